@@ -1,0 +1,75 @@
+"""The command line: parses options, calls the library, prints. One module per command.
+
+Data goes to stdout in the format asked; messages go to stderr; an error is one
+line and a non-zero exit (1 for what a user can fix, 2 for bad usage)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import click
+
+from archive import __version__
+
+
+class ArchiveGroup(click.Group):
+    """Turns the library's errors into one clear line and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        from archive.db import DatabaseError
+
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except DatabaseError as exc:
+            raise click.ClickException(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"database error: {exc}") from None
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            raise click.ClickException(str(exc)) from None
+        except Exception as exc:
+            from archive.queries import QueryError
+
+            if isinstance(exc, QueryError):
+                raise click.ClickException(str(exc)) from None
+            raise
+
+
+@click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", metavar="PATH", envvar="ARCHIVE_DB", default="archive.db", show_default=True,
+              help="The database file (also $ARCHIVE_DB).")
+@click.version_option(__version__, prog_name="archive")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """Keep German film reviews in one SQLite file and ask it questions.
+
+    \b
+      archive ingest reviews/              add reviews (files, folders, - for stdin)
+      archive query persons                who is mentioned, how often
+      archive query sentences --text Gewalt
+      archive show 1                       a review with its mentions marked
+      archive sql "SELECT * FROM person"   any read-only SQL
+    """
+    ctx.obj = db_path
+
+
+def _register() -> None:
+    from archive.cli import check, db, ingest, query, show, sql, stats
+
+    for module in (ingest, query, show, stats, sql, db, check):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    try:
+        cli(prog_name="archive")
+    except BrokenPipeError:  # `archive query ... | head`
+        sys.stderr.close()
+        sys.exit(0)

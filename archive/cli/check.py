@@ -1,0 +1,24 @@
+"""archive check: verify a database and report what is wrong."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("check")
+@click.pass_context
+def command(ctx) -> None:
+    """Verify the database: SQLite integrity, foreign keys, mention offsets, counts.
+
+    Exit status 1 with a report when anything is wrong.
+    """
+    from archive.cli.options import reader
+    from archive.verify import verify
+
+    problems, counts = verify(reader(ctx))
+    click.echo(", ".join(f"{n} {what}" for what, n in counts.items()), err=True)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found")
+    click.echo("ok", err=True)

@@ -1,0 +1,125 @@
+"""archive query: ask who, what and where. Every subcommand prints rows in --format."""
+
+from __future__ import annotations
+
+import click
+
+from archive.cli.options import format_option, limit_option, print_result, reader
+
+
+@click.group("query")
+def command() -> None:
+    """Ask the archive: reviews, persons, films, sentences, mentions, cast.
+
+    Names given as filters match without regard to case or diacritics, and by part:
+    `--person gosling` finds Ryan Gosling. Where a filter matches several entities,
+    all are used, and stderr says which.
+    """
+
+
+@command.command("reviews")
+@click.option("--person", "persons", multiple=True, metavar="NAME", help="Mentions this person (repeatable: all of them).")
+@click.option("--film", "films", multiple=True, metavar="TITLE", help="Mentions this film (repeatable: all of them).")
+@click.option("--text", metavar="QUERY", help="Has a sentence matching this full-text query.")
+@format_option
+@limit_option
+@click.pass_context
+def reviews(ctx, persons, films, text, fmt, limit):
+    """Reviews, with their film and counts; filters combine with AND."""
+    from archive import queries
+
+    conn = reader(ctx)
+    result = queries.reviews(conn, [queries.match_persons(conn, p) for p in persons],
+                             [queries.match_films(conn, f) for f in films], text, limit)
+    print_result(result, fmt)
+
+
+@command.command("persons")
+@click.option("--kind", type=click.Choice(["real", "character"]), help="Only real persons or only characters.")
+@click.option("--with", "with_", metavar="NAME", help="Who is mentioned in the same sentences as NAME, most often first.")
+@click.option("--film", metavar="TITLE", help="Only in reviews that mention this film.")
+@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@format_option
+@limit_option
+@click.pass_context
+def persons(ctx, kind, with_, film, review, fmt, limit):
+    """Persons and characters with their mention and review counts."""
+    from archive import queries
+
+    conn = reader(ctx)
+    result = queries.persons(
+        conn, kind, queries.match_persons(conn, with_, option="--with") if with_ else None,
+        queries.match_films(conn, film) if film else None, review, limit)
+    print_result(result, fmt)
+
+
+@command.command("films")
+@click.option("--person", metavar="NAME", help="Only films named in reviews that mention this person.")
+@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@format_option
+@limit_option
+@click.pass_context
+def films(ctx, person, review, fmt, limit):
+    """Films with their year when known, and mention and review counts."""
+    from archive import queries
+
+    conn = reader(ctx)
+    result = queries.films(conn, queries.match_persons(conn, person) if person else None, review, limit)
+    print_result(result, fmt)
+
+
+@command.command("sentences")
+@click.option("--text", metavar="QUERY",
+              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT; ranked by relevance.')
+@click.option("--person", metavar="NAME", help="Sentences that mention this person (real or character).")
+@click.option("--character", metavar="NAME", help="Sentences that mention this character.")
+@click.option("--film", metavar="TITLE", help="Sentences that mention this film.")
+@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@format_option
+@limit_option
+@click.pass_context
+def sentences(ctx, text, person, character, film, review, fmt, limit):
+    """Sentences, found by words or by who and what they mention."""
+    from archive import queries
+
+    conn = reader(ctx)
+    people = []
+    if person:
+        people.append(queries.match_persons(conn, person))
+    if character:
+        people.append(queries.match_persons(conn, character, "character", "--character"))
+    result = queries.sentences(conn, text, people, [queries.match_films(conn, film)] if film else [], review, limit,
+                               highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
+    print_result(result, fmt)
+
+
+@command.command("mentions")
+@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@click.option("--type", "type_", type=click.Choice(["person", "character", "film"]), help="Only this type.")
+@format_option
+@limit_option
+@click.pass_context
+def mentions(ctx, review, type_, fmt, limit):
+    """Every mention with its offsets into the review text (0-based, end exclusive)."""
+    from archive import queries
+
+    print_result(queries.mentions(reader(ctx), review, type_, limit), fmt)
+
+
+@command.command("cast")
+@click.option("--film", metavar="TITLE", help="Only characters of this film.")
+@format_option
+@limit_option
+@click.pass_context
+def cast(ctx, film, fmt, limit):
+    """Characters and the actors who play them, as the reviews say (`Irene (Carey Mulligan)`)."""
+    from archive import queries
+
+    conn = reader(ctx)
+    print_result(queries.cast(conn, queries.match_films(conn, film) if film else None, limit), fmt)
+
+
+def _tty() -> bool:
+    import sys
+
+    return sys.stdout.isatty()

@@ -1,0 +1,34 @@
+"""archive sql: any read-only SQL, in the same formats as the queries."""
+
+from __future__ import annotations
+
+import click
+
+from archive.cli.options import format_option, limit_option
+
+
+@click.command("sql")
+@click.argument("query")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind :NAME to VALUE (repeatable). Values are always bound, never pasted into the SQL.")
+@format_option
+@limit_option
+@click.pass_context
+def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
+    """Run one read-only SQL statement. Writes of any kind are refused.
+
+    \b
+      archive sql "SELECT name, mentions FROM entity_count ORDER BY mentions DESC"
+      archive sql "SELECT * FROM mention_detail WHERE name = :n" -p n="Ryan Gosling"
+    """
+    from archive.sqlread import run_readonly
+
+    bound = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        bound[name] = value
+    from archive.cli.options import print_result
+
+    print_result(run_readonly(ctx.find_root().obj, query, bound, limit), fmt)

@@ -1,0 +1,36 @@
+"""archive stats: how much the archive holds, and what it mentions most."""
+
+from __future__ import annotations
+
+import click
+
+from archive.cli.options import format_option, print_result, reader
+
+
+@click.command("stats")
+@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many entities to rank.")
+@format_option
+@click.pass_context
+def command(ctx, top: int, fmt: str) -> None:
+    """Counts of reviews, sentences, persons, characters, films and mentions, and the
+    most mentioned entities."""
+    from archive import queries
+
+    totals, ranked = queries.stats(reader(ctx), top)
+    if fmt == "table":
+        print_result(totals, fmt)
+        click.echo()
+        print_result(ranked, fmt)
+        return
+    import json
+    import sys
+
+    data = {"counts": dict(totals.rows), "top": [dict(zip(ranked.columns, r)) for r in ranked.rows]}
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt == "ndjson":
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        from archive.output import emit
+
+        emit(totals.columns, totals.rows, "csv", sys.stdout)

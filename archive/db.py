@@ -1,0 +1,112 @@
+"""Where the database is, how it is opened, and keeping its schema current.
+
+Commands open the database with the standard library's sqlite3 (fast to import);
+Alembic is imported only when the schema has to change, which a cheap read of
+`alembic_version` tells."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+DEFAULT_PATH = "archive.db"
+# Every migration in order, oldest first; a test checks this against Alembic's history.
+REVISIONS = ("0001", "0002")
+HEAD = REVISIONS[-1]
+BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseError(Exception):
+    """A database problem a user can act on; the message is one line."""
+
+
+def resolve_path(option: str | None) -> str:
+    """--db PATH, else $ARCHIVE_DB, else archive.db in the current folder."""
+    return option or os.environ.get("ARCHIVE_DB") or DEFAULT_PATH
+
+
+def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with foreign keys on, WAL journal and a busy timeout.
+
+    Autocommit mode: callers open transactions explicitly (`BEGIN IMMEDIATE` to write)."""
+    if readonly:
+        if not Path(path).exists():
+            raise DatabaseError(f"no database at {path}")
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def current_revision(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row else None
+
+
+def open_current(path: str) -> sqlite3.Connection:
+    """Open for writing, upgrading an older schema first; refuse one newer than the code."""
+    try:
+        conn = connect(path)
+        revision = current_revision(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: {exc}") from None
+    if revision == HEAD:
+        return conn
+    if revision is not None and revision not in REVISIONS:
+        conn.close()
+        raise DatabaseError(
+            f"{path} has schema revision {revision}, newer than this archive knows ({HEAD}); upgrade archive"
+        )
+    conn.close()
+    upgrade(path)
+    return connect(path)
+
+
+def open_readonly(path: str) -> sqlite3.Connection:
+    """Open for reading; a database behind the code is upgraded first (that writes once)."""
+    if not Path(path).exists():
+        raise DatabaseError(f"no database at {path} (ingest reviews first, or give --db)")
+    conn = connect(path, readonly=True)
+    try:
+        revision = current_revision(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: {exc}") from None
+    if revision != HEAD:
+        conn.close()
+        open_current(path).close()
+        conn = connect(path, readonly=True)
+    return conn
+
+
+def alembic_config(path: str):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "archive:migrations")
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    return config
+
+
+def upgrade(path: str, revision: str = "head") -> None:
+    from alembic import command
+
+    try:
+        command.upgrade(alembic_config(path), revision)
+    except Exception as exc:  # alembic and SQLAlchemy raise many kinds; the user needs one line
+        raise DatabaseError(f"cannot upgrade {path}: {exc}") from None
+
+
+def downgrade(path: str, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(path), revision)

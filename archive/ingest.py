@@ -1,0 +1,212 @@
+"""The ingest pipeline, in small stages: find sources, read, decode and analyse
+(pure, so it can run in worker processes), then store with one writer.
+
+A review is stored whole or not at all: reviews are written in batches, one
+transaction per batch, and a batch that fails is retried one review at a time."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive.text.decode import NotText, decode
+
+SUFFIXES = (".txt", ".md")
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    label: str  # the path as given (or "-"): stored as review.source
+    path: Path | None  # None for standard input
+
+
+@dataclass(slots=True)
+class Prepared:
+    source: Source
+    digest: str
+    analysis: object  # archive.text.spans.Analysis
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    source: Source
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one source: status is added, unchanged or refused."""
+
+    source: Source
+    status: str
+    review_id: int | None = None
+    sentences: int = 0
+    mentions: int = 0
+    message: str | None = None
+
+
+def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
+    """Files as given, folders as every *.txt and *.md below them (sorted), `-` as stdin."""
+    for given in paths:
+        if given == STDIN:
+            yield Source(STDIN, None)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            if not found:
+                yield Refused(Source(given, path), "folder holds no .txt or .md files")
+            for p in found:
+                yield Source(str(p), p)
+        elif path.exists():
+            yield Source(given, path)
+        else:
+            yield Refused(Source(given, path), "no such file or folder")
+
+
+def read(source: Source) -> bytes:
+    if source.path is None:
+        return sys.stdin.buffer.read()
+    return source.path.read_bytes()
+
+
+def prepare(source: Source, data: bytes, known=None) -> Prepared | Refused:
+    """Decode and analyse one review: pure work, no database."""
+    from archive.store import sha256
+    from archive.text import analyse
+
+    try:
+        decoded = decode(data)
+    except NotText as exc:
+        return Refused(source, str(exc))
+    analysis = analyse(decoded.text, known)
+    return Prepared(source, sha256(decoded.text), analysis, decoded.warning)
+
+
+def load(source: Source, known=None) -> Prepared | Refused:
+    try:
+        data = read(source)
+    except OSError as exc:
+        return Refused(source, exc.strerror or str(exc))
+    return prepare(source, data, known)
+
+
+def run(
+    paths: Iterable[str],
+    db_path: str,
+    *,
+    batch_size: int = 200,
+    jobs: int = 1,
+    on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+    on_warning: Callable[[Source, str], None] = lambda source, message: None,
+) -> list[Outcome]:
+    """Ingest every source; returns one Outcome per source, in order."""
+    import sqlite3
+
+    from archive.db import open_current
+    from archive.store import Writer
+    from archive.text.lexicon import Known
+
+    conn = open_current(db_path)
+    writer = Writer(conn)
+    known = Known.from_database(conn)
+    outcomes: list[Outcome] = []
+    batch: list[Prepared] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            results = [writer.store(p.analysis, p.source.label, p.digest) for p in batch]
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            conn.execute("ROLLBACK")
+            writer.forget()
+            results = [_store_alone(conn, writer, p) for p in batch]
+        for prepared, result in zip(batch, results):
+            if isinstance(result, str):
+                outcome = Outcome(prepared.source, "refused", message=result)
+            elif result.added:
+                outcome = Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions)
+            else:
+                outcome = Outcome(prepared.source, "unchanged", result.review_id)
+            outcomes.append(outcome)
+            on_outcome(outcome)
+        batch.clear()
+
+    try:
+        for item in _prepared(find_sources(paths), known, jobs):
+            if isinstance(item, Refused):
+                flush()
+                outcome = Outcome(item.source, "refused", message=item.reason)
+                outcomes.append(outcome)
+                on_outcome(outcome)
+                continue
+            if item.warning:
+                on_warning(item.source, item.warning)
+            batch.append(item)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+    finally:
+        conn.close()
+    return outcomes
+
+
+def _store_alone(conn, writer, prepared: Prepared):
+    import sqlite3
+
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        result = writer.store(prepared.analysis, prepared.source.label, prepared.digest)
+        conn.execute("COMMIT")
+        return result
+    except sqlite3.Error as exc:
+        conn.execute("ROLLBACK")
+        writer.forget()
+        return f"cannot store: {exc}"
+
+
+def _prepared(sources: Iterable[Source | Refused], known, jobs: int) -> Iterator[Prepared | Refused]:
+    """Decode and analyse in order; with jobs > 1, in worker processes."""
+    if jobs <= 1:
+        for source in sources:
+            yield source if isinstance(source, Refused) else load(source, known)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    items = list(sources)
+    stdin = [s for s in items if isinstance(s, Source) and s.path is None]
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(known,)) as pool:
+        files = [s for s in items if isinstance(s, Source) and s.path is not None]
+        results = iter(pool.map(_load_in_worker, files, chunksize=16))
+        for item in items:
+            if isinstance(item, Refused):
+                yield item
+            elif item.path is None:
+                yield load(item, known)
+            else:
+                yield next(results)
+    del stdin
+
+
+_worker_known = None
+
+
+def _init_worker(known) -> None:
+    global _worker_known
+    _worker_known = known
+
+
+def _load_in_worker(source: Source) -> Prepared | Refused:
+    return load(source, _worker_known)
+
+
+def default_jobs() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))

@@ -1,0 +1,101 @@
+"""The schema as SQLAlchemy models: the source Alembic compares migrations against.
+
+The running program reads and writes with the standard library's sqlite3 (see
+store.py and queries.py); these models define the tables, and only migrations
+create or change them. docs/schema.md documents every column for SQL users."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Film(Base):
+    __tablename__ = "film"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer)
+    title_key: Mapped[str] = mapped_column(Text, index=True)  # folded title for lookups
+    __table_args__ = (
+        Index("ux_film_title_year", "title", text("ifnull(year, 0)"), unique=True),
+    )
+
+
+class Review(Base):
+    __tablename__ = "review"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(Text)  # ISO 8601, UTC
+    film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"), index=True)
+
+
+class Sentence(Base):
+    __tablename__ = "sentence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    __table_args__ = (
+        UniqueConstraint("review_id", "position", name="uq_sentence_review_position"),
+        CheckConstraint("0 <= start_char AND start_char < end_char", name="ck_sentence_offsets"),
+    )
+
+
+class Person(Base):
+    __tablename__ = "person"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(9))  # 'real' or 'character'
+    name_key: Mapped[str] = mapped_column(Text, index=True)  # folded name for lookups
+    film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"), index=True)
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    __table_args__ = (
+        CheckConstraint("kind IN ('real', 'character')", name="ck_person_kind"),
+        CheckConstraint(
+            "(kind = 'real' AND film_id IS NULL AND review_id IS NULL)"
+            " OR (kind = 'character' AND (film_id IS NULL) <> (review_id IS NULL))",
+            name="ck_person_owner",
+        ),
+        Index("ux_person_real", "name", unique=True, sqlite_where=text("kind = 'real'")),
+        Index("ux_person_character_film", "name", "film_id", unique=True,
+              sqlite_where=text("kind = 'character' AND film_id IS NOT NULL")),
+        Index("ux_person_character_review", "name", "review_id", unique=True,
+              sqlite_where=text("kind = 'character' AND review_id IS NOT NULL")),
+    )
+
+
+class Mention(Base):
+    __tablename__ = "mention"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentence.id", ondelete="CASCADE"), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    surface: Mapped[str] = mapped_column(Text)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"), index=True)
+    __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (film_id IS NULL)", name="ck_mention_one_entity"),
+        CheckConstraint("0 <= start_char AND start_char < end_char", name="ck_mention_offsets"),
+    )
+
+
+class Role(Base):
+    """Who plays whom, as the review says it: `Irene (Carey Mulligan)`."""
+
+    __tablename__ = "role"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    character_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), index=True)
+    __table_args__ = (UniqueConstraint("character_id", "actor_id", name="uq_role_character_actor"),)

@@ -1,0 +1,250 @@
+"""Questions to the archive, as SQL over a sqlite3 connection. Knows nothing of the
+command line: every function takes plain values and returns a Result.
+
+Every value from a user is bound as a parameter; the only SQL assembled in code is
+made of fixed fragments and `?` placeholders."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from archive.names import fold
+
+
+class QueryError(Exception):
+    """A question the archive cannot answer as asked; the message is one line."""
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: list[tuple]
+    notes: list[str] = field(default_factory=list)  # for people, on stderr: which entities a filter matched
+
+
+@dataclass(frozen=True)
+class Match:
+    """The entities a name filter matched (case, diacritics and part of the name ignored)."""
+
+    option: str
+    given: str
+    ids: tuple[int, ...]
+    names: tuple[str, ...]
+
+    def note(self) -> str:
+        if not self.ids:
+            return f"{self.option} {self.given!r} matches nothing"
+        return f"{self.option} {self.given!r} matches: " + ", ".join(self.names)
+
+
+def _like(value: str) -> str:
+    escaped = fold(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def match_persons(conn: sqlite3.Connection, name: str, kind: str | None = None, option: str = "--person") -> Match:
+    sql = "SELECT id, name FROM person WHERE name_key LIKE ? ESCAPE '\\'"
+    params: list = [_like(name)]
+    if kind:
+        sql += " AND kind = ?"
+        params.append(kind)
+    rows = conn.execute(sql + " ORDER BY name", params).fetchall()
+    return Match(option, name, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+
+
+def match_films(conn: sqlite3.Connection, title: str, option: str = "--film") -> Match:
+    rows = conn.execute(
+        "SELECT id, title, year FROM film WHERE title_key LIKE ? ESCAPE '\\' ORDER BY title", (_like(title),)
+    ).fetchall()
+    return Match(option, title, tuple(r[0] for r in rows),
+                 tuple(f"{t} ({y})" if y else t for _, t, y in rows))
+
+
+def _in(ids: tuple[int, ...]) -> str:
+    return "(" + ",".join("?" * len(ids)) + ")" if ids else "(NULL)"
+
+
+def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
+    message = str(exc)
+    if "fts5" in message or "syntax" in message or "no such column" in message or "unterminated" in message:
+        return QueryError(f"malformed search query: {message}")
+    return QueryError(message)
+
+
+def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str | None = None,
+            limit: int | None = None) -> Result:
+    where, params = [], []
+    for match in persons:
+        where.append(f"EXISTS (SELECT 1 FROM mention m WHERE m.review_id = r.id AND m.person_id IN {_in(match.ids)})")
+        params += match.ids
+    for match in films:
+        where.append(f"EXISTS (SELECT 1 FROM mention m WHERE m.review_id = r.id AND m.film_id IN {_in(match.ids)})")
+        params += match.ids
+    if text:
+        where.append("r.id IN (SELECT s.review_id FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
+                     " WHERE sentence_fts MATCH ?)")
+        params.append(text)
+    sql = (
+        "SELECT r.id, r.source, f.title AS film,"
+        " (SELECT count(*) FROM sentence s WHERE s.review_id = r.id) AS sentences,"
+        " (SELECT count(*) FROM mention m WHERE m.review_id = r.id) AS mentions, r.ingested_at"
+        " FROM review r LEFT JOIN film f ON f.id = r.film_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY r.id" + _limit(limit, params)
+    )
+    return _run(conn, sql, params, list(persons) + list(films))
+
+
+def persons(conn, kind: str | None = None, with_: Match | None = None, film: Match | None = None,
+            review: int | None = None, limit: int | None = None) -> Result:
+    params: list = []
+    if with_ is not None:
+        sql = (
+            "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
+            " count(DISTINCT m2.sentence_id) AS sentences_together, count(DISTINCT m2.review_id) AS reviews"
+            f" FROM mention m1 JOIN mention m2 ON m2.sentence_id = m1.sentence_id"
+            f" JOIN person p ON p.id = m2.person_id"
+            f" WHERE m1.person_id IN {_in(with_.ids)} AND m2.person_id NOT IN {_in(with_.ids)}"
+        )
+        params += with_.ids + with_.ids
+        order = " GROUP BY p.id ORDER BY sentences_together DESC, p.name"
+    else:
+        sql = (
+            "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
+            " f.title AS film, count(m.id) AS mentions, count(DISTINCT m.review_id) AS reviews"
+            " FROM person p LEFT JOIN mention m ON m.person_id = p.id LEFT JOIN film f ON f.id = p.film_id WHERE 1"
+        )
+        order = " GROUP BY p.id HAVING mentions > 0 ORDER BY mentions DESC, p.name"
+    alias = "m2" if with_ is not None else "m"
+    if kind:
+        sql += " AND p.kind = ?"
+        params.append(kind)
+    if review is not None:
+        sql += f" AND {alias}.review_id = ?"
+        params.append(review)
+    if film is not None:
+        sql += (f" AND {alias}.review_id IN (SELECT review_id FROM mention WHERE film_id IN {_in(film.ids)})")
+        params += film.ids
+    sql += order + _limit(limit, params)
+    return _run(conn, sql, params, [m for m in (with_, film) if m is not None])
+
+
+def films(conn, person: Match | None = None, review: int | None = None, limit: int | None = None) -> Result:
+    sql = ("SELECT f.id, f.title, f.year, count(m.id) AS mentions, count(DISTINCT m.review_id) AS reviews"
+           " FROM film f JOIN mention m ON m.film_id = f.id WHERE 1")
+    params: list = []
+    if person is not None:
+        sql += f" AND m.review_id IN (SELECT review_id FROM mention WHERE person_id IN {_in(person.ids)})"
+        params += person.ids
+    if review is not None:
+        sql += " AND m.review_id = ?"
+        params.append(review)
+    sql += " GROUP BY f.id ORDER BY mentions DESC, f.title" + _limit(limit, params)
+    return _run(conn, sql, params, [person] if person else [])
+
+
+def sentences(conn, text: str | None = None, persons: list[Match] = (), films: list[Match] = (),
+              review: int | None = None, limit: int | None = None, highlight: tuple[str, str] = ("[", "]")) -> Result:
+    params: list = []
+    if text:
+        sql = ("SELECT s.review_id, s.id AS sentence_id, s.position,"
+               " snippet(sentence_fts, 0, ?, ?, '…', 16) AS snippet, s.text"
+               " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?")
+        params += [highlight[0], highlight[1], text]
+    else:
+        sql = "SELECT s.review_id, s.id AS sentence_id, s.position, s.text FROM sentence s WHERE 1"
+    for match in persons:
+        sql += f" AND EXISTS (SELECT 1 FROM mention m WHERE m.sentence_id = s.id AND m.person_id IN {_in(match.ids)})"
+        params += match.ids
+    for match in films:
+        sql += f" AND EXISTS (SELECT 1 FROM mention m WHERE m.sentence_id = s.id AND m.film_id IN {_in(match.ids)})"
+        params += match.ids
+    if review is not None:
+        sql += " AND s.review_id = ?"
+        params.append(review)
+    sql += (" ORDER BY sentence_fts.rank" if text else " ORDER BY s.review_id, s.position") + _limit(limit, params)
+    return _run(conn, sql, params, list(persons) + list(films))
+
+
+MENTION_SQL = (
+    "SELECT m.review_id, m.sentence_id, m.start_char, m.end_char, m.surface AS text,"
+    " CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'character' THEN 'character' ELSE 'person' END AS type,"
+    " coalesce(p.name, f.title) AS name, coalesce(m.person_id, m.film_id) AS entity_id"
+    " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id WHERE 1"
+)
+
+
+def mentions(conn, review: int | None = None, type_: str | None = None, limit: int | None = None) -> Result:
+    sql, params = MENTION_SQL, []
+    if review is not None:
+        sql += " AND m.review_id = ?"
+        params.append(review)
+    if type_ == "film":
+        sql += " AND m.film_id IS NOT NULL"
+    elif type_ in ("person", "character"):
+        sql += " AND p.kind = ?"
+        params.append("real" if type_ == "person" else "character")
+    sql += " ORDER BY m.review_id, m.start_char" + _limit(limit, params)
+    return _run(conn, sql, params)
+
+
+def cast(conn, film: Match | None = None, limit: int | None = None) -> Result:
+    sql = ("SELECT c.name AS character, a.name AS actor, f.title AS film, r.review_id"
+           " FROM role r JOIN person c ON c.id = r.character_id JOIN person a ON a.id = r.actor_id"
+           " LEFT JOIN film f ON f.id = c.film_id WHERE 1")
+    params: list = []
+    if film is not None:
+        sql += f" AND c.film_id IN {_in(film.ids)}"
+        params += film.ids
+    sql += " ORDER BY f.title, c.name" + _limit(limit, params)
+    return _run(conn, sql, params, [film] if film else [])
+
+
+def review_detail(conn, review_id: int) -> tuple[dict, Result, Result]:
+    """A review, its sentences and its mentions (for `archive show`)."""
+    row = conn.execute(
+        "SELECT r.id, r.source, r.sha256, r.ingested_at, f.title, r.body FROM review r"
+        " LEFT JOIN film f ON f.id = r.film_id WHERE r.id = ?", (review_id,)
+    ).fetchone()
+    if row is None:
+        raise QueryError(f"no review with id {review_id}")
+    review = dict(zip(("id", "source", "sha256", "ingested_at", "film", "body"), row))
+    sents = _run(conn, "SELECT id, position, start_char, end_char, text FROM sentence WHERE review_id = ?"
+                       " ORDER BY position", [review_id])
+    return review, sents, mentions(conn, review=review_id)
+
+
+def stats(conn, top: int = 10) -> tuple[Result, Result]:
+    counts = conn.execute(
+        "SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence),"
+        " (SELECT count(*) FROM person WHERE kind = 'real'), (SELECT count(*) FROM person WHERE kind = 'character'),"
+        " (SELECT count(*) FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role)"
+    ).fetchone()
+    totals = Result(["what", "count"], list(zip(
+        ("reviews", "sentences", "persons", "characters", "films", "mentions", "roles"), counts)))
+    ranked = _run(conn,
+        "SELECT type, name, mentions, reviews FROM ("
+        " SELECT CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type, p.name AS name,"
+        "  count(*) AS mentions, count(DISTINCT m.review_id) AS reviews FROM mention m JOIN person p ON p.id = m.person_id"
+        "  GROUP BY m.person_id"
+        " UNION ALL SELECT 'film', f.title, count(*), count(DISTINCT m.review_id) FROM mention m"
+        "  JOIN film f ON f.id = m.film_id GROUP BY m.film_id)"
+        " ORDER BY mentions DESC, name LIMIT ?", [top])
+    return totals, ranked
+
+
+def _limit(limit: int | None, params: list) -> str:
+    if limit is None:
+        return ""
+    params.append(limit)
+    return " LIMIT ?"
+
+
+def _run(conn, sql: str, params, matches=()) -> Result:
+    try:
+        cursor = conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        raise _fts_error(exc) from None
+    columns = [d[0] for d in cursor.description]
+    return Result(columns, cursor.fetchall(), [m.note() for m in matches])

@@ -1,0 +1,630 @@
+"""Finding the persons, characters and films a German review names.
+
+Two passes over the sentences. The first finds mentions by their cues: quotation
+marks and work nouns around titles (`der Thriller „Shut In“`, `sein neuer Film
+Drive`), a year after a title (`Walhalla Rising (2009)`), given names and role
+nouns before persons (`Regisseur Refn`), and the ways reviews introduce characters
+(`Irene (Carey Mulligan)`, `Figur des Travis Bickle`, `X spielt Andreas`). The
+second finds every further occurrence of what the first found, in any sentence,
+genitive included (`Refns`, `Irenes`), and names each mention by the fullest form
+of its entity in the review. See docs/extraction.md."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.text.lexicon import (
+    ARTICLES,
+    CHARACTER_NOUNS,
+    COMPOUND_HEADS,
+    FUNCTION_WORDS,
+    KIN_NOUNS,
+    MONTHS,
+    NAME_PARTICLES,
+    PERSON_NOUNS,
+    PLAY_VERBS,
+    WORK_NOUNS,
+    Known,
+    given_names,
+)
+from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence
+from archive.text.tokens import Token, tokenize
+
+OPEN_QUOTES = {"„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
+SPEECH_VERBS = frozenset("sagt sagte meint meinte erklärt erklärte ruft rief fragt fragte antwortet schreibt".split())
+RELATIVE_STARTS = frozenset("was wer wie wo wenn dass daß warum".split())
+_WORK_SUFFIXES = ("film", "films", "filme", "serie", "thriller", "drama", "dramas", "komödie", "krimi",
+                  "western", "doku", "debüt", "streifen", "movie", "musical", "epos", "satire", "märchen")
+_PERSON_SUFFIXES = ("regisseur", "regisseurin", "darsteller", "darstellerin", "schauspieler", "schauspielerin",
+                    "filmer", "filmerin", "autor", "autorin", "produzent", "produzentin", "komponist",
+                    "komponistin", "star", "sänger", "sängerin", "musiker", "musikerin", "kameramann")
+_CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin")
+_ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+PRIORITY = {"quoted": 90, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+            "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: Kind
+    cue: str
+    year: int | None = None
+    genitive_context: bool = False  # followed by what a genitive modifies: `Scorseses Taxi Driver`
+
+
+def is_work_noun(word: str) -> bool:
+    return word in WORK_NOUNS or (word[:1].isupper() and word.lower().endswith(_WORK_SUFFIXES) and "-" not in word)
+
+
+def is_person_noun(word: str) -> bool:
+    return word in PERSON_NOUNS or (word[:1].isupper() and word.lower().endswith(_PERSON_SUFFIXES))
+
+
+def is_character_noun(word: str) -> bool:
+    return word in CHARACTER_NOUNS or (word[:1].isupper() and word.lower().endswith(_CHARACTER_SUFFIXES))
+
+
+def is_cue_noun(word: str) -> bool:
+    return is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
+
+
+def is_name_word(tok: Token) -> bool:
+    """Could be part of a name: capitalized, not a function word, not a noun that cues one."""
+    return tok.is_word and tok.is_cap and tok.text.lower() not in FUNCTION_WORDS and not is_cue_noun(tok.text)
+
+
+def is_given(word: str) -> bool:
+    first = word.split("-")[0]
+    return first in given_names() and word.lower() not in FUNCTION_WORDS
+
+
+def split_compound(tok: Token) -> Token:
+    """`Pusher-Reihe` -> `Pusher`; `Coster-Waldau` stays whole."""
+    parts = re.split(r"[-‐]", tok.text)
+    if len(parts) < 2:
+        return tok
+    keep = len(parts)
+    while keep > 1 and (parts[keep - 1][:1].islower() or parts[keep - 1] in COMPOUND_HEADS
+                        or is_work_noun(parts[keep - 1])):
+        keep -= 1
+    if keep == len(parts):
+        return tok
+    text = "-".join(parts[:keep]) if "‐" not in tok.text else tok.text[: len("‐".join(parts[:keep]))]
+    text = tok.text[: len(text)]
+    return Token(tok.start, tok.start + len(text), text)
+
+
+class SentenceView:
+    """One sentence's tokens with the helpers the cue rules share."""
+
+    def __init__(self, text: str, index: int, sentence: Sentence):
+        self.text = text
+        self.index = index
+        self.sentence = sentence
+        self.tokens = tokenize(text, sentence.start, sentence.end)
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+
+    def name_run(self, i: int, limit: int = 4, allow_genitive_inside: bool = False) -> int:
+        """End index (exclusive) of the name starting at token i: name words and particles."""
+        toks, j = self.tokens, i
+        count = 0
+        while j < len(toks) and count < limit:
+            tok = toks[j]
+            if j > i and tok.start - toks[j - 1].end > 0 and "\n\n" in self.text[toks[j - 1].end : tok.start]:
+                break
+            if is_name_word(tok):
+                j += 1
+                count += 1
+                if _genitive_form(tok.text) and not allow_genitive_inside and not (j - 1 == i and is_given(tok.text)):
+                    break
+                if split_compound(tok) is not tok:
+                    break
+                continue
+            if tok.text in NAME_PARTICLES and j > i and j + 1 < len(toks) and is_name_word(toks[j + 1]):
+                j += 1
+                continue
+            if tok.text in ("'", "’") and j > i and j + 1 < len(toks) and toks[j + 1].start == tok.end \
+                    and toks[j - 1].end == tok.start and is_name_word(toks[j + 1]):
+                j += 1
+                continue
+            break
+        return j
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Offsets of tokens i..j-1, the last one cut to its name part if it is a compound."""
+        last = split_compound(self.tokens[j - 1])
+        return self.tokens[i].start, last.end
+
+
+def _genitive_form(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzß" and word[-2].isalpha()
+
+
+def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
+    out: list[Candidate] = []
+    for rule in (_quoted_titles, _persons_by_given_name, _persons_by_role_noun, _characters_in_brackets,
+                 _characters_by_noun, _characters_by_verb, _titles_after_work_noun, _titles_before_year,
+                 _titles_in_compounds):
+        out.extend(rule(view))
+    out.extend(_known_entities(view, known))
+    for c in out:
+        c.genitive_context = _genitive_context(view, c.end)
+    return out
+
+
+def _genitive_context(view: SentenceView, end: int) -> bool:
+    rest = view.text[end : view.sentence.end]
+    m = re.match(r"\s*(\S+)", rest)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[0] in "„“»«›‹\"'‚":
+        return True
+    word = word.strip(",.;:!?()")
+    if not word:
+        return False
+    if word[0].isupper():
+        return word.lower() not in FUNCTION_WORDS or word.lower() in ARTICLES
+    return word.lower() not in FUNCTION_WORDS and bool(_ADJECTIVE_END.search(word))
+
+
+def _quoted_titles(view: SentenceView) -> list[Candidate]:
+    out = []
+    toks = view.tokens
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        closers = OPEN_QUOTES.get(tok.text)
+        if closers is None or (tok.text in "'\"" and i > 0 and toks[i - 1].end == tok.start and toks[i - 1].is_word):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].text not in closers:
+            j += 1
+        if j >= len(toks) or j == i + 1:
+            i += 1
+            continue
+        inner = toks[i + 1 : j]
+        if _looks_like_title(view, i, j, inner):
+            start, end = inner[0].start, inner[-1].end
+            while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
+                end -= 1
+            out.append(Candidate(start, end, "film", "quoted", _year_after(view, j + 1)))
+        i = j + 1
+    return out
+
+
+def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) -> bool:
+    first = inner[0]
+    if not (first.is_cap or first.is_number):
+        return False
+    words = [t for t in inner if t.is_word]
+    if not words or len(words) > 12:
+        return False
+    if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
+        return False
+    before = view.word(i - 1)
+    if before in (":",) and len(words) > 4:
+        return False  # a quoted sentence
+    if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
+        # `die »Beauty Pageants«`: an article right before quotes marks a quoted term
+        return False
+    return True
+
+
+def _year_after(view: SentenceView, k: int) -> int | None:
+    """`(2009)` or `von 1976` right after token k-1."""
+    w = view.word(k)
+    if w == "(" and YEAR.fullmatch(view.word(k + 1)) and view.word(k + 2) == ")":
+        return int(view.word(k + 1))
+    if w in ("von", "aus") and YEAR.fullmatch(view.word(k + 1)):
+        return int(view.word(k + 1))
+    return None
+
+
+def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
+    out, toks, i = [], view.tokens, 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.is_word and tok.is_cap and is_given(tok.text) and not _genitive_form_given(tok.text):
+            j = view.name_run(i)
+            if j - i >= 2:
+                start, end = view.span(i, j)
+                out.append(Candidate(start, end, "person", "given"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _genitive_form_given(word: str) -> bool:
+    return False
+
+
+def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if not (tok.is_word and is_person_noun(tok.text)) or "-" in tok.text and split_compound(tok) is not tok:
+            continue
+        j = view.name_run(i + 1)
+        if j > i + 1:
+            start, end = view.span(i + 1, j)
+            out.append(Candidate(start, end, "person", "role-cue"))
+    return out
+
+
+def _backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
+    """Start index of the name that ends at token k-1."""
+    i = k
+    while i > 0 and k - i < limit and is_name_word(view.tokens[i - 1]):
+        i -= 1
+        if i > 0 and _genitive_form(view.tokens[i - 1].text):
+            break
+    return i
+
+
+def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
+    """`Irene (Carey Mulligan)`: character, then actor in brackets (or the other way round)."""
+    out, toks = [], view.tokens
+    for k, tok in enumerate(toks):
+        if tok.text != "(":
+            continue
+        close = k + 1
+        while close < len(toks) and toks[close].text != ")" and close - k < 8:
+            close += 1
+        if close >= len(toks) or toks[close].text != ")":
+            continue
+        inner_end = view.name_run(k + 1)
+        if inner_end != close or inner_end == k + 1:
+            continue
+        outer = _backward_name_run(view, k)
+        if outer == k:
+            continue
+        inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text)
+        outer_is_person = k - outer >= 2 and is_given(toks[outer].text)
+        before = view.word(outer - 1)
+        after_adjective = before[:1].islower() and before.lower() not in FUNCTION_WORDS
+        if inner_is_person and not outer_is_person and not after_adjective:
+            cs, ce = view.span(outer, k)
+            ps, pe = view.span(k + 1, inner_end)
+            out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
+        elif outer_is_person and not inner_is_person:
+            ps, pe = view.span(outer, k)
+            cs, ce = view.span(k + 1, inner_end)
+            out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
+    return out
+
+
+def _characters_by_noun(view: SentenceView) -> list[Candidate]:
+    """`Figur des Travis Bickle`, `Rolle der Irene`, `Nachbarin Irene`, `Driver genannt`."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if not tok.is_word:
+            continue
+        if tok.text in ("genannt", "genannte", "genannten") and i > 0:
+            start = _backward_name_run(view, i, limit=2)
+            if start < i and not (start > 0 and toks[start - 1].text in ARTICLES):
+                cs, ce = view.span(start, i)
+                out.append(Candidate(cs, ce, "character", "character-cue"))
+            continue
+        if is_character_noun(tok.text):
+            k = i + 1
+            if view.word(k) in ("des", "der", "von"):
+                k += 1
+            while k < len(toks) and (toks[k].text == "," or (toks[k].is_word and not toks[k].is_cap
+                                                                and _ADJECTIVE_END.search(toks[k].text))):
+                k += 1
+            j = view.name_run(k)
+            if j > k and (j - k >= 2 or is_given(toks[k].text)):
+                cs, ce = view.span(k, j)
+                out.append(Candidate(cs, ce, "character", "character-cue"))
+        elif tok.text in KIN_NOUNS and i + 1 < len(toks):
+            j = view.name_run(i + 1)
+            if j == i + 2 and is_given(toks[i + 1].text):
+                cs, ce = view.span(i + 1, j)
+                out.append(Candidate(cs, ce, "character", "character-cue"))
+    return out
+
+
+def _characters_by_verb(view: SentenceView) -> list[Candidate]:
+    """`Coster-Waldau spielt Andreas, ...`, `verkörpert X die Romanautorin Delphine`,
+    `Bleibtreu als humorvoller Wäschehändler David`: the name that ends the object."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text in PLAY_VERBS:
+            k = i + 1
+            end = k
+            while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
+                end += 1
+        elif tok.text == "als" and i > 0 and toks[i - 1].is_cap and is_name_word(toks[i - 1]):
+            k, end = i + 1, min(len(toks), i + 5)
+        else:
+            continue
+        # the last name in the object that starts with a given name
+        best = None
+        m = k
+        while m < end:
+            if toks[m].is_word and toks[m].is_cap and is_given(toks[m].text):
+                j = min(view.name_run(m), end)
+                if j > m:
+                    best = (m, j)
+                    m = j
+                    continue
+            m += 1
+        if best and (tok.text != "als" or best[0] < i + 5):
+            m, j = best
+            if m > 0 and toks[m - 1].is_word and toks[m - 1].is_cap and is_name_word(toks[m - 1]):
+                continue  # part of a longer name we do not understand
+            cs, ce = view.span(m, j)
+            out.append(Candidate(cs, ce, "character", "character-cue"))
+    return out
+
+
+def _title_run(view: SentenceView, i: int) -> int:
+    """End index of an unquoted title starting at token i (see docs/extraction.md)."""
+    toks = view.tokens
+    if view.word(i + 1) == "," and view.word(i + 2) in RELATIVE_STARTS:
+        j = i + 2
+        while j < len(toks) and toks[j].text not in ".;:!?()„“»«›‹\"":
+            j += 1
+        return j
+    last = i + 1
+    k = i + 1
+    while k < len(toks):
+        tok = toks[k]
+        if tok.is_number:
+            last = k + 1
+        elif tok.is_word and tok.is_cap:
+            if is_cue_noun(tok.text) or _genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap:
+                break
+            last = k + 1
+            if split_compound(tok) is not tok:
+                break
+        elif tok.is_word and (tok.text in FUNCTION_WORDS or _ADJECTIVE_END.search(tok.text)) and tok.text not in (
+            "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",
+            "dann", "da", "hier", "nun", "jetzt", "doch", "aber", "denn", "sondern", "mal", "erst", "bereits",
+            "selbst", "sogar", "zwar", "etwa", "ob", "weil", "wenn", "dass", "daß", "obwohl", "während",
+        ):
+            pass
+        else:
+            break
+        k += 1
+        if k - i > 12:
+            break
+    return last
+
+
+def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if not (tok.is_word and is_work_noun(tok.text)):
+            continue
+        k = i + 1
+        nxt = toks[k]
+        if not (nxt.is_word and nxt.is_cap) or is_cue_noun(nxt.text):
+            continue
+        if is_given(nxt.text) and view.name_run(k) - k >= 2:
+            continue  # `ein Film Wim Wenders'`: a person, not a title
+        j = _title_run(view, k)
+        start, end = view.span(k, j)
+        out.append(Candidate(start, end, "film", "work-cue", _year_after(view, j)))
+    return out
+
+
+def _titles_before_year(view: SentenceView) -> list[Candidate]:
+    """`in Walhalla Rising (2009)`, `Taxi Driver von 1976`."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks)):
+        year = _year_after(view, k)
+        if year is None or not toks[k - 1].is_word or not toks[k - 1].is_cap:
+            continue
+        i = k
+        while i > 0 and k - i < 6 and toks[i - 1].is_word and toks[i - 1].is_cap and not is_cue_noun(toks[i - 1].text):
+            if i < k and _genitive_form(toks[i - 1].text):
+                break
+            i -= 1
+        if i == k or (i == 0 and k - i == 1 and toks[0].text.lower() in FUNCTION_WORDS):
+            continue
+        if split_compound(toks[k - 1]) is not toks[k - 1]:
+            continue  # `Pusher-Reihe (1996)`: the compound rule has it
+        start, end = view.span(i, k)
+        out.append(Candidate(start, end, "film", "year-cue", year))
+    return out
+
+
+def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
+    """`Pusher-Reihe`: a capitalized word before a series noun is a title."""
+    out = []
+    for tok in view.tokens:
+        if tok.is_word and tok.is_cap and "-" in tok.text:
+            parts = tok.text.split("-")
+            if len(parts) == 2 and parts[1] in ("Reihe", "Serie", "Saga", "Trilogie", "Franchise", "Remake",
+                                                 "Sequel", "Prequel", "Fortsetzung", "Verfilmung", "Universum") \
+                    and parts[0].lower() not in FUNCTION_WORDS and not is_cue_noun(parts[0]):
+                out.append(Candidate(tok.start, tok.start + len(parts[0]), "film", "compound"))
+    return out
+
+
+def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
+    if not (known.persons or known.films):
+        return []
+    out = []
+    sentence = view.text[view.sentence.start : view.sentence.end]
+    for names, kind in ((known.persons, "person"), (known.films, "film")):
+        for name in names:
+            if name not in sentence and name.split()[0] not in sentence:
+                continue
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?=s?(?!\w))"
+            for m in re.finditer(pattern, sentence):
+                out.append(Candidate(view.sentence.start + m.start(), view.sentence.start + m.end(), kind, "known"))
+    return out
+
+
+def _choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: strongest cue first, then the longer span."""
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-PRIORITY[c.cue], -(c.end - c.start), c.start)):
+        if c.end <= c.start:
+            continue
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _nominative(surface: str, known_forms: set[str], genitive_context: bool) -> str:
+    """`Martin Scorseses` -> `Martin Scorsese` where the -s is a genitive: the form
+    without it is named elsewhere in the review, or what follows is what a genitive
+    modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`)."""
+    name = " ".join(surface.split())
+    last = name.split(" ")[-1]
+    if not _genitive_form(last) or (len(name.split(" ")) == 1 and is_given(last)):
+        return name
+    stem = name[:-1]
+    if stem in known_forms or any(f.endswith(" " + stem) or f.endswith(" " + stem.split(" ")[-1]) for f in known_forms):
+        return stem
+    return stem if genitive_context else name
+
+
+def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None = None) -> Analysis:
+    known = known or Known()
+    views = [SentenceView(text, i, s) for i, s in enumerate(sentences)]
+    found: list[tuple[Candidate, int]] = []
+    for view in views:
+        for c in _choose(find_candidates(view, known)):
+            found.append((c, view.index))
+
+    # The review's entities, by kind: a name typed character anywhere is a character throughout.
+    plain = {" ".join(text[c.start : c.end].split()) for c, _ in found}
+    names = {id(c): _nominative(text[c.start : c.end], plain, c.genitive_context) if c.kind != "film"
+             else " ".join(text[c.start : c.end].split()) for c, _ in found}
+    characters = {names[id(c)] for c, _ in found if c.kind == "character"}
+    persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
+    films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    years = {" ".join(text[c.start : c.end].split()): c.year for c, _ in found if c.kind == "film" and c.year}
+
+    # Second pass: every occurrence of every name, genitive included.
+    extra: list[tuple[Candidate, int]] = []
+    forms = _surface_forms(persons, characters, films)
+    for view in views:
+        taken = [c for c, s in found if s == view.index]
+        for c, name in _occurrences(view, forms):
+            if all(c.end <= o.start or c.start >= o.end for o in taken):
+                taken.append(c)
+                extra.append((c, view.index))
+                names[id(c)] = name
+    found += extra
+
+    mentions = []
+    for c, s in sorted(found, key=lambda x: x[0].start):
+        surface = text[c.start : c.end]
+        nominative = names[id(c)]
+        if c.kind == "film":
+            kind, name = "film", nominative
+        else:
+            kind = "character" if nominative in characters else "person"
+            name = _fullest(nominative, characters if kind == "character" else persons)
+        mentions.append(Mention(c.start, c.end, surface, kind, name, s))
+    entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None) for m in mentions},
+                      key=lambda e: (e.kind, e.name))
+    analysis = Analysis(text, sentences, mentions, entities)
+    analysis.roles = _roles(views, mentions)
+    analysis.subject = _subject(views, mentions)
+    return analysis
+
+
+def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> dict[str, tuple[Kind, str]]:
+    """Every way the review may write a known name again, with its kind and nominative:
+    full, surname (persons), first name (characters), each with a genitive -s."""
+    forms: dict[str, tuple[Kind, str]] = {}
+    for title in films:
+        forms[title] = ("film", title)
+    for kind, names in (("person", persons), ("character", characters)):
+        for name in names:
+            parts = name.split(" ")
+            variants = {name, parts[-1]}
+            if kind == "character" and len(parts) > 1 and is_given(parts[0]):
+                variants.add(parts[0])
+            for v in variants:
+                if len(v) < 2 or v.lower() in FUNCTION_WORDS:
+                    continue
+                forms.setdefault(v, (kind, v))
+                if v[-1] not in "sxzß":
+                    forms.setdefault(v + "s", (kind, v))
+    return forms
+
+
+def _occurrences(view: SentenceView, forms: dict[str, tuple[Kind, str]]) -> list[tuple[Candidate, str]]:
+    out = []
+    sentence = view.text[view.sentence.start : view.sentence.end]
+    for form in sorted(forms, key=len, reverse=True):
+        if form.split(" ")[0] not in sentence:
+            continue
+        pattern = r"(?<![\w])" + r"\s+".join(map(re.escape, form.split(" "))) + r"(?![\w])"
+        for m in re.finditer(pattern, sentence):
+            kind, name = forms[form]
+            out.append((Candidate(view.sentence.start + m.start(), view.sentence.start + m.end(), kind, "known"), name))
+    return sorted(out, key=lambda pair: -(pair[0].end - pair[0].start))
+
+
+def _fullest(name: str, pool: set[str]) -> str:
+    """The longest name in the pool that ends with (or, for characters, starts with) this one."""
+    best = name
+    for other in pool:
+        if len(other) > len(best) and (other.endswith(" " + name) or other.startswith(name + " ")):
+            best = other
+    return best
+
+
+def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
+    """Who plays whom: a character and a person written as `Figur (Person)` or
+    `Person (Figur)`, or in one clause with spielt/verkörpert/als."""
+    roles: set[Role] = set()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for view in views:
+        ms = by_sentence.get(view.index, [])
+        text = view.text
+        for a, b in zip(ms, ms[1:]):
+            between = text[a.end : b.start].strip()
+            kinds = {a.kind, b.kind}
+            if kinds != {"person", "character"}:
+                continue
+            character, actor = (a, b) if a.kind == "character" else (b, a)
+            if between == "(" or (between == "(" and text[b.end : b.end + 1] == ")"):
+                roles.add(Role(character.name, actor.name))
+            elif actor is a and re.fullmatch(r"(spielt|verkörpert|mimt)\b.*|als\b.*", between, re.S) and len(between) < 80 \
+                    and not re.search(r"[.;:]", between):
+                roles.add(Role(character.name, actor.name))
+            elif character is b and actor is a and between.startswith(("spielt", "verkörpert")):
+                roles.add(Role(character.name, actor.name))
+        for i, m in enumerate(ms):  # `verkörpert Actor ... Character`
+            if m.kind != "person":
+                continue
+            before = text[view.sentence.start : m.start].split()
+            if before and before[-1] in PLAY_VERBS:
+                for later in ms[i + 1 :]:
+                    if later.kind == "character" and not re.search(r"[.;]", text[m.end : later.start]):
+                        roles.add(Role(later.name, m.name))
+                        break
+    return sorted(roles, key=lambda r: (r.character, r.actor))
+
+
+def _subject(views: list[SentenceView], mentions: list[Mention]) -> str | None:
+    """The film the review is about: one named as `sein neuer Film X`, else the only film named."""
+    films = [m for m in mentions if m.kind == "film"]
+    for m in films:
+        before = views[m.sentence].text[max(0, m.start - 40) : m.start]
+        if re.search(r"\bneue(?:r|n|m|s|ste[nm]?|stes)?\s+\w*\s*$", before) and is_work_noun(before.split()[-1] if before.split() else ""):
+            return m.name
+    names = {m.name for m in films}
+    if len(names) == 1:
+        return names.pop()
+    return None

@@ -1,0 +1,126 @@
+"""Sentence boundaries with offsets, for German prose.
+
+Paragraphs (blank lines) always end a sentence. A single line break ends one only
+when the text is written one sentence per line (most lines end like a sentence);
+otherwise it is wrapping. Inside a paragraph a sentence ends at . ! ? … (with any
+closing quotes or brackets after it) before an upper-case start, except after an
+abbreviation (z. B., Dr.), an initial (J. R. R. Tolkien) or an ordinal (3. Oktober)."""
+
+from __future__ import annotations
+
+import re
+
+from archive.text.spans import Sentence
+
+ABBREVIATIONS = frozenset(
+    """
+    z b d h u a o ä s vgl bzw ca usw etc evtl ggf inkl insb sog dt engl frz ital amerik
+    dr prof hr fr st nr no jh jhd jahrh mio mrd bzw geb gest vs mr mrs ms jr sr min std
+    tel abb bd hrsg orig reg regie verl zit ua zb dh ff f ebd ggü u.a z.b d.h o.ä u.ä s.o
+    """.split()
+)
+MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember"
+    " jahrhundert jahrtausend jahrestag geburtstag platz teil mal staffel folge episode".split()
+)
+
+_PARAGRAPH = re.compile(r"\n[ \t\f\v]*\n\s*")
+_END = re.compile(r"[.!?…]+[\"'»«›‹“”‘’)\]]*")
+_LINE_END_LIKE_SENTENCE = re.compile(r"[.!?…:;\"'»«›‹“”‘’)\]]\s*$")
+_OPENERS = "\"'„“‚‘»«›‹([¿¡–-"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text`, in order, trimmed of surrounding white space, never overlapping."""
+    sentences: list[Sentence] = []
+    per_line = _one_sentence_per_line(text)
+    for p_start, p_end in _blocks(text, _PARAGRAPH):
+        if per_line:
+            blocks = [(p_start + a, p_start + b) for a, b in _blocks(text[p_start:p_end], re.compile(r"\n"))]
+        else:
+            blocks = [(p_start, p_end)]
+        for b_start, b_end in blocks:
+            sentences.extend(_split_block(text, b_start, b_end))
+    return sentences
+
+
+def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for match in separator.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _one_sentence_per_line(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 3:
+        return len(lines) > 1 and all(_LINE_END_LIKE_SENTENCE.search(line) for line in lines)
+    ending = sum(1 for line in lines if _LINE_END_LIKE_SENTENCE.search(line))
+    return ending / len(lines) >= 0.75
+
+
+def _split_block(text: str, start: int, end: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    sent_start = start
+    for match in _END.finditer(text, start, end):
+        cut = match.end()
+        if cut >= end or not _is_boundary(text, match.start(), cut, end):
+            continue
+        out.append(_trimmed(text, sent_start, cut))
+        sent_start = cut
+    out.append(_trimmed(text, sent_start, end))
+    return [s for s in out if s.end > s.start]
+
+
+def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
+    if not text[cut].isspace():
+        return False  # "Kitsch-as-Kitsch-can" style, 3.5, www.x.de
+    nxt = cut
+    while nxt < end and text[nxt].isspace():
+        nxt += 1
+    if nxt >= end:
+        return False
+    following = text[nxt]
+    while following in _OPENERS and nxt + 1 < end:
+        nxt += 1
+        following = text[nxt]
+    if not (following.isupper() or following.isdigit()):
+        return False
+    if text[mark] != ".":
+        return True
+    if text[mark : cut].startswith("..."):
+        return True
+    word = _word_before(text, mark)
+    if not word:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return False  # initial or single-letter abbreviation
+    if word.lower().replace(".", "") in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
+        return False
+    if word.isdigit() and len(word) <= 2:
+        return False  # ordinal: 3. Oktober, 20. Jahrhundert
+    if word.isdigit() and _next_word(text, nxt).lower() in MONTHS:
+        return False
+    return True
+
+
+def _word_before(text: str, mark: int) -> str:
+    i = mark
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    return text[i:mark].strip(".")
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.compile(r"\w+").match(text, pos)
+    return match.group(0) if match else ""
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end)

@@ -1,0 +1,55 @@
+"""The small typed objects the text analysis returns: plain data with character offsets
+into the review text (0-based, end exclusive, in code points as SQLite's substr counts)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["person", "character", "film"]
+KINDS: tuple[Kind, ...] = ("person", "character", "film")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    kind: Kind
+    name: str  # canonical: uninflected, the fullest form in the review
+    sentence: int  # index into Analysis.sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    kind: Kind
+    name: str
+    year: int | None = None  # films only, when the text gives it
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """`Irene (Carey Mulligan)`: the actor plays the character."""
+
+    character: str
+    actor: str
+
+
+@dataclass(slots=True)
+class Analysis:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    subject: str | None = None  # the film the review is about, when the text makes it clear
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]

@@ -1,0 +1,54 @@
+"""Checking a database the way `archive check` reports it: SQLite's own integrity and
+foreign-key checks, then the archive's invariants (offsets, one entity per mention,
+every review whole)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+INVARIANTS = {
+    "mention text differs from the review at its offsets":
+        "SELECT m.id FROM mention m JOIN review r ON r.id = m.review_id"
+        " WHERE substr(r.body, m.start_char + 1, m.end_char - m.start_char) <> m.surface",
+    "mention outside its sentence":
+        "SELECT m.id FROM mention m JOIN sentence s ON s.id = m.sentence_id"
+        " WHERE s.review_id <> m.review_id OR m.start_char < s.start_char OR m.end_char > s.end_char",
+    "sentence text differs from the review at its offsets":
+        "SELECT s.id FROM sentence s JOIN review r ON r.id = s.review_id"
+        " WHERE substr(r.body, s.start_char + 1, s.end_char - s.start_char) <> s.text",
+    "mention with no entity or two":
+        "SELECT id FROM mention WHERE (person_id IS NULL) = (film_id IS NULL)",
+    "review without sentences":
+        "SELECT r.id FROM review r WHERE NOT EXISTS (SELECT 1 FROM sentence s WHERE s.review_id = r.id)",
+    "full-text index out of step with sentences":
+        "SELECT 1 WHERE (SELECT count(*) FROM sentence) <> (SELECT count(*) FROM sentence_fts_docsize)",
+}
+
+
+def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
+    problems: list[str] = []
+    for (row,) in conn.execute("PRAGMA integrity_check"):
+        if row != "ok":
+            problems.append(f"integrity: {row}")
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    for what, sql in INVARIANTS.items():
+        ids = [r[0] for r in conn.execute(sql + " LIMIT 20")]
+        if ids:
+            problems.append(f"{what}: " + ", ".join(map(str, ids)))
+    bad_digest = _bad_digests(conn)
+    if bad_digest:
+        problems.append("review whose text does not match its sha256: " + ", ".join(map(str, bad_digest)))
+    counts = {
+        "reviews": conn.execute("SELECT count(*) FROM review").fetchone()[0],
+        "sentences": conn.execute("SELECT count(*) FROM sentence").fetchone()[0],
+        "mentions": conn.execute("SELECT count(*) FROM mention").fetchone()[0],
+    }
+    return problems, counts
+
+
+def _bad_digests(conn: sqlite3.Connection) -> list[int]:
+    from archive.store import sha256
+
+    return [rid for rid, body, digest in conn.execute("SELECT id, body, sha256 FROM review")
+            if sha256(body) != digest][:20]
