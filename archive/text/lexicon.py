@@ -109,6 +109,12 @@ PLAY_VERBS = frozenset(
 NAME_PARTICLES = frozenset(
     "von van de da del della der den di du le la dos das zu ten ter vom zum y al el bin ibn mac".split()
 )
+# Broadcasters and streaming services: `Netflix-Serie` names no title.
+CHANNELS = frozenset(
+    """Netflix Amazon Prime Disney Apple Hulu Paramount Sky Arte Mubi Joyn Magenta Peacock Canal
+    Sat Pro Kabel Vox Tele Warner Universal Sony Fox Pixar Marvel DreamWorks Ufa Constantin""".split()
+)
+ENGLISH_TITLE_STARTS = frozenset(("The", "A", "An"))
 MONTHS = frozenset(
     "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )

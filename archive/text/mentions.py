@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from archive.text.lexicon import (
     ARTICLES,
+    CHANNELS,
+    ENGLISH_TITLE_STARTS,
     CHARACTER_NOUNS,
     COMPOUND_HEADS,
     FUNCTION_WORDS,
@@ -43,7 +45,7 @@ _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin"
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
-PRIORITY = {"quoted": 90, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+PRIORITY = {"quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
 
 
@@ -54,7 +56,9 @@ class Candidate:
     kind: Kind
     cue: str
     year: int | None = None
-    genitive_context: bool = False  # followed by what a genitive modifies: `Scorseses Taxi Driver`
+    # followed by what a genitive modifies (`Scorseses Taxi Driver`): True; by a genitive
+    # apostrophe (`Wenders’ Film`, the name is whole): None
+    genitive_context: bool | None = False
 
 
 def is_work_noun(word: str) -> bool:
@@ -71,6 +75,11 @@ def is_character_noun(word: str) -> bool:
 
 def is_cue_noun(word: str) -> bool:
     return is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
+
+
+# Capitalized mid-sentence, these begin a title rather than continue a name: `Akins Aus dem Nichts`.
+TITLE_STARTS = ARTICLES | frozenset("aus in im am an auf vom von zum zur mit nach über unter wie was wer wo "
+                                    "und oder als für ohne".split())
 
 
 def is_name_word(tok: Token) -> bool:
@@ -119,7 +128,8 @@ class SentenceView:
             tok = toks[j]
             if j > i and tok.start - toks[j - 1].end > 0 and "\n\n" in self.text[toks[j - 1].end : tok.start]:
                 break
-            if is_name_word(tok):
+            if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
+                                                                 FUNCTION_WORDS - TITLE_STARTS)):
                 j += 1
                 count += 1
                 if _genitive_form(tok.text) and not allow_genitive_inside and not (j - 1 == i and is_given(tok.text)):
@@ -151,7 +161,7 @@ def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     out: list[Candidate] = []
     for rule in (_quoted_titles, _persons_by_given_name, _persons_by_role_noun, _characters_in_brackets,
                  _characters_by_noun, _characters_by_verb, _titles_after_work_noun, _titles_before_year,
-                 _titles_in_compounds):
+                 _titles_in_compounds, _english_titles):
         out.extend(rule(view))
     out.extend(_known_entities(view, known))
     for c in out:
@@ -159,8 +169,10 @@ def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     return out
 
 
-def _genitive_context(view: SentenceView, end: int) -> bool:
+def _genitive_context(view: SentenceView, end: int) -> bool | None:
     rest = view.text[end : view.sentence.end]
+    if rest[:1] in ("'", "’", "ʼ"):
+        return None
     m = re.match(r"\s*(\S+)", rest)
     if not m:
         return False
@@ -171,7 +183,7 @@ def _genitive_context(view: SentenceView, end: int) -> bool:
     if not word:
         return False
     if word[0].isupper():
-        return word.lower() not in FUNCTION_WORDS or word.lower() in ARTICLES
+        return True  # `Scorseses Taxi Driver`, `Akins Aus dem Nichts`
     return word.lower() not in FUNCTION_WORDS and bool(_ADJECTIVE_END.search(word))
 
 
@@ -211,8 +223,6 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
     before = view.word(i - 1)
-    if before in (":",) and len(words) > 4:
-        return False  # a quoted sentence
     if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
         # `die »Beauty Pageants«`: an article right before quotes marks a quoted term
         return False
@@ -265,7 +275,7 @@ def _backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
     i = k
     while i > 0 and k - i < limit and is_name_word(view.tokens[i - 1]):
         i -= 1
-        if i > 0 and _genitive_form(view.tokens[i - 1].text):
+        if i > 0 and _genitive_form(view.tokens[i - 1].text) and not is_given(view.tokens[i - 1].text):
             break
     return i
 
@@ -287,15 +297,17 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         outer = _backward_name_run(view, k)
         if outer == k:
             continue
+        # Reviews write `Figur (Darsteller)` far more often than the reverse, so a
+        # person-like name in brackets makes the name before it the character.
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text)
         outer_is_person = k - outer >= 2 and is_given(toks[outer].text)
         before = view.word(outer - 1)
         after_adjective = before[:1].islower() and before.lower() not in FUNCTION_WORDS
-        if inner_is_person and not outer_is_person and not after_adjective:
+        if inner_is_person and not after_adjective:
             cs, ce = view.span(outer, k)
             ps, pe = view.span(k + 1, inner_end)
             out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
-        elif outer_is_person and not inner_is_person:
+        elif outer_is_person and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
             ps, pe = view.span(outer, k)
             cs, ce = view.span(k + 1, inner_end)
             out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
@@ -338,7 +350,11 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
     `Bleibtreu als humorvoller Wäschehändler David`: the name that ends the object."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
+        subject_before = i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap and (
+            is_name_word(toks[i - 1]) or i > 1 and is_given(toks[i - 2].text))
         if tok.text in PLAY_VERBS:
+            if tok.text in ("gibt", "gab") and not subject_before:
+                continue  # `es gibt`
             k = i + 1
             end = k
             while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
@@ -347,23 +363,25 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             k, end = i + 1, min(len(toks), i + 5)
         else:
             continue
-        # the last name in the object that starts with a given name
-        best = None
+        # the last name in the object that starts with a given name; after `spielt`
+        # with no name before it, the first name is the subject (`In X spielt Agathe
+        # Rousselle eine Frau`), so it does not count
+        names = []
         m = k
         while m < end:
             if toks[m].is_word and toks[m].is_cap and is_given(toks[m].text):
                 j = min(view.name_run(m), end)
                 if j > m:
-                    best = (m, j)
+                    names.append((m, j))
                     m = j
                     continue
             m += 1
-        if best and (tok.text != "als" or best[0] < i + 5):
-            m, j = best
-            if m > 0 and toks[m - 1].is_word and toks[m - 1].is_cap and is_name_word(toks[m - 1]):
-                continue  # part of a longer name we do not understand
-            cs, ce = view.span(m, j)
-            out.append(Candidate(cs, ce, "character", "character-cue"))
+        if tok.text != "als" and not subject_before:
+            names = names[1:]
+        best = names[-1] if names else None
+        if best:
+            cs, ce = view.span(*best)
+            out.append(Candidate(cs, ce, "character", "play-object"))
     return out
 
 
@@ -384,9 +402,14 @@ def _title_run(view: SentenceView, i: int) -> int:
         elif tok.is_word and tok.is_cap:
             if is_cue_noun(tok.text) or _genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap:
                 break
+            if is_given(tok.text) and view.name_run(k) - k >= 2:
+                break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky`
             last = k + 1
             if split_compound(tok) is not tok:
                 break
+        elif tok.is_word and tok.text[0].islower() and _ADJECTIVE_END.search(tok.text) \
+                and tok.text not in FUNCTION_WORDS and not _attributive_position(toks, k):
+            break  # `Pi zeigte`: a verb, not an adjective before a noun
         elif tok.is_word and (tok.text in FUNCTION_WORDS or _ADJECTIVE_END.search(tok.text)) and tok.text not in (
             "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",
             "dann", "da", "hier", "nun", "jetzt", "doch", "aber", "denn", "sondern", "mal", "erst", "bereits",
@@ -399,6 +422,13 @@ def _title_run(view: SentenceView, i: int) -> int:
         if k - i > 12:
             break
     return last
+
+
+def _attributive_position(toks: list[Token], k: int) -> bool:
+    """An adjective inside a title follows an article or another adjective: `die sexuellen Neurosen`."""
+    prev = toks[k - 1] if k > 0 else None
+    return prev is not None and prev.is_word and (
+        prev.text.lower() in FUNCTION_WORDS or (prev.text[0].islower() and bool(_ADJECTIVE_END.search(prev.text))))
 
 
 def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
@@ -430,6 +460,14 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
             if i < k and _genitive_form(toks[i - 1].text):
                 break
             i -= 1
+        # `Aus dem Nichts (2017)`: lower-case words inside a title that starts with a
+        # capitalized function word
+        j = i
+        while j > 0 and toks[j - 1].is_word and toks[j - 1].text in FUNCTION_WORDS and k - j < 8:
+            j -= 1
+        if j < i and j > 0 and toks[j - 1].is_word and toks[j - 1].text.lower() in FUNCTION_WORDS \
+                and toks[j - 1].is_cap and j - 1 > 0:
+            i = j - 1
         if i == k or (i == 0 and k - i == 1 and toks[0].text.lower() in FUNCTION_WORDS):
             continue
         if split_compound(toks[k - 1]) is not toks[k - 1]:
@@ -447,9 +485,29 @@ def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
             parts = tok.text.split("-")
             if len(parts) == 2 and parts[1] in ("Reihe", "Serie", "Saga", "Trilogie", "Franchise", "Remake",
                                                  "Sequel", "Prequel", "Fortsetzung", "Verfilmung", "Universum") \
-                    and parts[0].lower() not in FUNCTION_WORDS and not is_cue_noun(parts[0]):
+                    and parts[0].lower() not in FUNCTION_WORDS and not is_cue_noun(parts[0]) \
+                    and not parts[0].isupper() and parts[0] not in CHANNELS:
                 out.append(Candidate(tok.start, tok.start + len(parts[0]), "film", "compound"))
     return out
+
+
+def _english_titles(view: SentenceView) -> list[Candidate]:
+    """`The Whale`, `A Beautiful Day`: an English article before capitalized words is a
+    title in German prose."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text in ENGLISH_TITLE_STARTS and i > 0 and toks[i + 1].is_word and toks[i + 1].is_cap:
+            j = i + 1
+            while j < len(toks) and toks[j].is_word and (toks[j].is_cap or toks[j].text in ENGLISH_LOWER):
+                j += 1
+            while j > i + 1 and not toks[j - 1].is_cap:
+                j -= 1
+            start, end = view.span(i, j)
+            out.append(Candidate(start, end, "film", "work-cue", _year_after(view, j)))
+    return out
+
+
+ENGLISH_LOWER = frozenset("of the a an in on at to for and or with from by is my your his her our their".split())
 
 
 def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
@@ -478,13 +536,13 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _nominative(surface: str, known_forms: set[str], genitive_context: bool) -> str:
+def _nominative(surface: str, known_forms: set[str], genitive_context: bool | None) -> str:
     """`Martin Scorseses` -> `Martin Scorsese` where the -s is a genitive: the form
     without it is named elsewhere in the review, or what follows is what a genitive
     modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`)."""
     name = " ".join(surface.split())
     last = name.split(" ")[-1]
-    if not _genitive_form(last) or (len(name.split(" ")) == 1 and is_given(last)):
+    if genitive_context is None or not _genitive_form(last) or (len(name.split(" ")) == 1 and is_given(last)):
         return name
     stem = name[:-1]
     if stem in known_forms or any(f.endswith(" " + stem) or f.endswith(" " + stem.split(" ")[-1]) for f in known_forms):
@@ -528,7 +586,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         if c.kind == "film":
             kind, name = "film", nominative
         else:
-            kind = "character" if nominative in characters else "person"
+            kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, characters if kind == "character" else persons)
         mentions.append(Mention(c.start, c.end, surface, kind, name, s))
     entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None) for m in mentions},
