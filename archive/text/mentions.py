@@ -243,7 +243,8 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
     while i < len(toks):
         tok = toks[i]
-        if tok.is_word and tok.is_cap and is_given(tok.text) and not _genitive_form_given(tok.text):
+        # `der Roman Stiller`: after an article a given name is a noun
+        if tok.is_word and tok.is_cap and is_given(tok.text) and view.word(i - 1).lower() not in ARTICLES:
             j = view.name_run(i)
             if j - i >= 2:
                 start, end = view.span(i, j)
@@ -252,10 +253,6 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 continue
         i += 1
     return out
-
-
-def _genitive_form_given(word: str) -> bool:
-    return False
 
 
 def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:

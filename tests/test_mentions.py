@@ -1,0 +1,247 @@
+"""The extraction rules, each on sentences written for the test (none from the eval texts).
+
+Expectations are spans found with str.find on the test's own text, so a rule that
+finds the wrong span, the wrong type or the wrong canonical name fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.text import Known, analyse
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "drive-refn.txt"
+
+
+def found(text: str, known: Known | None = None) -> set[tuple[str, str, str]]:
+    """(surface, type, canonical name) of every mention."""
+    return {(m.surface, m.kind, m.name) for m in analyse(text, known).mentions}
+
+
+def has(text: str, surface: str, kind: str, name: str | None = None, nth: int = 0, known=None) -> bool:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(surface, start + 1)
+    assert start >= 0, f"test text lacks {surface!r}"
+    return any(m.start == start and m.end == start + len(surface) and m.kind == kind and m.name == (name or surface)
+               for m in analyse(text, known).mentions)
+
+
+# --- persons -------------------------------------------------------------------------
+
+def test_given_name_and_surname_is_a_person():
+    text = "Gestern sah ich, wie Juliette Binoche über den Platz ging."
+    assert has(text, "Juliette Binoche", "person")
+
+
+def test_genitive_person_is_spanned_as_written_and_named_in_the_nominative():
+    text = "In Agnès Vardas spätem Werk geht es um Erinnerung."
+    assert has(text, "Agnès Vardas", "person", "Agnès Varda")
+
+
+def test_surname_alone_resolves_to_the_fullest_form_in_the_review():
+    text = "Tilda Swinton trägt den Film. Swintons Blick bleibt im Gedächtnis, und Swinton weiß das."
+    assert has(text, "Swintons", "person", "Tilda Swinton")
+    assert has(text, "Swinton", "person", "Tilda Swinton", nth=2)
+
+
+def test_surname_without_a_fuller_form_keeps_the_surname():
+    text = "Regisseur Kaurismäki zeigt wieder lakonische Helden."
+    assert has(text, "Kaurismäki", "person")
+
+
+def test_role_noun_is_not_part_of_the_span_and_adjectives_may_stand_before_it():
+    text = "Der dänische Kameramann Kasper Tuxen findet starke Bilder."
+    assert has(text, "Kasper Tuxen", "person")
+    assert not any(s.startswith("Kameramann") for s, _, _ in found(text))
+
+
+def test_name_particles_belong_to_the_name():
+    text = "Der Film von Florian Henckel von Donnersmarck ist lang."
+    assert has(text, "Florian Henckel von Donnersmarck", "person")
+
+
+def test_name_with_inner_apostrophe_and_genitive_apostrophe():
+    text = "Mit Dolores O’Riordan beginnt alles. In Jacques Demys’ Musical singen alle."
+    assert has(text, "Dolores O’Riordan", "person")
+    assert has(text, "Jacques Demys", "person", "Jacques Demys")
+
+
+def test_hyphen_compound_keeps_only_the_name_part():
+    text = "Christopher Nolan dreht wieder. Der Nolan-Film ist laut, und das Nolan-Faible der Kritik bleibt."
+    assert has(text, "Nolan", "person", "Christopher Nolan", nth=1)
+    assert has(text, "Nolan", "person", "Christopher Nolan", nth=2)
+
+
+def test_given_name_that_ends_in_s_is_not_a_genitive():
+    text = "Niklas Lindner spielt einen Koch. Später sieht man Niklas allein am Tisch."
+    assert not any(name == "Nikla" or name.endswith("Lindne") for _, _, name in found(text))
+
+
+def test_german_words_that_are_given_names_elsewhere_do_not_make_persons():
+    text = "Man sieht es kommen. Sommer Tage sind lang. Der Roman Stiller erschien früh."
+    assert not any(k in ("person", "character") for _, k, _ in found(text))
+
+
+# --- characters ----------------------------------------------------------------------
+
+def test_character_with_actor_in_brackets():
+    text = "Seine Schwester Marta (Paula Beer) ahnt etwas. Später vertraut Marta niemandem mehr."
+    assert has(text, "Marta", "character")
+    assert has(text, "Paula Beer", "person")
+    assert has(text, "Marta", "character", nth=1)
+
+
+def test_bracket_after_an_adjective_noun_is_no_character():
+    text = "Der stumme junge Held (Franz Rogowski) sagt kein Wort."
+    assert has(text, "Franz Rogowski", "person")
+    assert not any(k == "character" for _, k, _ in found(text))
+
+
+def test_full_names_on_both_sides_of_a_bracket_make_character_and_actor():
+    text = "Kommissarin Lena Odenthal (Ulrike Folkerts) ermittelt."
+    assert has(text, "Lena Odenthal", "character")
+    assert has(text, "Ulrike Folkerts", "person")
+    assert {(r.character, r.actor) for r in analyse(text).roles} == {("Lena Odenthal", "Ulrike Folkerts")}
+
+
+def test_actor_plays_character():
+    text = "Lars Eidinger spielt den Schauspieler Hamlet, und er verkörpert ihn brillant."
+    assert has(text, "Lars Eidinger", "person")
+
+
+def test_object_of_play_verb_is_the_character_even_behind_a_role_noun():
+    text = "Darin verkörpert Nina Hoss die erfolgreiche Dirigentin Lydia."
+    assert has(text, "Nina Hoss", "person")
+    assert has(text, "Lydia", "character")
+
+
+def test_inverted_subject_after_spielt_stays_a_person():
+    text = "In diesem Drama spielt Sandra Hüller eine Anwältin."
+    assert has(text, "Sandra Hüller", "person")
+
+
+def test_als_after_an_actor_names_the_character():
+    text = "Emilia Schüle als störrische Schülerin Chantal sorgt für Lacher."
+    assert has(text, "Chantal", "character")
+    assert has(text, "Emilia Schüle", "person")
+
+
+def test_role_of_and_figure_of_name_characters():
+    text = "Sie übernimmt die Rolle der Effi Briest. Später folgt die Figur des Woyzeck Marie."
+    assert has(text, "Effi Briest", "character")
+
+
+def test_kinship_noun_before_a_given_name_marks_a_character():
+    text = "Er lebt mit Tochter Greta und Frau Helene in einem Dorf."
+    assert has(text, "Greta", "character")
+    assert has(text, "Helene", "character")
+
+
+def test_name_called_genannt_is_a_character():
+    text = "Der Junge, von allen nur Moppel genannt, läuft weg. Moppel kehrt nie zurück."
+    assert has(text, "Moppel", "character")
+    assert has(text, "Moppel", "character", nth=1)
+
+
+def test_character_genitive_resolves_to_the_character():
+    text = "Die Nachbarin Greta (Anna Thalbach) lacht. Gretas Mann schweigt."
+    assert has(text, "Gretas", "character", "Greta")
+
+
+# --- films ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("open_, close", [("„", "“"), ("»", "«"), ("›", "‹"), ('"', '"'), ("“", "”")])
+def test_quoted_titles_of_every_style(open_, close):
+    text = f"Der Thriller {open_}Die Stille der Nacht{close} läuft am Freitag."
+    assert has(text, "Die Stille der Nacht", "film")
+
+
+def test_quotes_after_an_article_mark_a_term_not_a_title():
+    text = "Die sogenannten »Midnight Movies«, die »Neuen Wilden« des Kinos, sind gemeint."
+    assert not has(text, "Neuen Wilden", "film")
+
+
+def test_quoted_speech_is_no_title():
+    text = "„Ich gehe jetzt“, sagt sie leise."
+    assert not any(k == "film" for _, k, _ in found(text))
+
+
+def test_unquoted_title_after_a_work_noun_with_lower_case_words():
+    text = "Ihr zweiter Spielfilm Das Ende der Geduld ist klug gebaut."
+    assert has(text, "Das Ende der Geduld", "film")
+
+
+def test_unquoted_title_that_is_a_clause():
+    text = "Danach drehte er das Drama Alles, was zählt."
+    assert has(text, "Alles, was zählt", "film")
+
+
+def test_title_after_work_noun_stops_before_a_verb():
+    text = "Sein neuer Film Tandem erzählt von zwei Schwestern."
+    assert has(text, "Tandem", "film")
+    assert analyse(text).subject == "Tandem"
+
+
+def test_title_with_year_in_brackets_or_after_von_stores_the_year():
+    text = "Er erinnert an Die Blechtrommel (1979) und an Stalker von 1979."
+    a = analyse(text)
+    assert has(text, "Die Blechtrommel", "film")
+    assert has(text, "Stalker", "film")
+    assert {e.name: e.year for e in a.entities if e.kind == "film"} == {"Die Blechtrommel": 1979, "Stalker": 1979}
+
+
+def test_english_title_in_german_prose():
+    text = "Danach kam The Lighthouse mit Robert Pattinson."
+    assert has(text, "The Lighthouse", "film")
+    assert has(text, "Robert Pattinson", "person")
+
+
+def test_series_compound_names_the_series_but_not_the_channel():
+    text = "Die Tatort-Reihe läuft seit Jahrzehnten, die Netflix-Serie erst seit gestern."
+    assert has(text, "Tatort", "film")
+    assert not any(s == "Netflix" for s, _, _ in found(text))
+
+
+def test_a_title_found_once_is_found_everywhere():
+    text = "Der Film „Systemsprenger“ ist laut. Systemsprenger bleibt lange im Kopf."
+    assert has(text, "Systemsprenger", "film", nth=1)
+
+
+def test_title_after_genitive_director():
+    text = "Wie in Fatih Akins Aus dem Nichts (2017) geht es um Rache."
+    assert has(text, "Fatih Akins", "person", "Fatih Akin")
+    assert has(text, "Aus dem Nichts", "film")
+
+
+# --- the archive's memory --------------------------------------------------------------
+
+def test_known_entities_are_found_without_any_cue():
+    text = "Am Ende bleibt Kleine Fluchten das schönere Werk, findet Gerhard Polt."
+    known = Known(persons=frozenset({"Gerhard Polt"}), films=frozenset({"Kleine Fluchten"}))
+    assert has(text, "Kleine Fluchten", "film", known=known)
+    assert not has(text, "Kleine Fluchten", "film")
+
+
+# --- the sample review and the invariants ---------------------------------------------------
+
+def test_sample_review_entities():
+    a = analyse(SEED.read_text(encoding="utf-8"))
+    by_kind = {k: {e.name for e in a.entities if e.kind == k} for k in ("person", "character", "film")}
+    assert {"Ryan Gosling", "Carey Mulligan", "Oscar Isaac", "Refn", "Martin Scorsese", "Mark Romanek"} <= by_kind["person"]
+    assert {"Driver", "Irene", "Standard", "Travis Bickle"} <= by_kind["character"]
+    assert {"Drive", "Pusher", "Walhalla Rising", "Taxi Driver", "Alles, was wir geben mußten"} <= by_kind["film"]
+    assert a.subject == "Drive"
+
+
+def test_mentions_hold_their_surface_lie_in_their_sentence_and_never_overlap():
+    text = SEED.read_text(encoding="utf-8")
+    a = analyse(text)
+    previous_end = 0
+    for m in a.mentions:
+        s = a.sentences[m.sentence]
+        assert text[m.start : m.end] == m.surface
+        assert s.start <= m.start < m.end <= s.end
+        assert m.start >= previous_end
+        previous_end = m.end
