@@ -11,6 +11,7 @@ of its entity in the review. See docs/extraction.md."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from archive.text.lexicon import (
     given_names,
 )
 from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence
-from archive.text.tokens import Token, tokenize
+from archive.text.tokens import Token, make_token, tokenize
 
 OPEN_QUOTES = {"„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
 SPEECH_VERBS = frozenset("sagt sagte meint meinte erklärt erklärte ruft rief fragt fragte antwortet schreibt".split())
@@ -61,18 +62,22 @@ class Candidate:
     genitive_context: bool | None = False
 
 
+@functools.lru_cache(maxsize=65536)
 def is_work_noun(word: str) -> bool:
     return word in WORK_NOUNS or (word[:1].isupper() and word.lower().endswith(_WORK_SUFFIXES) and "-" not in word)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_person_noun(word: str) -> bool:
     return word in PERSON_NOUNS or (word[:1].isupper() and word.lower().endswith(_PERSON_SUFFIXES))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_character_noun(word: str) -> bool:
     return word in CHARACTER_NOUNS or (word[:1].isupper() and word.lower().endswith(_CHARACTER_SUFFIXES))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_cue_noun(word: str) -> bool:
     return is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
 
@@ -87,6 +92,7 @@ def is_name_word(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.text.lower() not in FUNCTION_WORDS and not is_cue_noun(tok.text)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_given(word: str) -> bool:
     first = word.split("-")[0]
     return first in given_names() and word.lower() not in FUNCTION_WORDS
@@ -105,7 +111,7 @@ def split_compound(tok: Token) -> Token:
         return tok
     text = "-".join(parts[:keep]) if "‐" not in tok.text else tok.text[: len("‐".join(parts[:keep]))]
     text = tok.text[: len(text)]
-    return Token(tok.start, tok.start + len(text), text)
+    return make_token(tok.start, tok.start + len(text), text)
 
 
 class SentenceView:
@@ -567,9 +573,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     # Second pass: every occurrence of every name, genitive included.
     extra: list[tuple[Candidate, int]] = []
     forms = _surface_forms(persons, characters, films)
+    pattern = _occurrence_pattern(forms)
     for view in views:
         taken = [c for c, s in found if s == view.index]
-        for c, name in _occurrences(view, forms):
+        for c, name in _occurrences(view, forms, pattern):
             if all(c.end <= o.start or c.start >= o.end for o in taken):
                 taken.append(c)
                 extra.append((c, view.index))
@@ -615,17 +622,23 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> 
     return forms
 
 
-def _occurrences(view: SentenceView, forms: dict[str, tuple[Kind, str]]) -> list[tuple[Candidate, str]]:
+def _occurrence_pattern(forms: dict[str, tuple[Kind, str]]) -> re.Pattern[str] | None:
+    """One pattern for every form, longest first, so `Taxi Driver` wins over `Driver`."""
+    if not forms:
+        return None
+    alternatives = (r"\s+".join(map(re.escape, form.split(" "))) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def _occurrences(view: SentenceView, forms: dict[str, tuple[Kind, str]],
+                 pattern: re.Pattern[str] | None) -> list[tuple[Candidate, str]]:
+    if pattern is None:
+        return []
     out = []
-    sentence = view.text[view.sentence.start : view.sentence.end]
-    for form in sorted(forms, key=len, reverse=True):
-        if form.split(" ")[0] not in sentence:
-            continue
-        pattern = r"(?<![\w])" + r"\s+".join(map(re.escape, form.split(" "))) + r"(?![\w])"
-        for m in re.finditer(pattern, sentence):
-            kind, name = forms[form]
-            out.append((Candidate(view.sentence.start + m.start(), view.sentence.start + m.end(), kind, "known"), name))
-    return sorted(out, key=lambda pair: -(pair[0].end - pair[0].start))
+    for m in pattern.finditer(view.text, view.sentence.start, view.sentence.end):
+        kind, name = forms[" ".join(m.group(0).split())]
+        out.append((Candidate(m.start(), m.end(), kind, "known"), name))
+    return out
 
 
 def _fullest(name: str, pool: set[str]) -> str:

@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word may hold inner apostrophes and hyphens (M’Barek, Coster-Waldau, Pusher-Reihe);
 # a trailing apostrophe (Werenfels’ Film) is punctuation, not part of the word.
 _TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’ʼ\-‐][^\W_][\w]*)*|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
+    is_word: bool  # starts with a letter
+    is_cap: bool  # starts with an upper-case letter
+    is_number: bool
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
+def make_token(start: int, end: int, text: str) -> Token:
+    first = text[0]
+    return Token(start, end, text, first.isalpha(), first.isupper(), first.isdigit())
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    return [make_token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
