@@ -57,6 +57,19 @@ def test_role_noun_is_not_part_of_the_span_and_adjectives_may_stand_before_it():
     assert not any(s.startswith("Kameramann") for s, _, _ in found(text))
 
 
+def test_initials_belong_to_the_name():
+    text = "Samuel L. Jackson flucht, und J. J. Abrams lacht."
+    assert has(text, "Samuel L. Jackson", "person")
+    assert has(text, "J. J. Abrams", "person")
+
+
+def test_von_after_a_quoted_title_or_a_work_noun_names_a_person():
+    text = "„Parasite“ von Bong Joon-ho gewann alles, ebenso der Film von Céline Sciamma."
+    assert has(text, "Parasite", "film")
+    assert has(text, "Bong Joon-ho", "person")
+    assert has(text, "Céline Sciamma", "person")
+
+
 def test_name_particles_belong_to_the_name():
     text = "Der Film von Florian Henckel von Donnersmarck ist lang."
     assert has(text, "Florian Henckel von Donnersmarck", "person")

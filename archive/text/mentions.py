@@ -104,7 +104,7 @@ def split_compound(tok: Token) -> Token:
     if len(parts) < 2:
         return tok
     keep = len(parts)
-    while keep > 1 and (parts[keep - 1][:1].islower() or parts[keep - 1] in COMPOUND_HEADS
+    while keep > 1 and ((parts[keep - 1][:1].islower() and len(parts[keep - 1]) > 3) or parts[keep - 1] in COMPOUND_HEADS
                         or is_work_noun(parts[keep - 1])):
         keep -= 1
     if keep == len(parts):
@@ -134,6 +134,9 @@ class SentenceView:
             tok = toks[j]
             if j > i and tok.start - toks[j - 1].end > 0 and "\n\n" in self.text[toks[j - 1].end : tok.start]:
                 break
+            if _is_initial(toks, j) and (j > i or is_name_word(toks[j + 2]) or _is_initial(toks, j + 2)):
+                j += 2  # `Samuel L. Jackson`, `J. J. Abrams`
+                continue
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
                                                                  FUNCTION_WORDS - TITLE_STARTS)):
                 j += 1
@@ -157,6 +160,12 @@ class SentenceView:
         """Offsets of tokens i..j-1, the last one cut to its name part if it is a compound."""
         last = split_compound(self.tokens[j - 1])
         return self.tokens[i].start, last.end
+
+
+def _is_initial(toks: list[Token], j: int) -> bool:
+    """`L.` of Samuel L. Jackson: one capital letter, a full stop, a name word after."""
+    return (j + 2 < len(toks) and len(toks[j].text) == 1 and toks[j].is_cap and toks[j + 1].text == "."
+            and toks[j + 1].start == toks[j].end and (toks[j + 2].is_cap and toks[j + 2].is_word))
 
 
 def _genitive_form(word: str) -> bool:
@@ -250,7 +259,8 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     while i < len(toks):
         tok = toks[i]
         # `der Roman Stiller`: after an article a given name is a noun
-        if tok.is_word and tok.is_cap and is_given(tok.text) and view.word(i - 1).lower() not in ARTICLES:
+        starts_name = is_given(tok.text) or _is_initial(toks, i)
+        if tok.is_word and tok.is_cap and starts_name and view.word(i - 1).lower() not in ARTICLES:
             j = view.name_run(i)
             if j - i >= 2:
                 start, end = view.span(i, j)
@@ -262,8 +272,15 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
 
 
 def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
+    """`Regisseur Refn`; and `von` after a work or a quoted title: `„Parasite“ von Bong Joon-ho`."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
+        if tok.text == "von" and i > 0 and (toks[i - 1].text in "“”«»‹›\"" or is_work_noun(toks[i - 1].text)):
+            j = view.name_run(i + 1)
+            if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)):
+                start, end = view.span(i + 1, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+            continue
         if not (tok.is_word and is_person_noun(tok.text)) or "-" in tok.text and split_compound(tok) is not tok:
             continue
         j = view.name_run(i + 1)
