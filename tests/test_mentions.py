@@ -119,6 +119,17 @@ def test_full_names_on_both_sides_of_a_bracket_make_character_and_actor():
     assert {(r.character, r.actor) for r in analyse(text).roles} == {("Lena Odenthal", "Ulrike Folkerts")}
 
 
+def test_character_gespielt_von_actor():
+    text = "Im Haus wohnt schon Nadja, gespielt von Paula Beer, die nachts schwimmt."
+    assert has(text, "Nadja", "character")
+    assert {(r.character, r.actor) for r in analyse(text).roles} == {("Nadja", "Paula Beer")}
+
+
+def test_review_film_is_the_new_film_even_in_quotes():
+    text = "Ihr neuer Film „Roter Himmel“ ist besser als „Undine“."
+    assert analyse(text).subject == "Roter Himmel"
+
+
 def test_actor_plays_character():
     text = "Lars Eidinger spielt den Schauspieler Hamlet, und er verkörpert ihn brillant."
     assert has(text, "Lars Eidinger", "person")

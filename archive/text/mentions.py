@@ -340,6 +340,12 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
     for i, tok in enumerate(toks):
         if not tok.is_word:
             continue
+        if tok.text == "gespielt" and view.word(i + 1) == "von" and view.word(i - 1) == "," and i > 1:
+            start = _backward_name_run(view, i - 1, limit=3)  # `Nadja, gespielt von Paula Beer`
+            if start < i - 1:
+                cs, ce = view.span(start, i - 1)
+                out.append(Candidate(cs, ce, "character", "character-cue"))
+            continue
         if tok.text in ("genannt", "genannte", "genannten") and i > 0:
             start = _backward_name_run(view, i, limit=2)
             if start < i and not (start > 0 and toks[start - 1].text in ARTICLES):
@@ -683,7 +689,7 @@ def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
             if kinds != {"person", "character"}:
                 continue
             character, actor = (a, b) if a.kind == "character" else (b, a)
-            if between == "(" or (between == "(" and text[b.end : b.end + 1] == ")"):
+            if between == "(" or (character is a and re.fullmatch(r",\s*gespielt von", between)):
                 roles.add(Role(character.name, actor.name))
             elif actor is a and re.fullmatch(r"(spielt|verkörpert|mimt)\b.*|als\b.*", between, re.S) and len(between) < 80 \
                     and not re.search(r"[.;:]", between):
@@ -707,7 +713,9 @@ def _subject(views: list[SentenceView], mentions: list[Mention]) -> str | None:
     films = [m for m in mentions if m.kind == "film"]
     for m in films:
         before = views[m.sentence].text[max(0, m.start - 40) : m.start]
-        if re.search(r"\bneue(?:r|n|m|s|ste[nm]?|stes)?\s+\w*\s*$", before) and is_work_noun(before.split()[-1] if before.split() else ""):
+        words = re.findall(r"[\w-]+", before)
+        if len(words) >= 2 and is_work_noun(words[-1]) and re.fullmatch(r"neue(?:r|n|m|s|ste[nm]?|stes)?", words[-2]) \
+                and re.fullmatch(r"[\w-]+\s*[„“»«›‹\"]?", before[before.rfind(words[-1]):]):
             return m.name
     names = {m.name for m in films}
     if len(names) == 1:
