@@ -70,6 +70,27 @@ def test_von_after_a_quoted_title_or_a_work_noun_names_a_person():
     assert has(text, "Céline Sciamma", "person")
 
 
+def test_given_name_ending_in_s_inside_a_name_is_no_genitive():
+    text = "Die Kamera führt José Luis Alcaine, wie so oft."
+    assert has(text, "José Luis Alcaine", "person")
+
+
+def test_name_after_a_relative_pronoun_that_looks_like_an_article():
+    text = "Er spielt einen Maler, den Antonio Banderas mit Zurückhaltung gibt."
+    assert has(text, "Antonio Banderas", "person")
+
+
+def test_title_starting_with_an_article_after_a_genitive_director():
+    text = "Wie in François Truffauts Die amerikanische Nacht blickt er auf sein Handwerk."
+    assert has(text, "François Truffauts", "person", "François Truffaut")
+    assert has(text, "Die amerikanische Nacht", "film")
+
+
+def test_genitive_before_a_title_that_starts_with_a_digit():
+    text = "Ähnlich wie Federico Fellinis 8 1/2 schaut er zurück."
+    assert has(text, "Federico Fellinis", "person", "Federico Fellini")
+
+
 def test_name_particles_belong_to_the_name():
     text = "Der Film von Florian Henckel von Donnersmarck ist lang."
     assert has(text, "Florian Henckel von Donnersmarck", "person")
@@ -123,6 +144,11 @@ def test_character_gespielt_von_actor():
     text = "Im Haus wohnt schon Nadja, gespielt von Paula Beer, die nachts schwimmt."
     assert has(text, "Nadja", "character")
     assert {(r.character, r.actor) for r in analyse(text).roles} == {("Nadja", "Paula Beer")}
+
+
+def test_review_film_is_the_film_named_most_often():
+    text = "„Sabor“ ist ein Film im Film. „Nachtzug“ erzählt davon. Am Ende bleibt „Nachtzug“ rätselhaft."
+    assert analyse(text).subject == "Nachtzug"
 
 
 def test_review_film_is_the_new_film_even_in_quotes():

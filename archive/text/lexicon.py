@@ -54,6 +54,9 @@ COMPOUND_HEADS = COMPOUND_HEADS_FOR_WORKS | frozenset(
     Touch Land Ära Phase Kopie Imitat Parodie Persiflage Variante Version Anleihen Motiv Motive""".split()
 )
 
+# Given names that are German nouns too: after an article they are the noun (`der Roman`).
+GIVEN_NAMES_THAT_ARE_NOUNS = frozenset("Roman Mark Rose Hans Grace Hope Dora Lotte Heide Gabriel Engel".split())
+
 # Nouns that introduce a work: `sein neuer Film Drive`, `der Thriller „Shut In“`.
 WORK_NOUNS = frozenset(
     """Film Films Filme Filmen Spielfilm Spielfilms Spielfilmdebüt Kinofilm Kinofilms Streifen Serie Serien

@@ -22,6 +22,7 @@ from archive.text.lexicon import (
     CHARACTER_NOUNS,
     COMPOUND_HEADS,
     FUNCTION_WORDS,
+    GIVEN_NAMES_THAT_ARE_NOUNS,
     KIN_NOUNS,
     MONTHS,
     NAME_PARTICLES,
@@ -141,7 +142,7 @@ class SentenceView:
                                                                  FUNCTION_WORDS - TITLE_STARTS)):
                 j += 1
                 count += 1
-                if _genitive_form(tok.text) and not allow_genitive_inside and not (j - 1 == i and is_given(tok.text)):
+                if _genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
                     break
                 if split_compound(tok) is not tok:
                     break
@@ -176,7 +177,7 @@ def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     out: list[Candidate] = []
     for rule in (_quoted_titles, _persons_by_given_name, _persons_by_role_noun, _characters_in_brackets,
                  _characters_by_noun, _characters_by_verb, _titles_after_work_noun, _titles_before_year,
-                 _titles_in_compounds, _english_titles):
+                 _titles_in_compounds, _english_titles, _titles_after_genitive_name):
         out.extend(rule(view))
     out.extend(_known_entities(view, known))
     for c in out:
@@ -197,7 +198,7 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
     word = word.strip(",.;:!?()")
     if not word:
         return False
-    if word[0].isupper():
+    if word[0].isupper() or word[0].isdigit():
         return True  # `Scorseses Taxi Driver`, `Akins Aus dem Nichts`
     return word.lower() not in FUNCTION_WORDS and bool(_ADJECTIVE_END.search(word))
 
@@ -258,9 +259,11 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
     while i < len(toks):
         tok = toks[i]
-        # `der Roman Stiller`: after an article a given name is a noun
+        # `der Roman Stiller`: after an article a given name that is also a noun is the noun
+        # (but `den Antonio Banderas spielt` is a relative clause and a name)
         starts_name = is_given(tok.text) or _is_initial(toks, i)
-        if tok.is_word and tok.is_cap and starts_name and view.word(i - 1).lower() not in ARTICLES:
+        after_article = view.word(i - 1).lower() in ARTICLES and tok.text in GIVEN_NAMES_THAT_ARE_NOUNS
+        if tok.is_word and tok.is_cap and starts_name and not after_article:
             j = view.name_run(i)
             if j - i >= 2:
                 start, end = view.span(i, j)
@@ -474,6 +477,24 @@ def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _titles_after_genitive_name(view: SentenceView) -> list[Candidate]:
+    """`François Truffauts Die amerikanische Nacht`: a capitalized article or preposition
+    in mid-sentence after a name in the genitive starts a title."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks)):
+        tok = toks[k]
+        if not (tok.is_word and tok.is_cap and tok.text.lower() in TITLE_STARTS):
+            continue
+        prev = toks[k - 1]
+        if not (prev.is_word and prev.is_cap and _genitive_form(prev.text) and is_name_word(prev)):
+            continue
+        j = _title_run(view, k)
+        if j > k + 1:
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "work-cue", _year_after(view, j)))
+    return out
+
+
 def _titles_before_year(view: SentenceView) -> list[Candidate]:
     """`in Walhalla Rising (2009)`, `Taxi Driver von 1976`."""
     out, toks = [], view.tokens
@@ -568,11 +589,13 @@ def _nominative(surface: str, known_forms: set[str], genitive_context: bool | No
     modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`)."""
     name = " ".join(surface.split())
     last = name.split(" ")[-1]
-    if genitive_context is None or not _genitive_form(last) or (len(name.split(" ")) == 1 and is_given(last)):
+    if genitive_context is None or not _genitive_form(last):
         return name
     stem = name[:-1]
     if stem in known_forms or any(f.endswith(" " + stem) or f.endswith(" " + stem.split(" ")[-1]) for f in known_forms):
         return stem
+    if is_given(last):
+        return name  # `José Luis`, `Thomas`: a given name ending in s
     return stem if genitive_context else name
 
 
@@ -709,7 +732,8 @@ def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
 
 
 def _subject(views: list[SentenceView], mentions: list[Mention]) -> str | None:
-    """The film the review is about: one named as `sein neuer Film X`, else the only film named."""
+    """The film the review is about: one named as `sein neuer Film X`, else the only film
+    named, else the one named clearly most often."""
     films = [m for m in mentions if m.kind == "film"]
     for m in films:
         before = views[m.sentence].text[max(0, m.start - 40) : m.start]
@@ -717,7 +741,10 @@ def _subject(views: list[SentenceView], mentions: list[Mention]) -> str | None:
         if len(words) >= 2 and is_work_noun(words[-1]) and re.fullmatch(r"neue(?:r|n|m|s|ste[nm]?|stes)?", words[-2]) \
                 and re.fullmatch(r"[\w-]+\s*[„“»«›‹\"]?", before[before.rfind(words[-1]):]):
             return m.name
-    names = {m.name for m in films}
-    if len(names) == 1:
-        return names.pop()
+    counts: dict[str, int] = {}
+    for m in films:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0] >= 2 and ranked[0] > ranked[1]):
+        return max(counts, key=counts.get)  # the only film, or the one named most often
     return None
