@@ -156,6 +156,24 @@ def test_review_film_is_the_new_film_even_in_quotes():
     assert analyse(text).subject == "Roter Himmel"
 
 
+def test_role_is_the_last_character_of_the_clause():
+    text = "Vera Farmiga spielt Normans Mutter Norma, und Freddie Highmore (Norman) leidet."
+    roles = {(r.character, r.actor) for r in analyse(text).roles}
+    assert ("Norma", "Vera Farmiga") in roles
+    assert not any(actor == "Vera Farmiga" and character != "Norma" for character, actor in roles)
+
+
+def test_particles_need_a_name_after_them_and_articles_are_no_particles():
+    text = "Regisseurin Ulla Stein den Aktivisten Hans Berger, und Ursula von der Leyen lacht."
+    assert has(text, "Ulla Stein", "person")
+    assert has(text, "Ursula von der Leyen", "person")
+
+
+def test_verb_after_a_name_ending_in_s_is_no_genitive_context():
+    text = "Barry Jenkins gehören die besten Szenen."
+    assert has(text, "Barry Jenkins", "person")
+
+
 def test_actor_plays_character():
     text = "Lars Eidinger spielt den Schauspieler Hamlet, und er verkörpert ihn brillant."
     assert has(text, "Lars Eidinger", "person")

@@ -109,9 +109,9 @@ KIN_NOUNS = frozenset(
 PLAY_VERBS = frozenset(
     "spielt spielte spielen verkörpert verkörperte verkörpern mimt mimte gibt gab darstellt stellt".split()
 )
-NAME_PARTICLES = frozenset(
-    "von van de da del della der den di du le la dos das zu ten ter vom zum y al el bin ibn mac".split()
-)
+NAME_PARTICLES = frozenset("von van de da del della di du dos zu ten ter vom zum y al el bin ibn mac".split())
+# Only after one of the above: `von der Leyen`, `van den Berg`, `de la Iglesia`.
+SECOND_PARTICLES = frozenset("der den la le las los de".split())
 # Broadcasters and streaming services: `Netflix-Serie` names no title.
 CHANNELS = frozenset(
     """Netflix Amazon Prime Disney Apple Hulu Paramount Sky Arte Mubi Joyn Magenta Peacock Canal

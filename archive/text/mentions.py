@@ -26,6 +26,7 @@ from archive.text.lexicon import (
     KIN_NOUNS,
     MONTHS,
     NAME_PARTICLES,
+    SECOND_PARTICLES,
     PERSON_NOUNS,
     PLAY_VERBS,
     WORK_NOUNS,
@@ -147,9 +148,14 @@ class SentenceView:
                 if split_compound(tok) is not tok:
                     break
                 continue
-            if tok.text in NAME_PARTICLES and j > i and j + 1 < len(toks) and is_name_word(toks[j + 1]):
-                j += 1
-                continue
+            if j > i and j + 1 < len(toks) and (
+                    tok.text in NAME_PARTICLES or tok.text in SECOND_PARTICLES and toks[j - 1].text in NAME_PARTICLES):
+                nxt = j + 1
+                if toks[nxt].text in SECOND_PARTICLES and nxt + 1 < len(toks):
+                    nxt += 1  # `von der Leyen`, `de la Iglesia`
+                if is_name_word(toks[nxt]):
+                    j = nxt
+                    continue
             if tok.text in ("'", "’") and j > i and j + 1 < len(toks) and toks[j + 1].start == tok.end \
                     and toks[j - 1].end == tok.start and is_name_word(toks[j + 1]):
                 j += 1
@@ -189,10 +195,10 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
     rest = view.text[end : view.sentence.end]
     if rest[:1] in ("'", "’", "ʼ"):
         return None
-    m = re.match(r"\s*(\S+)", rest)
-    if not m:
+    words = rest.split(None, 3)
+    if not words:
         return False
-    word = m.group(1)
+    word = words[0]
     if word[0] in "„“»«›‹\"'‚":
         return True
     word = word.strip(",.;:!?()")
@@ -200,7 +206,11 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
         return False
     if word[0].isupper() or word[0].isdigit():
         return True  # `Scorseses Taxi Driver`, `Akins Aus dem Nichts`
-    return word.lower() not in FUNCTION_WORDS and bool(_ADJECTIVE_END.search(word))
+    # an adjective before a noun (`Romaneks tieftraurigen Science-fiction`), not a verb
+    # (`Jenkins gehören zu`): the word after it is capitalized
+    following = words[1] if len(words) > 1 else ""
+    return (word.lower() not in FUNCTION_WORDS and bool(_ADJECTIVE_END.search(word))
+            and following[:1].isupper())
 
 
 def _quoted_titles(view: SentenceView) -> list[Candidate]:
@@ -345,9 +355,11 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
             continue
         if tok.text == "gespielt" and view.word(i + 1) == "von" and view.word(i - 1) == "," and i > 1:
             start = _backward_name_run(view, i - 1, limit=3)  # `Nadja, gespielt von Paula Beer`
-            if start < i - 1:
+            actor_end = view.name_run(i + 2)
+            if start < i - 1 and actor_end > i + 2:
                 cs, ce = view.span(start, i - 1)
-                out.append(Candidate(cs, ce, "character", "character-cue"))
+                ps, pe = view.span(i + 2, actor_end)
+                out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
             continue
         if tok.text in ("genannt", "genannte", "genannten") and i > 0:
             start = _backward_name_run(view, i, limit=2)
@@ -696,38 +708,41 @@ def _fullest(name: str, pool: set[str]) -> str:
     return best
 
 
+_PLAY = re.compile(r"\s*(?:spielt|spielte|verkörpert|verkörperte|mimt|mimte|gibt|gab|als)\b")
+_CLAUSE_END = re.compile(r"[.;:!?,]|\sund\s")
+
+
 def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
-    """Who plays whom: a character and a person written as `Figur (Person)` or
-    `Person (Figur)`, or in one clause with spielt/verkörpert/als."""
+    """Who plays whom: `Figur (Darsteller)`, `Darsteller (Figur)`, `Figur, gespielt von
+    Darsteller`, and `Darsteller spielt/verkörpert/als … Figur` (the clause's last character,
+    as in `Curtis spielt Carmys Mutter Donna`), also with the verb first."""
     roles: set[Role] = set()
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for view in views:
-        ms = by_sentence.get(view.index, [])
-        text = view.text
-        for a, b in zip(ms, ms[1:]):
-            between = text[a.end : b.start].strip()
-            kinds = {a.kind, b.kind}
-            if kinds != {"person", "character"}:
-                continue
-            character, actor = (a, b) if a.kind == "character" else (b, a)
-            if between == "(" or (character is a and re.fullmatch(r",\s*gespielt von", between)):
-                roles.add(Role(character.name, actor.name))
-            elif actor is a and re.fullmatch(r"(spielt|verkörpert|mimt)\b.*|als\b.*", between, re.S) and len(between) < 80 \
-                    and not re.search(r"[.;:]", between):
-                roles.add(Role(character.name, actor.name))
-            elif character is b and actor is a and between.startswith(("spielt", "verkörpert")):
-                roles.add(Role(character.name, actor.name))
-        for i, m in enumerate(ms):  # `verkörpert Actor ... Character`
+        ms, text = by_sentence.get(view.index, []), view.text
+        for idx, m in enumerate(ms):
+            if idx + 1 < len(ms):
+                n = ms[idx + 1]
+                between = text[m.end : n.start]
+                if {m.kind, n.kind} == {"person", "character"} and between.strip() == "(":
+                    character, actor = (m, n) if m.kind == "character" else (n, m)
+                    roles.add(Role(character.name, actor.name))
+                elif m.kind == "character" and n.kind == "person" and re.fullmatch(r",\s*gespielt von\s+", between):
+                    roles.add(Role(m.name, n.name))
             if m.kind != "person":
                 continue
-            before = text[view.sentence.start : m.start].split()
-            if before and before[-1] in PLAY_VERBS:
-                for later in ms[i + 1 :]:
-                    if later.kind == "character" and not re.search(r"[.;]", text[m.end : later.start]):
-                        roles.add(Role(later.name, m.name))
-                        break
+            verb = _PLAY.match(text, m.end, view.sentence.end)
+            inverted = re.search(r"\b(?:spielt|verkörpert|mimt)\s+$", text[view.sentence.start : m.start])
+            if not (verb or inverted):
+                continue
+            start = verb.end() if verb else m.end
+            stop = _CLAUSE_END.search(text, start, view.sentence.end)
+            clause_end = stop.start() if stop else view.sentence.end
+            characters = [c for c in ms[idx + 1 :] if c.kind == "character" and c.end <= clause_end]
+            if characters:
+                roles.add(Role(characters[-1].name, m.name))
     return sorted(roles, key=lambda r: (r.character, r.actor))
 
 
