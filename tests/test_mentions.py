@@ -292,6 +292,14 @@ def test_known_entities_are_found_without_any_cue():
     assert not has(text, "Kleine Fluchten", "film")
 
 
+def test_known_characters_of_a_named_film_are_found_without_a_cue():
+    text = "In „Nachtzug“ wartet Mirela am Bahnhof."
+    known = Known(characters={"Nachtzug": frozenset({"Mirela"})})
+    assert has(text, "Mirela", "character", known=known)
+    assert not has(text, "Mirela", "character")
+    assert not has("Mirela wartet am Bahnhof.", "Mirela", "character", known=known)
+
+
 # --- the sample review and the invariants ---------------------------------------------------
 
 def test_sample_review_entities():

@@ -146,13 +146,21 @@ def given_names() -> frozenset[str]:
 @dataclass(frozen=True)
 class Known:
     """What the archive already knows, so a later review finds it without any cue:
-    real persons by their full name and films by their title."""
+    real persons by their full name, films by their title (both of more than one word:
+    a single word is too often also a German word), and the characters of each film,
+    found again in a review that names that film."""
 
     persons: frozenset[str] = field(default_factory=frozenset)
     films: frozenset[str] = field(default_factory=frozenset)
+    characters: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_database(cls, conn) -> "Known":
         persons = frozenset(r[0] for r in conn.execute("SELECT name FROM person WHERE kind = 'real' AND name LIKE '% %'"))
         films = frozenset(r[0] for r in conn.execute("SELECT DISTINCT title FROM film WHERE title LIKE '% %'"))
-        return cls(persons, films)
+        characters: dict[str, set[str]] = {}
+        for title, name in conn.execute(
+            "SELECT f.title, p.name FROM person p JOIN film f ON f.id = p.film_id WHERE p.kind = 'character'"
+        ):
+            characters.setdefault(title, set()).add(name)
+        return cls(persons, films, {t: frozenset(names) for t, names in characters.items()})
