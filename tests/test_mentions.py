@@ -283,6 +283,29 @@ def test_title_after_genitive_director():
     assert has(text, "Aus dem Nichts", "film")
 
 
+def test_markdown_italics_mark_a_title():
+    text = "Ihr Debüt war *Vergiss mein Ich*, danach kam *Drei* von 2010. Ein **Fazit** gibt es nicht."
+    assert has(text, "Vergiss mein Ich", "film")
+    assert has(text, "Drei", "film")
+    assert not any(s == "Fazit" for s, _, _ in found(text))
+
+
+def test_year_with_country_or_director_in_brackets_but_not_a_birth_year():
+    text = "Er liebt Stromboli (Italien 1950) und Paisà (1946, Regie: Roberto Rossellini). Anna Magnani (geb. 1908) fehlt."
+    a = analyse(text)
+    years = {e.name: e.year for e in a.entities if e.kind == "film"}
+    assert years.get("Stromboli") == 1950 and years.get("Paisà") == 1946
+    assert has(text, "Roberto Rossellini", "person")
+    assert has(text, "Anna Magnani", "person")
+
+
+def test_credit_lines_give_persons_and_the_original_title():
+    text = "Originaltitel: Parasite. Regie: Bong Joon-ho. Mit: Song Kang-ho, Cho Yeo-jeong und Choi Woo-shik."
+    assert has(text, "Parasite", "film")
+    for name in ("Bong Joon-ho", "Song Kang-ho", "Cho Yeo-jeong", "Choi Woo-shik"):
+        assert has(text, name, "person"), name
+
+
 # --- the archive's memory --------------------------------------------------------------
 
 def test_known_entities_are_found_without_any_cue():

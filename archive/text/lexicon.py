@@ -118,6 +118,13 @@ CHANNELS = frozenset(
     Sat Pro Kabel Vox Tele Warner Universal Sony Fox Pixar Marvel DreamWorks Ufa Constantin""".split()
 )
 ENGLISH_TITLE_STARTS = frozenset(("The", "A", "An"))
+# Credit lines at the end of a review: `Regie: …`, `Mit: …`; `Originaltitel: …`.
+CREDIT_LABELS = frozenset(
+    """Regie Buch Drehbuch Kamera Musik Schnitt Montage Darsteller Darstellerin Mit Besetzung Cast
+    Produktion Produzent Produzentin Produzenten Szenenbild Kostüme Ton Sprecher Sprecherin Idee
+    Showrunner Creator Schöpfer Autor Autorin Autoren Vorlage""".split()
+)
+TITLE_LABELS = frozenset("Originaltitel OT Titel Film Serie".split())
 MONTHS = frozenset(
     "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )

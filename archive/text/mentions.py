@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from archive.text.lexicon import (
     ARTICLES,
     CHANNELS,
+    CREDIT_LABELS,
+    TITLE_LABELS,
     ENGLISH_TITLE_STARTS,
     CHARACTER_NOUNS,
     COMPOUND_HEADS,
@@ -36,7 +38,7 @@ from archive.text.lexicon import (
 from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence
 from archive.text.tokens import Token, make_token, tokenize
 
-OPEN_QUOTES = {"„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
+OPEN_QUOTES = {"*": "*", "„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
 SPEECH_VERBS = frozenset("sagt sagte meint meinte erklärt erklärte ruft rief fragt fragte antwortet schreibt".split())
 RELATIVE_STARTS = frozenset("was wer wie wo wenn dass daß warum".split())
 _WORK_SUFFIXES = ("film", "films", "filme", "serie", "thriller", "drama", "dramas", "komödie", "krimi",
@@ -106,7 +108,7 @@ def split_compound(tok: Token) -> Token:
     if len(parts) < 2:
         return tok
     keep = len(parts)
-    while keep > 1 and ((parts[keep - 1][:1].islower() and len(parts[keep - 1]) > 3) or parts[keep - 1] in COMPOUND_HEADS
+    while keep > 1 and (_lower_tail(parts[keep - 1]) or parts[keep - 1] in COMPOUND_HEADS
                         or is_work_noun(parts[keep - 1])):
         keep -= 1
     if keep == len(parts):
@@ -114,6 +116,12 @@ def split_compound(tok: Token) -> Token:
     text = "-".join(parts[:keep]) if "‐" not in tok.text else tok.text[: len("‐".join(parts[:keep]))]
     text = tok.text[: len(text)]
     return make_token(tok.start, tok.start + len(text), text)
+
+
+def _lower_tail(part: str) -> bool:
+    """A lower-case compound tail that is no part of a name: `Kitsch-as-Kitsch-can` is
+    not a name, `Joon-ho` and `Yeo-jeong` are; `Hitchcock-artig` is an adjective."""
+    return part[:1].islower() and (len(part) > 5 or part in ("artig", "haft", "esk", "like", "los", "voll", "mäßig"))
 
 
 class SentenceView:
@@ -183,7 +191,7 @@ def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     out: list[Candidate] = []
     for rule in (_quoted_titles, _persons_by_given_name, _persons_by_role_noun, _characters_in_brackets,
                  _characters_by_noun, _characters_by_verb, _titles_after_work_noun, _titles_before_year,
-                 _titles_in_compounds, _english_titles, _titles_after_genitive_name):
+                 _titles_in_compounds, _english_titles, _titles_after_genitive_name, _credits):
         out.extend(rule(view))
     out.extend(_known_entities(view, known))
     for c in out:
@@ -229,6 +237,9 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
         if j >= len(toks) or j == i + 1:
             i += 1
             continue
+        if tok.text == "*" and not _markdown_emphasis(view, i, j):
+            i += 1
+            continue
         inner = toks[i + 1 : j]
         if _looks_like_title(view, i, j, inner):
             start, end = inner[0].start, inner[-1].end
@@ -237,6 +248,14 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
             out.append(Candidate(start, end, "film", "quoted", _year_after(view, j + 1)))
         i = j + 1
     return out
+
+
+def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
+    """`*Drive*`: single asterisks hugging their words (Markdown italics, used for titles)."""
+    toks = view.tokens
+    return (toks[i + 1].start == toks[i].end and toks[j].start == toks[j - 1].end
+            and view.word(i - 1) != "*" and view.word(j + 1) != "*"
+            and not (i > 0 and toks[i - 1].end == toks[i].start))
 
 
 def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) -> bool:
@@ -256,13 +275,25 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
 
 
 def _year_after(view: SentenceView, k: int) -> int | None:
-    """`(2009)` or `von 1976` right after token k-1."""
+    """`(2009)`, `(USA 2011)`, `(2011, Regie: X)` or `von 1976` right after token k-1;
+    not a life date (`(geb. 1980)`, `(*1980)`) and not several years."""
     w = view.word(k)
-    if w == "(" and YEAR.fullmatch(view.word(k + 1)) and view.word(k + 2) == ")":
-        return int(view.word(k + 1))
+    if w == "(":
+        inside = []
+        for m in range(k + 1, min(k + 12, len(view.tokens))):
+            if view.tokens[m].text == ")":
+                years = [t for t in inside if YEAR.fullmatch(t)]
+                if len(years) == 1 and not LIFE_DATE_WORDS & set(inside) and (inside[0] == years[0] or inside[0][:1].isupper()):
+                    return int(years[0])
+                return None
+            inside.append(view.tokens[m].text)
+        return None
     if w in ("von", "aus") and YEAR.fullmatch(view.word(k + 1)):
         return int(view.word(k + 1))
     return None
+
+
+LIFE_DATE_WORDS = frozenset({"geb", "geboren", "Jahrgang", "*", "†", "gest", "gestorben", "Jg"})
 
 
 def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
@@ -300,6 +331,38 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
         if j > i + 1:
             start, end = view.span(i + 1, j)
             out.append(Candidate(start, end, "person", "role-cue"))
+    return out
+
+
+def _credits(view: SentenceView) -> list[Candidate]:
+    """Credit lines: `Regie: Bong Joon-ho. Mit: Paula Beer, Franz Rogowski` give persons,
+    `Originaltitel: The Bear` a title."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-2]):
+        if toks[i + 1].text != ":" or not tok.is_word:
+            continue
+        if tok.text in TITLE_LABELS:
+            k = i + 2
+            j = k
+            while j < len(toks) and toks[j].text not in ",;()." and not YEAR.fullmatch(toks[j].text):
+                j += 1
+            if j > k and toks[k].is_cap:
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "film", "role-cue"))
+            continue
+        if tok.text not in CREDIT_LABELS:
+            continue
+        k = i + 2
+        while k < len(toks):
+            j = view.name_run(k)
+            if j == k:
+                break
+            if j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+            if view.word(j) not in (",", "und", "/", "&"):
+                break
+            k = j + 1
     return out
 
 
