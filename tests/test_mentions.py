@@ -207,6 +207,17 @@ def test_kinship_noun_before_a_given_name_marks_a_character():
     assert has(text, "Helene", "character")
 
 
+def test_apposition_with_an_everyday_noun_introduces_a_character():
+    text = "Greta Brandt, eine alleinerziehende Krankenschwester, verliert ihre Stelle. Greta kämpft."
+    assert has(text, "Greta Brandt", "character")
+    assert has(text, "Greta", "character", "Greta Brandt", nth=1)
+
+
+def test_apposition_with_a_role_noun_keeps_a_real_person():
+    text = "Greta Gerwig, eine Regisseurin mit Humor, dreht wieder."
+    assert has(text, "Greta Gerwig", "person")
+
+
 def test_name_called_genannt_is_a_character():
     text = "Der Junge, von allen nur Moppel genannt, läuft weg. Moppel kehrt nie zurück."
     assert has(text, "Moppel", "character")

@@ -106,6 +106,22 @@ KIN_NOUNS = frozenset(
     Leutnant Sergeant Doktor Professor Professorin Pfarrer Lehrer Lehrerin Schüler Schülerin
     Teenager Mädchen Junge""".split()
 )
+# Everyday person nouns: `Brad Sloan, ein Mann in den besten Jahren` introduces a
+# character; real people are introduced by role nouns (`Refn, der Regisseur`).
+EVERYDAY_PERSON_NOUNS = frozenset(
+    """Mann Frau Junge Mädchen Teenager Jugendliche Jugendlicher Witwe Witwer Mutter Vater Lehrer Lehrerin
+    Polizist Polizistin Polizisten Arzt Ärztin Anwalt Anwältin Student Studentin Schüler Schülerin Bauer
+    Bäuerin Soldat Soldatin Krankenschwester Pfleger Pflegerin Kellner Kellnerin Taxifahrer Fahrer
+    Fahrerin Arbeiter Arbeiterin Angestellte Angestellter Beamter Beamtin Ermittler Ermittlerin Detektiv
+    Detektivin Mörder Mörderin Killer Profikiller Gangster Gauner Dieb Diebin Einzelgänger Einzelgängerin
+    Außenseiter Außenseiterin Aussteiger Flüchtling Migrant Migrantin Rentner Rentnerin Unternehmer
+    Unternehmerin Geschäftsmann Geschäftsfrau Hausfrau Hausmann Priester Nonne Mönch Prostituierte Tänzerin
+    Sängerin Sänger Veteran Kriegsveteran Waise Single Vierzigjähriger Vierzigjährige Familienvater
+    Kleinkriminelle Kleinkrimineller Ex-Häftling Häftling Hacker Hackerin Spion Spionin Agent Agentin
+    Hotelier Wirt Wirtin Fischer Jäger Koch Köchin Bäcker Bäckerin Metzger Friseur Friseurin
+    Journalist Journalistin Reporter Reporterin Lokalreporter Pilot Pilotin Astronaut Astronautin Witwe
+    Erbin Erbe Prinz Prinzessin König Königin Kaiser Kaiserin Graf Gräfin Kommissar Kommissarin""".split()
+) | KIN_NOUNS
 PLAY_VERBS = frozenset(
     "spielt spielte spielen verkörpert verkörperte verkörpern mimt mimte gibt gab darstellt stellt".split()
 )

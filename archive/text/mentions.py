@@ -19,6 +19,7 @@ from archive.text.lexicon import (
     ARTICLES,
     CHANNELS,
     CREDIT_LABELS,
+    EVERYDAY_PERSON_NOUNS,
     TITLE_LABELS,
     ENGLISH_TITLE_STARTS,
     CHARACTER_NOUNS,
@@ -414,6 +415,17 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
     """`Figur des Travis Bickle`, `Rolle der Irene`, `Nachbarin Irene`, `Driver genannt`."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
+        if tok.text == "," and i > 0 and view.word(i + 1) in ("ein", "eine", "einen", "einem", "einer"):
+            k = i + 2  # `Brad Sloan, ein Mann in den besten Jahren`: an everyday noun in apposition
+            while k < len(toks) and toks[k].is_word and toks[k].text[0].islower() and _ADJECTIVE_END.search(toks[k].text):
+                k += 1
+            if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
+                start = _backward_name_run(view, i, limit=3)
+                if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
+                        start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")):
+                    cs, ce = view.span(start, i)
+                    out.append(Candidate(cs, ce, "character", "character-cue"))
+            continue
         if not tok.is_word:
             continue
         if tok.text == "gespielt" and view.word(i + 1) == "von" and view.word(i - 1) == "," and i > 1:
