@@ -326,6 +326,12 @@ def test_known_entities_are_found_without_any_cue():
     assert not has(text, "Kleine Fluchten", "film")
 
 
+def test_known_names_in_the_genitive_keep_their_s_in_the_span():
+    text = "Wieder zeigt sich Gerhard Polts Witz."
+    known = Known(persons=frozenset({"Gerhard Polt"}))
+    assert has(text, "Gerhard Polts", "person", "Gerhard Polt", known=known)
+
+
 def test_known_characters_of_a_named_film_are_found_without_a_cue():
     text = "In „Nachtzug“ wartet Mirela am Bahnhof."
     known = Known(characters={"Nachtzug": frozenset({"Mirela"})})

@@ -177,6 +177,17 @@ class Known:
     films: frozenset[str] = field(default_factory=frozenset)
     characters: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    @functools.cached_property
+    def by_first_word(self) -> dict[str, list[tuple[str, str]]]:
+        """Known persons and films by the first word of their name, longest name first."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for names, kind in ((self.persons, "person"), (self.films, "film")):
+            for name in names:
+                index.setdefault(name.split(" ")[0], []).append((name, kind))
+        for entries in index.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        return index
+
     @classmethod
     def from_database(cls, conn) -> "Known":
         persons = frozenset(r[0] for r in conn.execute("SELECT name FROM person WHERE kind = 'real' AND name LIKE '% %'"))

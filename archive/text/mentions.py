@@ -645,17 +645,24 @@ ENGLISH_LOWER = frozenset("of the a an in on at to for and or with from by is my
 
 
 def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
-    if not (known.persons or known.films):
+    """Names the archive already holds, looked up by their first word (so the cost is per
+    token, not per stored name); a genitive -s belongs to the span."""
+    index = known.by_first_word
+    if not index:
         return []
-    out = []
-    sentence = view.text[view.sentence.start : view.sentence.end]
-    for names, kind in ((known.persons, "person"), (known.films, "film")):
-        for name in names:
-            if name not in sentence and name.split()[0] not in sentence:
+    out, toks, text = [], view.tokens, view.text
+    for i, tok in enumerate(toks):
+        for name, kind in index.get(tok.text, ()):
+            parts = name.split(" ")
+            if len(parts) > len(toks) - i:
                 continue
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?=s?(?!\w))"
-            for m in re.finditer(pattern, sentence):
-                out.append(Candidate(view.sentence.start + m.start(), view.sentence.start + m.end(), kind, "known"))
+            last = toks[i + len(parts) - 1]
+            words = [t.text for t in toks[i : i + len(parts)]]
+            if words[:-1] != parts[:-1] or last.text not in (parts[-1], parts[-1] + "s"):
+                continue
+            if i + len(parts) < len(toks) and toks[i + len(parts)].start == last.end and toks[i + len(parts)].is_word:
+                continue
+            out.append(Candidate(tok.start, last.end, kind, "known"))
     return out
 
 
@@ -695,7 +702,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             found.append((c, view.index))
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
-    plain = {" ".join(text[c.start : c.end].split()) for c, _ in found}
+    plain = {" ".join(text[c.start : c.end].split()) for c, _ in found} | known.persons | known.films
     names = {id(c): _nominative(text[c.start : c.end], plain, c.genitive_context) if c.kind != "film"
              else " ".join(text[c.start : c.end].split()) for c, _ in found}
     characters = {names[id(c)] for c, _ in found if c.kind == "character"}
