@@ -5,6 +5,7 @@ so no statement can change the database."""
 from __future__ import annotations
 
 import sqlite3
+from itertools import islice
 
 from archive.db import open_readonly
 from archive.queries import QueryError, Result
@@ -20,20 +21,30 @@ _DENIED = {
         "SQLITE_REINDEX", "SQLITE_ANALYZE", "SQLITE_TRANSACTION", "SQLITE_SAVEPOINT",
     ) if hasattr(sqlite3, name)
 }
-# PRAGMAs that only read, when called without a value.
-_READ_PRAGMAS = frozenset(
-    "table_info table_xinfo index_list index_info index_xinfo foreign_key_list database_list "
-    "collation_list function_list module_list pragma_list compile_options user_version schema_version "
-    "page_count page_size freelist_count encoding journal_mode foreign_keys integrity_check quick_check "
-    "foreign_key_check data_version application_id table_list".split()
+# PRAGMAs whose argument names what to read (`PRAGMA table_info(review)`, `pragma_table_info('review')`).
+_LOOKUP_PRAGMAS = frozenset(
+    "table_info table_xinfo index_list index_info index_xinfo foreign_key_list foreign_key_check "
+    "integrity_check quick_check table_list".split()
+)
+# PRAGMAs that read a setting when called without a value, and change it with one: allowed without.
+_SETTING_PRAGMAS = frozenset(
+    "database_list collation_list function_list module_list pragma_list compile_options user_version "
+    "schema_version page_count page_size freelist_count encoding journal_mode foreign_keys data_version "
+    "application_id".split()
 )
 
 
 def _authorize(action, arg1, arg2, db, source):
+    if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master" and source is None:
+        # SQLite asks this while preparing a table-valued PRAGMA (`pragma_table_info('review')`);
+        # writing the schema stays impossible: the connection is read-only and query_only.
+        return sqlite3.SQLITE_OK
     if action in _DENIED:
         return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() not in _READ_PRAGMAS or \
-            action == sqlite3.SQLITE_PRAGMA and arg2 is not None:
+    if action == sqlite3.SQLITE_PRAGMA:
+        name = (arg1 or "").lower()
+        if name in _LOOKUP_PRAGMAS or (name in _SETTING_PRAGMAS and arg2 is None):
+            return sqlite3.SQLITE_OK
         return sqlite3.SQLITE_DENY
     if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in ("load_extension", "readfile", "writefile"):
         return sqlite3.SQLITE_DENY
@@ -41,6 +52,8 @@ def _authorize(action, arg1, arg2, db, source):
 
 
 def run_readonly(path: str, sql: str, params: dict[str, str], limit: int | None = None) -> Result:
+    if not sql.strip():
+        raise QueryError("no SQL given: archive sql \"SELECT ...\"")
     conn = open_readonly(path)
     conn.execute("PRAGMA query_only = ON")
     conn.set_authorizer(_authorize)
@@ -48,10 +61,11 @@ def run_readonly(path: str, sql: str, params: dict[str, str], limit: int | None 
         cursor = conn.execute(sql, params)
         if cursor.description is None:
             return Result([], [])
-        rows = cursor.fetchmany(limit) if limit is not None else cursor.fetchall()
+        # islice, not fetchmany: fetchmany(0) would fetch the cursor's arraysize, not nothing.
+        rows = list(islice(cursor, limit)) if limit is not None else cursor.fetchall()
     except sqlite3.DatabaseError as exc:
         message = str(exc)
-        if "not authorized" in message or "readonly" in message or "read-only" in message:
+        if any(word in message for word in ("not authorized", "authorization denied", "readonly", "read-only")):
             raise QueryError("archive sql only reads: that statement would change the database") from None
         raise QueryError(f"SQL error: {message}") from None
     except sqlite3.Warning as exc:  # "You can only execute one statement at a time."
