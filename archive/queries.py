@@ -67,8 +67,8 @@ def _in(ids: tuple[int, ...]) -> str:
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
     message = str(exc)
-    if "fts5" in message or "syntax" in message or "no such column" in message or "unterminated" in message:
-        return QueryError(f"malformed search query: {message}")
+    if any(word in message for word in ("fts5", "syntax", "no such column", "unterminated", "special query")):
+        return QueryError(f"malformed search query ({message}); put words with punctuation in \"double quotes\"")
     return QueryError(message)
 
 
@@ -85,15 +85,26 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         where.append("r.id IN (SELECT s.review_id FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
                      " WHERE sentence_fts MATCH ?)")
         params.append(text)
+    matched, matched_params = "", []
+    if persons or films:  # which of the matched entities each review mentions
+        person_ids = tuple({i for m in persons for i in m.ids})
+        film_ids = tuple({i for m in films for i in m.ids})
+        matched = (
+            ", (SELECT group_concat(name, '; ') FROM (SELECT DISTINCT coalesce(p.name, f2.title) AS name"
+            " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f2 ON f2.id = m.film_id"
+            f" WHERE m.review_id = r.id AND (m.person_id IN {_in(person_ids)} OR m.film_id IN {_in(film_ids)})"
+            " ORDER BY name)) AS matched"
+        )
+        matched_params = list(person_ids + film_ids)
     sql = (
         "SELECT r.id, r.source, f.title AS film,"
         " (SELECT count(*) FROM sentence s WHERE s.review_id = r.id) AS sentences,"
-        " (SELECT count(*) FROM mention m WHERE m.review_id = r.id) AS mentions, r.ingested_at"
+        " (SELECT count(*) FROM mention m WHERE m.review_id = r.id) AS mentions" + matched + ", r.ingested_at"
         " FROM review r LEFT JOIN film f ON f.id = r.film_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY r.id" + _limit(limit, params)
     )
-    return _run(conn, sql, params, list(persons) + list(films))
+    return _run(conn, sql, matched_params + params, list(persons) + list(films))
 
 
 def persons(conn, kind: str | None = None, with_: Match | None = None, film: Match | None = None,
@@ -102,9 +113,10 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
     if with_ is not None:
         sql = (
             "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
-            " count(DISTINCT m2.sentence_id) AS sentences_together, count(DISTINCT m2.review_id) AS reviews"
-            f" FROM mention m1 JOIN mention m2 ON m2.sentence_id = m1.sentence_id"
-            f" JOIN person p ON p.id = m2.person_id"
+            " count(DISTINCT m2.sentence_id) AS sentences_together, count(DISTINCT m2.review_id) AS reviews,"
+            " group_concat(DISTINCT p1.name) AS together_with"
+            " FROM mention m1 JOIN mention m2 ON m2.sentence_id = m1.sentence_id"
+            " JOIN person p ON p.id = m2.person_id JOIN person p1 ON p1.id = m1.person_id"
             f" WHERE m1.person_id IN {_in(with_.ids)} AND m2.person_id NOT IN {_in(with_.ids)}"
         )
         params += with_.ids + with_.ids
@@ -146,14 +158,18 @@ def films(conn, person: Match | None = None, review: int | None = None, limit: i
 
 def sentences(conn, text: str | None = None, persons: list[Match] = (), films: list[Match] = (),
               review: int | None = None, limit: int | None = None, highlight: tuple[str, str] = ("[", "]")) -> Result:
+    """Sentences with a snippet: the full-text hits marked when there is --text, else the
+    mentions of the filtered entities marked. With entity filters, `matched` says which of
+    the matched entities each sentence mentions."""
     params: list = []
     if text:
         sql = ("SELECT s.review_id, s.id AS sentence_id, s.position,"
-               " snippet(sentence_fts, 0, ?, ?, '…', 16) AS snippet, s.text"
+               " snippet(sentence_fts, 0, ?, ?, '…', 12) AS snippet, s.text, s.start_char"
                " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?")
         params += [highlight[0], highlight[1], text]
     else:
-        sql = "SELECT s.review_id, s.id AS sentence_id, s.position, s.text FROM sentence s WHERE 1"
+        sql = ("SELECT s.review_id, s.id AS sentence_id, s.position, NULL AS snippet, s.text, s.start_char"
+               " FROM sentence s WHERE 1")
     for match in persons:
         sql += f" AND EXISTS (SELECT 1 FROM mention m WHERE m.sentence_id = s.id AND m.person_id IN {_in(match.ids)})"
         params += match.ids
@@ -163,8 +179,63 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
     if review is not None:
         sql += " AND s.review_id = ?"
         params.append(review)
-    sql += (" ORDER BY sentence_fts.rank" if text else " ORDER BY s.review_id, s.position") + _limit(limit, params)
-    return _run(conn, sql, params, list(persons) + list(films))
+    sql += (" ORDER BY sentence_fts.rank, s.id" if text else " ORDER BY s.review_id, s.position") + _limit(limit, params)
+    found = _run(conn, sql, params, list(persons) + list(films))
+    person_ids = tuple({i for m in persons for i in m.ids})
+    film_ids = tuple({i for m in films for i in m.ids})
+    spans = _spans(conn, [row[1] for row in found.rows], person_ids, film_ids) if persons or films else {}
+    columns = ["review_id", "sentence_id", "position"] + (["matched"] if persons or films else []) + ["snippet", "text"]
+    rows = []
+    for review_id, sentence_id, position, snippet, body, start in found.rows:
+        marks = [(a - start, b - start, name) for a, b, name in spans.get(sentence_id, [])]
+        if snippet is None:
+            snippet = _snippet(body, [(a, b) for a, b, _ in marks], highlight)
+        matched = list(dict.fromkeys(name for _, _, name in marks))
+        rows.append((review_id, sentence_id, position) + (("; ".join(matched),) if persons or films else ())
+                    + (snippet, body))
+    return Result(columns, rows, found.notes)
+
+
+def _spans(conn, sentence_ids: list[int], person_ids: tuple[int, ...], film_ids: tuple[int, ...]) -> dict:
+    """Offsets and names of the given entities' mentions in the given sentences."""
+    spans: dict[int, list] = {}
+    for i in range(0, len(sentence_ids), 500):
+        chunk = tuple(sentence_ids[i : i + 500])
+        rows = conn.execute(
+            "SELECT m.sentence_id, m.start_char, m.end_char, coalesce(p.name, f.title) FROM mention m"
+            " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id"
+            f" WHERE m.sentence_id IN {_in(chunk)} AND (m.person_id IN {_in(person_ids)} OR m.film_id IN {_in(film_ids)})"
+            " ORDER BY m.sentence_id, m.start_char", chunk + person_ids + film_ids)
+        for sentence_id, a, b, name in rows:
+            spans.setdefault(sentence_id, []).append((a, b, name))
+    return spans
+
+
+SNIPPET_CHARS = 100
+
+
+def _snippet(text: str, spans: list[tuple[int, int]], highlight: tuple[str, str]) -> str:
+    """The sentence around its first marked span, at most about SNIPPET_CHARS characters
+    (cut at spaces, `…` where cut), every span inside written open + text + close."""
+    begin, end = 0, len(text)
+    if len(text) > SNIPPET_CHARS:
+        first = spans[0][0] if spans else 0
+        begin = max(0, first - SNIPPET_CHARS // 3)
+        if begin:
+            space = text.find(" ", begin, first)
+            begin = space + 1 if space >= 0 else begin
+        end = min(len(text), max(begin + SNIPPET_CHARS, spans[0][1] if spans else 0))
+        if end < len(text):
+            space = text.rfind(" ", spans[0][1] if spans else begin, end)
+            end = space if space > begin else end
+    parts, pos = [], begin
+    for a, b in spans:
+        if a < pos or b > end:
+            continue
+        parts += [text[pos:a], highlight[0], text[a:b], highlight[1]]
+        pos = b
+    parts.append(text[pos:end])
+    return ("…" if begin > 0 else "") + " ".join("".join(parts).split()) + ("…" if end < len(text) else "")
 
 
 MENTION_SQL = (

@@ -5,6 +5,7 @@ line and a non-zero exit (1 for what a user can fix, 2 for bad usage)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 
@@ -36,7 +37,12 @@ class ArchiveGroup(click.Group):
 
             if isinstance(exc, QueryError):
                 raise click.ClickException(str(exc)) from None
-            raise
+            if os.environ.get("ARCHIVE_DEBUG"):
+                raise
+            # A bug, not the user's doing: still one line, and how to see the rest.
+            message = " ".join(str(exc).split()) or "no message"
+            raise click.ClickException(
+                f"internal error: {type(exc).__name__}: {message} (ARCHIVE_DEBUG=1 shows the traceback)") from None
 
 
 @click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"]})

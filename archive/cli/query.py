@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import format_option, limit_option, print_result, reader
+from archive.cli.options import NAME, format_option, limit_option, print_result, reader, require_review
 
 
 @click.group("query")
@@ -12,15 +12,18 @@ def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
 
     Names given as filters match without regard to case or diacritics, and by part:
-    `--person gosling` finds Ryan Gosling. Where a filter matches several entities,
-    all are used, and stderr says which.
+    `--person gosling` finds Ryan Gosling, `--person muller` finds Müller. Where a
+    filter matches several entities, all are used: stderr says which, and the
+    `matched` column says which one each row mentions.
     """
 
 
 @command.command("reviews")
-@click.option("--person", "persons", multiple=True, metavar="NAME", help="Mentions this person (repeatable: all of them).")
-@click.option("--film", "films", multiple=True, metavar="TITLE", help="Mentions this film (repeatable: all of them).")
-@click.option("--text", metavar="QUERY", help="Has a sentence matching this full-text query.")
+@click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
+              help="Mentions this person (repeatable: all of them).")
+@click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
+              help="Mentions this film (repeatable: all of them).")
+@click.option("--text", type=NAME, metavar="QUERY", help="Has a sentence matching this full-text query.")
 @format_option
 @limit_option
 @click.pass_context
@@ -36,8 +39,9 @@ def reviews(ctx, persons, films, text, fmt, limit):
 
 @command.command("persons")
 @click.option("--kind", type=click.Choice(["real", "character"]), help="Only real persons or only characters.")
-@click.option("--with", "with_", metavar="NAME", help="Who is mentioned in the same sentences as NAME, most often first.")
-@click.option("--film", metavar="TITLE", help="Only in reviews that mention this film.")
+@click.option("--with", "with_", type=NAME, metavar="NAME",
+              help="Who is mentioned in the same sentences as NAME, most often first.")
+@click.option("--film", type=NAME, metavar="TITLE", help="Only in reviews that mention this film.")
 @click.option("--review", type=int, metavar="ID", help="Only in this review.")
 @format_option
 @limit_option
@@ -47,6 +51,7 @@ def persons(ctx, kind, with_, film, review, fmt, limit):
     from archive import queries
 
     conn = reader(ctx)
+    require_review(conn, review)
     result = queries.persons(
         conn, kind, queries.match_persons(conn, with_, option="--with") if with_ else None,
         queries.match_films(conn, film) if film else None, review, limit)
@@ -54,7 +59,7 @@ def persons(ctx, kind, with_, film, review, fmt, limit):
 
 
 @command.command("films")
-@click.option("--person", metavar="NAME", help="Only films named in reviews that mention this person.")
+@click.option("--person", type=NAME, metavar="NAME", help="Only films named in reviews that mention this person.")
 @click.option("--review", type=int, metavar="ID", help="Only in this review.")
 @format_option
 @limit_option
@@ -64,25 +69,31 @@ def films(ctx, person, review, fmt, limit):
     from archive import queries
 
     conn = reader(ctx)
+    require_review(conn, review)
     result = queries.films(conn, queries.match_persons(conn, person) if person else None, review, limit)
     print_result(result, fmt)
 
 
 @command.command("sentences")
-@click.option("--text", metavar="QUERY",
+@click.option("--text", type=NAME, metavar="QUERY",
               help='Full-text search: words, "phrases", prefix*, AND/OR/NOT; ranked by relevance.')
-@click.option("--person", metavar="NAME", help="Sentences that mention this person (real or character).")
-@click.option("--character", metavar="NAME", help="Sentences that mention this character.")
-@click.option("--film", metavar="TITLE", help="Sentences that mention this film.")
+@click.option("--person", type=NAME, metavar="NAME", help="Sentences that mention this person (real or character).")
+@click.option("--character", type=NAME, metavar="NAME", help="Sentences that mention this character.")
+@click.option("--film", type=NAME, metavar="TITLE", help="Sentences that mention this film.")
 @click.option("--review", type=int, metavar="ID", help="Only in this review.")
 @format_option
 @limit_option
 @click.pass_context
 def sentences(ctx, text, person, character, film, review, fmt, limit):
-    """Sentences, found by words or by who and what they mention."""
+    """Sentences, found by words or by who and what they mention.
+
+    The table shows each sentence's review and a snippet with the hit marked; json,
+    csv and ndjson also carry the whole sentence text.
+    """
     from archive import queries
 
     conn = reader(ctx)
+    require_review(conn, review)
     people = []
     if person:
         people.append(queries.match_persons(conn, person))
@@ -90,7 +101,7 @@ def sentences(ctx, text, person, character, film, review, fmt, limit):
         people.append(queries.match_persons(conn, character, "character", "--character"))
     result = queries.sentences(conn, text, people, [queries.match_films(conn, film)] if film else [], review, limit,
                                highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
-    print_result(result, fmt)
+    print_result(result, fmt, hide_in_table=("text", "sentence_id"))
 
 
 @command.command("mentions")
@@ -103,11 +114,13 @@ def mentions(ctx, review, type_, fmt, limit):
     """Every mention with its offsets into the review text (0-based, end exclusive)."""
     from archive import queries
 
-    print_result(queries.mentions(reader(ctx), review, type_, limit), fmt)
+    conn = reader(ctx)
+    require_review(conn, review)
+    print_result(queries.mentions(conn, review, type_, limit), fmt)
 
 
 @command.command("cast")
-@click.option("--film", metavar="TITLE", help="Only characters of this film.")
+@click.option("--film", type=NAME, metavar="TITLE", help="Only characters of this film.")
 @format_option
 @limit_option
 @click.pass_context

@@ -7,16 +7,20 @@ import sys
 
 import click
 
+from archive.output import FORMATS
+
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 
 
 @click.command("show")
 @click.argument("review_id", type=int)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: the review marked up; json: review, sentences and mentions.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("text",)), default="table", show_default=True,
+              help="table (or text): the review marked up; json: review, sentences and mentions; "
+                   "csv, ndjson: its mentions, one per row.")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Only the first N sentences.")
 @click.option("--color/--no-color", default=None, help="Colour the mentions (default: when stdout is a terminal).")
 @click.pass_context
-def command(ctx, review_id: int, fmt: str, color: bool | None) -> None:
+def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None) -> None:
     """Print review REVIEW_ID with its mentions marked, then its entities.
 
     In a terminal mentions are coloured by type; piped or with --no-color they are
@@ -24,8 +28,18 @@ def command(ctx, review_id: int, fmt: str, color: bool | None) -> None:
     """
     from archive import queries
     from archive.cli.options import reader
+    from archive.output import emit
 
     review, sentences, mentions = queries.review_detail(reader(ctx), review_id)
+    end = None
+    if limit is not None:
+        kept = sentences.rows[:limit]
+        sentences.rows = kept
+        end = kept[-1][3] if kept else 0  # end_char of the last sentence shown
+        mentions.rows = [r for r in mentions.rows if r[3] <= end]
+    if fmt in ("csv", "ndjson"):
+        emit(mentions.columns, mentions.rows, fmt, sys.stdout)
+        return
     if fmt == "json":
         review["sentences"] = [dict(zip(sentences.columns, r)) for r in sentences.rows]
         review["mentions"] = [dict(zip(mentions.columns, r)) for r in mentions.rows]
@@ -34,6 +48,8 @@ def command(ctx, review_id: int, fmt: str, color: bool | None) -> None:
     color = sys.stdout.isatty() if color is None else color
     ms = [dict(zip(mentions.columns, r)) for r in mentions.rows]
     body, pos, parts = review["body"], 0, []
+    if end is not None:
+        body = body[:end]
     for m in ms:
         parts.append(body[pos : m["start_char"]])
         parts.append(click.style(m["text"], fg=COLOURS[m["type"]], bold=True) if color

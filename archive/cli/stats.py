@@ -8,12 +8,17 @@ from archive.cli.options import format_option, print_result, reader
 
 
 @click.command("stats")
-@click.option("--top", type=click.IntRange(min=0), default=10, show_default=True, help="How many entities to rank.")
+@click.option("--top", "--limit", "top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
+              help="How many entities to rank.")
 @format_option
 @click.pass_context
 def command(ctx, top: int, fmt: str) -> None:
     """Counts of reviews, sentences, persons, characters, films and mentions, and the
-    most mentioned entities."""
+    most mentioned entities.
+
+    json is one object {"counts": {...}, "top": [...]}, ndjson the same on one line;
+    csv is one table: section (count or top), type, name, count, reviews.
+    """
     from archive import queries
 
     totals, ranked = queries.stats(reader(ctx), top)
@@ -33,4 +38,6 @@ def command(ctx, top: int, fmt: str) -> None:
     else:
         from archive.output import emit
 
-        emit(totals.columns, totals.rows, "csv", sys.stdout)
+        rows = [("count", what, "", n, "") for what, n in totals.rows]
+        rows += [("top", type_, name, mentions, reviews) for type_, name, mentions, reviews in ranked.rows]
+        emit(["section", "type", "name", "count", "reviews"], rows, "csv", sys.stdout)
