@@ -1,0 +1,77 @@
+"""Rows in each format: what programs parse and what people read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from archive.output import MAX_CELL, WIDE_COLUMNS, emit, table
+
+COLUMNS = ["id", "name", "note"]
+ROWS = [(1, "Müller, Jan", 'sagt "Hallo"\nund geht'), (22, "Ole", None)]
+
+
+def render(fmt, columns=COLUMNS, rows=ROWS) -> str:
+    out = io.StringIO()
+    emit(columns, rows, fmt, out)
+    return out.getvalue()
+
+
+def test_csv_has_a_header_and_quotes_what_needs_it():
+    parsed = list(csv.reader(io.StringIO(render("csv"))))
+    assert parsed[0] == COLUMNS
+    assert parsed[1] == ["1", "Müller, Jan", 'sagt "Hallo"\nund geht']
+    assert parsed[2] == ["22", "Ole", ""]
+
+
+def test_json_is_an_array_of_objects_with_unicode_as_is():
+    text = render("json")
+    assert "Müller" in text  # not \u00fc
+    assert json.loads(text) == [dict(zip(COLUMNS, r)) for r in ROWS]
+
+
+def test_ndjson_is_one_object_per_line():
+    text = render("ndjson")
+    assert text.endswith("\n") and len(text.splitlines()) == len(ROWS)
+    assert [json.loads(line) for line in text.splitlines()] == [dict(zip(COLUMNS, r)) for r in ROWS]
+
+
+def test_empty_results():
+    assert json.loads(render("json", rows=[])) == []
+    assert render("ndjson", rows=[]) == ""
+    assert render("csv", rows=[]) == "id,name,note\n"
+    assert render("table", rows=[]).splitlines()[0].split() == COLUMNS
+    assert render("table", columns=[], rows=[]) == ""
+
+
+def test_table_aligns_numbers_right_and_text_left():
+    head, rule, first, second = table(COLUMNS, ROWS).splitlines()
+    assert rule.split() == ["-" * 2, "-" * len("Müller, Jan"), "-" * len('sagt "Hallo" und geht')]
+    assert first.startswith(" 1  Müller, Jan") and second.startswith("22  Ole")
+    assert 'sagt "Hallo" und geht' in first  # a line break inside a cell becomes a space
+    assert second.rstrip() == second  # no trailing blanks
+
+
+def test_table_cuts_long_cells_but_gives_snippets_more_room():
+    long = "x" * 500
+    _, _, row = table(["text"], [(long,)]).splitlines()
+    assert len(row) == MAX_CELL and row.endswith("…")
+    _, _, row = table(["snippet"], [(long,)]).splitlines()
+    assert len(row) == WIDE_COLUMNS["snippet"] > MAX_CELL
+
+
+def test_table_colour_codes_take_no_room():
+    bold, reset = "\033[1m", "\033[0m"
+    text = table(["a", "b"], [(f"{bold}Ole{reset}", "x"), ("Ole", "y")])
+    shown = [line.replace(bold, "").replace(reset, "") for line in text.splitlines()]
+    assert shown[2].index("x") == shown[3].index("y")
+    cut = table(["a"], [(bold + "z" * 300 + reset,)]).splitlines()[2]
+    assert cut.endswith(reset + "…") and len(cut.replace(bold, "").replace(reset, "")) == MAX_CELL
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError):
+        render("xml")
