@@ -92,8 +92,15 @@ def test_genitive_before_a_title_that_starts_with_a_digit():
 
 
 def test_name_particles_belong_to_the_name():
-    text = "Der Film von Florian Henckel von Donnersmarck ist lang."
-    assert has(text, "Florian Henckel von Donnersmarck", "person")
+    text = "Der Film von Lars von Trier ist lang, und Ludwig van Beethoven klingt."
+    assert has(text, "Lars von Trier", "person")
+    assert has(text, "Ludwig van Beethoven", "person")
+
+
+def test_von_after_a_whole_name_is_a_preposition():
+    text = "Darin erzählt Regisseur Jan Müller von Schuld und Sühne. Müller zeigt Mut."
+    assert has(text, "Jan Müller", "person")
+    assert has(text, "Müller", "person", "Jan Müller", nth=1)
 
 
 def test_name_with_inner_apostrophe_and_genitive_apostrophe():

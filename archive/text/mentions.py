@@ -157,7 +157,10 @@ class SentenceView:
                 if split_compound(tok) is not tok:
                     break
                 continue
-            if j > i and j + 1 < len(toks) and (
+            # `von` and `zu` are German prepositions too: after a whole name (`Jan Müller von
+            # Schuld`) they begin a phrase; right after a given name they are particles.
+            german_preposition = tok.text in ("von", "vom", "zu", "zum") and count >= 2
+            if j > i and j + 1 < len(toks) and not german_preposition and (
                     tok.text in NAME_PARTICLES or tok.text in SECOND_PARTICLES and toks[j - 1].text in NAME_PARTICLES):
                 nxt = j + 1
                 if toks[nxt].text in SECOND_PARTICLES and nxt + 1 < len(toks):
