@@ -41,10 +41,10 @@ def decode(data: bytes) -> Decoded:
         text, encoding = data.decode("latin-1"), "latin-1"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise NotText("empty" if not data.strip() else "only white space")
+        raise NotText("only white space" if text else "empty")
     controls = sum(1 for ch in text if ord(ch) in _BINARY_CONTROLS)
     if controls and controls * 100 > len(text):
-        raise NotText("binary data, not text")
+        raise NotText("binary data, not text (control characters)")
     if not any(ch.isalpha() for ch in text):
         raise NotText("no words in it")
     return Decoded(text, encoding, warning)
