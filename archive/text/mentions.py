@@ -304,11 +304,13 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
     while i < len(toks):
         tok = toks[i]
+        if not tok.is_cap or not (is_given(tok.text) or _is_initial(toks, i)):
+            i += 1
+            continue
         # `der Roman Stiller`: after an article a given name that is also a noun is the noun
         # (but `den Antonio Banderas spielt` is a relative clause and a name)
-        starts_name = is_given(tok.text) or _is_initial(toks, i)
-        after_article = view.word(i - 1).lower() in ARTICLES and tok.text in GIVEN_NAMES_THAT_ARE_NOUNS
-        if tok.is_word and tok.is_cap and starts_name and not after_article:
+        after_article = tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i - 1).lower() in ARTICLES
+        if tok.is_word and not after_article:
             j = view.name_run(i)
             if j - i >= 2:
                 start, end = view.span(i, j)
@@ -589,8 +591,10 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
     """`in Walhalla Rising (2009)`, `Taxi Driver von 1976`."""
     out, toks = [], view.tokens
     for k in range(1, len(toks)):
+        if not toks[k - 1].is_cap or toks[k].text not in ("(", "von", "aus"):
+            continue
         year = _year_after(view, k)
-        if year is None or not toks[k - 1].is_word or not toks[k - 1].is_cap:
+        if year is None or not toks[k - 1].is_word:
             continue
         i = k
         while i > 0 and k - i < 6 and toks[i - 1].is_word and toks[i - 1].is_cap and not is_cue_noun(toks[i - 1].text):

@@ -26,4 +26,9 @@ def make_token(start: int, end: int, text: str) -> Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [make_token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    tokens = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        first = word[0]
+        tokens.append(Token(m.start(), m.end(), word, first.isalpha(), first.isupper(), first.isdigit()))
+    return tokens
