@@ -60,12 +60,14 @@ class Writer:
             [(first + i, review_id, i, s.start, s.end, analysis.text[s.start : s.end])
              for i, s in enumerate(analysis.sentences)],
         )
+        owner = {e.name: self.film_id(e.film, years.get(e.film)) for e in analysis.entities
+                 if e.kind == "character" and e.film}  # else the character belongs to the review's film
         rows = []
         for m in analysis.mentions:
             if m.kind == "film":
                 person, film = None, self.film_id(m.name, years.get(m.name))
             else:
-                person, film = self.person_id(m.name, m.kind, subject, review_id), None
+                person, film = self.person_id(m.name, m.kind, owner.get(m.name, subject), review_id), None
             rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film))
         conn.executemany(
             "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
@@ -75,7 +77,7 @@ class Writer:
         for role in analysis.roles:
             conn.execute(
                 "INSERT OR IGNORE INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)",
-                (self.person_id(role.character, "character", subject, review_id),
+                (self.person_id(role.character, "character", owner.get(role.character, subject), review_id),
                  self.person_id(role.actor, "person", subject, review_id), review_id),
             )
         return Stored(review_id, True, len(analysis.sentences), len(rows))

@@ -358,6 +358,13 @@ def test_sample_review_entities():
     assert a.subject == "Drive"
 
 
+def test_character_named_beside_another_film_belongs_to_that_film():
+    a = analyse(SEED.read_text(encoding="utf-8"))
+    films = {e.name: e.film for e in a.entities if e.kind == "character"}
+    assert films["Travis Bickle"] == "Taxi Driver"
+    assert films["Irene"] is None  # the review's own film, Drive
+
+
 def test_mentions_hold_their_surface_lie_in_their_sentence_and_never_overlap():
     text = SEED.read_text(encoding="utf-8")
     a = analyse(text)

@@ -742,12 +742,32 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, characters if kind == "character" else persons)
         mentions.append(Mention(c.start, c.end, surface, kind, name, s))
-    entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None) for m in mentions},
+    subject = _subject(views, mentions)
+    owners = _character_films(mentions, subject)
+    entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None,
+                              owners.get(m.name) if m.kind == "character" else None) for m in mentions},
                       key=lambda e: (e.kind, e.name))
-    analysis = Analysis(text, sentences, mentions, entities)
-    analysis.roles = _roles(views, mentions)
-    analysis.subject = _subject(views, mentions)
-    return analysis
+    return Analysis(text, sentences, mentions, entities, _roles(views, mentions), subject)
+
+
+def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:
+    """A character named only in sentences that name one other film belongs to that film
+    (`die Figur des Travis Bickle in Scorseses Taxi Driver`, in a review of Drive)."""
+    films_in: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.kind == "film" and m.name != subject:
+            films_in.setdefault(m.sentence, set()).add(m.name)
+    sentences_of: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.kind == "character":
+            sentences_of.setdefault(m.name, set()).add(m.sentence)
+    owners = {}
+    for name, sentences in sentences_of.items():
+        if all(s in films_in for s in sentences):
+            films = set.union(*(films_in[s] for s in sentences))
+            if len(films) == 1:
+                owners[name] = films.pop()
+    return owners
 
 
 def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> dict[str, tuple[Kind, str]]:

@@ -31,6 +31,7 @@ class Entity:
     kind: Kind
     name: str
     year: int | None = None  # films only, when the text gives it
+    film: str | None = None  # characters only: their film, when it is not the review's film
 
 
 @dataclass(frozen=True, slots=True)
