@@ -57,14 +57,27 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
             yield Source(STDIN, None)
             continue
         path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name too long, a loop of symbolic links
+            yield Refused(Source(given, path), exc.strerror or str(exc))
+            continue
+        if is_dir:
+            # Everything with a review's suffix that is not itself a folder: a file that
+            # cannot be read (a dangling link, no permission) is refused by name, not skipped.
+            try:
+                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir())
+            except OSError as exc:
+                yield Refused(Source(given, path), f"cannot list folder: {exc.strerror or exc}")
+                continue
             if not found:
                 yield Refused(Source(given, path), "folder holds no .txt or .md files")
             for p in found:
                 yield Source(str(p), p)
         elif path.exists():
             yield Source(given, path)
+        elif path.is_symlink():
+            yield Refused(Source(given, path), "symbolic link to a file that does not exist")
         else:
             yield Refused(Source(given, path), "no such file or folder")
 
@@ -89,11 +102,17 @@ def prepare(source: Source, data: bytes, known=None) -> Prepared | Refused:
 
 
 def load(source: Source, known=None) -> Prepared | Refused:
+    if source.path is not None and source.path.is_symlink() and not source.path.exists():
+        return Refused(source, "symbolic link to a file that does not exist")
     try:
         data = read(source)
     except OSError as exc:
         return Refused(source, exc.strerror or str(exc))
-    return prepare(source, data, known)
+    try:
+        return prepare(source, data, known)
+    except Exception as exc:  # a bug in the analysis must not stop the other files
+        message = " ".join(str(exc).split()) or "no message"
+        return Refused(source, f"internal error in the analysis: {type(exc).__name__}: {message}")
 
 
 def run(
@@ -122,11 +141,11 @@ def run(
         if not batch:
             return
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            _begin(conn)
             results = [writer.store(p.analysis, p.source.label, p.digest) for p in batch]
             conn.execute("COMMIT")
         except sqlite3.Error:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             writer.forget()
             results = [_store_alone(conn, writer, p) for p in batch]
         for prepared, result in zip(batch, results):
@@ -163,14 +182,39 @@ def _store_alone(conn, writer, prepared: Prepared):
     import sqlite3
 
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        _begin(conn)
         result = writer.store(prepared.analysis, prepared.source.label, prepared.digest)
         conn.execute("COMMIT")
         return result
     except sqlite3.Error as exc:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         writer.forget()
         return f"cannot store: {exc}"
+
+
+def _begin(conn, attempts: int = 5) -> None:
+    """BEGIN IMMEDIATE: take the write lock now, so a batch never fails half-way for
+    want of it. The busy timeout waits for other writers; should it run out (a very
+    long batch elsewhere), wait the same again a few times before giving up."""
+    import sqlite3
+
+    for attempt in range(attempts):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if attempt == attempts - 1 or not _is_busy(exc):
+                raise
+
+
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+def _rollback(conn) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _prepared(sources: Iterable[Source | Refused], known, jobs: int) -> Iterator[Prepared | Refused]:
