@@ -39,7 +39,12 @@ def review_files(folder: Path) -> list[Path]:
 
 
 def archive_cmd() -> list[str]:
-    """The installed `archive` command (the console script), else `python -m archive`."""
+    """The `archive` console script of this Python (beside sys.executable), not whatever
+    PATH finds first: a pyenv shim in front of it is a shell script that costs tens of
+    milliseconds per call. Else `python -m archive`."""
+    beside = Path(sys.executable).parent / "archive"
+    if beside.exists():
+        return [str(beside)]
     exe = shutil.which("archive")
     return [exe] if exe else [sys.executable, "-m", "archive"]
 
