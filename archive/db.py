@@ -37,11 +37,16 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     else:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA schema_version").fetchone()  # reads the header: is it SQLite at all?
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: {exc}") from None
     return conn
 
 
@@ -98,15 +103,61 @@ def alembic_config(path: str):
 
 
 def upgrade(path: str, revision: str = "head") -> None:
-    from alembic import command
+    """Upgrade to `revision`, all of it in one transaction that holds the write lock.
 
-    try:
-        command.upgrade(alembic_config(path), revision)
-    except Exception as exc:  # alembic and SQLAlchemy raise many kinds; the user needs one line
-        raise DatabaseError(f"cannot upgrade {path}: {exc}") from None
+    Two processes opening a fresh database at once both find it behind; the second
+    waits for the first's lock, then finds the schema current and does nothing."""
+    _migrate(path, "upgrade", revision)
 
 
 def downgrade(path: str, revision: str) -> None:
-    from alembic import command
+    _migrate(path, "downgrade", revision)
 
-    command.downgrade(alembic_config(path), revision)
+
+def _migrate(path: str, direction: str, revision: str) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    try:
+        raw = connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: {exc}") from None
+    # Alembic runs on this very connection, inside one transaction that holds the write
+    # lock, so a migration is whole or absent. Alembic commits after every revision on
+    # SQLite unless it finds the connection already in a transaction (then it leaves
+    # committing to its caller); the pysqlite dialect sends no BEGIN of its own, so the
+    # transaction is the BEGIN IMMEDIATE below, and connection.commit() its COMMIT.
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    try:
+        with engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                raw.execute("BEGIN IMMEDIATE")  # waits (busy timeout) for a migration under way
+                found = current_revision(raw)
+            except sqlite3.DatabaseError as exc:
+                raise DatabaseError(f"{path}: {exc}") from None
+            if found is not None and found not in REVISIONS:
+                raise DatabaseError(
+                    f"{path} has schema revision {found}, newer than this archive knows ({HEAD}); upgrade archive")
+            if direction == "upgrade" and revision == "head" and found == HEAD:
+                return  # another process did it while this one waited
+            config = alembic_config(path)
+            config.attributes["connection"] = connection
+            try:
+                getattr(command, direction)(config, revision)
+                transaction.commit()
+            except Exception as exc:  # alembic and SQLAlchemy raise many kinds; the user needs one line
+                message = " ".join(str(exc).split())
+                raise DatabaseError(f"cannot {direction} {path}: {message}") from None
+    finally:
+        try:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+        except sqlite3.ProgrammingError:
+            pass  # already closed with the engine
+        engine.dispose()
+        try:
+            raw.close()
+        except sqlite3.ProgrammingError:
+            pass

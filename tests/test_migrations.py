@@ -1,0 +1,200 @@
+"""Migrations keep data: the models and the migrations agree, a database at every
+earlier revision upgrades with its data, downgrade and upgrade again work, a failed
+migration changes nothing, and a database newer than the code, or not SQLite at all,
+is refused with one line and left as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import warnings
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive import db as archive_db
+from archive.cli import cli
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "drive-refn.txt"
+
+
+def run(db, *args: str):
+    return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+
+
+def digest(path) -> str:
+    h = hashlib.sha256()
+    for p in (Path(path), Path(f"{path}-wal")):
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def schema(path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+    finally:
+        conn.close()
+
+
+def test_revisions_are_alembics_history_in_order():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(archive_db.alembic_config("unused.db"))
+    history = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert tuple(history) == archive_db.REVISIONS
+    assert script.get_current_head() == archive_db.HEAD
+
+
+def test_models_and_migrations_agree(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from archive.models import Base
+
+    path = tmp_path / "head.db"
+    archive_db.upgrade(str(path))
+
+    def include_object(obj, name, type_, reflected, compare_to):  # as migrations/env.py
+        return not (type_ == "table" and name and name.startswith("sentence_fts"))
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection, warnings.catch_warnings():
+        # SQLAlchemy cannot reflect the expression in ux_film_title_year and says so.
+        warnings.filterwarnings("ignore", message=".*expression.*")
+        warnings.filterwarnings("ignore", message=".*ux_film_title_year.*")
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def fill(path) -> None:
+    """Data in the tables every revision has, written with plain SQL as a user might."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    body = "Ryan Gosling fährt in Drive durch die Nacht. Irene wartet auf ihn."
+    conn.executescript(f"""
+        INSERT INTO film (id, title, year, title_key) VALUES (1, 'Drive', 2011, 'drive');
+        INSERT INTO review (id, source, sha256, body, ingested_at, film_id)
+          VALUES (1, 'old.txt', '{hashlib.sha256(body.encode()).hexdigest()}', '{body}', '2020-01-01T00:00:00+00:00', 1);
+        INSERT INTO sentence (id, review_id, position, start_char, end_char, text)
+          VALUES (1, 1, 0, 0, 44, 'Ryan Gosling fährt in Drive durch die Nacht.'),
+                 (2, 1, 1, 45, 66, 'Irene wartet auf ihn.');
+        INSERT INTO person (id, name, kind, name_key, film_id, review_id)
+          VALUES (1, 'Ryan Gosling', 'real', 'ryan gosling', NULL, NULL),
+                 (2, 'Irene', 'character', 'irene', 1, NULL);
+        INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)
+          VALUES (1, 1, 0, 12, 'Ryan Gosling', 1, NULL), (1, 1, 22, 27, 'Drive', NULL, 1),
+                 (1, 2, 45, 50, 'Irene', 2, NULL);
+        INSERT INTO role (character_id, actor_id, review_id) VALUES (2, 1, 1);
+    """)
+    conn.commit()
+    conn.close()
+
+
+TABLES = ("review", "sentence", "person", "film", "mention", "role")
+
+
+def contents(path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in TABLES}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("revision", archive_db.REVISIONS[:-1])
+def test_a_database_at_an_earlier_revision_upgrades_keeping_its_data(tmp_path, revision):
+    path = tmp_path / f"at-{revision}.db"
+    archive_db.upgrade(str(path), revision)
+    fill(path)
+    before = contents(path)
+    assert sum(map(len, before.values())) == 10
+
+    # Any command opens it; the first upgrades it. Here: a read command.
+    result = run(path, "query", "sentences", "--text", "wartet", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "Irene wartet auf ihn." in result.stdout  # the full-text index covers old sentences
+
+    assert contents(path) == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(archive_db.HEAD,)]
+    assert conn.execute("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH 'nacht'").fetchall() == [(1,)]
+    conn.close()
+    assert run(path, "check").exit_code == 0
+    assert schema(path) == schema_at_head(tmp_path)
+
+
+def schema_at_head(tmp_path) -> list[tuple]:
+    fresh = tmp_path / "fresh-head.db"
+    if not fresh.exists():
+        archive_db.upgrade(str(fresh))
+    return schema(fresh)
+
+
+def test_downgrade_to_base_and_upgrade_again(tmp_path):
+    path = tmp_path / "archive.db"
+    assert run(path, "ingest", str(SEED)).exit_code == 0
+    archive_db.downgrade(str(path), "base")
+    assert [name for _, name, _, _ in schema(path)] == ["alembic_version"]
+    for revision in archive_db.REVISIONS:  # one step at a time, then back down and up in one go
+        archive_db.upgrade(str(path), revision)
+    archive_db.downgrade(str(path), archive_db.REVISIONS[0])
+    archive_db.upgrade(str(path))
+    assert schema(path) == schema_at_head(tmp_path)
+    assert run(path, "ingest", str(SEED)).stderr.startswith("added ")
+    assert run(path, "check").exit_code == 0
+
+
+def test_a_failed_migration_changes_nothing(tmp_path):
+    path = tmp_path / "archive.db"
+    archive_db.upgrade(str(path), archive_db.REVISIONS[0])
+    fill(path)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIEW entity_count AS SELECT 1")  # the last revision creates this view: it will fail
+    conn.commit()
+    conn.close()
+    before = schema(path)
+    result = run(path, "query", "reviews")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "cannot upgrade" in result.stderr and "entity_count" in result.stderr
+    assert schema(path) == before  # no FTS table, no trigger left half-made
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(archive_db.REVISIONS[0],)]
+    conn.close()
+
+
+@pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "reviews"), ("check",), ("db", "upgrade"),
+                                  ("sql", "SELECT 1")])
+def test_a_database_newer_than_the_code_is_refused_and_left_alone(tmp_path, args):
+    path = tmp_path / "archive.db"
+    assert run(path, "ingest", str(SEED)).exit_code == 0
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = digest(path)
+    result = run(path, *args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "9999" in result.stderr and "newer" in result.stderr
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("content", [b"Dies ist keine Datenbank, sondern Text.\n" * 100, bytes(range(256)) * 64],
+                         ids=["text", "binary"])
+@pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "persons"), ("check",), ("db", "current")])
+def test_a_file_that_is_not_sqlite_gives_one_line(tmp_path, content, args):
+    path = tmp_path / "archive.db"
+    path.write_bytes(content)
+    result = run(path, *args)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert str(path) in result.stderr and "not a database" in result.stderr
+    assert path.read_bytes() == content
