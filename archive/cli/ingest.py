@@ -12,8 +12,10 @@ import click
 @click.option("-q", "--quiet", is_flag=True, help="No line per file, only the summary and problems.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for analysis (default: one per core, for many files).")
+@click.option("--batch", "batch_size", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
+              help="Reviews per transaction: a crash loses at most the batch under way, never part of a review.")
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int | None) -> None:
+def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int | None, batch_size: int) -> None:
     """Add reviews: files, folders (every *.txt and *.md inside, sorted) and - for stdin.
 
     Each review is stored whole in one transaction, with its sentences, persons,
@@ -42,7 +44,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         click.echo(f"warning {source.label}: {message}", err=True)
 
     many = len(paths) > 1 or any(p != "-" and not p.endswith((".txt", ".md")) for p in paths)
-    run(paths, ctx.find_root().obj, jobs=jobs or (default_jobs() if many else 1),
+    run(paths, ctx.find_root().obj, batch_size=batch_size, jobs=jobs or (default_jobs() if many else 1),
         on_outcome=on_outcome, on_warning=on_warning)
     if progress:
         progress.clear()
