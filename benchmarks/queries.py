@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sqlite3
 import statistics
@@ -354,8 +355,13 @@ def main(argv=None) -> int:
         print("\n## Query plans" + (" (cases over a target)" if not args.plans else "") + "\n")
         for case in slow:
             print(f"### archive {case['name']}\n")
+            shapes: dict[str, list[str]] = {}  # the same statement in chunks (IN lists) once, with a count
             for sql in statements(conn, case["lib"]):
-                print("    " + (sql if len(sql) <= 300 else sql[:300] + " …"))
+                shapes.setdefault(re.sub(r"\d+(?:,\d+)*", "N", sql), []).append(sql)
+            for same in shapes.values():
+                sql = same[0]
+                times = f"  (x{len(same)}, in chunks)" if len(same) > 1 else ""
+                print("    " + (sql if len(sql) <= 300 else sql[:300] + " …") + times)
                 for line in plan(conn, sql):
                     print("    " + line)
                 print()
