@@ -92,9 +92,8 @@ class Writer:
         if key in self._persons:
             return self._persons[key]
         _, db_kind, film, review = key
-        row = self.conn.execute(
-            "SELECT id FROM person WHERE name = ? AND kind = ? AND film_id IS ? AND review_id IS ?", key
-        ).fetchone()
+        row = self.conn.execute(_PERSON_LOOKUP[db_kind if db_kind == "real" else "film" if film else "review"],
+                                (name, film or review) if db_kind != "real" else (name,)).fetchone()
         if row:
             pid = row[0]
         else:
@@ -132,6 +131,15 @@ class Writer:
         """Drop cached ids (after a rollback they may name rows that are gone)."""
         self._persons.clear()
         self._films.clear()
+
+
+# One lookup per partial unique index, with its condition spelled out so SQLite uses it
+# (`film_id IS ?` with NULL read nearly the whole table).
+_PERSON_LOOKUP = {
+    "real": "SELECT id FROM person WHERE kind = 'real' AND name = ?",
+    "film": "SELECT id FROM person WHERE kind = 'character' AND film_id IS NOT NULL AND name = ? AND film_id = ?",
+    "review": "SELECT id FROM person WHERE kind = 'character' AND review_id IS NOT NULL AND name = ? AND review_id = ?",
+}
 
 
 def _next_id(conn: sqlite3.Connection, table: str) -> int:

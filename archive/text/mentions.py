@@ -723,8 +723,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     extra: list[tuple[Candidate, int]] = []
     forms = _surface_forms(persons, characters, films)
     pattern = _occurrence_pattern(forms)
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c, s in found:
+        by_sentence.setdefault(s, []).append(c)
     for view in views:
-        taken = [c for c, s in found if s == view.index]
+        taken = by_sentence.get(view.index, [])
         for c, name in _occurrences(view, forms, pattern):
             if all(c.end <= o.start or c.start >= o.end for o in taken):
                 taken.append(c)
