@@ -22,6 +22,7 @@ STDIN = "-"
 class Source:
     label: str  # the path as given (or "-"): stored as review.source
     path: Path | None  # None for standard input
+    data: bytes | None = None  # standard input, read once in the main process
 
 
 @dataclass(slots=True)
@@ -54,7 +55,7 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
     """Files as given, folders as every *.txt and *.md below them (sorted), `-` as stdin."""
     for given in paths:
         if given == STDIN:
-            yield Source(STDIN, None)
+            yield Source(STDIN, None, sys.stdin.buffer.read())
             continue
         path = Path(given)
         try:
@@ -84,7 +85,7 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
 
 def read(source: Source) -> bytes:
     if source.path is None:
-        return sys.stdin.buffer.read()
+        return source.data or b""
     return source.path.read_bytes()
 
 
@@ -217,27 +218,33 @@ def _rollback(conn) -> None:
         conn.execute("ROLLBACK")
 
 
+IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few enough to keep memory flat
+CHUNK = 8  # reviews a worker analyses per task, to spread the cost of passing results back
+
+
 def _prepared(sources: Iterable[Source | Refused], known, jobs: int) -> Iterator[Prepared | Refused]:
-    """Decode and analyse in order; with jobs > 1, in worker processes."""
+    """Decode and analyse in order; with jobs > 1, in worker processes, with a bounded
+    number of reviews in flight so memory does not grow with the corpus."""
     if jobs <= 1:
         for source in sources:
             yield source if isinstance(source, Refused) else load(source, known)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
 
-    items = list(sources)
-    stdin = [s for s in items if isinstance(s, Source) and s.path is None]
+    sources = iter(sources)
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(known,)) as pool:
-        files = [s for s in items if isinstance(s, Source) and s.path is not None]
-        results = iter(pool.map(_load_in_worker, files, chunksize=16))
-        for item in items:
-            if isinstance(item, Refused):
-                yield item
-            elif item.path is None:
-                yield load(item, known)
-            else:
-                yield next(results)
-    del stdin
+        window: deque = deque()
+        while True:
+            while len(window) < jobs * IN_FLIGHT_PER_JOB:
+                chunk = list(islice(sources, CHUNK))
+                if not chunk:
+                    break
+                window.append(pool.submit(_load_chunk, chunk))
+            if not window:
+                return
+            yield from window.popleft().result()
 
 
 _worker_known = None
@@ -248,8 +255,8 @@ def _init_worker(known) -> None:
     _worker_known = known
 
 
-def _load_in_worker(source: Source) -> Prepared | Refused:
-    return load(source, _worker_known)
+def _load_chunk(items: list[Source | Refused]) -> list[Prepared | Refused]:
+    return [item if isinstance(item, Refused) else load(item, _worker_known) for item in items]
 
 
 def default_jobs() -> int:
