@@ -12,7 +12,7 @@ from pathlib import Path
 
 DEFAULT_PATH = "archive.db"
 # Every migration in order, oldest first; a test checks this against Alembic's history.
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 
@@ -42,12 +42,28 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA schema_version").fetchone()  # reads the header: is it SQLite at all?
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _retry_locked(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseError(f"{path}: {exc}") from None
     return conn
+
+
+def _retry_locked(step, seconds: float = BUSY_TIMEOUT_MS / 1000):
+    """Run `step`, retrying while SQLite says the database is locked. Switching a new
+    file to WAL while another process migrates it is answered at once, without the busy
+    handler, so the timeout alone does not cover it."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def current_revision(conn: sqlite3.Connection) -> str | None:

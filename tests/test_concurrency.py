@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from archive.db import HEAD
 
 ACTORS = ["Ryan Gosling", "Carey Mulligan", "Oscar Isaac", "Sandra Hüller", "Lars Eidinger", "Nina Hoss"]
 
@@ -103,6 +104,6 @@ def test_two_processes_migrating_a_fresh_database(tmp_path):
             _, err = proc.communicate()
             assert proc.returncode == 0, err
         conn = sqlite3.connect(db)
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
         assert conn.execute("SELECT count(*) FROM review").fetchone() == (2,)
         conn.close()
