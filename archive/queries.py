@@ -55,7 +55,7 @@ def match_persons(conn: sqlite3.Connection, name: str, kind: str | None = None, 
 
 def match_films(conn: sqlite3.Connection, title: str, option: str = "--film") -> Match:
     rows = conn.execute(
-        "SELECT id, title, year FROM film WHERE title_key LIKE ? ESCAPE '\\' ORDER BY title", (_like(title),)
+        "SELECT id, title, year FROM film WHERE title_key LIKE ? ESCAPE '\\' ORDER BY +title", (_like(title),)
     ).fetchall()
     return Match(option, title, tuple(r[0] for r in rows),
                  tuple(f"{t} ({y})" if y else t for _, t, y in rows))
@@ -76,10 +76,10 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
             limit: int | None = None) -> Result:
     where, params = [], []
     for match in persons:
-        where.append(f"EXISTS (SELECT 1 FROM mention m WHERE m.review_id = r.id AND m.person_id IN {_in(match.ids)})")
+        where.append(f"r.id IN (SELECT review_id FROM mention WHERE person_id IN {_in(match.ids)})")
         params += match.ids
     for match in films:
-        where.append(f"EXISTS (SELECT 1 FROM mention m WHERE m.review_id = r.id AND m.film_id IN {_in(match.ids)})")
+        where.append(f"r.id IN (SELECT review_id FROM mention WHERE film_id IN {_in(match.ids)})")
         params += match.ids
     if text:
         where.append("r.id IN (SELECT s.review_id FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
@@ -171,10 +171,10 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
         sql = ("SELECT s.review_id, s.id AS sentence_id, s.position, NULL AS snippet, s.text, s.start_char"
                " FROM sentence s WHERE 1")
     for match in persons:
-        sql += f" AND EXISTS (SELECT 1 FROM mention m WHERE m.sentence_id = s.id AND m.person_id IN {_in(match.ids)})"
+        sql += f" AND s.id IN (SELECT sentence_id FROM mention WHERE person_id IN {_in(match.ids)})"
         params += match.ids
     for match in films:
-        sql += f" AND EXISTS (SELECT 1 FROM mention m WHERE m.sentence_id = s.id AND m.film_id IN {_in(match.ids)})"
+        sql += f" AND s.id IN (SELECT sentence_id FROM mention WHERE film_id IN {_in(match.ids)})"
         params += match.ids
     if review is not None:
         sql += " AND s.review_id = ?"
@@ -197,14 +197,15 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
 
 
 def _spans(conn, sentence_ids: list[int], person_ids: tuple[int, ...], film_ids: tuple[int, ...]) -> dict:
-    """Offsets and names of the given entities' mentions in the given sentences."""
+    """Offsets and names of the given entities' mentions in the given sentences (looked up
+    by sentence: `+` keeps SQLite from scanning every mention of a popular entity)."""
     spans: dict[int, list] = {}
     for i in range(0, len(sentence_ids), 500):
         chunk = tuple(sentence_ids[i : i + 500])
         rows = conn.execute(
             "SELECT m.sentence_id, m.start_char, m.end_char, coalesce(p.name, f.title) FROM mention m"
             " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id"
-            f" WHERE m.sentence_id IN {_in(chunk)} AND (m.person_id IN {_in(person_ids)} OR m.film_id IN {_in(film_ids)})"
+            f" WHERE m.sentence_id IN {_in(chunk)} AND (+m.person_id IN {_in(person_ids)} OR +m.film_id IN {_in(film_ids)})"
             " ORDER BY m.sentence_id, m.start_char", chunk + person_ids + film_ids)
         for sentence_id, a, b, name in rows:
             spans.setdefault(sentence_id, []).append((a, b, name))
