@@ -270,6 +270,14 @@ def test_title_after_work_noun_stops_before_a_verb():
     assert analyse(text).subject == "Tandem"
 
 
+def test_unquoted_title_ends_before_von():
+    text = "Sein Film Der kalte Zug von 1957 und der Film Nachtfahrt von Regisseur Ulf Krause."
+    a = analyse(text)
+    assert has(text, "Der kalte Zug", "film")
+    assert has(text, "Nachtfahrt", "film")
+    assert {e.name: e.year for e in a.entities if e.kind == "film"}["Der kalte Zug"] == 1957
+
+
 def test_title_with_year_in_brackets_or_after_von_stores_the_year():
     text = "Er erinnert an Die Blechtrommel (1979) und an Stalker von 1979."
     a = analyse(text)

@@ -518,6 +518,8 @@ def _title_run(view: SentenceView, i: int) -> int:
     k = i + 1
     while k < len(toks):
         tok = toks[k]
+        if tok.text in ("von", "aus"):
+            break  # `Drive von Refn`, `Der kalte Zug von 1957`: the maker or the year follows
         if tok.is_number:
             last = k + 1
         elif tok.is_word and tok.is_cap:
