@@ -82,9 +82,13 @@ class Mention(Base):
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
     surface: Mapped[str] = mapped_column(Text)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
-    film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"))
     __table_args__ = (
+        # With review_id they cover the counts per entity (mentions, reviews) without
+        # reading the table: `query persons`, `films` and `stats` (migration 0004).
+        Index("ix_mention_person_review", "person_id", "review_id"),
+        Index("ix_mention_film_review", "film_id", "review_id"),
         CheckConstraint("(person_id IS NULL) <> (film_id IS NULL)", name="ck_mention_one_entity"),
         CheckConstraint("0 <= start_char AND start_char < end_char", name="ck_mention_offsets"),
     )

@@ -92,6 +92,10 @@ def fill(path) -> None:
                  (1, 2, 45, 50, 'Irene', 2, NULL);
         INSERT INTO role (character_id, actor_id, review_id) VALUES (2, 1, 1);
     """)
+    has_index = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sentence_fts'").fetchone()
+    indexed_by_trigger = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sentence_fts_insert'").fetchone()
+    if has_index and not indexed_by_trigger:  # from 0003 on, as docs/schema.md tells users who insert by hand
+        conn.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
     conn.commit()
     conn.close()
 
