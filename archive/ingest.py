@@ -124,8 +124,9 @@ def run(
     jobs: int = 1,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
     on_warning: Callable[[Source, str], None] = lambda source, message: None,
-) -> list[Outcome]:
-    """Ingest every source; returns one Outcome per source, in order."""
+) -> dict[str, int]:
+    """Ingest every source, reporting each Outcome to `on_outcome` in order; returns how
+    many were added, unchanged and refused."""
     import sqlite3
 
     from archive.db import open_current
@@ -135,7 +136,7 @@ def run(
     conn = open_current(db_path)
     writer = Writer(conn)
     known = Known.from_database(conn)
-    outcomes: list[Outcome] = []
+    counts: dict[str, int] = {"added": 0, "unchanged": 0, "refused": 0}  # not a list: memory stays flat
     batch: list[Prepared] = []
 
     def flush() -> None:
@@ -156,7 +157,7 @@ def run(
                 outcome = Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions)
             else:
                 outcome = Outcome(prepared.source, "unchanged", result.review_id)
-            outcomes.append(outcome)
+            counts[outcome.status] += 1
             on_outcome(outcome)
         batch.clear()
 
@@ -165,7 +166,7 @@ def run(
             if isinstance(item, Refused):
                 flush()
                 outcome = Outcome(item.source, "refused", message=item.reason)
-                outcomes.append(outcome)
+                counts[outcome.status] += 1
                 on_outcome(outcome)
                 continue
             if item.warning:
@@ -176,7 +177,7 @@ def run(
         flush()
     finally:
         conn.close()
-    return outcomes
+    return counts
 
 
 def _store_alone(conn, writer, prepared: Prepared):

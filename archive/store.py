@@ -35,6 +35,9 @@ class Writer:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._persons: dict[tuple[str, str, int | None, int | None], int] = {}
+        # Characters that belong to one review never recur in another: they are cached
+        # only while that review is stored, so memory does not grow with the corpus.
+        self._review_characters: dict[tuple[str, str, int | None, int | None], int] = {}
         self._films: dict[tuple[str, int | None], int] = {}
 
     def known_review(self, digest: str) -> int | None:
@@ -48,6 +51,7 @@ class Writer:
         if existing is not None:
             return Stored(existing, False, 0, 0)
         conn = self.conn
+        self._review_characters = {}
         years = {e.name: e.year for e in analysis.entities if e.kind == "film"}
         subject = self.film_id(analysis.subject, years.get(analysis.subject)) if analysis.subject else None
         review_id = conn.execute(
@@ -93,8 +97,9 @@ class Writer:
             key = (name, "character", film_id, None)
         else:
             key = (name, "character", None, review_id)
-        if key in self._persons:
-            return self._persons[key]
+        cache = self._persons if key[3] is None else self._review_characters
+        if key in cache:
+            return cache[key]
         _, db_kind, film, review = key
         row = self.conn.execute(_PERSON_LOOKUP[db_kind if db_kind == "real" else "film" if film else "review"],
                                 (name, film or review) if db_kind != "real" else (name,)).fetchone()
@@ -105,7 +110,7 @@ class Writer:
                 "INSERT INTO person (name, kind, name_key, film_id, review_id) VALUES (?, ?, ?, ?, ?)",
                 (name, db_kind, fold(name), film, review),
             ).lastrowid
-        self._persons[key] = pid
+        cache[key] = pid
         return pid
 
     def film_id(self, title: str, year: int | None) -> int:

@@ -194,7 +194,7 @@ def _store_with_run(work: Path, template: Path, prepared) -> tuple[float, dict]:
         seconds = time.perf_counter() - started
     finally:
         ingest._prepared = original
-    added = sum(1 for o in outcomes if o.status == "added")
+    added = outcomes["added"]
     if added != len(prepared):
         print(f"warning: ingest.run added {added} of {len(prepared)}", file=sys.stderr)
     return seconds, _counts(db)
