@@ -29,6 +29,9 @@ class Stored:
     mentions: int
 
 
+CACHE_LIMIT = 20_000  # entity ids the writer remembers before it starts afresh
+
+
 class Writer:
     """Stores analyses on one connection; remembers entity ids it has looked up."""
 
@@ -52,6 +55,8 @@ class Writer:
             return Stored(existing, False, 0, 0)
         conn = self.conn
         self._review_characters = {}
+        if len(self._persons) + len(self._films) > CACHE_LIMIT:
+            self.forget()  # a lookup by index costs microseconds; a cache without bound costs memory
         years = {e.name: e.year for e in analysis.entities if e.kind == "film"}
         subject = self.film_id(analysis.subject, years.get(analysis.subject)) if analysis.subject else None
         review_id = conn.execute(
