@@ -40,12 +40,14 @@ FUNCTION_WORDS = frozenset(
 )
 ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 
-# A name in a compound before these is a mention: Pusher-Reihe, Tarantino-Film, Gosling-Faible.
-COMPOUND_HEADS_FOR_WORKS = frozenset(
-    """Reihe Serie Saga Trilogie Franchise Zyklus Sequel Prequel Remake Reboot Fortsetzung Verfilmung
-    Adaption Adaptation Universum Staffel Staffeln Folge Folgen Episode Episoden Filme Teil Teile""".split()
+# Before these in a compound, a capitalized word is a title: `Pusher-Reihe`.
+SERIES_HEADS = frozenset(
+    "Reihe Serie Saga Trilogie Franchise Remake Sequel Prequel Fortsetzung Verfilmung Universum".split()
 )
-COMPOUND_HEADS = COMPOUND_HEADS_FOR_WORKS | frozenset(
+# A name in a compound before these is a mention: Pusher-Reihe, Tarantino-Film, Gosling-Faible.
+COMPOUND_HEADS = SERIES_HEADS | frozenset(
+    """Zyklus Reboot Adaption Adaptation Staffel Staffeln Folge Folgen Episode Episoden Filme Teil Teile""".split()
+) | frozenset(
     """Film Filme Films Filmen Faible Fan Fans Stil Manier Kosmos Welt Werk Werke Klassiker Debüt
     Figur Figuren Rolle Rollen Darsteller Darstellerin Regisseur Regisseurin Produktion Szene Szenen
     Ästhetik Musik Soundtrack Komödie Drama Thriller Western Krimi Epos Kult Hommage Zitat Zitate
@@ -141,10 +143,6 @@ CREDIT_LABELS = frozenset(
     Showrunner Creator Schöpfer Autor Autorin Autoren Vorlage""".split()
 )
 TITLE_LABELS = frozenset("Originaltitel OT Titel Film Serie".split())
-MONTHS = frozenset(
-    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
-)
-
 
 @functools.cache
 def given_names() -> frozenset[str]:

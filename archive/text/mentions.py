@@ -27,11 +27,11 @@ from archive.text.lexicon import (
     FUNCTION_WORDS,
     GIVEN_NAMES_THAT_ARE_NOUNS,
     KIN_NOUNS,
-    MONTHS,
     NAME_PARTICLES,
     SECOND_PARTICLES,
     PERSON_NOUNS,
     PLAY_VERBS,
+    SERIES_HEADS,
     WORK_NOUNS,
     Known,
     given_names,
@@ -114,8 +114,7 @@ def split_compound(tok: Token) -> Token:
         keep -= 1
     if keep == len(parts):
         return tok
-    text = "-".join(parts[:keep]) if "‐" not in tok.text else tok.text[: len("‐".join(parts[:keep]))]
-    text = tok.text[: len(text)]
+    text = tok.text[: len("-".join(parts[:keep]))]  # both hyphens are one character
     return make_token(tok.start, tok.start + len(text), text)
 
 
@@ -626,8 +625,7 @@ def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
     for tok in view.tokens:
         if tok.is_word and tok.is_cap and "-" in tok.text:
             parts = tok.text.split("-")
-            if len(parts) == 2 and parts[1] in ("Reihe", "Serie", "Saga", "Trilogie", "Franchise", "Remake",
-                                                 "Sequel", "Prequel", "Fortsetzung", "Verfilmung", "Universum") \
+            if len(parts) == 2 and parts[1] in SERIES_HEADS \
                     and parts[0].lower() not in FUNCTION_WORDS and not is_cue_noun(parts[0]) \
                     and not parts[0].isupper() and parts[0] not in CHANNELS:
                 out.append(Candidate(tok.start, tok.start + len(parts[0]), "film", "compound"))
@@ -659,7 +657,7 @@ def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
     index = known.by_first_word
     if not index:
         return []
-    out, toks, text = [], view.tokens, view.text
+    out, toks = [], view.tokens
     for i, tok in enumerate(toks):
         for name, kind in index.get(tok.text, ()):
             parts = name.split(" ")
