@@ -37,7 +37,7 @@ from archive.text.lexicon import (
     given_names,
 )
 from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence
-from archive.text.tokens import Token, make_token, tokenize
+from archive.text.tokens import Token, make_token, tokenize, words_of
 
 OPEN_QUOTES = {"*": "*", "„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
 SPEECH_VERBS = frozenset("sagt sagte meint meinte erklärt erklärte ruft rief fragt fragte antwortet schreibt".split())
@@ -794,21 +794,21 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> 
     return forms
 
 
-def _occurrence_index(forms: dict[str, tuple[Kind, str]]) -> dict[str, list[tuple[list[str], Kind, str]]]:
+def _occurrence_index(forms: dict[str, tuple[Kind, str]]) -> dict[str, list[tuple[tuple[str, ...], Kind, str]]]:
     """Every form as its words, by first word, longest first, so `Taxi Driver` wins over
     `Driver`. Token matching, not a regular expression: compiling one per review cost a
     quarter of the analysis."""
-    index: dict[str, list[tuple[list[str], Kind, str]]] = {}
+    index: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
     for form, (kind, name) in forms.items():
-        words = [t.text for t in tokenize(form)]
-        if words:
-            index.setdefault(words[0], []).append((words, kind, name))
+        form_words = words_of(form)
+        if form_words:
+            index.setdefault(form_words[0], []).append((form_words, kind, name))
     for entries in index.values():
         entries.sort(key=lambda entry: -len(entry[0]))
     return index
 
 
-def _occurrences(view: SentenceView, index: dict[str, list[tuple[list[str], Kind, str]]]) -> list[tuple[Candidate, str]]:
+def _occurrences(view: SentenceView, index: dict[str, list[tuple[tuple[str, ...], Kind, str]]]) -> list[tuple[Candidate, str]]:
     """Whole-word occurrences of the forms; the name part of a compound counts (`Nolan-Film`)."""
     out, toks = [], view.tokens
     i = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # A word may hold inner apostrophes and hyphens (M’Barek, Coster-Waldau, Pusher-Reihe);
@@ -27,8 +28,15 @@ def make_token(start: int, end: int, text: str) -> Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     tokens = []
+    append, new = tokens.append, tuple.__new__  # the hottest loop of the analysis
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         first = word[0]
-        tokens.append(Token(m.start(), m.end(), word, first.isalpha(), first.isupper(), first.isdigit()))
+        append(new(Token, (*m.span(), word, first.isalpha(), first.isupper(), first.isdigit())))
     return tokens
+
+
+@lru_cache(maxsize=65_536)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words and signs of a short text such as a name; cached, as names recur."""
+    return tuple(_TOKEN.findall(text))
