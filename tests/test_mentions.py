@@ -383,3 +383,16 @@ def test_mentions_hold_their_surface_lie_in_their_sentence_and_never_overlap():
         assert s.start <= m.start < m.end <= s.end
         assert m.start >= previous_end
         previous_end = m.end
+
+
+def test_a_surname_two_persons_share_stands_for_the_one_named_last_before_it():
+    text = ("Regisseurin Anna Berg hat den Film geschrieben. Ihr Bruder Tom Berg spielt den Vater. "
+            "Berg spielt ihn mit großer Ruhe. Später lobt Anna Berg das Ensemble, und Berg lächelt.")
+    assert has(text, "Berg", "person", "Tom Berg", nth=2)
+    assert has(text, "Berg", "person", "Anna Berg", nth=4)
+
+
+def test_a_shared_surname_before_either_full_name_stands_for_the_first_named():
+    text = ("Berg ist der Name zweier Geschwister. Regisseurin Anna Berg führt Regie. "
+            "Schauspieler Tom Berg spielt den Vater.")
+    assert has(text, "Berg", "person", "Anna Berg")

@@ -64,3 +64,30 @@ def test_text_made_of_review_pieces(text):
 def test_pieces_after_arbitrary_text(noise, text):
     check(noise + text)
     check(text + noise)
+
+
+DETERMINISM = """
+import sys
+from pathlib import Path
+from archive.text import analyse
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    a = analyse(path.read_text(encoding="utf-8"))
+    print(path.name, a.subject, a.mentions, a.entities, a.roles)
+"""
+
+
+def test_the_analysis_does_not_depend_on_the_hash_seed(tmp_path):
+    """Sets and dicts of names iterate in an order that changes with PYTHONHASHSEED; the
+    analysis must not (two persons sharing a surname once made it flip)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, str(root / "benchmarks" / "generate.py"), str(tmp_path), "-n", "120", "--seed", "1"],
+                   check=True, capture_output=True)
+    outputs = {subprocess.run([sys.executable, "-c", DETERMINISM, str(tmp_path)], check=True, capture_output=True,
+                              text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and outputs.pop().count("\n") == 120

@@ -735,6 +735,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 names[id(c)] = name
     found += extra
 
+    seen: dict[str, list[int]] = {}  # where each name is written out, for `_fullest`
+    for c, _ in found:
+        seen.setdefault(names[id(c)], []).append(c.start)
     mentions = []
     for c, s in sorted(found, key=lambda x: x[0].start):
         surface = text[c.start : c.end]
@@ -743,7 +746,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind, name = "film", nominative
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
-            name = _fullest(nominative, characters if kind == "character" else persons)
+            name = _fullest(nominative, characters if kind == "character" else persons, c.start, seen)
         mentions.append(Mention(c.start, c.end, surface, kind, name, s))
     subject = _subject(views, mentions)
     owners = _character_films(mentions, subject)
@@ -836,13 +839,23 @@ def _occurrences(view: SentenceView, index: dict[str, list[tuple[tuple[str, ...]
     return out
 
 
-def _fullest(name: str, pool: set[str]) -> str:
-    """The longest name in the pool that ends with (or, for characters, starts with) this one."""
-    best = name
-    for other in pool:
-        if len(other) > len(best) and (other.endswith(" " + name) or other.startswith(name + " ")):
-            best = other
-    return best
+def _fullest(name: str, pool: set[str], at: int, seen: dict[str, list[int]]) -> str:
+    """The full name this short one stands for: a name in the pool that ends with (or, for
+    characters, starts with) it. When several do (two Bergs in one review), the one last
+    written out before `at`, else the first written out after it."""
+    fuller = sorted(other for other in pool if len(other) > len(name)
+                    and (other.endswith(" " + name) or other.startswith(name + " ")))
+    if len(fuller) < 2:
+        return fuller[0] if fuller else name
+
+    def closeness(other: str) -> tuple[int, int]:
+        starts = seen.get(other)
+        if not starts:
+            return (-1, 0)  # known to the archive, not written out in this review
+        before = [start for start in starts if start < at]
+        return (1, max(before)) if before else (0, -min(starts))
+
+    return max(fuller, key=closeness)
 
 
 _PLAY = re.compile(r"\s*(?:spielt|spielte|verkörpert|verkörperte|mimt|mimte|gibt|gab|als)\b")
