@@ -122,11 +122,15 @@ def run(
     *,
     batch_size: int = 200,
     jobs: int = 1,
+    on_start: Callable[[int], None] = lambda total: None,
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+    on_progress: Callable[[int], None] = lambda done: None,
     on_warning: Callable[[Source, str], None] = lambda source, message: None,
 ) -> dict[str, int]:
     """Ingest every source, reporting each Outcome to `on_outcome` in order; returns how
-    many were added, unchanged and refused."""
+    many were added, unchanged and refused. For a progress bar: `on_start` learns how
+    many sources there are once the folders are listed, `on_progress` how many are done
+    after each batch is committed (and after each refusal)."""
     import sqlite3
 
     from archive.db import open_current
@@ -160,14 +164,18 @@ def run(
             counts[outcome.status] += 1
             on_outcome(outcome)
         batch.clear()
+        on_progress(sum(counts.values()))
 
     try:
-        for item in _prepared(find_sources(paths), known, jobs):
+        sources = list(find_sources(paths))  # a few hundred bytes a file: the total is worth it
+        on_start(len(sources))
+        for item in _prepared(sources, known, jobs):
             if isinstance(item, Refused):
                 flush()
                 outcome = Outcome(item.source, "refused", message=item.reason)
                 counts[outcome.status] += 1
                 on_outcome(outcome)
+                on_progress(sum(counts.values()))
                 continue
             if item.warning:
                 on_warning(item.source, item.warning)

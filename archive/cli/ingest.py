@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 
@@ -22,50 +20,41 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     characters, films and mentions. The same text twice is stored once ("unchanged").
     A file that is empty, binary or not text is refused; the others still go in.
     One line per file and a summary go to stderr; exit status 1 if any was refused.
+    On a terminal, more than a few files also get a progress bar (done, rate, time left).
     """
+    from archive.cli.progress import Progress
     from archive.ingest import default_jobs, run
 
-    counts = {"added": 0, "unchanged": 0, "refused": 0}
-    progress = _Progress() if sys.stderr.isatty() else None
+    progress: Progress | None = None
 
-    def on_outcome(outcome) -> None:
-        counts[outcome.status] += 1
+    def on_start(total: int) -> None:
+        nonlocal progress
+        progress = Progress.for_terminal(total)
+
+    def say(line: str) -> None:
         if progress:
             progress.clear()
+        click.echo(line, err=True)
+
+    def on_outcome(outcome) -> None:
         if outcome.status == "refused":
-            click.echo(f"refused {outcome.source.label}: {outcome.message}", err=True)
+            say(f"refused {outcome.source.label}: {outcome.message}")
         elif not quiet:
             detail = f" ({outcome.sentences} sentences, {outcome.mentions} mentions)" if outcome.status == "added" else ""
-            click.echo(f"{outcome.status} {outcome.source.label} review {outcome.review_id}{detail}", err=True)
+            say(f"{outcome.status} {outcome.source.label} review {outcome.review_id}{detail}")
+
+    def on_progress(done: int) -> None:
         if progress:
-            progress.show(sum(counts.values()))
+            progress.advance(done)
 
     def on_warning(source, message: str) -> None:
-        click.echo(f"warning {source.label}: {message}", err=True)
+        say(f"warning {source.label}: {message}")
 
     many = len(paths) > 1 or any(p != "-" and not p.endswith((".txt", ".md")) for p in paths)
-    run(paths, ctx.find_root().obj, batch_size=batch_size, jobs=jobs or (default_jobs() if many else 1),
-        on_outcome=on_outcome, on_warning=on_warning)
+    counts = run(paths, ctx.find_root().obj, batch_size=batch_size, jobs=jobs or (default_jobs() if many else 1),
+        on_start=on_start, on_outcome=on_outcome, on_progress=on_progress, on_warning=on_warning)
     if progress:
         progress.clear()
     click.echo(f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['refused']} refused", err=True)
     if counts["refused"]:
         ctx.exit(1)
-
-
-class _Progress:
-    """A one-line progress display on a terminal: reviews done and rate."""
-
-    def __init__(self) -> None:
-        import time
-
-        self.clock = time.monotonic
-        self.started = self.clock()
-
-    def show(self, done: int) -> None:
-        elapsed = max(self.clock() - self.started, 1e-9)
-        sys.stderr.write(f"\r{done} reviews, {done / elapsed:.0f}/s, {elapsed:.0f}s")
-        sys.stderr.flush()
-
-    def clear(self) -> None:
-        sys.stderr.write("\r\033[K")
