@@ -35,6 +35,14 @@ class Review(Base):
     body: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(Text)  # ISO 8601, UTC
     film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"), index=True)
+    # Fixed once the review is stored; NULL (a review inserted by hand) means "count them".
+    sentence_count: Mapped[int | None] = mapped_column(Integer)
+    mention_count: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (
+        # Every column `query reviews` shows, so listing reviews never reads their bodies
+        # (migration 0005).
+        Index("ix_review_listing", "id", "source", "film_id", "sentence_count", "mention_count", "ingested_at"),
+    )
 
 
 class Sentence(Base):

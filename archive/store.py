@@ -60,8 +60,9 @@ class Writer:
         years = {e.name: e.year for e in analysis.entities if e.kind == "film"}
         subject = self.film_id(analysis.subject, years.get(analysis.subject)) if analysis.subject else None
         review_id = conn.execute(
-            "INSERT INTO review (source, sha256, body, ingested_at, film_id) VALUES (?, ?, ?, ?, ?)",
-            (source, digest, analysis.text, _now(), subject),
+            "INSERT INTO review (source, sha256, body, ingested_at, film_id, sentence_count, mention_count)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (source, digest, analysis.text, _now(), subject, len(analysis.sentences), len(analysis.mentions)),
         ).lastrowid
         first = _next_id(conn, "sentence")
         texts = [analysis.text[s.start : s.end] for s in analysis.sentences]

@@ -18,6 +18,9 @@ INVARIANTS = {
         " WHERE substr(r.body, s.start_char + 1, s.end_char - s.start_char) <> s.text",
     "mention with no entity or two":
         "SELECT id FROM mention WHERE (person_id IS NULL) = (film_id IS NULL)",
+    "review whose stored counts differ from its sentences or mentions":
+        "SELECT r.id FROM review r WHERE r.sentence_count <> (SELECT count(*) FROM sentence s WHERE s.review_id = r.id)"
+        " OR r.mention_count <> (SELECT count(*) FROM mention m WHERE m.review_id = r.id)",
     "review without sentences":
         "SELECT r.id FROM review r WHERE NOT EXISTS (SELECT 1 FROM sentence s WHERE s.review_id = r.id)",
     "full-text index out of step with sentences":

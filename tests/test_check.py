@@ -69,9 +69,10 @@ def test_a_sound_database_passes(sound):
          "full-text index"),
         (["UPDATE mention SET film_id = 1 WHERE person_id IS NOT NULL AND id = (SELECT min(id) FROM mention"
           " WHERE person_id IS NOT NULL)"], "mention with no entity or two"),
+        (["DELETE FROM mention WHERE id = 1"], "stored counts differ"),
     ],
     ids=["surface", "sentence deleted", "offsets shifted", "wrong sentence", "body changed", "sentence offsets",
-         "no sentences", "fts", "two entities"],
+         "no sentences", "fts", "two entities", "counts"],
 )
 def test_damage_is_reported_with_exit_1(sound, tmp_path, statements, report):
     path = damaged(sound, tmp_path, *statements)

@@ -317,6 +317,19 @@ def test_stats(archive):
     assert "reviews" in table and data["top"][0]["name"] in table
 
 
+@pytest.mark.parametrize("top", [1, 3, 7, 10, 1000])
+def test_stats_top_is_every_entity_ranked_by_mentions_then_name(archive, top):
+    """The fast path cuts at the top's last count: ties there must still rank by name."""
+    everything = archive.sql(
+        "SELECT CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'real' THEN 'person' ELSE 'character' END,"
+        " coalesce(p.name, f.title), count(*), count(DISTINCT m.review_id) FROM mention m"
+        " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id"
+        " GROUP BY m.person_id, m.film_id")
+    expected = sorted(everything, key=lambda r: (-r[2], r[1]))[:top]
+    shown = [(r["type"], r["name"], r["mentions"], r["reviews"]) for r in archive.json("stats", "--top", str(top))["top"]]
+    assert shown == [tuple(r) for r in expected]
+
+
 # --- archive db -----------------------------------------------------------------------------------
 
 def test_db_current(archive):

@@ -139,6 +139,19 @@ def test_reviews_counts_and_matched(archive):
     assert [set(r["matched"].split("; ")) for r in both] == [{"Sandra Hüller", "Ryan Gosling"}]
 
 
+def test_review_counts_are_stored_and_counted_for_reviews_inserted_by_hand(archive, tmp_path):
+    stored = archive.sql("SELECT r.id, r.sentence_count, r.mention_count, (SELECT count(*) FROM sentence s"
+                         " WHERE s.review_id = r.id), (SELECT count(*) FROM mention m WHERE m.review_id = r.id)"
+                         " FROM review r")
+    assert all(s == s2 and m == m2 for _, s, m, s2, m2 in stored) and any(m for _, _, m, _, _ in stored)
+    copy = archive.copy(tmp_path / "by-hand.db")
+    conn = sqlite3.connect(copy.path)
+    conn.execute("UPDATE review SET sentence_count = NULL, mention_count = NULL")  # as plain INSERTs leave them
+    conn.commit()
+    conn.close()
+    assert copy.json("query", "reviews") == archive.json("query", "reviews")
+
+
 # --- persons, co-mentions, films -------------------------------------------------------------
 
 def test_persons_counts_mentions_and_reviews(archive):
