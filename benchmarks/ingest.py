@@ -15,8 +15,9 @@ What it measures (issue 5's targets in brackets):
    analysis stage replaced by the ready results (batches, transactions, Writer), and
    archive.store.Writer alone in batches of 200;
 3. the raw baseline: the very same rows (deduplicated entities, same ids, same schema
-   made by `archive db upgrade` on an empty file, so the same indexes, foreign keys and
-   full-text triggers) inserted with plain sqlite3 executemany in one transaction
+   made by `archive db upgrade` on an empty file, so the same indexes and foreign keys,
+   and the sentences added to the full-text index as the writer adds them) inserted
+   with plain sqlite3 executemany in one transaction
    [archive's storing <= 1.5x this];
 4. analysis: sentences per second of archive.text.analyse on seeds/drive-refn.txt and
    on the generated reviews, one core;
@@ -176,7 +177,7 @@ def _counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("review", "sentence", "mention", "person", "film", "role")}
+                for t in ("review", "sentence", "mention", "person", "film", "role", "sentence_fts_docsize")}
     finally:
         conn.close()
 
@@ -267,7 +268,8 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
         a = p.analysis
         years = {e.name: e.year for e in a.entities if e.kind == "film"}
         subject = film_id(a.subject, years.get(a.subject)) if a.subject else None
-        review_rows.append((review_id, p.source.label, p.digest, a.text, stamp, subject))
+        review_rows.append((review_id, p.source.label, p.digest, a.text, stamp, subject, len(a.sentences),
+                            len(a.mentions)))
         first = next_sentence
         sentence_rows += [(first + i, review_id, i, s.start, s.end, a.text[s.start : s.end])
                           for i, s in enumerate(a.sentences)]
@@ -291,12 +293,13 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany("INSERT INTO film (id, title, year, title_key) VALUES (?, ?, ?, ?)",
                      [(fid, title, year, fold(title)) for fid, year, title in film_rows])
-    conn.executemany("INSERT INTO review (id, source, sha256, body, ingested_at, film_id) VALUES (?, ?, ?, ?, ?, ?)",
-                     review_rows)
+    conn.executemany("INSERT INTO review (id, source, sha256, body, ingested_at, film_id, sentence_count,"
+                     " mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", review_rows)
     conn.executemany("INSERT INTO person (id, name, kind, name_key, film_id, review_id) VALUES (?, ?, ?, ?, ?, ?)",
                      person_rows)
     conn.executemany("INSERT INTO sentence (id, review_id, position, start_char, end_char, text)"
                      " VALUES (?, ?, ?, ?, ?, ?)", sentence_rows)
+    conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)", [(r[0], r[5]) for r in sentence_rows])
     conn.executemany("INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?)", mention_rows)
     conn.executemany("INSERT INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)", role_rows)

@@ -45,7 +45,10 @@ TARGET_HELP = 0.15
 def build(n: int, seed: int) -> Path:
     """The cached archive of n generated reviews, built with archive's own ingest."""
     db = CACHE / f"archive-s{seed}-{n}.db"
-    if db.exists():
+    if db.exists():  # built by an older archive perhaps: bring its schema up to date
+        done = subprocess.run(archive_cmd() + ["--db", str(db), "db", "upgrade"], capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"archive db upgrade failed: {done.stderr.strip()}")
         return db
     folder = corpus(n, seed)
     partial = CACHE / f"building-{db.name}"
@@ -94,8 +97,7 @@ def cases(a: dict) -> list[dict]:
     like = lambda s: f"%{s}%"  # noqa: E731  (the names picked are plain: no folding or escaping needed)
     person_ids = "SELECT id FROM person WHERE name_key LIKE ?"
     film_ids = "SELECT id FROM film WHERE title_key LIKE ?"
-    counts = ("(SELECT count(*) FROM sentence s WHERE s.review_id = r.id),"
-              " (SELECT count(*) FROM mention m WHERE m.review_id = r.id)")
+    counts = "r.sentence_count, r.mention_count"  # stored with each review (migration 0005)
     kind = "CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END"
     return [
         dict(name="query reviews --limit 50", cli=["query", "reviews", "--limit", "50"],
@@ -116,8 +118,11 @@ def cases(a: dict) -> list[dict]:
              lib=lambda c: q.reviews(c, [q.match_persons(c, P)], [q.match_films(c, F)]),
              sql=(f"WITH hit AS (SELECT review_id FROM mention WHERE person_id IN ({person_ids})"
                   f" INTERSECT SELECT review_id FROM mention WHERE film_id IN ({film_ids}))"
-                  f" SELECT r.id, r.source, f.title, {counts}, r.ingested_at FROM hit JOIN review r ON r.id = hit.review_id"
-                  " LEFT JOIN film f ON f.id = r.film_id ORDER BY r.id", [like(P), like(F)])),
+                  f" SELECT r.id, r.source, f.title, {counts}, (SELECT group_concat(DISTINCT coalesce(p.name, f2.title))"
+                  " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f2 ON f2.id = m.film_id"
+                  f" WHERE m.review_id = r.id AND (m.person_id IN ({person_ids}) OR m.film_id IN ({film_ids}))),"
+                  " r.ingested_at FROM hit JOIN review r ON r.id = hit.review_id"
+                  " LEFT JOIN film f ON f.id = r.film_id ORDER BY r.id", [like(P), like(F), like(P), like(F)])),
         dict(name=f"query reviews --text {a['word']}", cli=["query", "reviews", "--text", a["word"]],
              lib=lambda c: q.reviews(c, text=a["word"]),
              sql=(f"SELECT r.id, r.source, f.title, {counts}, r.ingested_at FROM review r"
@@ -220,9 +225,10 @@ def cases(a: dict) -> list[dict]:
              sql=("SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence), (SELECT count(*) FROM person"
                   " WHERE kind = 'real'), (SELECT count(*) FROM person WHERE kind = 'character'), (SELECT count(*)"
                   " FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role), (SELECT group_concat(name)"
-                  " FROM (SELECT coalesce(p.name, f.title) AS name, count(*) AS n, count(DISTINCT m.review_id)"
-                  " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id"
-                  " GROUP BY m.person_id, m.film_id ORDER BY n DESC, name LIMIT 10))", [])),
+                  " FROM (SELECT p.name AS name, count(*) AS n, count(DISTINCT m.review_id) FROM mention m"
+                  " JOIN person p ON p.id = m.person_id GROUP BY m.person_id UNION ALL SELECT f.title, count(*),"
+                  " count(DISTINCT m.review_id) FROM mention m JOIN film f ON f.id = m.film_id GROUP BY m.film_id"
+                  " ORDER BY n DESC, name LIMIT 10))", [])),
     ]
 
 
