@@ -396,3 +396,19 @@ def test_a_shared_surname_before_either_full_name_stands_for_the_first_named():
     text = ("Berg ist der Name zweier Geschwister. Regisseurin Anna Berg führt Regie. "
             "Schauspieler Tom Berg spielt den Vater.")
     assert has(text, "Berg", "person", "Anna Berg")
+
+
+def test_a_name_no_list_knows_is_a_character_when_played_and_described():
+    text = "Der Schauspieler Tomasz Brzęk spielt Wojtaszek, einen müden Nachtportier in Łódź."
+    assert has(text, "Wojtaszek", "character")
+    assert not any(m.surface == "Klavier" for m in analyse("Tomasz Brzęk spielt Klavier, ein Erbstück.").mentions)
+
+
+def test_a_fourth_name_word_in_the_genitive_belongs_to_someone_else():
+    text = "In der Folge spielt Mary Ann Stolpe Vrenkos Mutter Greta."
+    assert has(text, "Mary Ann Stolpe", "person")
+
+
+def test_abstract_nouns_end_no_name():
+    text = "Das hat Dakota Filmgeschichte geschrieben, sagt Regisseur Jonas Freiheit nicht."
+    assert not any("Filmgeschichte" in m.surface for m in analyse(text).mentions)

@@ -16,7 +16,7 @@ NOT_GIVEN_NAMES = frozenset(
     """Man Mark Will Sommer Roman Fee Engel Rose Heide Kurz Lange Grau Weiß Wolf Fuchs Stern Glück
     Hoffnung Gnade Treue Ehre Christ Frieden Friede Sonne Mond Mai August Juni Juli April Winter Herbst
     Frühling Sonntag Montag Freitag Tag Nacht Mutter Vater Sohn Tochter Schwester Bruder Herr Frau Dame
-    Mann Kind Kinder Paris Rom London Berlin Wien Hollywood Amerika Europa Afrika Asien Florenz Venedig
+    Mann Kind Kinder Paris Texas Rom London Berlin Wien Hollywood Amerika Europa Afrika Asien Florenz Venedig
     Neben Nach Kino Film Liebe Star Stars Gott Teufel Bella Nova Ende Anfang Prinz Prinzessin König
     Königin Kaiser Papst Richter Jäger Meister Schneider Müller Fischer Weber Becker Wagner Schulz Koch
     Bauer Schmidt Schröder Neumann Krüger Braun Hofmann Lang Hahn Vogel Keller Kraus Böhm Berger Roth

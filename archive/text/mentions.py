@@ -93,8 +93,21 @@ TITLE_STARTS = ARTICLES | frozenset("aus in im am an auf vom von zum zur mit nac
 
 
 def is_name_word(tok: Token) -> bool:
-    """Could be part of a name: capitalized, not a function word, not a noun that cues one."""
-    return tok.is_word and tok.is_cap and tok.text.lower() not in FUNCTION_WORDS and not is_cue_noun(tok.text)
+    """Could be part of a name: capitalized, not a function word, not a noun that cues one,
+    not built like an abstract German noun."""
+    return (tok.is_word and tok.is_cap and tok.text.lower() not in FUNCTION_WORDS and not is_cue_noun(tok.text)
+            and not looks_like_noun(tok.text))
+
+
+# Person nouns as compound tails: `Nachtportier` no, `Gelegenheitsarbeiter` yes.
+_PERSON_TAILS = tuple(n for n in EVERYDAY_PERSON_NOUNS if len(n) >= 4)
+
+# Endings of German nouns that no name has (`Filmgeschichte`, `Freiheit`, `Erzählung`).
+_NOUN_ENDINGS = ("heit", "keit", "schaft", "ismus", "ität", "geschichte", "ungen")
+
+
+def looks_like_noun(word: str) -> bool:
+    return word.endswith(_NOUN_ENDINGS) or (len(word) >= 7 and word.endswith("ung"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -149,6 +162,8 @@ class SentenceView:
                 continue
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
                                                                  FUNCTION_WORDS - TITLE_STARTS)):
+                if count >= 3 and _genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
+                    break  # `Jamie Lee Curtis Carmys Mutter`: a fourth word in the genitive is someone else's
                 j += 1
                 count += 1
                 if _genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
@@ -498,11 +513,34 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             m += 1
         if tok.text != "als" and not subject_before:
             names = names[1:]
+        elif not names and tok.text != "als" and k < len(toks) and is_name_word(toks[k]):
+            # `Yakusho spielt Hirayama, einen Toilettenreiniger`: a name no list knows, made
+            # a character by the apposition after it (`spielt Klavier` has none)
+            j = view.name_run(k, limit=3)
+            if view.word(j) == "," and _describes_a_person(view, j + 1):
+                names = [(k, j)]
         best = names[-1] if names else None
         if best:
             cs, ce = view.span(*best)
             out.append(Candidate(cs, ce, "character", "play-object"))
     return out
+
+
+def _describes_a_person(view: SentenceView, k: int) -> bool:
+    """`einen müden Toilettenreiniger`, `eine Lehrerin`, `ein Mann`: an indefinite article,
+    adjectives, and a noun for a person (one the lists know, also as the tail of a
+    compound, or a masculine agent in -er, a feminine one in -in)."""
+    article = view.word(k)
+    if article not in ("ein", "eine", "einen", "einem", "einer"):
+        return False
+    k += 1
+    while view.word(k)[:1].islower() and _ADJECTIVE_END.search(view.word(k)):
+        k += 1
+    noun = view.word(k)
+    if not noun[:1].isupper():
+        return False
+    return (noun in EVERYDAY_PERSON_NOUNS or any(noun.endswith(known.lower()) for known in _PERSON_TAILS)
+            or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in")))
 
 
 def _title_run(view: SentenceView, i: int) -> int:
