@@ -412,3 +412,21 @@ def test_a_fourth_name_word_in_the_genitive_belongs_to_someone_else():
 def test_abstract_nouns_end_no_name():
     text = "Das hat Dakota Filmgeschichte geschrieben, sagt Regisseur Jonas Freiheit nicht."
     assert not any("Filmgeschichte" in m.surface for m in analyse(text).mentions)
+
+
+def test_after_als_a_person_noun_makes_any_name_a_character():
+    text = "Ulla Brandt und Kai Wendt ermitteln als Kommissarin Ostrowski und Pfarrer Kellerhals in Bremen."
+    assert has(text, "Ostrowski", "character")
+    assert has(text, "Kellerhals", "character")
+    assert not analyse("Sie arbeitete als Lehrerin in Bremen.").mentions
+
+
+def test_after_als_a_name_with_a_person_apposition_is_a_character():
+    text = "Die Sängerin Ida Wiik hat als Solvejg, eine verschuldete Fischerin, die stärksten Szenen."
+    assert has(text, "Solvejg", "character")
+
+
+def test_a_quoted_nickname_inside_a_name_is_no_title():
+    text = "Wieder dabei ist Ilse »Schnecke« Brandauer als Gerichtsmedizinerin."
+    assert not any(m.kind == "film" for m in analyse(text).mentions)
+    assert has("Am Abend sah Ilse „Der kalte Zug“ im Kino.", "Der kalte Zug", "film")

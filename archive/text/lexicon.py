@@ -23,7 +23,8 @@ NOT_GIVEN_NAMES = frozenset(
     Beck Lorenz Baumann Franke Albrecht Ludwig Otto Simon Peters Arnold Martin Jung Kühn Pohl Hoch Paul
     Titel Held Heldin Chance Geschichte Serie Welt Leben Zeit Hauptrolle Rolle Figur Regie Drama Musik
     Dora Grace Hope Faith Joy Rain Summer Autumn Story Dash Sky River Ocean Storm Blue Gray""".split()
-) - {"Martin", "Otto", "Simon", "Paul", "Ludwig", "Arnold", "Albrecht", "Lorenz", "August", "Dora", "Grace", "Hope", "Roman", "Mark"}
+) - {"Martin", "Otto", "Simon", "Paul", "Ludwig", "Arnold", "Albrecht", "Lorenz", "August", "Dora", "Grace", "Hope", "Roman",
+     "Mark", "Will"}
 # ^ the last group are given names far more often than words in film writing; they stay names.
 
 FUNCTION_WORDS = frozenset(

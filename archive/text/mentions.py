@@ -100,7 +100,7 @@ def is_name_word(tok: Token) -> bool:
 
 
 # Person nouns as compound tails: `Nachtportier` no, `Gelegenheitsarbeiter` yes.
-_PERSON_TAILS = tuple(n for n in EVERYDAY_PERSON_NOUNS if len(n) >= 4)
+_PERSON_TAILS = tuple(n.lower() for n in EVERYDAY_PERSON_NOUNS if len(n) >= 4)
 
 # Endings of German nouns that no name has (`Filmgeschichte`, `Freiheit`, `Erzählung`).
 _NOUN_ENDINGS = ("heit", "keit", "schaft", "ismus", "ität", "geschichte", "ungen")
@@ -258,6 +258,10 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
         if tok.text == "*" and not _markdown_emphasis(view, i, j):
             i += 1
             continue
+        if i > 0 and is_given(toks[i - 1].text) and j + 1 < len(toks) and is_name_word(toks[j + 1]) \
+                and toks[j + 1].text not in ARTICLES_CAPITALIZED:
+            i = j + 1  # `Silke »Alberich« Haller`: a nickname inside a name, not a title
+            continue
         inner = toks[i + 1 : j]
         if _looks_like_title(view, i, j, inner):
             start, end = inner[0].start, inner[-1].end
@@ -266,6 +270,9 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
             out.append(Candidate(start, end, "film", "quoted", _year_after(view, j + 1)))
         i = j + 1
     return out
+
+
+ARTICLES_CAPITALIZED = frozenset(a.capitalize() for a in ARTICLES)
 
 
 def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
@@ -494,8 +501,24 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             end = k
             while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
                 end += 1
+        elif tok.text == "als" and _role_noun_then_name(view, i + 1):
+            # `ermitteln als Kommissar Thiel und Professor Boerne`: the noun says a person,
+            # so the name needs no list
+            role = _role_noun_then_name(view, i + 1)
+            while role:
+                cs, ce = view.span(*role)
+                out.append(Candidate(cs, ce, "character", "play-object"))
+                role = _role_noun_then_name(view, role[1] + 1) if view.word(role[1]) == "und" else None
+            continue
         elif tok.text == "als" and i > 0 and toks[i - 1].is_cap and is_name_word(toks[i - 1]):
             k, end = i + 1, min(len(toks), i + 5)
+        elif tok.text == "als" and i + 1 < len(toks) and is_name_word(toks[i + 1]):
+            # `Ferrera hat als Gloria, eine Angestellte, …`: a name, then a person apposition
+            j = view.name_run(i + 1, limit=3)
+            if view.word(j) == "," and _describes_a_person(view, j + 1):
+                cs, ce = view.span(i + 1, j)
+                out.append(Candidate(cs, ce, "character", "play-object"))
+            continue
         else:
             continue
         # the last name in the object that starts with a given name; after `spielt`
@@ -526,6 +549,22 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _role_noun_then_name(view: SentenceView, k: int) -> tuple[int, int] | None:
+    """`Kommissar Thiel`, `die junge Lehrerin Carla Nowak` after `als`: adjectives, a noun
+    for a person, then a name (any, a given name not needed): its token range."""
+    if view.word(k).lower() in ARTICLES:
+        k += 1
+    while view.word(k)[:1].islower() and _ADJECTIVE_END.search(view.word(k)):
+        k += 1
+    noun = view.word(k)
+    if not (noun in EVERYDAY_PERSON_NOUNS or is_character_noun(noun)) or k + 1 >= len(view.tokens):
+        return None
+    if not is_name_word(view.tokens[k + 1]):
+        return None
+    j = view.name_run(k + 1, limit=3)
+    return (k + 1, j) if j > k + 1 else None
+
+
 def _describes_a_person(view: SentenceView, k: int) -> bool:
     """`einen müden Toilettenreiniger`, `eine Lehrerin`, `ein Mann`: an indefinite article,
     adjectives, and a noun for a person (one the lists know, also as the tail of a
@@ -539,7 +578,7 @@ def _describes_a_person(view: SentenceView, k: int) -> bool:
     noun = view.word(k)
     if not noun[:1].isupper():
         return False
-    return (noun in EVERYDAY_PERSON_NOUNS or any(noun.endswith(known.lower()) for known in _PERSON_TAILS)
+    return (noun in EVERYDAY_PERSON_NOUNS or noun.lower().endswith(_PERSON_TAILS)
             or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in")))
 
 
