@@ -430,3 +430,23 @@ def test_a_quoted_nickname_inside_a_name_is_no_title():
     text = "Wieder dabei ist Ilse »Schnecke« Brandauer als Gerichtsmedizinerin."
     assert not any(m.kind == "film" for m in analyse(text).mentions)
     assert has("Am Abend sah Ilse „Der kalte Zug“ im Kino.", "Der kalte Zug", "film")
+
+
+def test_a_surname_with_its_particle_is_one_mention():
+    text = ("Mit Robert De Niro und Margarethe von Trotta saß man am Tisch. Später sprach De Niro lange. "
+            "Von Trottas Filme kennt jeder.")
+    assert has(text, "De Niro", "person", "Robert De Niro", nth=1)
+    assert has(text, "Von Trottas", "person", "Margarethe von Trotta")
+
+
+def test_played_names_joined_by_und_are_both_characters():
+    text = "Ulla Brandt und Kai Wendt spielen das Ehepaar Jonas und Petra Kowalczyk, beide erschöpft."
+    assert has(text, "Jonas", "character")
+    assert has(text, "Petra Kowalczyk", "character")
+    text = "In dem Film spielt Kai Wendt den Lehrer Jonas und Ulla Brandt spielt die Mutter."
+    assert not any(m.surface == "Ulla Brandt" and m.kind == "character" for m in analyse(text).mentions)
+
+
+def test_after_a_play_verb_with_no_subject_before_the_first_name_is_the_subject():
+    text = "In „Ferne Ufer“ spielt Kowalczyk den Heimkehrer Ernest Burkhart mit großer Ruhe."
+    assert has(text, "Ernest Burkhart", "character")

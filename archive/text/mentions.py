@@ -535,7 +535,11 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
                     continue
             m += 1
         if tok.text != "als" and not subject_before:
-            names = names[1:]
+            if k < len(toks) and is_name_word(toks[k]):  # `spielt DiCaprio den Heimkehrer Ernest Burkhart`
+                subject_end = view.name_run(k)
+                names = [n for n in names if n[0] >= subject_end]
+            else:
+                names = names[1:]
         elif not names and tok.text != "als" and k < len(toks) and is_name_word(toks[k]):
             # `Yakusho spielt Hirayama, einen Toilettenreiniger`: a name no list knows, made
             # a character by the apposition after it (`spielt Klavier` has none)
@@ -546,6 +550,13 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
         if best:
             cs, ce = view.span(*best)
             out.append(Candidate(cs, ce, "character", "play-object"))
+            # `spielen das Ehepaar Tim und Milena Engels, …`: a second name joined by `und`
+            # that ends the clause is played too (`… Tim und Lena spielt Bob` is not)
+            if view.word(best[1]) == "und" and best[1] + 1 < len(toks) and is_name_word(toks[best[1] + 1]):
+                j = view.name_run(best[1] + 1, limit=3)
+                if j >= len(toks) or toks[j].text in ",.;:!?)":
+                    cs, ce = view.span(best[1] + 1, j)
+                    out.append(Candidate(cs, ce, "character", "play-object"))
     return out
 
 
@@ -862,15 +873,19 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> 
     for kind, names in (("person", persons), ("character", characters)):
         for name in names:
             parts = name.split(" ")
-            variants = {name, parts[-1]}
+            variants = {name: name, parts[-1]: parts[-1]}  # as written -> nominative
+            particle = next((i for i, part in enumerate(parts[1:-1], 1) if part.lower() in NAME_PARTICLES), None)
+            if kind == "person" and particle is not None:  # `De Niro`, `von Trotta`, `Von Trotta` at a sentence's start
+                surname = " ".join(parts[particle:])
+                variants[surname] = variants[surname[0].upper() + surname[1:]] = surname
             if kind == "character" and len(parts) > 1 and is_given(parts[0]):
-                variants.add(parts[0])
-            for v in variants:
+                variants[parts[0]] = parts[0]
+            for v, nominative in variants.items():
                 if len(v) < 2 or v.lower() in FUNCTION_WORDS:
                     continue
-                forms.setdefault(v, (kind, v))
+                forms.setdefault(v, (kind, nominative))
                 if v[-1] not in "sxzß":
-                    forms.setdefault(v + "s", (kind, v))
+                    forms.setdefault(v + "s", (kind, nominative))
     return forms
 
 
