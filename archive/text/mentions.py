@@ -149,6 +149,7 @@ class SentenceView:
         self.index = index
         self.sentence = sentence
         self.tokens = tokenize(text, sentence.start, sentence.end)
+        self.words = {t.text for t in self.tokens}  # to skip at once the rules it cannot feed
 
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
@@ -211,9 +212,8 @@ def _genitive_form(word: str) -> bool:
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     out: list[Candidate] = []
-    words = {t.text for t in view.tokens}
     for rule, needs in _RULES:
-        if needs is None or not needs.isdisjoint(words):
+        if needs is None or not needs.isdisjoint(view.words):
             out.extend(rule(view))
     out.extend(_known_entities(view, known))
     for c in out:
