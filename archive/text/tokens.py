@@ -28,11 +28,14 @@ def make_token(start: int, end: int, text: str) -> Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     tokens = []
-    append, new = tokens.append, tuple.__new__  # the hottest loop of the analysis
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
+    # The hottest loop of the analysis. Only whitespace lies between tokens, so each
+    # word's offset is where it is next found: cheaper than a match object per token.
+    append, new, find, pos = tokens.append, tuple.__new__, text.find, start
+    for word in _TOKEN.findall(text, start, end):
+        begin = find(word, pos)
+        pos = begin + len(word)
         first = word[0]
-        append(new(Token, (*m.span(), word, first.isalpha(), first.isupper(), first.isdigit())))
+        append(new(Token, (begin, pos, word, first.isalpha(), first.isupper(), first.isdigit())))
     return tokens
 
 
