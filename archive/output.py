@@ -15,7 +15,7 @@ MAX_CELL = 80
 WIDE_COLUMNS = {"snippet": 120}
 _ANSI = re.compile(r"\033\[[0-9;]*m")
 _WHOLE_NUMBERS = {int, type(None)}
-_NUMBERS = {int, float, type(None)}
+_NUMBERS = {int, float, bool, type(None)}
 
 
 def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", out: TextIO | None = None) -> None:

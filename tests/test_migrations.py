@@ -144,6 +144,18 @@ def schema_at_head(tmp_path) -> list[tuple]:
     return schema(fresh)
 
 
+def test_downgrade_by_one_revision_keeps_the_data_and_upgrading_restores_it(tmp_path):
+    path = tmp_path / "archive.db"
+    assert run(path, "ingest", str(SEED)).exit_code == 0
+    at_head = contents(path)
+    archive_db.downgrade(str(path), archive_db.REVISIONS[-2])
+    below = contents(path)
+    assert {t: [row[: len(rows[0])] for row in at_head[t]] for t, rows in below.items() if rows} == \
+        {t: rows for t, rows in below.items() if rows}
+    assert run(path, "check").exit_code == 0  # upgrades again first
+    assert contents(path) == at_head
+
+
 def test_downgrade_to_base_and_upgrade_again(tmp_path):
     path = tmp_path / "archive.db"
     assert run(path, "ingest", str(SEED)).exit_code == 0

@@ -75,3 +75,10 @@ def test_table_colour_codes_take_no_room():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError):
         render("xml")
+
+
+def test_table_aligns_every_kind_of_number_right():
+    _, _, first, second = table(["n"], [(True,), (2.5,)]).splitlines()
+    assert first == "True" and second == " 2.5"
+    _, _, first, second = table(["n"], [(None,), (12,)]).splitlines()
+    assert first == "" and second == "12"

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import os
+import fcntl
 import pty
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -98,8 +101,10 @@ def test_no_bar_when_stderr_is_not_a_terminal(tmp_path):
     assert len(result.stderr.strip().splitlines()) == FEW + 3 + 1  # a line per file, the summary
 
 
-def _ingest_on_a_terminal(tmp_path: Path, *args: str) -> str:
+def _ingest_on_a_terminal(tmp_path: Path, *args: str, columns: int = 0) -> str:
+    """stderr on a pseudo-terminal `columns` wide (0: one that gives no size); stdout a pipe."""
     main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     try:
         done = subprocess.run([sys.executable, "-m", "archive", "--db", str(tmp_path / "t.db"), "ingest", *args],
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary, timeout=120)
@@ -134,3 +139,10 @@ def test_no_bar_on_a_terminal_for_a_few_files(tmp_path):
     folder = _folder(tmp_path, FEW)
     shown = _ingest_on_a_terminal(tmp_path, str(folder))
     assert "reviews " not in shown and "\r" not in shown.replace("\r\n", "\n")
+
+
+def test_the_bar_fits_the_width_of_the_terminal_it_is_drawn_on(tmp_path):
+    folder = _folder(tmp_path, FEW + 3)
+    shown = _ingest_on_a_terminal(tmp_path, "--quiet", "--batch", "1", str(folder), columns=52)
+    drawn = [part.replace("\033[K", "") for part in shown.replace("\r\n", "\n").split("\r") if "reviews" in part]
+    assert drawn and all(len(line) < 52 for line in drawn)

@@ -4,6 +4,7 @@ Drawn on stderr only when it is a terminal; lines printed meanwhile go above it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
@@ -73,10 +74,18 @@ class Progress:
         now = self.clock() if now is None else now
         elapsed = now - self.started
         rate = self.done / elapsed if elapsed > 0 else 0.0
-        line = render(self.done, self.total, rate, self.seconds_left(now), shutil.get_terminal_size().columns)
+        line = render(self.done, self.total, rate, self.seconds_left(now), self.columns())
         self.stream.write("\r" + line + "\033[K")
         self.stream.flush()
         self.drawn_at = now
+
+    def columns(self) -> int:
+        """The width of the terminal the bar is drawn on (stderr's, whatever stdout is)."""
+        try:
+            columns = os.get_terminal_size(self.stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):  # not a terminal, or no file behind it
+            columns = 0
+        return columns or shutil.get_terminal_size().columns  # 0: a terminal that gives no size
 
     def clear(self) -> None:
         """Wipe the bar, so a message can take its line (the next advance draws it again)."""
