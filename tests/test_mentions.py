@@ -450,3 +450,20 @@ def test_played_names_joined_by_und_are_both_characters():
 def test_after_a_play_verb_with_no_subject_before_the_first_name_is_the_subject():
     text = "In „Ferne Ufer“ spielt Kowalczyk den Heimkehrer Ernest Burkhart mit großer Ruhe."
     assert has(text, "Ernest Burkhart", "character")
+
+
+def test_a_name_listed_with_a_person_is_a_person_given_name_known_or_not():
+    text = "Mit Sandra Keller, Yorgos Prvulović und Swann Arlaud ist der Film gut besetzt."
+    assert has(text, "Swann Arlaud", "person")
+    assert has("Swann Arlaud und Sandra Keller spielen ein Paar.", "Swann Arlaud", "person")
+    # one word is not enough, and a place word does not start a name
+    assert not any(m.surface in ("Bremen", "Berlin Alexanderplatz")
+                   for m in analyse("Neben Sandra Keller und Berlin Alexanderplatz lief Bremen.").mentions)
+
+
+def test_names_after_the_cast_nouns_and_a_play_verb_are_actors():
+    text = "Die Hauptrollen spielen Sandra Keller und Swann Arlaud."
+    assert has(text, "Sandra Keller", "person") and has(text, "Swann Arlaud", "person")
+    assert has("Die Hauptrolle spielt Swann Arlaud.", "Swann Arlaud", "person")
+    text = "Die Figuren Anna Berg und Tomek Wrzosek streiten."
+    assert has(text, "Anna Berg", "character") and has(text, "Tomek Wrzosek", "character")

@@ -96,8 +96,8 @@ PERSON_NOUNS = frozenset(
 
 # Nouns that introduce a fictional person: `Figur des Travis Bickle`, `Nachbarin Irene`.
 CHARACTER_NOUNS = frozenset(
-    """Figur Filmfigur Titelfigur Hauptfigur Protagonist Protagonistin Held Heldin Titelheld Titelheldin
-    Antiheld Antiheldin Rolle Titelrolle Hauptrolle""".split()
+    """Figur Figuren Filmfigur Titelfigur Hauptfigur Hauptfiguren Protagonist Protagonistin Held Heldin
+    Titelheld Titelheldin Antiheld Antiheldin Rolle Titelrolle Hauptrolle""".split()
 )
 KIN_NOUNS = frozenset(
     """Frau Mann Ehefrau Ehemann Gattin Gatte Sohn Tochter Vater Mutter Bruder Schwester Onkel Tante
@@ -125,6 +125,8 @@ EVERYDAY_PERSON_NOUNS = frozenset(
     Journalist Journalistin Reporter Reporterin Lokalreporter Pilot Pilotin Astronaut Astronautin Witwe
     Erbin Erbe Prinz Prinzessin König Königin Kaiser Kaiserin Graf Gräfin Kommissar Kommissarin""".split()
 ) | KIN_NOUNS
+# Before a play verb these make the names after it the actors: `Die Hauptrollen spielen X und Y`.
+CAST_NOUNS = frozenset("Rolle Rollen Hauptrolle Hauptrollen Nebenrolle Nebenrollen Titelrolle Titelrollen".split())
 PLAY_VERBS = frozenset(
     "spielt spielte spielen verkörpert verkörperte verkörpern mimt mimte gibt gab darstellt stellt".split()
 )
@@ -141,7 +143,7 @@ ENGLISH_TITLE_STARTS = frozenset(("The", "A", "An"))
 CREDIT_LABELS = frozenset(
     """Regie Buch Drehbuch Kamera Musik Schnitt Montage Darsteller Darstellerin Mit Besetzung Cast
     Produktion Produzent Produzentin Produzenten Szenenbild Kostüme Ton Sprecher Sprecherin Idee
-    Showrunner Creator Schöpfer Autor Autorin Autoren Vorlage""".split()
+    Showrunner Creator Schöpfer Autor Autorin Autoren Vorlage Hauptrolle Hauptrollen Nebenrollen Rollen""".split()
 )
 TITLE_LABELS = frozenset("Originaltitel OT Titel Film Serie".split())
 

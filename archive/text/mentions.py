@@ -17,21 +17,23 @@ from dataclasses import dataclass
 
 from archive.text.lexicon import (
     ARTICLES,
+    CAST_NOUNS,
     CHANNELS,
-    CREDIT_LABELS,
-    EVERYDAY_PERSON_NOUNS,
-    TITLE_LABELS,
-    ENGLISH_TITLE_STARTS,
     CHARACTER_NOUNS,
     COMPOUND_HEADS,
+    CREDIT_LABELS,
+    ENGLISH_TITLE_STARTS,
+    EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
     GIVEN_NAMES_THAT_ARE_NOUNS,
     KIN_NOUNS,
     NAME_PARTICLES,
-    SECOND_PARTICLES,
+    NOT_GIVEN_NAMES,
     PERSON_NOUNS,
     PLAY_VERBS,
+    SECOND_PARTICLES,
     SERIES_HEADS,
+    TITLE_LABELS,
     WORK_NOUNS,
     Known,
     given_names,
@@ -51,7 +53,7 @@ _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin"
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
-PRIORITY = {"quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+PRIORITY = {"list": 40, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
 
 
@@ -501,6 +503,13 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
         if tok.text in PLAY_VERBS:
             if tok.text in ("gibt", "gab") and not subject_before:
                 continue  # `es gibt`
+            if i > 0 and toks[i - 1].text in CAST_NOUNS:
+                # `Die Hauptrolle spielt Swann Arlaud`: the name after it is the actor
+                j = view.name_run(i + 1)
+                if j - (i + 1) >= 2:
+                    start, end = view.span(i + 1, j)
+                    out.append(Candidate(start, end, "person", "role-cue"))
+                continue
             k = i + 1
             end = k
             while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
@@ -792,6 +801,44 @@ def _nominative(surface: str, known_forms: set[str], genitive_context: bool | No
     return stem if genitive_context else name
 
 
+def _coordinated(view: SentenceView, chosen: list[Candidate]) -> list[Candidate]:
+    """`Sandra Hüller, Milan Machado Graner und Swann Arlaud`: a name of two or more words
+    listed with a person (or a character) is one too, given name known or not."""
+    toks = view.tokens
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    taken = [(c.start, c.end) for c in chosen]
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind == "film" or c.start not in starts or c.end not in ends:
+            continue
+        first, last = starts[c.start], ends[c.end]
+        k = last + 1  # forwards: `…, B und C`
+        while view.word(k) in (",", "und", "sowie"):
+            j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
+            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not _free(toks[k + 1].start, toks[j - 1].end, taken):
+                break
+            start, end = view.span(k + 1, j)
+            out.append(Candidate(start, end, c.kind, "list"))
+            taken.append((start, end))
+            k = j
+        k = first - 1  # backwards: `A, B und C` when only C was found
+        while k > 0 and view.word(k) in (",", "und", "sowie"):
+            i = _backward_name_run(view, k, limit=3)
+            if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not _free(toks[i].start, toks[k - 1].end, taken) \
+                    or (i > 0 and toks[i - 1].is_cap):
+                break
+            start, end = view.span(i, k)
+            out.append(Candidate(start, end, c.kind, "list"))
+            taken.append((start, end))
+            k = i - 1
+    return out
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
 # Each rule, with the tokens a sentence must hold for it to find anything (None: no
 # such test): most sentences hold none of the rarer cues, and skipping those rules saves
 # a tenth of the analysis.
@@ -816,7 +863,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     views = [SentenceView(text, i, s) for i, s in enumerate(sentences)]
     found: list[tuple[Candidate, int]] = []
     for view in views:
-        for c in _choose(find_candidates(view, known)):
+        chosen = _choose(find_candidates(view, known))
+        for c in chosen + _coordinated(view, chosen):
             found.append((c, view.index))
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
