@@ -467,3 +467,11 @@ def test_names_after_the_cast_nouns_and_a_play_verb_are_actors():
     assert has("Die Hauptrolle spielt Swann Arlaud.", "Swann Arlaud", "person")
     text = "Die Figuren Anna Berg und Tomek Wrzosek streiten."
     assert has(text, "Anna Berg", "character") and has(text, "Tomek Wrzosek", "character")
+
+
+def test_who_made_it_is_named_after_regie_and_made_by_participles():
+    assert has("Regie führte Hirokazu Kore-eda, ruhig wie immer.", "Hirokazu Kore-eda", "person")
+    assert has("Unter der Regie von Hamaguchi entstand ein stiller Film.", "Hamaguchi", "person")
+    assert has("Der Film, inszeniert von Ryusuke Hamaguchi, bleibt still.", "Ryusuke Hamaguchi", "person")
+    assert has("Die Musik von Eiko Ishibashi trägt den Film.", "Eiko Ishibashi", "person")
+    assert not analyse("Die Musik von Hamburg ist laut, Regie führte der Däne.").mentions

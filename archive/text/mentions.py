@@ -348,13 +348,28 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     return out
 
 
+# Before `von`, these say who made something: `unter der Regie von`, `inszeniert von`.
+MADE_NOUNS = frozenset("Drehbuch Buch Musik Kamera".split())
+MADE_BY = MADE_NOUNS | frozenset("Regie inszeniert gedreht geschrieben produziert komponiert erdacht verfilmt "
+                                 "adaptiert".split())
+
+
 def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
     """`Regisseur Refn`; and `von` after a work or a quoted title: `„Parasite“ von Bong Joon-ho`."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
-        if tok.text == "von" and i > 0 and (toks[i - 1].text in "“”«»‹›\"" or is_work_noun(toks[i - 1].text)):
+        if tok.text in ("führte", "führt") and view.word(i - 1) == "Regie":
+            j = view.name_run(i + 1)  # `Regie führte Hirokazu Kore-eda`
+            if j - (i + 1) >= 2 or j > i + 1 and is_given(toks[i + 1].text):
+                start, end = view.span(i + 1, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+            continue
+        if tok.text == "von" and i > 0 and (toks[i - 1].text in "“”«»‹›\"" or is_work_noun(toks[i - 1].text)
+                                            or toks[i - 1].text in MADE_BY):
             j = view.name_run(i + 1)
-            if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)):
+            # after a noun that is not a work (`Musik von Hamburg`), one word is too little
+            whole = j - (i + 1) >= 2 or is_given(view.word(i + 1)) or toks[i - 1].text not in MADE_NOUNS
+            if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)) and whole:
                 start, end = view.span(i + 1, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
             continue
