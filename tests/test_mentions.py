@@ -475,3 +475,8 @@ def test_who_made_it_is_named_after_regie_and_made_by_participles():
     assert has("Der Film, inszeniert von Ryusuke Hamaguchi, bleibt still.", "Ryusuke Hamaguchi", "person")
     assert has("Die Musik von Eiko Ishibashi trägt den Film.", "Eiko Ishibashi", "person")
     assert not analyse("Die Musik von Hamburg ist laut, Regie führte der Däne.").mentions
+
+
+def test_a_title_after_a_work_noun_and_heisst():
+    assert has("Sein neuer Film heißt Monster und erzählt von einem Jungen.", "Monster", "film")
+    assert not analyse("Der Film hieß früher anders.").mentions

@@ -675,6 +675,8 @@ def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
         if not (tok.is_word and is_work_noun(tok.text)):
             continue
         k = i + 1
+        if view.word(k) in ("heißt", "hieß") and k + 1 < len(toks):
+            k += 1  # `Sein neuer Film heißt Monster`
         nxt = toks[k]
         if not (nxt.is_word and nxt.is_cap) or is_cue_noun(nxt.text):
             continue
