@@ -480,3 +480,10 @@ def test_who_made_it_is_named_after_regie_and_made_by_participles():
 def test_a_title_after_a_work_noun_and_heisst():
     assert has("Sein neuer Film heißt Monster und erzählt von einem Jungen.", "Monster", "film")
     assert not analyse("Der Film hieß früher anders.").mentions
+
+
+def test_persons_listed_after_a_person_noun_and_wie():
+    text = "Regisseure wie Petzold, Schanelec oder Dagtekin haben das vorgemacht."
+    for name in ("Petzold", "Schanelec", "Dagtekin"):
+        assert has(text, name, "person")
+    assert has("Kritiker wie Manohla Dargis lobten ihn.", "Manohla Dargis", "person")

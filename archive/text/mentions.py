@@ -375,6 +375,18 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
             continue
         if not (tok.is_word and is_person_noun(tok.text)) or "-" in tok.text and split_compound(tok) is not tok:
             continue
+        if view.word(i + 1) == "wie":  # `Regisseure wie Petzold, Schanelec oder Arslan`
+            k = i + 2
+            while k < len(toks):
+                j = view.name_run(k)
+                if j == k:
+                    break
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+                if view.word(j) not in (",", "und", "oder", "sowie"):
+                    break
+                k = j + 1
+            continue
         j = view.name_run(i + 1)
         if j > i + 1:
             start, end = view.span(i + 1, j)
