@@ -487,3 +487,13 @@ def test_persons_listed_after_a_person_noun_and_wie():
     for name in ("Petzold", "Schanelec", "Dagtekin"):
         assert has(text, name, "person")
     assert has("Kritiker wie Manohla Dargis lobten ihn.", "Manohla Dargis", "person")
+
+
+def test_a_particle_surname_opening_a_sentence_takes_the_full_name():
+    text = "Guillermo del Toro dreht wieder. Del Toro liebt Monster."
+    assert has(text, "Del Toro", "person", "Guillermo del Toro")
+
+
+def test_als_before_a_preposition_is_a_comparison():
+    text = "Anders als bei Jean-Luc Godard geht es um Märchen."
+    assert has(text, "Jean-Luc Godard", "person")

@@ -551,6 +551,8 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
                 role = _role_noun_then_name(view, role[1] + 1) if view.word(role[1]) == "und" else None
             continue
         elif tok.text == "als" and i > 0 and toks[i - 1].is_cap and is_name_word(toks[i - 1]):
+            if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES:
+                continue  # `Anders als bei Jean-Luc Godard`: a comparison, no role
             k, end = i + 1, min(len(toks), i + 5)
         elif tok.text == "als" and i + 1 < len(toks) and is_name_word(toks[i + 1]):
             # `Ferrera hat als Gloria, eine Angestellte, …`: a name, then a person apposition
@@ -1035,8 +1037,10 @@ def _fullest(name: str, pool: set[str], at: int, seen: dict[str, list[int]]) -> 
     """The full name this short one stands for: a name in the pool that ends with (or, for
     characters, starts with) it. When several do (two Bergs in one review), the one last
     written out before `at`, else the first written out after it."""
+    # `Del Toro` opening a sentence is the `del Toro` of `Guillermo del Toro`
+    tails = (" " + name, " " + name[0].lower() + name[1:])
     fuller = sorted(other for other in pool if len(other) > len(name)
-                    and (other.endswith(" " + name) or other.startswith(name + " ")))
+                    and (other.endswith(tails) or other.startswith(name + " ")))
     if len(fuller) < 2:
         return fuller[0] if fuller else name
 
