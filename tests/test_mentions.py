@@ -497,3 +497,13 @@ def test_a_particle_surname_opening_a_sentence_takes_the_full_name():
 def test_als_before_a_preposition_is_a_comparison():
     text = "Anders als bei Jean-Luc Godard geht es um Märchen."
     assert has(text, "Jean-Luc Godard", "person")
+
+
+def test_a_compound_on_a_person_noun_is_no_part_of_a_name():
+    text = "Eine Liebe zwischen der Supermarktangestellten Vilja (Tuula Mäkelä) und Heikki Neubauer."
+    assert has(text, "Vilja", "character")
+    assert has(text, "Heikki Neubauer", "person")  # a surname that ends like a noun stays a name
+
+
+def test_namens_introduces_a_character():
+    assert has("Am Ende läuft ein Hund namens Pekka mit.", "Pekka", "character")

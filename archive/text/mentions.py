@@ -108,12 +108,21 @@ def _could_be_name(word: str) -> bool:
 # Person nouns as compound tails: `Nachtportier` no, `Gelegenheitsarbeiter` yes.
 _PERSON_TAILS = tuple(n.lower() for n in EVERYDAY_PERSON_NOUNS if len(n) >= 4)
 
+_COMPOUND_PERSON_TAILS = tuple(n for n in _PERSON_TAILS if len(n) >= 7)
+
 # Endings of German nouns that no name has (`Filmgeschichte`, `Freiheit`, `Erzählung`).
 _NOUN_ENDINGS = ("heit", "keit", "schaft", "ismus", "ität", "geschichte", "ungen")
 
 
 def looks_like_noun(word: str) -> bool:
-    return word.endswith(_NOUN_ENDINGS) or (len(word) >= 7 and word.endswith("ung"))
+    """`Filmgeschichte`, `Erzählung`; and compounds on a person noun, inflected or not
+    (`Supermarktangestellten`, `Bauarbeiter`), but not names that end like one (`Neubauer`,
+    `Hartmann`: the tails are seven letters or more)."""
+    if word.endswith(_NOUN_ENDINGS) or (len(word) >= 7 and word.endswith("ung")):
+        return True
+    lower = word.lower()
+    return any(stem.endswith(_COMPOUND_PERSON_TAILS) and len(stem) >= 10
+               for stem in (lower, lower[:-1], lower[:-2]))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -494,6 +503,12 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                 cs, ce = view.span(start, i - 1)
                 ps, pe = view.span(i + 2, actor_end)
                 out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
+            continue
+        if tok.text == "namens":  # `ein Hund namens Chaplin`, `eine Frau namens Ansa`
+            j = view.name_run(i + 1, limit=3)
+            if j > i + 1:
+                cs, ce = view.span(i + 1, j)
+                out.append(Candidate(cs, ce, "character", "character-cue"))
             continue
         if tok.text in ("genannt", "genannte", "genannten") and i > 0:
             start = _backward_name_run(view, i, limit=2)
