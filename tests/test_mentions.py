@@ -507,3 +507,14 @@ def test_a_compound_on_a_person_noun_is_no_part_of_a_name():
 
 def test_namens_introduces_a_character():
     assert has("Am Ende läuft ein Hund namens Pekka mit.", "Pekka", "character")
+
+
+def test_a_given_name_between_an_article_and_von_is_a_noun():
+    text = "Die Romane von Mick Herron liefern die Vorlage."
+    assert has(text, "Mick Herron", "person")
+    assert not any("Romane" in m.surface for m in analyse(text).mentions)
+
+
+def test_le_and_la_are_name_particles_and_wie_sie_is_no_adjective():
+    text = "Lamb ist eine Figur, wie sie John le Carré nicht besser hätte erfinden können."
+    assert has(text, "John le Carré", "person")

@@ -345,7 +345,9 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             continue
         # `der Roman Stiller`: after an article a given name that is also a noun is the noun
         # (but `den Antonio Banderas spielt` is a relative clause and a name)
-        after_article = tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i - 1).lower() in ARTICLES
+        # … and a given name between an article and `von` is a noun too (`die Romane von Mick Herron`)
+        after_article = view.word(i - 1).lower() in ARTICLES and (
+            tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom"))
         if tok.is_word and not after_article:
             j = view.name_run(i)
             if j - i >= 2:
@@ -521,8 +523,9 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
             if view.word(k) in ("des", "der", "von"):
                 k += 1
             while k < len(toks) and (toks[k].text == "," or (toks[k].is_word and not toks[k].is_cap
-                                                                and _ADJECTIVE_END.search(toks[k].text))):
-                k += 1
+                                                                and _ADJECTIVE_END.search(toks[k].text)
+                                                                and toks[k].text not in FUNCTION_WORDS)):
+                k += 1  # adjectives (`der jungen Irene`), not `, wie sie John le Carré …`
             j = view.name_run(k)
             if j > k and (j - k >= 2 or is_given(toks[k].text)):
                 cs, ce = view.span(k, j)
