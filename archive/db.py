@@ -30,6 +30,8 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with foreign keys on, WAL journal and a busy timeout.
 
     Autocommit mode: callers open transactions explicitly (`BEGIN IMMEDIATE` to write)."""
+    if Path(path).is_dir():
+        raise DatabaseError(f"{path} is a folder; --db takes a database file (it is made if missing)")
     if readonly:
         if not Path(path).exists():
             raise DatabaseError(f"no database at {path}")

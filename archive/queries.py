@@ -6,6 +6,7 @@ made of fixed fragments and `?` placeholders."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -65,6 +66,18 @@ def _in(ids: tuple[int, ...]) -> str:
     return "(" + ",".join("?" * len(ids)) + ")" if ids else "(NULL)"
 
 
+# A word joined to another by a hyphen, apostrophe, full stop or slash, outside quotes.
+_JOINED_WORDS = re.compile(r'"[^"]*"|(?<![\w"])(\w+(?:[-\'’./]\w+)+)(?![\w"])')
+
+
+def fts_query(text: str) -> str:
+    """The full-text query as FTS5 should read it: `Vater-Tochter-Geschichte`,
+    `Karl-Friedrich` or `d'Artagnan` become phrases ("…"), as a reader means them;
+    FTS5 would take the hyphen for a column filter and fail. Quoted parts, operators,
+    brackets and `*` are left as they are."""
+    return _JOINED_WORDS.sub(lambda m: f'"{m.group(1)}"' if m.group(1) else m.group(0), text)
+
+
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
     message = str(exc)
     if any(word in message for word in ("fts5", "syntax", "no such column", "unterminated", "special query")):
@@ -84,7 +97,7 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
     if text:
         where.append("r.id IN (SELECT s.review_id FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
                      " WHERE sentence_fts MATCH ?)")
-        params.append(text)
+        params.append(fts_query(text))
     matched, matched_params = "", []
     if persons or films:  # which of the matched entities each review mentions
         person_ids = tuple({i for m in persons for i in m.ids})
@@ -173,7 +186,7 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
         sql = ("SELECT s.review_id, s.id AS sentence_id, s.position,"
                " snippet(sentence_fts, 0, ?, ?, '…', 12) AS snippet, s.text, s.start_char"
                " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?")
-        params += [highlight[0], highlight[1], text]
+        params += [highlight[0], highlight[1], fts_query(text)]
     else:
         sql = "SELECT s.review_id, s.id AS sentence_id, s.position, NULL AS snippet, s.text, s.start_char FROM sentence s WHERE 1"
     for match in persons:

@@ -37,6 +37,17 @@ def test_person_filter_ignores_case_diacritics_and_takes_a_part(archive, given):
     assert found_sentences(archive, rows) == expected_sentences(archive, lambda line: "Müller" in line)
 
 
+@pytest.mark.parametrize("args, needles", [
+    (["--person", "mulligan", "--character", "irene"], ["Mulligan", "Irene"]),
+    (["--person", "mulligan", "--person", "irene"], ["Mulligan", "Irene"]),
+    (["--person", "gosling", "--person", "mulligan"], ["Gosling", "Mulligan"]),
+])
+def test_sentence_filters_repeat_and_combine_with_and(archive, args, needles):
+    rows = archive.json("query", "sentences", *args)
+    assert found_sentences(archive, rows) == expected_sentences(
+        archive, lambda line: all(n in line for n in needles))
+
+
 def test_diacritic_in_the_filter_finds_the_plain_name_too(archive):
     # "hüller" and "huller" are the same filter: Sandra Hüller, in both reviews that name her.
     with_umlaut = archive.json("query", "sentences", "--person", "hüller")
@@ -220,6 +231,12 @@ def test_films(archive):
 
 def text_search(archive, query, *more):
     return found_sentences(archive, archive.json("query", "sentences", "--text", query, *more))
+
+
+@pytest.mark.parametrize("query", ["Pusher-Reihe", "pusher-reihe", "Pusher-Rei*", "Pusher-Reihe AND Drogenmilieu"])
+def test_hyphenated_words_are_searched_as_written(archive, query):
+    assert text_search(archive, query) == expected_sentences(archive, lambda s: "Pusher-Reihe" in s)
+
 
 
 def test_fts_word(archive):

@@ -63,6 +63,21 @@ def cli(ctx: click.Context, db_path: str) -> None:
     ctx.obj = db_path
 
 
+def global_options_first(args: list[str]) -> list[str]:
+    """`archive query persons --db other.db` means `archive --db other.db query persons`:
+    a --db given after the command moves in front of it, where click looks for it
+    (unless one is there already, or it follows `--`, after which all are arguments)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--db" or arg.startswith("--db="):
+            if i == 0:
+                break
+            width = 2 if arg == "--db" else 1
+            return args[i : i + width] + args[:i] + args[i + width :]
+    return args
+
+
 def _register() -> None:
     from archive.cli import check, db, ingest, query, show, sql, stats
 
@@ -75,7 +90,7 @@ _register()
 
 def main() -> None:
     try:
-        cli(prog_name="archive")
+        cli(args=global_options_first(sys.argv[1:]), prog_name="archive")
     except BrokenPipeError:  # `archive query ... | head`
         sys.stderr.close()
         sys.exit(0)

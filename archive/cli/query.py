@@ -77,15 +77,19 @@ def films(ctx, person, review, fmt, limit):
 @command.command("sentences")
 @click.option("--text", type=NAME, metavar="QUERY",
               help='Full-text search: words, "phrases", prefix*, AND/OR/NOT; ranked by relevance.')
-@click.option("--person", type=NAME, metavar="NAME", help="Sentences that mention this person (real or character).")
-@click.option("--character", type=NAME, metavar="NAME", help="Sentences that mention this character.")
-@click.option("--film", type=NAME, metavar="TITLE", help="Sentences that mention this film.")
+@click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
+              help="Sentences that mention this person, real or character (repeatable: all of them).")
+@click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
+              help="Sentences that mention this character (repeatable: all of them).")
+@click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
+              help="Sentences that mention this film (repeatable: all of them).")
 @click.option("--review", type=int, metavar="ID", help="Only in this review.")
 @format_option
 @limit_option
 @click.pass_context
-def sentences(ctx, text, person, character, film, review, fmt, limit):
-    """Sentences, found by words or by who and what they mention.
+def sentences(ctx, text, persons, characters, films, review, fmt, limit):
+    """Sentences, found by words or by who and what they mention; filters combine
+    with AND (`--person hüller --person friedel`: sentences that name both).
 
     The table shows each sentence's review and a snippet with the hit marked; json,
     csv and ndjson also carry the whole sentence text.
@@ -94,12 +98,9 @@ def sentences(ctx, text, person, character, film, review, fmt, limit):
 
     conn = reader(ctx)
     require_review(conn, review)
-    people = []
-    if person:
-        people.append(queries.match_persons(conn, person))
-    if character:
-        people.append(queries.match_persons(conn, character, "character", "--character"))
-    result = queries.sentences(conn, text, people, [queries.match_films(conn, film)] if film else [], review, limit,
+    people = [queries.match_persons(conn, p) for p in persons]
+    people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
+    result = queries.sentences(conn, text, people, [queries.match_films(conn, f) for f in films], review, limit,
                                highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
     print_result(result, fmt, hide_in_table=("text", "sentence_id"))
 
