@@ -518,3 +518,41 @@ def test_a_given_name_between_an_article_and_von_is_a_noun():
 def test_le_and_la_are_name_particles_and_wie_sie_is_no_adjective():
     text = "Lamb ist eine Figur, wie sie John le Carré nicht besser hätte erfinden können."
     assert has(text, "John le Carré", "person")
+
+
+@pytest.mark.parametrize("text, title, maker", [
+    ("Fassbinders Angst essen Seele auf (1974) ist ein Melodram.", "Angst essen Seele auf", "Fassbinders"),
+    ("Wie in Douglas Sirks Was der Himmel erlaubt (1955) geht es um Dünkel.", "Was der Himmel erlaubt", "Douglas Sirks"),
+    ("In Wim Wenders' Der Himmel über Berlin (1987) schweben Engel.", "Der Himmel über Berlin", "Wim Wenders"),
+    ("Justine Triets Anatomie eines Falls (2023) gewann.", "Anatomie eines Falls", "Justine Triets"),
+    ("Er erinnert an Olivia Peeles Die lange Schwester von 1970.", "Die lange Schwester", "Olivia Peeles"),
+])
+def test_a_genitive_name_and_a_year_enclose_a_whole_title(text, title, maker):
+    assert has(text, title, "film")
+    mentions = analyse(text).mentions
+    assert any(m.surface == maker and m.kind == "person" for m in mentions)
+    assert next(e for e in analyse(text).entities if e.kind == "film").year is not None
+
+
+def test_ist_als_makes_a_character_and_a_role():
+    a = analyse("Liv Berg ist als Charlotte Ritter wieder die heimliche Hauptfigur.")
+    assert [(m.surface, m.kind) for m in a.mentions] == [("Liv Berg", "person"), ("Charlotte Ritter", "character")]
+    assert [(r.character, r.actor) for r in a.roles] == [("Charlotte Ritter", "Liv Berg")]
+    assert not analyse("Er ist als Deutscher bekannt, sie war als Kind krank.").mentions
+
+
+def test_quoted_songs_and_books_are_no_films():
+    assert not any(m.kind == "film" for m in analyse("Dazu singt sie »Greatest Love of All« von Whitney Houston.").mentions)
+    assert not analyse("Den Song „Moon River“ kennt jeder, den Roman „Foregone“ kaum einer.").mentions
+
+
+def test_coordinated_actors_and_characters_pair_in_order():
+    a = analyse("Sandra Keller und Christian Friedel spielen Hedwig und Rudolf Höß.")
+    assert sorted((r.character, r.actor) for r in a.roles) == [("Hedwig", "Sandra Keller"),
+                                                                 ("Rudolf Höß", "Christian Friedel")]
+
+
+def test_article_and_noun_before_a_bracketed_actor_are_not_the_character():
+    text = "Wir sehen die Engel Damiel (Bruno Ganz) und den Gastarbeiter Ali (El Hedi ben Salem)."
+    assert has(text, "Damiel", "character") and has(text, "Ali", "character")
+    assert has(text, "El Hedi ben Salem", "person")

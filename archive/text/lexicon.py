@@ -130,7 +130,7 @@ CAST_NOUNS = frozenset("Rolle Rollen Hauptrolle Hauptrollen Nebenrolle Nebenroll
 PLAY_VERBS = frozenset(
     "spielt spielte spielen verkörpert verkörperte verkörpern mimt mimte gibt gab darstellt stellt".split()
 )
-NAME_PARTICLES = frozenset("von van de da del della di du dos le la zu ten ter vom zum y al el bin ibn mac".split())
+NAME_PARTICLES = frozenset("von van de da del della di du dos le la zu ten ter vom zum y al el bin ibn ben mac".split())
 # Only after one of the above: `von der Leyen`, `van den Berg`, `de la Iglesia`.
 SECOND_PARTICLES = frozenset("der den la le las los de".split())
 # Broadcasters and streaming services: `Netflix-Serie` names no title.

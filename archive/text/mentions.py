@@ -53,7 +53,7 @@ _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin"
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
-PRIORITY = {"list": 40, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+PRIORITY = {"list": 40, "genitive-year": 70, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
 
 
@@ -152,6 +152,9 @@ def _lower_tail(part: str) -> bool:
     return part[:1].islower() and (len(part) > 5 or part in ("artig", "haft", "esk", "like", "los", "voll", "mäßig"))
 
 
+_ANY_PARTICLE = NAME_PARTICLES | SECOND_PARTICLES
+
+
 class SentenceView:
     """One sentence's tokens with the helpers the cue rules share."""
 
@@ -181,7 +184,8 @@ class SentenceView:
                 if count >= 3 and _genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
                     break  # `Jamie Lee Curtis Carmys Mutter`: a fourth word in the genitive is someone else's
                 j += 1
-                count += 1
+                if tok.text.lower() not in _ANY_PARTICLE:  # `Nelson Carlos De Los Santos Arias`
+                    count += 1
                 if _genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
                     break
                 if split_compound(tok) is not tok:
@@ -298,6 +302,14 @@ def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
             and not (i > 0 and toks[i - 1].end == toks[i].start))
 
 
+# Works that are not films, and verbs of singing: a quoted title beside them is a song or a book.
+OTHER_WORKS = frozenset("""Song Songs Lied Lieds Lieder Hit Schlager Album Single Platte Roman Romans Romane
+    Buch Buches Bücher Novelle Erzählung Gedicht Theaterstück Stück Oper Sinfonie Symphonie Ballade Arie
+    Zeitschrift Zeitung Magazin Artikel Essay Kurzgeschichte Bestseller Comic Hörspiel Podcast Videospiel
+    Ausstellung Motto Slogan""".split())
+SINGING = frozenset("singt sang singen gesungen summt summte trällert trällerte".split())
+
+
 def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) -> bool:
     first = inner[0]
     if not (first.is_cap or first.is_number):
@@ -308,6 +320,8 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
     before = view.word(i - 1)
+    if before in OTHER_WORKS or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
+        return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
     if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
         # `die »Beauty Pageants«`: an article right before quotes marks a quoted term
         return False
@@ -464,6 +478,8 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         outer = _backward_name_run(view, k)
         if outer == k:
             continue
+        if k - outer >= 2 and view.word(outer - 1).lower() in ARTICLES:
+            outer += 1  # `die Engel Damiel (Bruno Ganz)`: after an article the first word is a noun
         # Reviews write `Figur (Darsteller)` far more often than the reverse, so a
         # person-like name in brackets makes the name before it the character.
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text)
@@ -568,6 +584,13 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
                 out.append(Candidate(cs, ce, "character", "play-object"))
                 role = _role_noun_then_name(view, role[1] + 1) if view.word(role[1]) == "und" else None
             continue
+        elif tok.text == "als" and view.word(i - 1) in APPEARS_AS and i + 1 < len(toks) and is_name_word(toks[i + 1]):
+            # `Fries ist als Charlotte Ritter wieder die heimliche Hauptfigur`
+            j = view.name_run(i + 1, limit=3)
+            if j - (i + 1) >= 2 or is_given(toks[i + 1].text):
+                cs, ce = view.span(i + 1, j)
+                out.append(Candidate(cs, ce, "character", "play-object"))
+            continue
         elif tok.text == "als" and i > 0 and toks[i - 1].is_cap and is_name_word(toks[i - 1]):
             if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES:
                 continue  # `Anders als bei Jean-Luc Godard`: a comparison, no role
@@ -618,6 +641,11 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
                     cs, ce = view.span(best[1] + 1, j)
                     out.append(Candidate(cs, ce, "character", "play-object"))
     return out
+
+
+# Before `als`, these say how someone appears in a part: `ist als Molly zu sehen`.
+APPEARS_AS = frozenset("ist war sind waren glänzt glänzte brilliert brillierte überzeugt überzeugte agiert "
+                       "agierte erscheint erschien".split())
 
 
 def _role_noun_then_name(view: SentenceView, k: int) -> tuple[int, int] | None:
@@ -739,13 +767,23 @@ def _titles_after_genitive_name(view: SentenceView) -> list[Candidate]:
 
 
 def _titles_before_year(view: SentenceView) -> list[Candidate]:
-    """`in Walhalla Rising (2009)`, `Taxi Driver von 1976`."""
+    """`in Walhalla Rising (2009)`, `Taxi Driver von 1976`; after a name in the genitive
+    the whole title, lower-case words and all (`Fassbinders Angst essen Seele auf (1974)`)."""
     out, toks = [], view.tokens
     for k in range(1, len(toks)):
-        if not toks[k - 1].is_cap or toks[k].text not in ("(", "von", "aus"):
+        if toks[k].text not in ("(", "von", "aus") or not toks[k - 1].is_word:
             continue
         year = _year_after(view, k)
-        if year is None or not toks[k - 1].is_word:
+        if year is None:
+            continue
+        found = _after_genitive_name(view, k)
+        if found is not None:  # both ends marked: stronger than a title run's guess
+            title, maker = found
+            start, end = view.span(title, k)
+            out.append(Candidate(start, end, "film", "genitive-year", year))
+            start, end = view.span(_backward_name_run(view, maker, limit=2), maker + 1)
+            out.append(Candidate(start, end, "person", "given"))  # `Fassbinders`: who made it
+        if not toks[k - 1].is_cap:
             continue
         i = k
         while i > 0 and k - i < 6 and toks[i - 1].is_word and toks[i - 1].is_cap and not is_cue_noun(toks[i - 1].text):
@@ -767,6 +805,30 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
         start, end = view.span(i, k)
         out.append(Candidate(start, end, "film", "year-cue", year))
     return out
+
+
+def _after_genitive_name(view: SentenceView, k: int) -> tuple[int, int] | None:
+    """`Fassbinders Angst essen Seele auf (1974)`, `Wenders' Der Himmel über Berlin (1987)`:
+    a name in the genitive opens the title that the year at token k closes. Returns the
+    title's first token and the name's last, when the name lies within eight words before
+    k with only words that are not cue nouns between, and the title is one a capitalized
+    run could not have found (it holds lower-case words or opens with `Der`, `Was`…) or
+    follows a genitive apostrophe. The farthest such name wins: `Olivier Peeles Lowlands
+    Rising` has a genitive inside its title."""
+    toks = view.tokens
+    found = None
+    for g in range(k - 2, max(k - 10, -1), -1):
+        tok = toks[g]
+        if tok.text in ("'", "’") and g > 0 and toks[g - 1].end == tok.start and is_name_word(toks[g - 1]) \
+                and toks[g - 1].text[-1] in "sxzß" and toks[g + 1].is_cap:
+            return g + 1, g - 1  # `Wenders’ Der Himmel über Berlin`
+        if not tok.is_word or is_cue_noun(tok.text):
+            break
+        if is_name_word(tok) and _genitive_form(tok.text) and not is_given(tok.text) and toks[g + 1].is_cap:
+            title = toks[g + 1 : k]
+            if any(not t.is_cap for t in title) or title[0].text.lower() in TITLE_STARTS:
+                found = (g + 1, g)
+    return found
 
 
 def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
@@ -1072,7 +1134,8 @@ def _fullest(name: str, pool: set[str], at: int, seen: dict[str, list[int]]) -> 
     return max(fuller, key=closeness)
 
 
-_PLAY = re.compile(r"\s*(?:spielt|spielte|verkörpert|verkörperte|mimt|mimte|gibt|gab|als)\b")
+_PLAY = re.compile(r"\s*(?:spielt|spielte|spielen|verkörpert|verkörperte|verkörpern|mimt|mimte|gibt|gab|als"
+                   r"|(?:ist|war|glänzt|brilliert|überzeugt|agiert)\s+als)\b")
 _CLAUSE_END = re.compile(r"[.;:!?,]|\sund\s")
 
 
@@ -1102,6 +1165,13 @@ def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
             if not (verb or inverted):
                 continue
             start = verb.end() if verb else m.end
+            before, after = (ms[idx - 1] if idx else None), ms[idx + 1 : idx + 3]
+            if verb and before and before.kind == "person" and text[before.end : m.start].strip() == "und" \
+                    and len(after) == 2 and all(c.kind == "character" for c in after) \
+                    and text[after[0].end : after[1].start].strip() == "und":
+                # `Hüller und Friedel spielen Hedwig und Rudolf Höß`: in order, pair by pair
+                roles.update((Role(after[0].name, before.name), Role(after[1].name, m.name)))
+                continue
             stop = _CLAUSE_END.search(text, start, view.sentence.end)
             clause_end = stop.start() if stop else view.sentence.end
             characters = [c for c in ms[idx + 1 :] if c.kind == "character" and c.end <= clause_end]
