@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from archive.text.lexicon import (
@@ -916,14 +917,15 @@ def _coordinated(view: SentenceView, chosen: list[Candidate]) -> list[Candidate]
     """`Sandra Hüller, Milan Machado Graner und Swann Arlaud`: a name of two or more words
     listed with a person (or a character) is one too, given name known or not."""
     toks = view.tokens
-    starts = {t.start: i for i, t in enumerate(toks)}
-    ends = {t.end: i for i, t in enumerate(toks)}
     taken = [(c.start, c.end) for c in chosen]
     out: list[Candidate] = []
     for c in chosen:
-        if c.kind == "film" or c.start not in starts or c.end not in ends:
+        if c.kind == "film":
             continue
-        first, last = starts[c.start], ends[c.end]
+        first = bisect_left(toks, c.start, key=_start)
+        last = bisect_left(toks, c.end, key=_end)
+        if first == len(toks) or toks[first].start != c.start or last == len(toks) or toks[last].end != c.end:
+            continue  # a span that cuts a token (`Tarantino-Film`)
         k = last + 1  # forwards: `…, B und C`
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
@@ -944,6 +946,14 @@ def _coordinated(view: SentenceView, chosen: list[Candidate]) -> list[Candidate]
             taken.append((start, end))
             k = i - 1
     return out
+
+
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _end(tok: Token) -> int:
+    return tok.end
 
 
 def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
