@@ -1098,10 +1098,16 @@ def _occurrence_index(forms: dict[str, tuple[Kind, str]]) -> dict[str, list[tupl
 def _occurrences(view: SentenceView, index: dict[str, list[tuple[tuple[str, ...], Kind, str]]]) -> list[tuple[Candidate, str]]:
     """Whole-word occurrences of the forms; the name part of a compound counts (`Nolan-Film`)."""
     out, toks = [], view.tokens
+    get, count = index.get, len(toks)
     i = 0
-    while i < len(toks):
+    while i < count:
         tok = toks[i]
-        entries = index.get(tok.text) or index.get(tok.text.split("-")[0]) if tok.is_word else None
+        entries = get(tok.text)
+        if entries is None:
+            if "-" not in tok.text:  # most tokens: no name, no compound
+                i += 1
+                continue
+            entries = get(tok.text.split("-")[0])
         match = None
         for words, kind, name in entries or ():
             n = len(words)
