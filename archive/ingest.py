@@ -55,7 +55,7 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
     """Files as given, folders as every *.txt and *.md below them (sorted), `-` as stdin."""
     for given in paths:
         if given == STDIN:
-            yield Source(STDIN, None, sys.stdin.buffer.read())
+            yield Source(STDIN, None, sys.stdin.buffer.read(MAX_BYTES + 1))
             continue
         path = Path(given)
         try:
@@ -83,10 +83,23 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
             yield Refused(Source(given, path), "no such file or folder")
 
 
+MAX_BYTES = 20 * 2**20  # no review is that long; a device or an endless pipe would be
+
+
+class TooBig(Exception):
+    pass
+
+
 def read(source: Source) -> bytes:
+    """The bytes of a source, at most MAX_BYTES of them (`/dev/zero` or `yes |` never end)."""
     if source.path is None:
-        return source.data or b""
-    return source.path.read_bytes()
+        data = source.data or b""
+    else:
+        with source.path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise TooBig(f"larger than {MAX_BYTES // 2**20} MiB: not a review")
+    return data
 
 
 def prepare(source: Source, data: bytes, known=None) -> Prepared | Refused:
@@ -109,6 +122,8 @@ def load(source: Source, known=None) -> Prepared | Refused:
         data = read(source)
     except OSError as exc:
         return Refused(source, exc.strerror or str(exc))
+    except TooBig as exc:
+        return Refused(source, str(exc))
     try:
         return prepare(source, data, known)
     except Exception as exc:  # a bug in the analysis must not stop the other files

@@ -236,3 +236,17 @@ def test_a_two_megabyte_review(tmp_path):
     assert sentences == blocks * 3
     assert mentions >= blocks * 3
     assert offset_violations(db) == []
+
+
+def test_a_source_that_never_ends_is_refused_not_waited_for(tmp_path, monkeypatch):
+    import archive.ingest
+
+    monkeypatch.setattr(archive.ingest, "MAX_BYTES", 1000)  # the real limit is 20 MiB
+    (tmp_path / "ok.txt").write_text(SENTENCES, encoding="utf-8")
+    db = str(tmp_path / "archive.db")
+    result = ingest(db, "/dev/zero", str(tmp_path / "ok.txt"))
+    assert result.exit_code == 1
+    assert "refused /dev/zero: larger than" in result.stderr
+    assert f"added {tmp_path / 'ok.txt'}" in result.stderr
+    result = ingest(db, "-", input=b"y\n" * 1000)
+    assert "refused -: larger than" in result.stderr
