@@ -21,8 +21,13 @@ STDIN = "-"
 @dataclass(frozen=True, slots=True)
 class Source:
     label: str  # the path as given (or "-"): stored as review.source
-    path: Path | None  # None for standard input
     data: bytes | None = None  # standard input, read once in the main process
+
+    @property
+    def path(self) -> Path | None:
+        """None for standard input. Made when asked: a Path costs several times its
+        string, and an ingest holds the names of all its files at once."""
+        return None if self.label == STDIN and self.data is not None else Path(self.label)
 
 
 @dataclass(slots=True)
@@ -55,32 +60,32 @@ def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
     """Files as given, folders as every *.txt and *.md below them (sorted), `-` as stdin."""
     for given in paths:
         if given == STDIN:
-            yield Source(STDIN, None, sys.stdin.buffer.read(MAX_BYTES + 1))
+            yield Source(STDIN, sys.stdin.buffer.read(MAX_BYTES + 1))
             continue
         path = Path(given)
         try:
             is_dir = path.is_dir()
         except OSError as exc:  # e.g. a name too long, a loop of symbolic links
-            yield Refused(Source(given, path), exc.strerror or str(exc))
+            yield Refused(Source(given), exc.strerror or str(exc))
             continue
         if is_dir:
             # Everything with a review's suffix that is not itself a folder: a file that
             # cannot be read (a dangling link, no permission) is refused by name, not skipped.
             try:
-                found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir())
+                found = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir())
             except OSError as exc:
-                yield Refused(Source(given, path), f"cannot list folder: {exc.strerror or exc}")
+                yield Refused(Source(given), f"cannot list folder: {exc.strerror or exc}")
                 continue
             if not found:
-                yield Refused(Source(given, path), "folder holds no .txt or .md files")
-            for p in found:
-                yield Source(str(p), p)
+                yield Refused(Source(given), "folder holds no .txt or .md files")
+            for name in found:
+                yield Source(name)
         elif path.exists():
-            yield Source(given, path)
+            yield Source(given)
         elif path.is_symlink():
-            yield Refused(Source(given, path), "symbolic link to a file that does not exist")
+            yield Refused(Source(given), "symbolic link to a file that does not exist")
         else:
-            yield Refused(Source(given, path), "no such file or folder")
+            yield Refused(Source(given), "no such file or folder")
 
 
 MAX_BYTES = 20 * 2**20  # no review is that long; a device or an endless pipe would be

@@ -153,7 +153,7 @@ def _ingest(work: Path, folder: Path, jobs: int) -> tuple[float, int, int]:
 def _prepare_one(path: str):
     from archive.ingest import Source, prepare
 
-    return prepare(Source(path, Path(path)), Path(path).read_bytes())
+    return prepare(Source(path), Path(path).read_bytes())
 
 
 def _prepare_all(files: list[Path]):
