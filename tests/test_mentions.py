@@ -556,3 +556,31 @@ def test_article_and_noun_before_a_bracketed_actor_are_not_the_character():
     text = "Wir sehen die Engel Damiel (Bruno Ganz) und den Gastarbeiter Ali (El Hedi ben Salem)."
     assert has(text, "Damiel", "character") and has(text, "Ali", "character")
     assert has(text, "El Hedi ben Salem", "person")
+
+
+def test_a_shared_surname_far_from_either_full_name_is_the_one_written_out_first():
+    text = ("Aki Kaurismäki dreht wieder. Sein Bruder Mika Kaurismäki half beim Studio. Das ist lange her. "
+            "Heute lebt man in Portugal. Kaurismäki schreibt trotzdem jeden Tag.")
+    assert has(text, "Kaurismäki", "person", "Aki Kaurismäki", nth=2)
+
+
+def test_bracketed_actors_after_particles_adjectives_and_nouns():
+    text = ("Sein Rivale Fernand de Morcerf (Bastien Bouillon), der neidische Danglars (Patrick Mille) und "
+            "der Gymnasiast Paul Bäumer (Felix Kammerer) stehen bereit.")
+    for character in ("Fernand de Morcerf", "Danglars", "Paul Bäumer"):
+        assert has(text, character, "character")
+    assert has("Edmond Dantès (Pierre Niney) liebt Mercédès.", "Edmond Dantès", "character", "Edmond Dantès")
+
+
+def test_surnames_ending_in_ung_stay_names_and_titles_of_address_are_left_out():
+    assert has("Helga Rath (Hannah Herzsprung) sucht ein neues Leben.", "Hannah Herzsprung", "person")
+    assert has("In Paris führt Madame Swiney (Kathryn Hunter) ein Bordell.", "Swiney", "character")
+
+
+def test_possessive_and_kin_noun_make_any_name_a_character():
+    assert has("Mahito verliert seine Mutter Hisako im Krieg.", "Hisako", "character")
+    assert not any(m.surface == "Natur" for m in analyse("Mutter Natur schlägt zurück.").mentions)
+
+
+def test_an_apostrophe_genitive_before_a_quoted_title_is_its_maker():
+    assert has("Yorgos Lanthimos’ „Arme Kreaturen“ gewann in Venedig.", "Yorgos Lanthimos", "person")

@@ -125,6 +125,9 @@ EVERYDAY_PERSON_NOUNS = frozenset(
     Journalist Journalistin Reporter Reporterin Lokalreporter Pilot Pilotin Astronaut Astronautin Witwe
     Erbin Erbe Prinz Prinzessin König Königin Kaiser Kaiserin Graf Gräfin Kommissar Kommissarin""".split()
 ) | KIN_NOUNS
+# Forms of address and ranks: before a name, never part of it (`Madame Swiney`, `General Friedrichs`).
+ADDRESS_TITLES = frozenset("""Madame Monsieur Mademoiselle Mister Miss Mrs Mr Sir Lord General Generalin Marschall
+    Oberst Major Baron Baronin Freiherr Fürst Fürstin Abbé Pater Signora Signore Señor Señora Senhor""".split())
 # Before a play verb these make the names after it the actors: `Die Hauptrollen spielen X und Y`.
 CAST_NOUNS = frozenset("Rolle Rollen Hauptrolle Hauptrollen Nebenrolle Nebenrollen Titelrolle Titelrollen".split())
 PLAY_VERBS = frozenset(

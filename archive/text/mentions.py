@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from archive.text.lexicon import (
+    ADDRESS_TITLES,
     ARTICLES,
     CAST_NOUNS,
     CHANNELS,
@@ -103,7 +104,8 @@ def is_name_word(tok: Token) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _could_be_name(word: str) -> bool:
-    return word.lower() not in FUNCTION_WORDS and not is_cue_noun(word) and not looks_like_noun(word)
+    return (word.lower() not in FUNCTION_WORDS and not is_cue_noun(word) and not looks_like_noun(word)
+            and word not in ADDRESS_TITLES)
 
 
 # Person nouns as compound tails: `Nachtportier` no, `Gelegenheitsarbeiter` yes.
@@ -111,15 +113,16 @@ _PERSON_TAILS = tuple(n.lower() for n in EVERYDAY_PERSON_NOUNS if len(n) >= 4)
 
 _COMPOUND_PERSON_TAILS = tuple(n for n in _PERSON_TAILS if len(n) >= 7)
 
-# Endings of German nouns that no name has (`Filmgeschichte`, `Freiheit`, `Erzählung`).
-_NOUN_ENDINGS = ("heit", "keit", "schaft", "ismus", "ität", "geschichte", "ungen")
+# Endings of German nouns that no name has (`Filmgeschichte`, `Freiheit`, `Verfilmungen`);
+# not `-ung` alone: Hartung, Herzsprung.
+_NOUN_ENDINGS = ("heit", "keit", "schaft", "ismus", "ität", "geschichte", "ungen", "ierung", "ation")
 
 
 def looks_like_noun(word: str) -> bool:
-    """`Filmgeschichte`, `Erzählung`; and compounds on a person noun, inflected or not
+    """`Filmgeschichte`, `Freiheit`; and compounds on a person noun, inflected or not
     (`Supermarktangestellten`, `Bauarbeiter`), but not names that end like one (`Neubauer`,
     `Hartmann`: the tails are seven letters or more)."""
-    if word.endswith(_NOUN_ENDINGS) or (len(word) >= 7 and word.endswith("ung")):
+    if word.endswith(_NOUN_ENDINGS):
         return True
     lower = word.lower()
     return any(stem.endswith(_COMPOUND_PERSON_TAILS) and len(stem) >= 10
@@ -223,7 +226,8 @@ def _is_initial(toks: list[Token], j: int) -> bool:
 
 
 def _genitive_form(word: str) -> bool:
-    return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzß" and word[-2].isalpha()
+    # not after an accented e: `Dantès`, `Agnès`, `Mercédès` are whole names
+    return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzßèéê" and word[-2].isalpha()
 
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
@@ -247,6 +251,8 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
     word = words[0]
     if word[0] in "„“»«›‹\"'‚":
         return True
+    if word[0] == "(":
+        return False  # `der neidische Danglars (Patrick Mille)`: a bracket follows a name whole
     word = word.strip(",.;:!?()")
     if not word:
         return False
@@ -288,6 +294,14 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
             while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
                 end -= 1
             out.append(Candidate(start, end, "film", "quoted", _year_after(view, j + 1)))
+            if i > 1 and toks[i - 1].text in ("'", "’") and toks[i - 1].start == toks[i - 2].end \
+                    and toks[i - 2].text[-1] in "sxzß" and is_name_word(toks[i - 2]):
+                # `Yorgos Lanthimos’ „Arme Kreaturen“`: whoever made it, given name known or not
+                first = i - 2
+                while first > 0 and i - 2 - first < 2 and is_name_word(toks[first - 1]) and toks[first - 1].is_cap:
+                    first -= 1
+                ps, pe = view.span(first, i - 1)
+                out.append(Candidate(ps, pe, "person", "given"))
         i = j + 1
     return out
 
@@ -453,11 +467,16 @@ def _credits(view: SentenceView) -> list[Candidate]:
 
 
 def _backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
-    """Start index of the name that ends at token k-1."""
-    i = k
-    while i > 0 and k - i < limit and is_name_word(view.tokens[i - 1]):
+    """Start index of the name that ends at token k-1, particles included (`Fernand de
+    Morcerf`)."""
+    toks, i, words = view.tokens, k, 0
+    while i > 0 and words < limit and is_name_word(toks[i - 1]):
         i -= 1
-        if i > 0 and _genitive_form(view.tokens[i - 1].text) and not is_given(view.tokens[i - 1].text):
+        words += 1
+        if i > 1 and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
+            i -= 1  # the particle; the name word before it comes next
+            continue
+        if i > 0 and _genitive_form(toks[i - 1].text) and not is_given(toks[i - 1].text):
             break
     return i
 
@@ -481,13 +500,14 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
             continue
         if k - outer >= 2 and view.word(outer - 1).lower() in ARTICLES:
             outer += 1  # `die Engel Damiel (Bruno Ganz)`: after an article the first word is a noun
+        given_at = next((m for m in range(outer, k) if is_given(toks[m].text)), outer)
+        if given_at > outer:
+            outer = given_at  # `der Gymnasiast Paul Bäumer (…)`: the name starts at the given name
         # Reviews write `Figur (Darsteller)` far more often than the reverse, so a
         # person-like name in brackets makes the name before it the character.
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text)
         outer_is_person = k - outer >= 2 and is_given(toks[outer].text)
-        before = view.word(outer - 1)
-        after_adjective = before[:1].islower() and before.lower() not in FUNCTION_WORDS
-        if inner_is_person and not after_adjective:
+        if inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
             cs, ce = view.span(outer, k)
             ps, pe = view.span(k + 1, inner_end)
             out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
@@ -549,7 +569,8 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                 out.append(Candidate(cs, ce, "character", "character-cue"))
         elif tok.text in KIN_NOUNS and i + 1 < len(toks):
             j = view.name_run(i + 1)
-            if j == i + 2 and is_given(toks[i + 1].text):
+            # `Tochter Greta`; after a possessive any name (`seine Mutter Hisako`; not `Mutter Natur`)
+            if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
                 cs, ce = view.span(i + 1, j)
                 out.append(Candidate(cs, ce, "character", "character-cue"))
     return out
@@ -596,6 +617,8 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES:
                 continue  # `Anders als bei Jean-Luc Godard`: a comparison, no role
             k, end = i + 1, min(len(toks), i + 5)
+            stop = next((m for m in range(k, end) if toks[m].text in ",.;:!?)"), end)
+            end = stop  # `Pattinson als Reiher, Christian Bale als Shoichi`: not past the comma
         elif tok.text == "als" and i + 1 < len(toks) and is_name_word(toks[i + 1]):
             # `Ferrera hat als Gloria, eine Angestellte, …`: a name, then a person apposition
             j = view.name_run(i + 1, limit=3)
@@ -644,6 +667,8 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
     return out
 
 
+POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer deren dessen".split())
+
 # Before `als`, these say how someone appears in a part: `ist als Molly zu sehen`.
 APPEARS_AS = frozenset("ist war sind waren glänzt glänzte brilliert brillierte überzeugt überzeugte agiert "
                        "agierte erscheint erschien".split())
@@ -657,8 +682,9 @@ def _role_noun_then_name(view: SentenceView, k: int) -> tuple[int, int] | None:
     while view.word(k)[:1].islower() and _ADJECTIVE_END.search(view.word(k)):
         k += 1
     noun = view.word(k)
-    if not (noun in EVERYDAY_PERSON_NOUNS or is_character_noun(noun)) or k + 1 >= len(view.tokens):
-        return None
+    person_noun = noun in EVERYDAY_PERSON_NOUNS or (noun[:1].isupper() and noun.lower().endswith(_PERSON_TAILS))
+    if not (person_noun or is_character_noun(noun)) or k + 1 >= len(view.tokens):
+        return None  # `als Industriellensohn Alfred Nyssen`: a compound on a person noun counts
     if not is_name_word(view.tokens[k + 1]):
         return None
     j = view.name_run(k + 1, limit=3)
@@ -801,6 +827,8 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
             i = j - 1
         if i == k or (i == 0 and k - i == 1 and toks[0].text.lower() in FUNCTION_WORDS):
             continue
+        if i == 0 and toks[0].text.lower() in FUNCTION_WORDS - ARTICLES and all(t.is_cap for t in toks[1:k]):
+            i = 1  # `Nach Dogtooth (2009)`: a preposition opening the sentence (`Im Westen nichts Neues` stays)
         if split_compound(toks[k - 1]) is not toks[k - 1]:
             continue  # `Pusher-Reihe (1996)`: the compound rule has it
         start, end = view.span(i, k)
@@ -1015,9 +1043,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 names[id(c)] = name
     found += extra
 
-    seen: dict[str, list[int]] = {}  # where each name is written out, for `_fullest`
-    for c, _ in found:
-        seen.setdefault(names[id(c)], []).append(c.start)
+    seen: dict[str, list[tuple[int, int]]] = {}  # where each name is written out (offset, sentence)
+    for c, s in found:
+        seen.setdefault(names[id(c)], []).append((c.start, s))
     mentions = []
     for c, s in sorted(found, key=lambda x: x[0].start):
         surface = text[c.start : c.end]
@@ -1026,7 +1054,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind, name = "film", nominative
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
-            name = _fullest(nominative, characters if kind == "character" else persons, c.start, seen)
+            name = _fullest(nominative, characters if kind == "character" else persons, c.start, s, seen)
         mentions.append(Mention(c.start, c.end, surface, kind, name, s))
     subject = _subject(views, mentions)
     owners = _character_films(mentions, subject)
@@ -1129,10 +1157,12 @@ def _occurrences(view: SentenceView, index: dict[str, list[tuple[tuple[str, ...]
     return out
 
 
-def _fullest(name: str, pool: set[str], at: int, seen: dict[str, list[int]]) -> str:
+def _fullest(name: str, pool: set[str], at: int, sentence: int, seen: dict[str, list[tuple[int, int]]]) -> str:
     """The full name this short one stands for: a name in the pool that ends with (or, for
-    characters, starts with) it. When several do (two Bergs in one review), the one last
-    written out before `at`, else the first written out after it."""
+    characters, starts with) it. When several do (`Aki Kaurismäki` and his brother `Mika
+    Kaurismäki`), the one written out last in this or the previous sentence before `at`
+    (`Ihr Bruder Tom Berg spielt den Vater. Berg …`), else the one the review writes out
+    first: whom it is about."""
     # `Del Toro` opening a sentence is the `del Toro` of `Guillermo del Toro`
     tails = (" " + name, " " + name[0].lower() + name[1:])
     fuller = sorted(other for other in pool if len(other) > len(name)
@@ -1141,11 +1171,11 @@ def _fullest(name: str, pool: set[str], at: int, seen: dict[str, list[int]]) -> 
         return fuller[0] if fuller else name
 
     def closeness(other: str) -> tuple[int, int]:
-        starts = seen.get(other)
-        if not starts:
+        places = seen.get(other)
+        if not places:
             return (-1, 0)  # known to the archive, not written out in this review
-        before = [start for start in starts if start < at]
-        return (1, max(before)) if before else (0, -min(starts))
+        near = [start for start, s in places if start < at and sentence - 1 <= s <= sentence]
+        return (1, max(near)) if near else (0, -min(start for start, _ in places))
 
     return max(fuller, key=closeness)
 
