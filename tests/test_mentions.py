@@ -584,3 +584,18 @@ def test_possessive_and_kin_noun_make_any_name_a_character():
 
 def test_an_apostrophe_genitive_before_a_quoted_title_is_its_maker():
     assert has("Yorgos Lanthimos’ „Arme Kreaturen“ gewann in Venedig.", "Yorgos Lanthimos", "person")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Schlöndorff hatte zuvor mit Der junge Törless (1966) begonnen.", "Der junge Törless"),
+    ("Danach kam Die Ehe der Maria Braun (1979) heraus.", "Die Ehe der Maria Braun"),
+    ("In Schatten im Paradies (1986) verliebt sich ein Müllfahrer.", "Schatten im Paradies"),
+    ("Er drehte Das Mädchen aus der Streichholzfabrik (1990) schnell.", "Das Mädchen aus der Streichholzfabrik"),
+    ("Dann kam Leningrad Cowboys Go America (1989) ins Kino.", "Leningrad Cowboys Go America"),
+    ("Danach entstand I Hired a Contract Killer (1990) in London.", "I Hired a Contract Killer"),
+    ("Er drehte noch Lichter der Vorstadt (2006).", "Lichter der Vorstadt"),
+    ("Das gilt für eine Gruppe von Wikinger-Kriegern in Walhalla Rising (2009).", "Walhalla Rising"),
+])
+def test_a_title_before_a_year_is_taken_whole(text, title):
+    assert has(text, title, "film")
+    assert not any(m.kind == "person" for m in analyse(text).mentions if m.surface in title)

@@ -55,7 +55,7 @@ _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin"
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
-PRIORITY = {"list": 40, "genitive-year": 70, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+PRIORITY = {"list": 40, "genitive-year": 70, "article-year": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
 
 
@@ -90,6 +90,9 @@ def is_character_noun(word: str) -> bool:
 def is_cue_noun(word: str) -> bool:
     return is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
 
+
+# Lower-case words of English titles: `I Hired a Contract Killer`, `Killers of the Flower Moon`.
+ENGLISH_LOWER = frozenset("of the a an in on at to for and or with from by is my your his her our their".split())
 
 # Capitalized mid-sentence, these begin a title rather than continue a name: `Akins Aus dem Nichts`.
 TITLE_STARTS = ARTICLES | frozenset("aus in im am an auf vom von zum zur mit nach über unter wie was wer wo "
@@ -812,28 +815,67 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
             out.append(Candidate(start, end, "person", "given"))  # `Fassbinders`: who made it
         if not toks[k - 1].is_cap:
             continue
-        i = k
-        while i > 0 and k - i < 6 and toks[i - 1].is_word and toks[i - 1].is_cap and not is_cue_noun(toks[i - 1].text):
-            if i < k and _genitive_form(toks[i - 1].text):
-                break
-            i -= 1
-        # `Aus dem Nichts (2017)`: lower-case words inside a title that starts with a
-        # capitalized function word
-        j = i
-        while j > 0 and toks[j - 1].is_word and toks[j - 1].text in FUNCTION_WORDS and k - j < 8:
-            j -= 1
-        if j < i and j > 0 and toks[j - 1].is_word and toks[j - 1].text.lower() in FUNCTION_WORDS \
-                and toks[j - 1].is_cap and j - 1 > 0:
-            i = j - 1
-        if i == k or (i == 0 and k - i == 1 and toks[0].text.lower() in FUNCTION_WORDS):
+        i, anchored = _title_start_before(view, k)
+        if i is None:
             continue
-        if i == 0 and toks[0].text.lower() in FUNCTION_WORDS - ARTICLES and all(t.is_cap for t in toks[1:k]):
-            i = 1  # `Nach Dogtooth (2009)`: a preposition opening the sentence (`Im Westen nichts Neues` stays)
         if split_compound(toks[k - 1]) is not toks[k - 1]:
             continue  # `Pusher-Reihe (1996)`: the compound rule has it
         start, end = view.span(i, k)
-        out.append(Candidate(start, end, "film", "year-cue", year))
+        out.append(Candidate(start, end, "film", "article-year" if anchored else "year-cue", year))
     return out
+
+
+# Lower-case words that sit inside titles without a leading article: `Schatten im
+# Paradies`, `Lichter der Vorstadt`, `Reise ins Zauberland` (not `in`, `mit`, `und`,
+# which far more often lead up to a title).
+_TITLE_INNER = frozenset("im ins am zum zur der des vom".split())
+_CAPITALIZED_ARTICLES = frozenset("Der Die Das Ein Eine".split())
+_ENGLISH_ONLY = ENGLISH_LOWER - FUNCTION_WORDS  # `a`, `of`, `the`; not `in`, `an`
+# Opening a sentence before a title, these lead up to it far more often than they begin it.
+_LEADING_PREPOSITIONS = frozenset("in nach mit seit bei für neben wie auch und".split())
+
+
+def _title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:
+    """Where the title that ends at token k-1 (before a year) starts, and whether a
+    capitalized article opens it. Walks back over capitalized words, numbers, function
+    words and attributive adjectives; stops at punctuation, a verb, a cue noun, or a
+    genitive that belongs to a person (`Martin Scorseses Taxi Driver`, but `Leningrad
+    Cowboys Go America` is one title). A capitalized article in that stretch opens the
+    title (`mit Der junge Törless`, `Die Ehe der Maria Braun`); without one, only the
+    words of `_TITLE_INNER` and English ones may be lower-case."""
+    toks = view.tokens
+    i = k
+    while i > 0 and k - i < 10:
+        tok = toks[i - 1]
+        if tok.is_number:
+            pass
+        elif not tok.is_word:
+            break
+        elif tok.is_cap:
+            if is_cue_noun(tok.text) and tok.text not in KIN_NOUNS:
+                break
+            if i < k and _genitive_form(tok.text) and not is_given(tok.text):
+                before = toks[i - 2] if i >= 2 else None
+                if before is None or not (before.is_word and before.is_cap) or is_given(before.text):
+                    break
+        elif not (tok.text in FUNCTION_WORDS or tok.text in ENGLISH_LOWER
+                  or (_ADJECTIVE_END.search(tok.text) and i < k and toks[i].is_cap)):
+            break
+        i -= 1
+    article = next((m for m in range(i, k) if toks[m].text in _CAPITALIZED_ARTICLES), None)
+    if article is not None and article < k - 1:
+        return article, True
+    start = k
+    while start > i and (toks[start - 1].is_cap or toks[start - 1].is_number
+                         or toks[start - 1].text in _TITLE_INNER or toks[start - 1].text in _ENGLISH_ONLY):
+        start -= 1
+    while start < k and not (toks[start].is_cap or toks[start].is_number):
+        start += 1  # a title opens capitalized
+    if start == k or (start == 0 and k == 1 and toks[0].text.lower() in FUNCTION_WORDS):
+        return None, False
+    if start == 0 and k > 1 and toks[0].text.lower() in _LEADING_PREPOSITIONS:
+        start = 1  # `Nach Dogtooth (2009)`, `In Schatten im Paradies (1986)`; `Im Juli (2000)` stays
+    return start, False
 
 
 def _after_genitive_name(view: SentenceView, k: int) -> tuple[int, int] | None:
@@ -888,8 +930,6 @@ def _english_titles(view: SentenceView) -> list[Candidate]:
             out.append(Candidate(start, end, "film", "work-cue", _year_after(view, j)))
     return out
 
-
-ENGLISH_LOWER = frozenset("of the a an in on at to for and or with from by is my your his her our their".split())
 
 
 def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
