@@ -599,3 +599,23 @@ def test_an_apostrophe_genitive_before_a_quoted_title_is_its_maker():
 def test_a_title_before_a_year_is_taken_whole(text, title):
     assert has(text, title, "film")
     assert not any(m.kind == "person" for m in analyse(text).mentions if m.surface in title)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Im selben Jahr kam Rainer Werner Fassbinders Die Ehe der Maria Braun heraus.", "Die Ehe der Maria Braun"),
+    ("Die Palme teilte er mit Francis Ford Coppolas Apocalypse Now damals.", "Apocalypse Now"),
+    ("Sie spielt in Tim Mielants’ Eröffnungsfilm Small Things Like These eine Oberin.", "Small Things Like These"),
+    ("Die österreichische Produktion Des Teufels Bad erhielt einen Preis.", "Des Teufels Bad"),
+])
+def test_titles_after_a_full_genitive_name_or_a_work_noun(text, title):
+    assert has(text, title, "film")
+
+
+def test_two_capitalized_words_after_a_genitive_are_no_title_when_one_is_a_name():
+    text = "Steven Spielbergs Kameramann Janusz Kaminski filmt."
+    assert not any(m.kind == "film" for m in analyse(text).mentions)
+
+
+def test_the_name_before_a_play_verb_is_a_person():
+    text = "Und Mišel Matičević gibt dem Unterweltkönig Edgar Kasabian eine Schwere."
+    assert has(text, "Mišel Matičević", "person") and has(text, "Edgar Kasabian", "character")

@@ -75,7 +75,8 @@ WORK_NOUNS = frozenset(
     Filmdrama Jugendfilm Kinderfilm Heimatfilm Historienfilm Historiendrama Gangsterfilm Film-noir
     Satire Gesellschaftssatire Mystery-Thriller Horror-Thriller Spionagethriller Politthriller
     Literaturverfilmung Verfilmung Adaption Neuverfilmung Porträt Kinodebüt Regiedebüt Spielfilmdebüt
-    Oscar-Gewinner Kassenschlager Kassenhit Hit Mystery-Serie Anthologie Dokumentarserie""".split()
+    Oscar-Gewinner Kassenschlager Kassenhit Hit Mystery-Serie Anthologie Dokumentarserie Titel Originaltitel
+    Arbeitstitel Verleihtitel Produktion Koproduktion""".split()
 )
 
 # Nouns that introduce a real person: `Regisseur Refn`, `der britische Darsteller Rupert Everett`.

@@ -55,7 +55,7 @@ _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin"
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
-PRIORITY = {"list": 40, "genitive-year": 70, "article-year": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+PRIORITY = {"list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
 
 
@@ -589,6 +589,11 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
         if tok.text in PLAY_VERBS:
             if tok.text in ("gibt", "gab") and not subject_before:
                 continue  # `es gibt`
+            actor = _backward_name_run(view, i)
+            if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES:
+                # `Mišel Matičević gibt dem Unterweltkönig …`: who plays is a person
+                ps, pe = view.span(actor, i)
+                out.append(Candidate(ps, pe, "person", "given"))
             if i > 0 and toks[i - 1].text in CAST_NOUNS:
                 # `Die Hauptrolle spielt Swann Arlaud`: the name after it is the actor
                 j = view.name_run(i + 1)
@@ -723,15 +728,17 @@ def _title_run(view: SentenceView, i: int) -> int:
     k = i + 1
     while k < len(toks):
         tok = toks[k]
-        if tok.text in ("von", "aus"):
-            break  # `Drive von Refn`, `Der kalte Zug von 1957`: the maker or the year follows
+        if tok.text in ("von", "aus", "ein", "eine", "einen", "einem", "einer"):
+            break  # `Drive von Refn`, `Der kalte Zug von 1957`: the maker or the year follows;
+            # `… Small Things Like These eine Oberin spielt`: an object follows
         if tok.is_number:
             last = k + 1
         elif tok.is_word and tok.is_cap:
-            if is_cue_noun(tok.text) or _genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap:
-                break
-            if is_given(tok.text) and view.name_run(k) - k >= 2:
-                break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky`
+            if is_cue_noun(tok.text) or _genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap \
+                    and not (toks[k - 1].is_cap and not is_given(toks[k - 1].text)):
+                break  # `Refns Großstadtkrimi`; but `Small Things Like These` runs on
+            if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des"):
+                break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky` (not `Die Ehe der Maria Braun`)
             last = k + 1
             if split_compound(tok) is not tok:
                 break
@@ -784,16 +791,39 @@ def _titles_after_genitive_name(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for k in range(2, len(toks)):
         tok = toks[k]
+        prev = toks[k - 1]
+        if _english_title_after_full_genitive(view, k):
+            j = _title_run(view, k)  # `Francis Ford Coppolas Apocalypse Now`
+            if j >= k + 2:
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "film", "work-cue", _year_after(view, j)))
+            continue
         if not (tok.is_word and tok.is_cap and tok.text.lower() in TITLE_STARTS):
             continue
-        prev = toks[k - 1]
         if not (prev.is_word and prev.is_cap and _genitive_form(prev.text) and is_name_word(prev)):
             continue
         j = _title_run(view, k)
-        if j > k + 1:
+        if j > k + 1:  # both ends marked: it outranks a name inside (`Die Ehe der Maria Braun`)
             start, end = view.span(k, j)
-            out.append(Candidate(start, end, "film", "work-cue", _year_after(view, j)))
+            out.append(Candidate(start, end, "film", "title-start", _year_after(view, j)))
     return out
+
+
+def _english_title_after_full_genitive(view: SentenceView, k: int) -> bool:
+    """`Francis Ford Coppolas Apocalypse Now`, `Tim Mielants’ Small Things`: after the
+    genitive of a full name (a given name first), two capitalized words that are neither
+    cue nouns nor German function words begin a title; German prose seldom has two
+    capitalized words in a row (`Spielbergs Kamera` has one)."""
+    toks = view.tokens
+    if k + 1 >= len(toks) or not all(t.is_word and t.is_cap and not is_cue_noun(t.text)
+                                     and t.text.lower() not in FUNCTION_WORDS for t in toks[k : k + 2]):
+        return False
+    name_end = k - 2 if toks[k - 1].text in ("'", "’") and k >= 2 else k - 1
+    prev = toks[name_end]
+    if name_end == k - 1 and not _genitive_form(prev.text) or name_end < k - 1 and prev.text[-1] not in "sxzß":
+        return False
+    return name_end >= 1 and is_given(toks[name_end - 1].text) and is_name_word(prev) \
+        and (is_given(toks[k].text) is False or view.name_run(k) - k < 2)
 
 
 def _titles_before_year(view: SentenceView) -> list[Candidate]:
@@ -821,7 +851,7 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
         if split_compound(toks[k - 1]) is not toks[k - 1]:
             continue  # `Pusher-Reihe (1996)`: the compound rule has it
         start, end = view.span(i, k)
-        out.append(Candidate(start, end, "film", "article-year" if anchored else "year-cue", year))
+        out.append(Candidate(start, end, "film", "title-start" if anchored else "year-cue", year))
     return out
 
 
@@ -832,7 +862,7 @@ _TITLE_INNER = frozenset("im ins am zum zur der des vom".split())
 _CAPITALIZED_ARTICLES = frozenset("Der Die Das Ein Eine".split())
 _ENGLISH_ONLY = ENGLISH_LOWER - FUNCTION_WORDS  # `a`, `of`, `the`; not `in`, `an`
 # Opening a sentence before a title, these lead up to it far more often than they begin it.
-_LEADING_PREPOSITIONS = frozenset("in nach mit seit bei für neben wie auch und".split())
+_LEADING_PREPOSITIONS = frozenset("in nach mit seit bei für neben wie auch und wer".split())
 
 
 def _title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:
