@@ -792,6 +792,8 @@ def _titles_after_genitive_name(view: SentenceView) -> list[Candidate]:
     for k in range(2, len(toks)):
         tok = toks[k]
         prev = toks[k - 1]
+        if not (prev.text in ("'", "’") or prev.is_cap and _genitive_form(prev.text)):
+            continue  # nearly every token: no genitive before it
         if _english_title_after_full_genitive(view, k):
             j = _title_run(view, k)  # `Francis Ford Coppolas Apocalypse Now`
             if j >= k + 2:
