@@ -189,7 +189,7 @@ def run(
     try:
         sources = list(find_sources(paths))  # a few hundred bytes a file: the total is worth it
         on_start(len(sources))
-        for item in _prepared(sources, known, jobs):
+        for item in _prepared(sources, known, jobs, min(CHUNK, 1 + len(sources) // (jobs * IN_FLIGHT_PER_JOB))):
             if isinstance(item, Refused):
                 flush()
                 outcome = Outcome(item.source, "refused", message=item.reason)
@@ -248,10 +248,13 @@ def _rollback(conn) -> None:
 
 
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few enough to keep memory flat
-CHUNK = 8  # reviews a worker analyses per task, to spread the cost of passing results back
+# Reviews a worker analyses per task: fewer, larger tasks cost the main process less in
+# passing results back (10,000 reviews: 19.5 s with 8, 16.9 s with 32). Fewer when there
+# are few files, so that every worker gets some.
+CHUNK = 32
 
 
-def _prepared(sources: Iterable[Source | Refused], known, jobs: int) -> Iterator[Prepared | Refused]:
+def _prepared(sources: Iterable[Source | Refused], known, jobs: int, chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
     """Decode and analyse in order; with jobs > 1, in worker processes, with a bounded
     number of reviews in flight so memory does not grow with the corpus."""
     if jobs <= 1:
@@ -267,7 +270,7 @@ def _prepared(sources: Iterable[Source | Refused], known, jobs: int) -> Iterator
         window: deque = deque()
         while True:
             while len(window) < jobs * IN_FLIGHT_PER_JOB:
-                chunk = list(islice(sources, CHUNK))
+                chunk = list(islice(sources, chunk_size))
                 if not chunk:
                     break
                 window.append(pool.submit(_load_chunk, chunk))
