@@ -619,3 +619,31 @@ def test_two_capitalized_words_after_a_genitive_are_no_title_when_one_is_a_name(
 def test_the_name_before_a_play_verb_is_a_person():
     text = "Und Mišel Matičević gibt dem Unterweltkönig Edgar Kasabian eine Schwere."
     assert has(text, "Mišel Matičević", "person") and has(text, "Edgar Kasabian", "character")
+
+
+def test_a_bracketed_actor_beats_a_role_noun_and_an_adjective_before_a_noun():
+    text = "Die arbeitslosen Musiker Joe (Tony Curtis) und der arbeitslose Bergmann Taisto Kasurinen (Turo Pajala)."
+    assert has(text, "Joe", "character") and has(text, "Taisto Kasurinen", "character")
+
+
+def test_titles_hold_kin_nouns_and_genitive_articles():
+    assert has("Der Durchbruch kam mit Kaurismäkis Der Mann ohne Vergangenheit damals.",
+               "Der Mann ohne Vergangenheit", "film")
+    assert has("Eine Verbeugung vor Charlie Chaplins Lichter der Großstadt, sagt er.", "Lichter der Großstadt", "film")
+    assert not any(m.kind == "film" for m in analyse("Dort muss Elyas Kowals Chaosklasse zur Berufsberatung.").mentions)
+
+
+def test_a_year_in_brackets_makes_a_title_even_of_a_name():
+    assert has("Dann zog es ihn nach Frankreich. In Le Havre (2011) versteckt er einen Jungen.", "Le Havre", "film")
+
+
+def test_an_article_and_a_person_noun_before_a_name_make_a_character():
+    text = "In der Welt begegnen ihm die junge Fischerin Kiriko und das Feuermädchen Himi."
+    assert has(text, "Kiriko", "character") and has(text, "Himi", "character")
+    assert not analyse("Der Fischer Berlins ist alt.").mentions
+    assert has("Die Sängerin Sugar Kowalczyk singt.", "Sugar Kowalczyk", "person")  # a singer may be real
+
+
+def test_played_by_after_the_name():
+    text = "Iris, wieder von Kati Outinen gespielt, spricht kaum."
+    assert has(text, "Iris", "character") and has(text, "Kati Outinen", "person")

@@ -55,8 +55,8 @@ _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin"
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
-PRIORITY = {"list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
-            "work-cue": 55, "year-cue": 50, "compound": 50, "known": 45}
+PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+            "work-cue": 55, "year-cue": 62, "compound": 50, "known": 45}
 
 
 @dataclass(slots=True)
@@ -501,8 +501,10 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         outer = _backward_name_run(view, k)
         if outer == k:
             continue
-        if k - outer >= 2 and view.word(outer - 1).lower() in ARTICLES:
-            outer += 1  # `die Engel Damiel (Bruno Ganz)`: after an article the first word is a noun
+        before = view.word(outer - 1)
+        if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
+                and (before.lower() in ARTICLES or before[:1].islower() and _ADJECTIVE_END.search(before)):
+            outer += 1  # `die Engel Damiel (…)`, `der arbeitslose Bergmann Taisto Kasurinen (…)`: a noun
         given_at = next((m for m in range(outer, k) if is_given(toks[m].text)), outer)
         if given_at > outer:
             outer = given_at  # `der Gymnasiast Paul Bäumer (…)`: the name starts at the given name
@@ -513,7 +515,7 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
             cs, ce = view.span(outer, k)
             ps, pe = view.span(k + 1, inner_end)
-            out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
+            out += [Candidate(cs, ce, "character", "bracket"), Candidate(ps, pe, "person", "paren-actor")]
         elif outer_is_person and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
             ps, pe = view.span(outer, k)
             cs, ce = view.span(k + 1, inner_end)
@@ -546,6 +548,30 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                 ps, pe = view.span(i + 2, actor_end)
                 out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
             continue
+        if tok.text == "gespielt" and i > 2:  # `Iris, wieder von Kati Outinen gespielt, …`
+            actor = _backward_name_run(view, i)
+            by = actor - 1
+            comma = next((m for m in range(by - 1, max(by - 4, -1), -1) if toks[m].text == ","), None)
+            if actor < i and view.word(by) == "von" and comma is not None \
+                    and all(toks[m].text[:1].islower() for m in range(comma + 1, by)):
+                start = _backward_name_run(view, comma, limit=3)
+                if start < comma:
+                    cs, ce = view.span(start, comma)
+                    ps, pe = view.span(actor, i)
+                    out += [Candidate(cs, ce, "character", "character-cue"),
+                            Candidate(ps, pe, "person", "paren-actor")]
+            continue
+        if tok.is_cap and i > 0 and _everyday_person(tok.text) and i + 1 < len(toks) and is_name_word(toks[i + 1]) \
+                and toks[i + 1].text not in NOT_GIVEN_NAMES and toks[i + 1].text[:-1] not in NOT_GIVEN_NAMES:
+            k = i - 1  # `die junge Fischerin Kiriko`: an article, adjectives, a noun for a person, a name
+            while k > 0 and toks[k].text[:1].islower() and _ADJECTIVE_END.search(toks[k].text) \
+                    and toks[k].text not in FUNCTION_WORDS:
+                k -= 1
+            if toks[k].text.lower() in ARTICLES | POSSESSIVES:
+                j = view.name_run(i + 1, limit=2)
+                cs, ce = view.span(i + 1, j)
+                out.append(Candidate(cs, ce, "character", "character-cue"))
+                continue
         if tok.text == "namens":  # `ein Hund namens Chaplin`, `eine Frau namens Ansa`
             j = view.name_run(i + 1, limit=3)
             if j > i + 1:
@@ -699,6 +725,17 @@ def _role_noun_then_name(view: SentenceView, k: int) -> tuple[int, int] | None:
     return (k + 1, j) if j > k + 1 else None
 
 
+@functools.lru_cache(maxsize=65536)
+def _everyday_person(noun: str) -> bool:
+    """A noun for someone in a story, not for a film maker: `Fischerin`, `Spielzeughändler`
+    (a compound on a listed noun), not `Sängerin` (it cues a real person too)."""
+    if is_person_noun(noun) or noun in KIN_NOUNS:
+        return False  # `ihr Bruder Tom Berg` may well be a real brother
+    lower = noun.lower()
+    return noun in EVERYDAY_PERSON_NOUNS or lower.endswith(_PERSON_TAILS) or (
+        lower.endswith("in") and (noun[:-2] in EVERYDAY_PERSON_NOUNS or lower[:-2].endswith(_PERSON_TAILS)))
+
+
 def _describes_a_person(view: SentenceView, k: int) -> bool:
     """`einen müden Toilettenreiniger`, `eine Lehrerin`, `ein Mann`: an indefinite article,
     adjectives, and a noun for a person (one the lists know, also as the tail of a
@@ -734,9 +771,10 @@ def _title_run(view: SentenceView, i: int) -> int:
         if tok.is_number:
             last = k + 1
         elif tok.is_word and tok.is_cap:
-            if is_cue_noun(tok.text) or _genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap \
+            if is_cue_noun(tok.text) and tok.text not in KIN_NOUNS \
+                    or _genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap \
                     and not (toks[k - 1].is_cap and not is_given(toks[k - 1].text)):
-                break  # `Refns Großstadtkrimi`; but `Small Things Like These` runs on
+                break  # `Refns Großstadtkrimi`; but `Small Things Like These`, `Der Mann ohne …` run on
             if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des"):
                 break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky` (not `Die Ehe der Maria Braun`)
             last = k + 1
@@ -817,9 +855,11 @@ def _english_title_after_full_genitive(view: SentenceView, k: int) -> bool:
     cue nouns nor German function words begin a title; German prose seldom has two
     capitalized words in a row (`Spielbergs Kamera` has one)."""
     toks = view.tokens
-    if k + 1 >= len(toks) or not all(t.is_word and t.is_cap and not is_cue_noun(t.text)
-                                     and t.text.lower() not in FUNCTION_WORDS for t in toks[k : k + 2]):
+    plain = lambda t: t.is_word and t.is_cap and not is_cue_noun(t.text) and t.text.lower() not in FUNCTION_WORDS
+    if k + 1 >= len(toks) or not plain(toks[k]):
         return False
+    if not plain(toks[k + 1]) and not (toks[k + 1].text in ("der", "des") and k + 2 < len(toks) and plain(toks[k + 2])):
+        return False  # two capitalized words, or `Lichter der Großstadt`
     name_end = k - 2 if toks[k - 1].text in ("'", "’") and k >= 2 else k - 1
     prev = toks[name_end]
     if name_end == k - 1 and not _genitive_form(prev.text) or name_end < k - 1 and prev.text[-1] not in "sxzß":
