@@ -647,3 +647,22 @@ def test_an_article_and_a_person_noun_before_a_name_make_a_character():
 def test_played_by_after_the_name():
     text = "Iris, wieder von Kati Outinen gespielt, spricht kaum."
     assert has(text, "Iris", "character") and has(text, "Kati Outinen", "person")
+
+
+def test_a_full_name_is_another_full_name_and_als_after_a_verb():
+    text = "Jean-Paul Belmondo ist Michel Poiccard, Jean Seberg die junge Patricia."
+    assert has(text, "Michel Poiccard", "character") and has(text, "Jean-Paul Belmondo", "person")
+    assert has("Der Regisseur ist Michel Gondry.", "Michel Gondry", "person")
+    assert has("Lillian Gish wartet als Rachel Cooper mit der Flinte.", "Rachel Cooper", "character")
+    assert has("Er war älter als Michel Gondry damals.", "Michel Gondry", "person")
+    assert has("Das war, als Michel Gondry drehte.", "Michel Gondry", "person")
+
+
+def test_a_played_name_with_a_person_apposition_is_no_subject():
+    text = "Thomas Schubert, damals ein Laie, spielt Roman Kogler, einen Neunzehnjährigen aus der Anstalt."
+    assert has(text, "Roman Kogler", "character")
+
+
+def test_a_person_noun_opening_a_bracketed_name_and_a_byline_in_italics():
+    assert has("Dazu der Salzburger Ermittler Gedeon Winter (Nicholas Ofczarek).", "Gedeon Winter", "character")
+    assert not analyse("*Gepostet am 12. März von filmfan · Kategorie: Asiatisches Kino, Thriller*").mentions

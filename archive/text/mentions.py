@@ -333,8 +333,10 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if not (first.is_cap or first.is_number):
         return False
     words = [t for t in inner if t.is_word]
-    if not words or len(words) > 12:
+    if not words or len(words) > (8 if view.tokens[i].text == "*" else 12):
         return False
+    if any(t.text in ("·", "|", "•") for t in inner):
+        return False  # `*Gepostet am 12. März von … · Kategorie: …*`: a byline, not a title
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
     before = view.word(i - 1)
@@ -505,6 +507,8 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
                 and (before.lower() in ARTICLES or before[:1].islower() and _ADJECTIVE_END.search(before)):
             outer += 1  # `die Engel Damiel (…)`, `der arbeitslose Bergmann Taisto Kasurinen (…)`: a noun
+        while k - outer >= 2 and _everyday_person(toks[outer].text):
+            outer += 1  # `Ermittler Gedeon Winter (…)`
         given_at = next((m for m in range(outer, k) if is_given(toks[m].text)), outer)
         if given_at > outer:
             outer = given_at  # `der Gymnasiast Paul Bäumer (…)`: the name starts at the given name
@@ -631,6 +635,15 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             end = k
             while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
                 end += 1
+        elif tok.text in ("ist", "war") and i + 2 < len(toks) and is_given(toks[i + 1].text):
+            # `Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name
+            subject = _backward_name_run(view, i)
+            j = view.name_run(i + 1, limit=3)
+            same = [t.text for t in toks[subject:i]] == [t.text for t in toks[i + 1 : j]]
+            if i - subject >= 2 and j - (i + 1) >= 2 and view.word(j) in (",", ".", ";", ":", "und", "") and not same:
+                cs, ce = view.span(i + 1, j)
+                out.append(Candidate(cs, ce, "character", "play-object"))
+            continue
         elif tok.text == "als" and _role_noun_then_name(view, i + 1):
             # `ermitteln als Kommissar Thiel und Professor Boerne`: the noun says a person,
             # so the name needs no list
@@ -654,9 +667,14 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             stop = next((m for m in range(k, end) if toks[m].text in ",.;:!?)"), end)
             end = stop  # `Pattinson als Reiher, Christian Bale als Shoichi`: not past the comma
         elif tok.text == "als" and i + 1 < len(toks) and is_name_word(toks[i + 1]):
-            # `Ferrera hat als Gloria, eine Angestellte, …`: a name, then a person apposition
+            # `Ferrera hat als Gloria, eine Angestellte, …`: a name, then a person apposition;
+            # `Gish wartet als Rachel Cooper …`: a given name after a verb. Not `, als X kam`
+            # (a clause: when) nor `älter als X` (a comparison).
             j = view.name_run(i + 1, limit=3)
-            if view.word(j) == "," and _describes_a_person(view, j + 1):
+            prev = view.word(i - 1)
+            comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
+            if view.word(j) == "," and _describes_a_person(view, j + 1) \
+                    or not comparison and prev[:1].islower() and is_given(toks[i + 1].text):
                 cs, ce = view.span(i + 1, j)
                 out.append(Candidate(cs, ce, "character", "play-object"))
             continue
@@ -678,7 +696,10 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
         if tok.text != "als" and not subject_before:
             if k < len(toks) and is_name_word(toks[k]):  # `spielt DiCaprio den Heimkehrer Ernest Burkhart`
                 subject_end = view.name_run(k)
-                names = [n for n in names if n[0] >= subject_end]
+                if view.word(subject_end) == "," and _describes_a_person(view, subject_end + 1):
+                    names = [(k, subject_end)]  # `…, spielt Roman Kogler, einen Neunzehnjährigen`: the object
+                else:
+                    names = [n for n in names if n[0] >= subject_end]
             else:
                 names = names[1:]
         elif not names and tok.text != "als" and k < len(toks) and is_name_word(toks[k]):
@@ -750,7 +771,8 @@ def _describes_a_person(view: SentenceView, k: int) -> bool:
     if not noun[:1].isupper():
         return False
     return (noun in EVERYDAY_PERSON_NOUNS or noun.lower().endswith(_PERSON_TAILS)
-            or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in")))
+            or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in"))
+            or noun.endswith(("ige", "igen", "iger", "liche", "lichen", "licher")))  # `einen Neunzehnjährigen`
 
 
 def _title_run(view: SentenceView, i: int) -> int:
@@ -1109,7 +1131,7 @@ _RULES = (
     (_persons_by_role_noun, None),
     (_characters_in_brackets, frozenset("(")),
     (_characters_by_noun, None),
-    (_characters_by_verb, PLAY_VERBS | {"als"}),
+    (_characters_by_verb, PLAY_VERBS | {"als", "ist", "war"}),
     (_titles_after_work_noun, None),
     (_titles_before_year, frozenset(("(", "von", "aus"))),
     (_titles_in_compounds, None),
