@@ -228,6 +228,7 @@ def _is_initial(toks: list[Token], j: int) -> bool:
             and toks[j + 1].start == toks[j].end and (toks[j + 2].is_cap and toks[j + 2].is_word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _genitive_form(word: str) -> bool:
     # not after an accented e: `Dantès`, `Agnès`, `Mercédès` are whole names
     return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzßèéê" and word[-2].isalpha()
@@ -565,7 +566,8 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                     out += [Candidate(cs, ce, "character", "character-cue"),
                             Candidate(ps, pe, "person", "paren-actor")]
             continue
-        if tok.is_cap and i > 0 and _everyday_person(tok.text) and i + 1 < len(toks) and is_name_word(toks[i + 1]) \
+        if tok.is_cap and i > 0 and i + 1 < len(toks) and toks[i + 1].is_cap and _everyday_person(tok.text) \
+                and is_name_word(toks[i + 1]) \
                 and toks[i + 1].text not in NOT_GIVEN_NAMES and toks[i + 1].text[:-1] not in NOT_GIVEN_NAMES:
             k = i - 1  # `die junge Fischerin Kiriko`: an article, adjectives, a noun for a person, a name
             while k > 0 and toks[k].text[:1].islower() and _ADJECTIVE_END.search(toks[k].text) \
