@@ -506,7 +506,7 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
             continue
         before = view.word(outer - 1)
         if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
-                and (before.lower() in ARTICLES or before[:1].islower() and _ADJECTIVE_END.search(before)):
+                and (before.lower() in ARTICLES or _is_adjective(before)):
             outer += 1  # `die Engel Damiel (…)`, `der arbeitslose Bergmann Taisto Kasurinen (…)`: a noun
         while k - outer >= 2 and _everyday_person(toks[outer].text):
             outer += 1  # `Ermittler Gedeon Winter (…)`
@@ -533,9 +533,7 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
         if tok.text == "," and i > 0 and view.word(i + 1) in ("ein", "eine", "einen", "einem", "einer"):
-            k = i + 2  # `Brad Sloan, ein Mann in den besten Jahren`: an everyday noun in apposition
-            while k < len(toks) and toks[k].is_word and toks[k].text[0].islower() and _ADJECTIVE_END.search(toks[k].text):
-                k += 1
+            k = _after_adjectives(view, i + 2)  # `Brad Sloan, ein Mann in den besten Jahren`: a noun in apposition
             if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
                 start = _backward_name_run(view, i, limit=3)
                 if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
@@ -570,8 +568,7 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                 and is_name_word(toks[i + 1]) \
                 and toks[i + 1].text not in NOT_GIVEN_NAMES and toks[i + 1].text[:-1] not in NOT_GIVEN_NAMES:
             k = i - 1  # `die junge Fischerin Kiriko`: an article, adjectives, a noun for a person, a name
-            while k > 0 and toks[k].text[:1].islower() and _ADJECTIVE_END.search(toks[k].text) \
-                    and toks[k].text not in FUNCTION_WORDS:
+            while k > 0 and _is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
                 k -= 1
             if toks[k].text.lower() in ARTICLES | POSSESSIVES:
                 j = view.name_run(i + 1, limit=2)
@@ -731,16 +728,30 @@ APPEARS_AS = frozenset("ist war sind waren glänzt glänzte brilliert brillierte
                        "agierte erscheint erschien".split())
 
 
+def _is_adjective(word: str) -> bool:
+    """Lower case with an adjective ending: `junge`, `arbeitslosen` (also some verbs: a guess)."""
+    return word[:1].islower() and bool(_ADJECTIVE_END.search(word))
+
+
+def _after_adjectives(view: SentenceView, k: int) -> int:
+    while _is_adjective(view.word(k)):
+        k += 1
+    return k
+
+
+def _names_a_person(noun: str) -> bool:
+    """`Lehrerin`, `Industriellensohn`: a listed everyday person noun, or a compound on one."""
+    return noun in EVERYDAY_PERSON_NOUNS or (noun[:1].isupper() and noun.lower().endswith(_PERSON_TAILS))
+
+
 def _role_noun_then_name(view: SentenceView, k: int) -> tuple[int, int] | None:
     """`Kommissar Thiel`, `die junge Lehrerin Carla Nowak` after `als`: adjectives, a noun
     for a person, then a name (any, a given name not needed): its token range."""
     if view.word(k).lower() in ARTICLES:
         k += 1
-    while view.word(k)[:1].islower() and _ADJECTIVE_END.search(view.word(k)):
-        k += 1
+    k = _after_adjectives(view, k)
     noun = view.word(k)
-    person_noun = noun in EVERYDAY_PERSON_NOUNS or (noun[:1].isupper() and noun.lower().endswith(_PERSON_TAILS))
-    if not (person_noun or is_character_noun(noun)) or k + 1 >= len(view.tokens):
+    if not (_names_a_person(noun) or is_character_noun(noun)) or k + 1 >= len(view.tokens):
         return None  # `als Industriellensohn Alfred Nyssen`: a compound on a person noun counts
     if not is_name_word(view.tokens[k + 1]):
         return None
@@ -754,9 +765,7 @@ def _everyday_person(noun: str) -> bool:
     (a compound on a listed noun), not `Sängerin` (it cues a real person too)."""
     if is_person_noun(noun) or noun in KIN_NOUNS:
         return False  # `ihr Bruder Tom Berg` may well be a real brother
-    lower = noun.lower()
-    return noun in EVERYDAY_PERSON_NOUNS or lower.endswith(_PERSON_TAILS) or (
-        lower.endswith("in") and (noun[:-2] in EVERYDAY_PERSON_NOUNS or lower[:-2].endswith(_PERSON_TAILS)))
+    return _names_a_person(noun) or noun.endswith("in") and _names_a_person(noun[:-2])  # `Fischerin`
 
 
 def _describes_a_person(view: SentenceView, k: int) -> bool:
@@ -766,13 +775,11 @@ def _describes_a_person(view: SentenceView, k: int) -> bool:
     article = view.word(k)
     if article not in ("ein", "eine", "einen", "einem", "einer"):
         return False
-    k += 1
-    while view.word(k)[:1].islower() and _ADJECTIVE_END.search(view.word(k)):
-        k += 1
+    k = _after_adjectives(view, k + 1)
     noun = view.word(k)
     if not noun[:1].isupper():
         return False
-    return (noun in EVERYDAY_PERSON_NOUNS or noun.lower().endswith(_PERSON_TAILS)
+    return (_names_a_person(noun)
             or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in"))
             or noun.endswith(("ige", "igen", "iger", "liche", "lichen", "licher")))  # `einen Neunzehnjährigen`
 
