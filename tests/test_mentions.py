@@ -666,3 +666,15 @@ def test_a_played_name_with_a_person_apposition_is_no_subject():
 def test_a_person_noun_opening_a_bracketed_name_and_a_byline_in_italics():
     assert has("Dazu der Salzburger Ermittler Gedeon Winter (Nicholas Ofczarek).", "Gedeon Winter", "character")
     assert not analyse("*Gepostet am 12. März von filmfan · Kategorie: Asiatisches Kino, Thriller*").mentions
+
+
+def test_gibt_es_is_no_play_verb_and_kin_genitives_are_no_names():
+    text = "Als Extras gibt es einen Kommentar des Kulturhistorikers Christopher Frayling."
+    assert has(text, "Christopher Frayling", "person")
+    assert not any(m.surface == "Großvaters" for m in analyse(
+        "Alex versteckt sich auf dem Hof seines Großvaters (Johannes Thanheiser).").mentions)
+
+
+def test_als_before_someones_kin_takes_the_name_after_it():
+    a = analyse("Karoline Eichhorn hat als Romans Mutter Margit nur wenige Szenen.")
+    assert [(m.surface, m.kind) for m in a.mentions] == [("Karoline Eichhorn", "person"), ("Margit", "character")]

@@ -85,7 +85,9 @@ def is_character_noun(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def is_cue_noun(word: str) -> bool:
-    return is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
+    """A noun that cues a mention, also a kin noun in the genitive (`seines Großvaters`)."""
+    return (is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
+            or word[-1:] == "s" and (word[:-1] in KIN_NOUNS or word[-2:] == "es" and word[:-2] in KIN_NOUNS))
 
 
 # Lower-case words of English titles: `I Hired a Contract Killer`, `Killers of the Flower Moon`.
@@ -613,8 +615,8 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
         subject_before = i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap and (
             is_name_word(toks[i - 1]) or i > 1 and is_given(toks[i - 2].text))
         if tok.text in PLAY_VERBS:
-            if tok.text in ("gibt", "gab") and not subject_before:
-                continue  # `es gibt`
+            if tok.text in ("gibt", "gab") and (not subject_before or view.word(i + 1) == "es"):
+                continue  # `es gibt`, `Als Extras gibt es …`: there is, not plays
             actor = _backward_name_run(view, i)
             if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES:
                 # `Mišel Matičević gibt dem Unterweltkönig …`: who plays is a person
@@ -669,8 +671,9 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1, limit=3)
             prev = view.word(i - 1)
             comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
+            someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper()  # `als Romans Mutter`
             if view.word(j) == "," and _describes_a_person(view, j + 1) \
-                    or not comparison and prev[:1].islower() and is_given(toks[i + 1].text):
+                    or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
                 cs, ce = view.span(i + 1, j)
                 out.append(Candidate(cs, ce, "character", "play-object"))
             continue
