@@ -268,6 +268,12 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
             and following[:1].isupper())
 
 
+def _genitive_apostrophe(toks: list[Token], a: int) -> bool:
+    """Token a is the apostrophe of a genitive glued to a name: `Lanthimos’`, `Wenders'`."""
+    return (toks[a].text in ("'", "’") and toks[a - 1].end == toks[a].start
+            and toks[a - 1].text[-1] in "sxzß" and is_name_word(toks[a - 1]))
+
+
 def _quoted_titles(view: SentenceView) -> list[Candidate]:
     out = []
     toks = view.tokens
@@ -297,8 +303,7 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
             while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
                 end -= 1
             out.append(Candidate(start, end, "film", "quoted", _year_after(view, j + 1)))
-            if i > 1 and toks[i - 1].text in ("'", "’") and toks[i - 1].start == toks[i - 2].end \
-                    and toks[i - 2].text[-1] in "sxzß" and is_name_word(toks[i - 2]):
+            if i > 1 and _genitive_apostrophe(toks, i - 1):
                 # `Yorgos Lanthimos’ „Arme Kreaturen“`: whoever made it, given name known or not
                 first = i - 2
                 while first > 0 and i - 2 - first < 2 and is_name_word(toks[first - 1]) and toks[first - 1].is_cap:
@@ -896,7 +901,7 @@ def _english_title_after_full_genitive(view: SentenceView, k: int) -> bool:
     if name_end == k - 1 and not genitive_form(prev.text) or name_end < k - 1 and prev.text[-1] not in "sxzß":
         return False
     return name_end >= 1 and is_given(toks[name_end - 1].text) and is_name_word(prev) \
-        and (is_given(toks[k].text) is False or view.name_run(k) - k < 2)
+        and (not is_given(toks[k].text) or view.name_run(k) - k < 2)
 
 
 def _titles_before_year(view: SentenceView) -> list[Candidate]:
@@ -993,8 +998,7 @@ def _after_genitive_name(view: SentenceView, k: int) -> tuple[int, int] | None:
     found = None
     for g in range(k - 2, max(k - 10, -1), -1):
         tok = toks[g]
-        if tok.text in ("'", "’") and g > 0 and toks[g - 1].end == tok.start and is_name_word(toks[g - 1]) \
-                and toks[g - 1].text[-1] in "sxzß" and toks[g + 1].is_cap:
+        if g > 0 and _genitive_apostrophe(toks, g) and toks[g + 1].is_cap:
             return g + 1, g - 1  # `Wenders’ Der Himmel über Berlin`
         if not tok.is_word or is_cue_noun(tok.text):
             break
