@@ -121,7 +121,8 @@ def prepare(source: Source, data: bytes, known=None) -> Prepared | Refused:
 
 
 def load(source: Source, known=None) -> Prepared | Refused:
-    if source.path is not None and source.path.is_symlink() and not source.path.exists():
+    path = source.path  # made anew on each access: once is enough
+    if path is not None and path.is_symlink() and not path.exists():
         return Refused(source, "symbolic link to a file that does not exist")
     try:
         data = read(source)
