@@ -114,8 +114,10 @@ def open_readonly(path: str) -> sqlite3.Connection:
 def alembic_config(path: str):
     from alembic.config import Config
 
+    from archive import migrations  # the project's migrations/ folder, installed as archive.migrations
+
     config = Config()
-    config.set_main_option("script_location", "archive:migrations")
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
     config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
     return config
 

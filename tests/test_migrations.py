@@ -48,6 +48,23 @@ def test_revisions_are_alembics_history_in_order():
     assert script.get_current_head() == archive_db.HEAD
 
 
+def test_the_developers_alembic_ini_reads_the_same_scripts(tmp_path, monkeypatch):
+    """`alembic upgrade head` from the project folder builds the schema the archive opens."""
+    from alembic import command
+    from alembic.config import Config
+
+    root = Path(__file__).resolve().parent.parent
+    config = Config(str(root / "alembic.ini"))
+    config.set_main_option("script_location", str(root / "migrations"))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{tmp_path / 'dev.db'}")
+    command.upgrade(config, "head")
+    conn = sqlite3.connect(tmp_path / "dev.db")
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (archive_db.HEAD,)
+    finally:
+        conn.close()
+
+
 def test_models_and_migrations_agree(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
