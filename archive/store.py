@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from archive.names import fold
+from archive.text.stems import keys
 from archive.text.spans import Analysis
 
 
@@ -70,10 +71,7 @@ class Writer:
             "INSERT INTO sentence (id, review_id, position, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?)",
             [(first + i, review_id, i, s.start, s.end, texts[i]) for i, s in enumerate(analysis.sentences)],
         )
-        # The full-text index is filled here, not by a trigger: one executemany costs
-        # a third of a trigger firing per row (migration 0003).
-        conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)",
-                         [(first + i, text) for i, text in enumerate(texts)])
+        index_sentences(conn, [(first + i, text) for i, text in enumerate(texts)])
         owner = {e.name: self.film_id(e.film, years.get(e.film)) for e in analysis.entities
                  if e.kind == "character" and e.film}  # else the character belongs to the review's film
         rows = []
@@ -155,6 +153,24 @@ _PERSON_LOOKUP = {
     "film": "SELECT id FROM person WHERE kind = 'character' AND film_id IS NOT NULL AND name = ? AND film_id = ?",
     "review": "SELECT id FROM person WHERE kind = 'character' AND review_id IS NOT NULL AND name = ? AND review_id = ?",
 }
+
+
+def index_sentences(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+    """Add sentences (id, text) to both full-text indexes: `sentence_fts` (the words as
+    written) and `sentence_stem` (their search keys, archive.text.stems). The writer fills
+    them, not a trigger: one executemany costs a third of a trigger firing per row
+    (migration 0003), and the keys need Python."""
+    conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)", rows)
+    conn.executemany("INSERT INTO sentence_stem (rowid, text) VALUES (?, ?)",
+                     [(sentence_id, keys(text)) for sentence_id, text in rows])
+
+
+def delete_sentences(conn: sqlite3.Connection, review_id: int) -> int:
+    """Delete a review's sentences with their rows in both full-text indexes (triggers on
+    `sentence` remove them, migrations 0002 and 0008) and their mentions (by cascade).
+    The one way to drop a review's index rows: `rm` and `reanalyse` call this, then
+    index_sentences() for the new ones. Returns how many sentences went."""
+    return conn.execute("DELETE FROM sentence WHERE review_id = ?", (review_id,)).rowcount
 
 
 def _next_id(conn: sqlite3.Connection, table: str) -> int:

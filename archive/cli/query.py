@@ -7,6 +7,12 @@ import click
 from archive.cli.options import NAME, format_option, limit_option, print_result, reader, require_review
 
 
+def exact_option(f):
+    return click.option("--exact", is_flag=True,
+                        help="Search the words as written: no stems, no ss/ß or ue/ü (case and accents still"
+                             " ignored).")(f)
+
+
 @click.group("query")
 def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
@@ -23,17 +29,19 @@ def command() -> None:
               help="Mentions this person (repeatable: all of them).")
 @click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
               help="Mentions this film (repeatable: all of them).")
-@click.option("--text", type=NAME, metavar="QUERY", help="Has a sentence matching this full-text query.")
+@click.option("--text", type=NAME, metavar="QUERY",
+              help="Has a sentence matching this full-text query (as for `query sentences`); best first.")
+@exact_option
 @format_option
 @limit_option
 @click.pass_context
-def reviews(ctx, persons, films, text, fmt, limit):
+def reviews(ctx, persons, films, text, exact, fmt, limit):
     """Reviews, with their film and counts; filters combine with AND."""
     from archive import queries
 
     conn = reader(ctx)
     result = queries.reviews(conn, [queries.match_persons(conn, p) for p in persons],
-                             [queries.match_films(conn, f) for f in films], text, limit)
+                             [queries.match_films(conn, f) for f in films], text, limit, exact=exact)
     print_result(result, fmt)
 
 
@@ -76,7 +84,9 @@ def films(ctx, person, review, fmt, limit):
 
 @command.command("sentences")
 @click.option("--text", type=NAME, metavar="QUERY",
-              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT; ranked by relevance.')
+              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5); best first.'
+                   " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü.")
+@exact_option
 @click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
               help="Sentences that mention this person, real or character (repeatable: all of them).")
 @click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
@@ -87,9 +97,14 @@ def films(ctx, person, review, fmt, limit):
 @format_option
 @limit_option
 @click.pass_context
-def sentences(ctx, text, persons, characters, films, review, fmt, limit):
+def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
     """Sentences, found by words or by who and what they mention; filters combine
     with AND (`--person hüller --person friedel`: sentences that name both).
+
+    --text finds a word's inflected forms and its spellings: `Film` finds Filme,
+    Films, Filmen; `spielen` finds spielt, spielte; `Strasse` finds Straße, `Mueller`
+    Müller. With --exact, only the words as written (case and accents still ignored).
+    At most 64 words in one search.
 
     The table shows each sentence's review and a snippet with the hit marked; json,
     csv and ndjson also carry the whole sentence text.
@@ -101,7 +116,8 @@ def sentences(ctx, text, persons, characters, films, review, fmt, limit):
     people = [queries.match_persons(conn, p) for p in persons]
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
     result = queries.sentences(conn, text, people, [queries.match_films(conn, f) for f in films], review, limit,
-                               highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
+                               highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"),
+                               exact=exact)
     print_result(result, fmt, hide_in_table=("text", "sentence_id"))
 
 
