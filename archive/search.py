@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
-from archive.text.stems import WORD, key, verb_forms, words
+from archive.text.stems import key, verb_forms, word_matches
 
 MAX_TERMS = 64  # FTS5 ranks every hit against every term: many terms cost their square
 
@@ -39,7 +40,7 @@ _OPERATORS = {"AND", "OR", "NOT"}
 def parse(text: str, exact: bool = False) -> Search:
     """The FTS5 query for `text`, in the table it runs on."""
     parts = _PART.findall(text)
-    terms = sum(len(WORD.findall(p)) for p in parts if p not in _OPERATORS and not p.startswith("NEAR"))
+    terms = sum(sum(1 for _ in word_matches(p)) for p in parts if p not in _OPERATORS and not p.startswith("NEAR"))
     if terms > MAX_TERMS:
         raise SearchError(f"the search has {terms} words; at most {MAX_TERMS} are allowed (search in several steps)")
     if exact:
@@ -86,7 +87,7 @@ def _join(out: list[str]) -> str:
 
 
 def _keys(written: str, alternatives: bool) -> str:
-    found = [key(w) for w in WORD.findall(written)]
+    found = [key(m.group()) for m in word_matches(written)]
     if not found:
         raise SearchError(f"malformed search query ({written!r} has no letters or digits to search for);"
                           ' put words with punctuation in "double quotes"')
@@ -119,24 +120,27 @@ def marked_spans(search: Search, highlighted: str | None, text: str) -> list[tup
 
 
 def _spans_of_keys(highlighted: str, text: str) -> list[tuple[int, int]]:
-    """The n-th key is the n-th word: a hit on keys i..j (one highlight) marks words i..j."""
-    places = words(text)
-    chunks = highlighted.split(" ")
-    if len(chunks) != len(places):
-        return []  # the index was made from another text; show the sentence unmarked
-    spans: list[tuple[int, int]] = []
-    inside = False
-    for (start, end), chunk in zip(places, chunks):
-        continuing = inside
-        if OPEN in chunk or inside:
-            if continuing and spans:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        last_open, last_close = chunk.rfind(OPEN), chunk.rfind(CLOSE)
-        if last_open >= 0 or last_close >= 0:
-            inside = last_open > last_close
-    return spans
+    """The n-th key is the n-th word: a hit on keys i..j (one highlight) marks words i..j.
+    Only the markers are looked for, and the words read up to the last one hit."""
+    hits: list[tuple[int, int]] = []  # (first, last) key of each highlight
+    at = highlighted.find(OPEN)
+    while at >= 0:
+        close = highlighted.find(CLOSE, at)
+        if close < 0:
+            close = len(highlighted)
+        first = highlighted.count(" ", 0, at)
+        hits.append((first, first + highlighted.count(" ", at, close)))
+        at = highlighted.find(OPEN, close)
+    if not hits:
+        return []
+    last = hits[-1][1]
+    places = [m.span() for m in islice(word_matches(text), last + 1)]
+    # The index made from another text (by hand, say) shows the sentence unmarked; the
+    # last word hit is compared with its key, which catches a shift anywhere before it.
+    if len(places) <= last or key(text[places[last][0] : places[last][1]]) != \
+            highlighted.split(" ", last + 1)[last].replace(OPEN, "").replace(CLOSE, ""):
+        return []
+    return [(places[first][0], places[last][1]) for first, last in hits]
 
 
 def _spans_in_text(highlighted: str, text: str) -> list[tuple[int, int]]:

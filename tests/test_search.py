@@ -253,3 +253,30 @@ def test_migration_0008_indexes_the_sentences_already_stored(tmp_path):
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sentence_stem%'").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM sentence").fetchone() == (1,)
     conn.close()
+
+
+def test_reviews_with_the_best_hit_come_first(db):
+    import json
+
+    result = run(db, "query", "reviews", "--text", "Kino OR Regen", "--format", "json")
+    # notiz.txt has "Ein Abend ohne Kino." (five words), kritik.txt only a long sentence
+    # with Kino; kritik.txt was stored first, so by id it would come first.
+    assert [row["source"].rsplit("/", 1)[-1] for row in json.loads(result.stdout)] == ["notiz.txt", "kritik.txt"]
+
+
+def test_an_index_row_from_another_text_shows_the_sentence_unmarked(db, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "shifted.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    sentence_id = conn.execute("SELECT id FROM sentence WHERE text LIKE 'B1 %'").fetchone()[0]
+    conn.execute("DELETE FROM sentence_stem WHERE rowid = ?", (sentence_id,))
+    conn.execute("INSERT INTO sentence_stem (rowid, text) VALUES (?, 'ein abend ohne kino')", (sentence_id,))  # one word short
+    conn.commit()
+    conn.close()
+    rows = search(copy, "Kino")
+    assert {row["snippet"] for row in rows if row["text"].startswith("B1")} == {"B1 Ein Abend ohne Kino."}

@@ -16,15 +16,23 @@ import Stemmer
 
 # A word: letters and digits, with any combining marks (decomposed `Mu\u0308ller` is one
 # word); anything else (hyphens, apostrophes, `_`) separates, as in FTS5's tokenizer.
-WORD = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+# Text without combining marks (nearly all) is read by the simpler pattern, twice as fast.
+_WORD = re.compile(r"[^\W_]+")
+_WORD_WITH_MARKS = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+_MARK = re.compile(r"[\u0300-\u036f]")
 
 _STEMMER = Stemmer.Stemmer("german")
 _SPECIAL = str.maketrans({"ß": "ss", "ẞ": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
 
 
+def word_matches(text: str):
+    """The words of `text`, as re.Match objects, in order."""
+    return (_WORD_WITH_MARKS if _MARK.search(text) else _WORD).finditer(text)
+
+
 def words(text: str) -> list[tuple[int, int]]:
     """Where each word of `text` starts and ends."""
-    return [m.span() for m in WORD.finditer(text)]
+    return [m.span() for m in word_matches(text)]
 
 
 @lru_cache(maxsize=50_000)  # words recur (Zipf): most lookups are hits
@@ -40,7 +48,7 @@ def key(word: str) -> str:
 
 def keys(text: str) -> str:
     """The sentence as the search index holds it: the key of each word, space-separated."""
-    return " ".join([key(m.group()) for m in WORD.finditer(text)])
+    return " ".join([key(m.group()) for m in word_matches(text)])
 
 
 def verb_forms(stem: str) -> tuple[str, ...]:
