@@ -48,8 +48,10 @@ class Writer:
         row = self.conn.execute("SELECT id FROM review WHERE sha256 = ?", (digest,)).fetchone()
         return row[0] if row else None
 
-    def store(self, analysis: Analysis, source: str, digest: str | None = None) -> Stored:
-        """Insert one review inside the caller's transaction."""
+    def store(self, analysis: Analysis, source: str, digest: str | None = None,
+              ingested_at: str | None = None) -> Stored:
+        """Insert one review inside the caller's transaction (ingested now, unless an
+        import gives the time it was first ingested)."""
         digest = digest or sha256(analysis.text)
         existing = self.known_review(digest)
         if existing is not None:
@@ -63,7 +65,7 @@ class Writer:
         review_id = conn.execute(
             "INSERT INTO review (source, sha256, body, ingested_at, film_id, sentence_count, mention_count)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source, digest, analysis.text, _now(), subject, len(analysis.sentences), len(analysis.mentions)),
+            (source, digest, analysis.text, ingested_at or _now(), subject, len(analysis.sentences), len(analysis.mentions)),
         ).lastrowid
         first = _next_id(conn, "sentence")
         texts = [analysis.text[s.start : s.end] for s in analysis.sentences]
