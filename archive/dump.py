@@ -130,7 +130,7 @@ def import_lines(conn: sqlite3.Connection, lines: Iterable[str]) -> Imported:
 
 def _parse(line: str, number: int) -> dict:
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         raise DumpError(f"line {number}: not JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(obj, dict):
