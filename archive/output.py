@@ -1,4 +1,9 @@
-"""Rows to stdout in the format asked: a table for people, JSON, CSV or NDJSON for programs."""
+"""Rows to stdout in the format asked: a table for people, JSON, CSV or NDJSON for programs.
+
+Every format streams: rows are read from any iterable (a cursor, a generator) and
+written as they come, so memory does not grow with the number of rows. json is an
+array written element by element; a table measures its columns on the first
+TABLE_ROWS rows and writes the rest in those widths."""
 
 from __future__ import annotations
 
@@ -6,71 +11,128 @@ import csv
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TextIO
 
 FORMATS = ("table", "json", "csv", "ndjson")
 MAX_CELL = 80
 # Columns that carry a highlighted excerpt get more room in a table.
 WIDE_COLUMNS = {"snippet": 120}
+# A table's column widths come from its first TABLE_ROWS rows (all of them are held in
+# memory to measure); later rows are written in those widths, a longer cell shifting its line.
+TABLE_ROWS = 10_000
+# Rows encoded and written at once in json, ndjson and csv: one write per chunk, not per row.
+CHUNK = 1_000
 _ANSI = re.compile(r"\033\[[0-9;]*m")
 _WHOLE_NUMBERS = {int, type(None)}
 _NUMBERS = {int, float, bool, type(None)}
 
 
 def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", out: TextIO | None = None) -> None:
+    """Write rows (any iterable, read once and lazily) to out in fmt."""
     out = out or sys.stdout
-    if fmt == "json":
+    rows = iter(rows)
+    if fmt in ("json", "ndjson"):
         # One object a line, as sqlite-utils writes it: readable, and each line goes through
         # json's C encoder (indent=2 takes its Python one, three times slower).
         encode = json.JSONEncoder(ensure_ascii=False).encode
-        out.write("[" + ",\n ".join([encode(dict(zip(columns, row))) for row in rows]) + "]\n")
-    elif fmt == "ndjson":
-        encode = json.JSONEncoder(ensure_ascii=False).encode
-        out.writelines([encode(dict(zip(columns, row))) + "\n" for row in rows])
+        if fmt == "ndjson":
+            for chunk in _chunks(rows):
+                out.write("".join([encode(dict(zip(columns, row))) + "\n" for row in chunk]))
+            return
+        out.write("[")
+        separator = ""
+        for chunk in _chunks(rows):
+            out.write(separator + ",\n ".join([encode(dict(zip(columns, row))) for row in chunk]))
+            separator = ",\n "
+        out.write("]\n")
     elif fmt == "csv":
         if not columns:
             return
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows(rows)
+        for chunk in _chunks(rows):
+            writer.writerows(chunk)
     elif fmt == "table":
-        out.write(table(columns, list(rows)))
+        write_table(columns, rows, out)
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
 
-def table(columns: Sequence[str], rows: list[Sequence]) -> str:
+def _chunks(rows: Iterator[Sequence], size: int = CHUNK) -> Iterator[list[Sequence]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+def table(columns: Sequence[str], rows: Iterable[Sequence]) -> str:
     """Columns aligned, numbers to the right, long cells cut with `…`; empty for no columns."""
+    import io
+
+    out = io.StringIO()
+    write_table(columns, rows, out)
+    return out.getvalue()
+
+
+def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO) -> None:
+    """The table in pieces: the first TABLE_ROWS rows measure the columns, the rest follow
+    in those widths, TABLE_ROWS at a time."""
     if not columns:
-        return ""
-    by_column, numeric, coloured = [], [], False
-    for name, values in zip(columns, zip(*rows) if rows else [()] * len(columns)):
-        types = set(map(type, values))
-        if types <= _WHOLE_NUMBERS:  # ids and counts: no cell to fold, cut or measure twice
-            cells = [str(v) if v is not None else "" for v in values]
-        else:
-            limit = WIDE_COLUMNS.get(name, MAX_CELL)
-            cells = [_cell(v, limit) for v in values]
-            coloured = coloured or "\033" in "".join(cells)
-        by_column.append(cells)
-        numeric.append(bool(values) and types <= _NUMBERS)
-    measure = _width if coloured else len
-    widths = [max(len(c), max(map(measure, cells), default=0)) for c, cells in zip(columns, by_column)]
-    header = [list(columns), ["-" * w for w in widths]]
-    if not coloured:  # the common case, in C: one format string for every line
-        template = "  ".join(f"{{:{'>' if num else '<'}{w}}}" for w, num in zip(widths, numeric))
-        lines = [template.format(*values).rstrip() for values in header + list(zip(*by_column))]
-        return "\n".join(lines) + "\n"
+        return
+    rows = iter(rows)
+    layout = _Layout(columns)
+    first = layout.cells(list(islice(rows, TABLE_ROWS)))
+    layout.measure(first)
+    out.write(layout.lines([list(columns), ["-" * w for w in layout.widths]]))
+    out.write(layout.lines(list(zip(*first))))
+    del first
+    while chunk := list(islice(rows, TABLE_ROWS)):
+        out.write(layout.lines(list(zip(*layout.cells(chunk)))))
 
-    def line(values: Sequence[str]) -> str:
-        padded = []
-        for v, w, num in zip(values, widths, numeric):
-            pad = " " * (w - _width(v))
-            padded.append(pad + v if num else v + pad)
-        return "  ".join(padded).rstrip() + "\n"
 
-    return "".join(line(r) for r in header + list(zip(*by_column)))
+class _Layout:
+    """A table's columns: their cells, and widths and alignment measured on the first rows."""
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        self.columns = list(columns)
+        self.limits = [WIDE_COLUMNS.get(name, MAX_CELL) for name in columns]
+        self.numeric: list[bool] = []
+        self.widths: list[int] = []
+        self.coloured = False
+
+    def cells(self, rows: list[Sequence]) -> list[list[str]]:
+        """Each column's cells; the first call also notes which columns hold numbers."""
+        by_column = []
+        for limit, values in zip(self.limits, zip(*rows) if rows else [()] * len(self.columns)):
+            types = set(map(type, values))
+            if types <= _WHOLE_NUMBERS:  # ids and counts: no cell to fold, cut or measure twice
+                cells = [str(v) if v is not None else "" for v in values]
+            else:
+                cells = [_cell(v, limit) for v in values]
+                self.coloured = self.coloured or "\033" in "".join(cells)
+            by_column.append(cells)
+            if len(self.numeric) < len(self.columns):
+                self.numeric.append(bool(values) and types <= _NUMBERS)
+        return by_column
+
+    def measure(self, by_column: list[list[str]]) -> None:
+        measure = _width if self.coloured else len
+        self.widths = [max(len(c), max(map(measure, cells), default=0)) for c, cells in zip(self.columns, by_column)]
+
+    def lines(self, rows: list[Sequence[str]]) -> str:
+        if not rows:
+            return ""
+        if not self.coloured:  # the common case, in C: one format string for every line
+            template = "  ".join(f"{{:{'>' if num else '<'}{w}}}" for w, num in zip(self.widths, self.numeric))
+            return "\n".join([template.format(*values).rstrip() for values in rows]) + "\n"
+        out = []
+        for values in rows:
+            padded = []
+            for v, w, num in zip(values, self.widths, self.numeric):
+                pad = " " * (w - _width(v))
+                padded.append(pad + v if num else v + pad)
+            out.append("  ".join(padded).rstrip() + "\n")
+        return "".join(out)
 
 
 def _width(text: str) -> int:

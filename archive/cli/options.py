@@ -43,7 +43,7 @@ def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = ()) -> None:
     if fmt == "table" and hide_in_table:
         keep = [i for i, c in enumerate(columns) if c not in hide_in_table]
         columns = [columns[i] for i in keep]
-        rows = [tuple(row[i] for i in keep) for row in rows]
+        rows = (tuple(row[i] for i in keep) for row in rows)  # lazily: rows may be a cursor
     emit(columns, rows, fmt, sys.stdout)
 
 
