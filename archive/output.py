@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TextIO
 
+from archive.terminal import visible
+
 FORMATS = ("table", "json", "csv", "ndjson")
 MAX_CELL = 80
 # Columns that carry a highlighted excerpt get more room in a table.
@@ -24,13 +26,21 @@ WIDE_COLUMNS = {"snippet": 120}
 TABLE_ROWS = 10_000
 # Rows encoded and written at once in json, ndjson and csv: one write per chunk, not per row.
 CHUNK = 1_000
+# A query asked for a coloured table marks its hits with these stand-ins (private-use
+# characters); the table escapes the text first, then makes them BOLD. A review whose text
+# holds the stand-ins themselves gets some bold, never a control sequence of its own.
+HIGHLIGHT = ("\ue000", "\ue001")
+BOLD = ("\033[1m", "\033[0m")
 _ANSI = re.compile(r"\033\[[0-9;]*m")
+_ANSI_PIECES = re.compile(f"({_ANSI.pattern})")
 _WHOLE_NUMBERS = {int, type(None)}
 _NUMBERS = {int, float, bool, type(None)}
 
 
-def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", out: TextIO | None = None) -> None:
-    """Write rows (any iterable, read once and lazily) to out in fmt."""
+def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", out: TextIO | None = None,
+         *, highlight: bool = False) -> None:
+    """Write rows (any iterable, read once and lazily) to out in fmt. json, csv and ndjson
+    are exact; a table is for people: see _cell. highlight: cells may hold HIGHLIGHT marks."""
     out = out or sys.stdout
     rows = iter(rows)
     if fmt in ("json", "ndjson"):
@@ -55,7 +65,7 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", o
         for chunk in _chunks(rows):
             writer.writerows(chunk)
     elif fmt == "table":
-        write_table(columns, rows, out)
+        write_table(columns, rows, out, highlight=highlight)
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
@@ -65,25 +75,26 @@ def _chunks(rows: Iterator[Sequence], size: int = CHUNK) -> Iterator[list[Sequen
         yield chunk
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence]) -> str:
-    """Columns aligned, numbers to the right, long cells cut with `…`; empty for no columns."""
+def table(columns: Sequence[str], rows: Iterable[Sequence], **options) -> str:
+    """Columns aligned, numbers to the right, long cells cut with `…`; empty for no columns.
+    options: those of write_table."""
     import io
 
     out = io.StringIO()
-    write_table(columns, rows, out)
+    write_table(columns, rows, out, **options)
     return out.getvalue()
 
 
-def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO) -> None:
+def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO, *, highlight: bool = False) -> None:
     """The table in pieces: the first TABLE_ROWS rows measure the columns, the rest follow
     in those widths, TABLE_ROWS at a time."""
     if not columns:
         return
     rows = iter(rows)
-    layout = _Layout(columns)
+    layout = _Layout(columns, highlight)
     first = layout.cells(list(islice(rows, TABLE_ROWS)))
     layout.measure(first)
-    out.write(layout.lines([list(columns), ["-" * w for w in layout.widths]]))
+    out.write(layout.lines([layout.names, ["-" * w for w in layout.widths]]))
     out.write(layout.lines(list(zip(*first))))
     del first
     while chunk := list(islice(rows, TABLE_ROWS)):
@@ -93,8 +104,10 @@ def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO) -
 class _Layout:
     """A table's columns: their cells, and widths and alignment measured on the first rows."""
 
-    def __init__(self, columns: Sequence[str]) -> None:
+    def __init__(self, columns: Sequence[str], highlight: bool = False) -> None:
         self.columns = list(columns)
+        self.names = [_cell(name, 0x7FFFFFFF) for name in columns]  # SQL may name a column anything
+        self.highlight = highlight
         self.limits = [WIDE_COLUMNS.get(name, MAX_CELL) for name in columns]
         self.numeric: list[bool] = []
         self.widths: list[int] = []
@@ -108,7 +121,7 @@ class _Layout:
             if types <= _WHOLE_NUMBERS:  # ids and counts: no cell to fold, cut or measure twice
                 cells = [str(v) if v is not None else "" for v in values]
             else:
-                cells = [_cell(v, limit) for v in values]
+                cells = [_cell(v, limit, self.highlight) for v in values]
                 self.coloured = self.coloured or "\033" in "".join(cells)
             by_column.append(cells)
             if len(self.numeric) < len(self.columns):
@@ -117,7 +130,7 @@ class _Layout:
 
     def measure(self, by_column: list[list[str]]) -> None:
         measure = _width if self.coloured else len
-        self.widths = [max(len(c), max(map(measure, cells), default=0)) for c, cells in zip(self.columns, by_column)]
+        self.widths = [max(len(c), max(map(measure, cells), default=0)) for c, cells in zip(self.names, by_column)]
 
     def lines(self, rows: list[Sequence[str]]) -> str:
         if not rows:
@@ -140,7 +153,10 @@ def _width(text: str) -> int:
     return len(_ANSI.sub("", text)) if "\033" in text else len(text)
 
 
-def _cell(value, max_chars: int = MAX_CELL) -> str:
+def _cell(value, max_chars: int = MAX_CELL, highlight: bool = False) -> str:
+    """One table cell: control characters shown (`\\x1b`), white space folded to one
+    space, cut to max_chars with `…`. With highlight, the HIGHLIGHT stand-ins become bold
+    after the text is escaped: the only colour codes in a cell are the archive's own."""
     kind = type(value)
     if kind is int:
         return str(value)
@@ -148,17 +164,19 @@ def _cell(value, max_chars: int = MAX_CELL) -> str:
         return ""
     text = value if kind is str else str(value)
     if len(text) <= max_chars and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
-        return text  # nearly every cell: nothing to fold or cut (any space but " " is not printable)
-    text = " ".join(text.split())
+        return text  # nearly every cell: nothing to escape, fold or cut (any space but " " is not printable)
+    text = " ".join(visible(text).split())
+    if highlight and HIGHLIGHT[0] in text:
+        text = text.replace(HIGHLIGHT[0], BOLD[0]).replace(HIGHLIGHT[1], BOLD[1])
     if _width(text) <= max_chars:
         return text
     if "\033" not in text:
         return text[: max_chars - 1] + "…"
     out, shown = [], 0
-    for piece in re.split(f"({_ANSI.pattern})", text):
+    for piece in _ANSI_PIECES.split(text):
         if _ANSI.fullmatch(piece):
             out.append(piece)
         elif shown < max_chars - 1:
             out.append(piece[: max_chars - 1 - shown])
             shown += len(out[-1])
-    return "".join(out) + "\033[0m…"
+    return "".join(out) + BOLD[1] + "…"

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from archive.output import MAX_CELL, WIDE_COLUMNS, emit, table
+from archive.output import HIGHLIGHT, MAX_CELL, WIDE_COLUMNS, emit, table
 
 COLUMNS = ["id", "name", "note"]
 ROWS = [(1, "Müller, Jan", 'sagt "Hallo"\nund geht'), (22, "Ole", None)]
@@ -63,13 +63,35 @@ def test_table_cuts_long_cells_but_gives_snippets_more_room():
     assert len(row) == WIDE_COLUMNS["snippet"] > MAX_CELL
 
 
-def test_table_colour_codes_take_no_room():
+def test_highlights_become_bold_and_take_no_room():
     bold, reset = "\033[1m", "\033[0m"
-    text = table(["a", "b"], [(f"{bold}Ole{reset}", "x"), ("Ole", "y")])
+    start, end = HIGHLIGHT
+    text = table(["a", "b"], [(f"{start}Ole{end}", "x"), ("Ole", "y")], highlight=True)
+    assert f"{bold}Ole{reset}" in text
     shown = [line.replace(bold, "").replace(reset, "") for line in text.splitlines()]
     assert shown[2].index("x") == shown[3].index("y")
-    cut = table(["a"], [(bold + "z" * 300 + reset,)]).splitlines()[2]
+    cut = table(["a"], [(start + "z" * 300 + end,)], highlight=True).splitlines()[2]
     assert cut.endswith(reset + "…") and len(cut.replace(bold, "").replace(reset, "")) == MAX_CELL
+
+
+def test_control_characters_in_a_table_are_shown_not_obeyed():
+    hostile = "Der Film\x07 Drive\x1b[31m rot\x1b]0;PWNED\x07"
+    text = table(["t\x1b[2J"], [(hostile,)], highlight=True)
+    assert "\x1b" not in text and "\x07" not in text
+    head, _, row = text.splitlines()
+    assert head == "t\\x1b[2J" and row == "Der Film\\x07 Drive\\x1b[31m rot\\x1b]0;PWNED\\x07"
+    # The text's own colour codes are not the archive's: escaped, with highlight or without.
+    assert "\x1b" not in table(["t"], [("\x1b[1mlaut\x1b[0m",)])
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
+def test_control_characters_reach_programs_exactly(fmt):
+    hostile = "Drive\x1b[31m rot\x1b]0;PWNED\x07"
+    text = render(fmt, ["t"], [(hostile,)])
+    if fmt == "csv":
+        assert list(csv.reader(io.StringIO(text))) == [["t"], [hostile]]
+    else:
+        assert json.loads(text.splitlines()[0].lstrip("[").rstrip("]")) == {"t": hostile}
 
 
 def test_unknown_format_is_refused():

@@ -32,9 +32,17 @@ class NameType(click.ParamType):
 NAME = NameType()
 
 
-def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = ()) -> None:
+def colour(flag: bool | None = None) -> bool:
+    """Colour marks in output for people: as --color/--no-color says, else when stdout is a terminal."""
+    if flag is not None:
+        return flag
+    return sys.stdout.isatty()
+
+
+def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = (), highlight: bool = False) -> None:
     """Notes to stderr, rows to stdout. Columns in hide_in_table are left out of the table
-    (they are long and repeat another column) but kept for programs."""
+    (they are long and repeat another column) but kept for programs. highlight: the rows
+    carry archive.output.HIGHLIGHT marks, for a table to show in bold."""
     from archive.output import emit
 
     for note in result.notes:
@@ -44,7 +52,7 @@ def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = ()) -> None:
         keep = [i for i, c in enumerate(columns) if c not in hide_in_table]
         columns = [columns[i] for i in keep]
         rows = (tuple(row[i] for i in keep) for row in rows)  # lazily: rows may be a cursor
-    emit(columns, rows, fmt, sys.stdout)
+    emit(columns, rows, fmt, sys.stdout, highlight=highlight)
 
 
 def reader(ctx: click.Context):

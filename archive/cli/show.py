@@ -27,8 +27,9 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
     written [text|type].
     """
     from archive import queries
-    from archive.cli.options import reader
+    from archive.cli.options import colour, reader
     from archive.output import emit
+    from archive.terminal import visible
 
     review, sentences, mentions = queries.review_detail(reader(ctx), review_id)
     end = None
@@ -45,23 +46,25 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
         review["mentions"] = [dict(zip(mentions.columns, r)) for r in mentions.rows]
         click.echo(json.dumps(review, ensure_ascii=False, indent=2))
         return
-    color = sys.stdout.isatty() if color is None else color
+    color = colour(color)
     ms = [dict(zip(mentions.columns, r)) for r in mentions.rows]
     body, pos, parts = review["body"], 0, []
     if end is not None:
         body = body[:end]
+    # The text is escaped piece by piece (control characters shown, never obeyed), then
+    # the marks are added: the only colour codes printed are the archive's own.
     for m in ms:
-        parts.append(body[pos : m["start_char"]])
-        parts.append(click.style(m["text"], fg=COLOURS[m["type"]], bold=True) if color
-                     else f"[{m['text']}|{m['type']}]")
+        parts.append(visible(body[pos : m["start_char"]]))
+        text = visible(m["text"])
+        parts.append(click.style(text, fg=COLOURS[m["type"]], bold=True) if color else f"[{text}|{m['type']}]")
         pos = m["end_char"]
-    parts.append(body[pos:])
-    film = f", about {review['film']}" if review["film"] else ""
-    click.echo(f"review {review['id']}: {review['source']}{film}\n")
+    parts.append(visible(body[pos:]))
+    film = f", about {visible(review['film'])}" if review["film"] else ""
+    click.echo(f"review {review['id']}: {visible(review['source'])}{film}\n")
     click.echo("".join(parts).rstrip("\n"), color=color)
     entities: dict[tuple[str, str], int] = {}
     for m in ms:
         entities[(m["type"], m["name"])] = entities.get((m["type"], m["name"]), 0) + 1
     click.echo("")
     for (type_, name), count in sorted(entities.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
-        click.echo(f"{type_:<10} {name}  ({count})")
+        click.echo(f"{type_:<10} {visible(name)}  ({count})")
