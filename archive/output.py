@@ -46,7 +46,7 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", o
     if fmt in ("json", "ndjson"):
         # One object a line, as sqlite-utils writes it: readable, and each line goes through
         # json's C encoder (indent=2 takes its Python one, three times slower).
-        encode = json.JSONEncoder(ensure_ascii=False).encode
+        encode = json.JSONEncoder(ensure_ascii=False, default=_json_blob).encode
         if fmt == "ndjson":
             for chunk in _chunks(rows):
                 out.write("".join([encode(dict(zip(columns, row))) + "\n" for row in chunk]))
@@ -62,12 +62,30 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", o
             return
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        for chunk in _chunks(rows):
+        for chunk in _chunks(_blobs_as_hex(rows)):
             writer.writerows(chunk)
     elif fmt == "table":
         write_table(columns, rows, out, highlight=highlight)
     else:
         raise ValueError(f"unknown format {fmt!r}")
+
+
+def blob_text(value: bytes) -> str:
+    """A BLOB as text in every format: hexadecimal, as SQLite's hex() writes it (x'ff' is FF)."""
+    return value.hex().upper()
+
+
+def _json_blob(value):
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return blob_text(bytes(value))
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def _blobs_as_hex(rows: Iterator[Sequence]) -> Iterator[Sequence]:
+    for row in rows:
+        if bytes in map(type, row):  # rare, and cheap to ask: csv would write b'\\xff'
+            row = [blob_text(v) if type(v) is bytes else v for v in row]
+        yield row
 
 
 def _chunks(rows: Iterator[Sequence], size: int = CHUNK) -> Iterator[list[Sequence]]:
@@ -162,7 +180,7 @@ def _cell(value, max_chars: int = MAX_CELL, highlight: bool = False) -> str:
         return str(value)
     if value is None:
         return ""
-    text = value if kind is str else str(value)
+    text = value if kind is str else blob_text(value) if kind is bytes else str(value)
     if len(text) <= max_chars and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
         return text  # nearly every cell: nothing to escape, fold or cut (any space but " " is not printable)
     text = " ".join(visible(text).split())

@@ -104,3 +104,15 @@ def test_table_aligns_every_kind_of_number_right():
     assert first == "True" and second == " 2.5"
     _, _, first, second = table(["n"], [(None,), (12,)]).splitlines()
     assert first == "" and second == "12"
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "table"])
+def test_a_blob_is_hexadecimal_text_in_every_format(fmt):
+    text = render(fmt, ["b", "n"], [(b"\xff\x00", 1), (b"", 2)])
+    if fmt == "csv":
+        assert list(csv.reader(io.StringIO(text))) == [["b", "n"], ["FF00", "1"], ["", "2"]]
+    elif fmt == "table":
+        assert [line.split() for line in text.splitlines()[2:]] == [["FF00", "1"], ["2"]]
+    else:
+        decoded = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+        assert decoded == [{"b": "FF00", "n": 1}, {"b": "", "n": 2}]

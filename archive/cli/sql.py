@@ -17,6 +17,9 @@ from archive.cli.options import format_option, limit_option
 def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
     """Run one read-only SQL statement. Writes of any kind are refused.
 
+    A BLOB is printed as hexadecimal text in every format (x'ff' as FF), as SQLite's
+    hex() writes it.
+
     \b
       archive sql "SELECT name, mentions FROM entity_count ORDER BY mentions DESC"
       archive sql "SELECT * FROM mention_detail WHERE name = :n" -p n="Ryan Gosling"
