@@ -43,6 +43,7 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", o
     are exact; a table is for people: see _cell. highlight: cells may hold HIGHLIGHT marks."""
     out = out or sys.stdout
     rows = iter(rows)
+    columns = unique_names(columns)
     if fmt in ("json", "ndjson"):
         # One object a line, as sqlite-utils writes it: readable, and each line goes through
         # json's C encoder (indent=2 takes its Python one, three times slower).
@@ -68,6 +69,23 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", o
         write_table(columns, rows, out, highlight=highlight)
     else:
         raise ValueError(f"unknown format {fmt!r}")
+
+
+def unique_names(columns: Sequence[str]) -> list[str]:
+    """Column names made unique, as JSON keys must be: a second `a` becomes `a_2`, a third
+    `a_3` (skipping a name another column already has), in every format alike."""
+    if len(set(columns)) == len(columns):
+        return list(columns)
+    taken, names = set(columns), []
+    for name in columns:
+        if name in names:
+            n = 2
+            while f"{name}_{n}" in taken:
+                n += 1
+            name = f"{name}_{n}"
+            taken.add(name)
+        names.append(name)
+    return names
 
 
 def blob_text(value: bytes) -> str:

@@ -434,3 +434,8 @@ def test_sql_prints_a_blob_as_hex(archive, fmt):
     assert result.exit_code == 0, result.output
     assert "FF" in result.stdout and "\\xff" not in result.stdout and "b'" not in result.stdout
     assert "hexadecimal" in archive.run("sql", "--help").stdout
+
+
+def test_sql_keeps_columns_of_the_same_name(archive):
+    assert archive.json("sql", "SELECT 1 AS a, 2 AS a") == [{"a": 1, "a_2": 2}]
+    assert "a_2" in archive.run("sql", "--help").stdout

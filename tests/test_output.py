@@ -116,3 +116,17 @@ def test_a_blob_is_hexadecimal_text_in_every_format(fmt):
     else:
         decoded = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
         assert decoded == [{"b": "FF00", "n": 1}, {"b": "", "n": 2}]
+
+
+@pytest.mark.parametrize("columns, expected", [
+    (["a", "a"], ["a", "a_2"]),
+    (["a", "a", "a"], ["a", "a_2", "a_3"]),
+    (["a", "a", "a_2"], ["a", "a_3", "a_2"]),  # a column really named a_2 keeps its name
+    (["id", "name"], ["id", "name"]),
+])
+def test_duplicate_column_names_are_kept_apart(columns, expected):
+    rows = [tuple(range(len(columns)))]
+    assert json.loads(render("json", columns, rows)) == [dict(zip(expected, rows[0]))]
+    assert json.loads(render("ndjson", columns, rows)) == dict(zip(expected, rows[0]))
+    assert next(csv.reader(io.StringIO(render("csv", columns, rows)))) == expected
+    assert render("table", columns, rows).splitlines()[0].split() == expected

@@ -18,7 +18,8 @@ def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | Non
     """Run one read-only SQL statement. Writes of any kind are refused.
 
     A BLOB is printed as hexadecimal text in every format (x'ff' as FF), as SQLite's
-    hex() writes it.
+    hex() writes it. Columns of the same name are kept apart: `SELECT 1 AS a, 2 AS a`
+    gives columns a and a_2.
 
     \b
       archive sql "SELECT name, mentions FROM entity_count ORDER BY mentions DESC"
