@@ -38,9 +38,11 @@ _NUMBERS = {int, float, bool, type(None)}
 
 
 def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", out: TextIO | None = None,
-         *, highlight: bool = False) -> None:
+         *, headers: bool = True, max_width: int | None = None, highlight: bool = False) -> None:
     """Write rows (any iterable, read once and lazily) to out in fmt. json, csv and ndjson
-    are exact; a table is for people: see _cell. highlight: cells may hold HIGHLIGHT marks."""
+    are exact; a table is for people: see _cell. headers: a header line in csv and table;
+    max_width: where table cells are cut (None: MAX_CELL or WIDE_COLUMNS, 0: never);
+    highlight: cells may hold HIGHLIGHT marks."""
     out = out or sys.stdout
     rows = iter(rows)
     columns = unique_names(columns)
@@ -62,11 +64,12 @@ def emit(columns: Sequence[str], rows: Iterable[Sequence], fmt: str = "table", o
         if not columns:
             return
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
+        if headers:
+            writer.writerow(columns)
         for chunk in _chunks(_blobs_as_hex(rows)):
             writer.writerows(chunk)
     elif fmt == "table":
-        write_table(columns, rows, out, highlight=highlight)
+        write_table(columns, rows, out, headers=headers, max_width=max_width, highlight=highlight)
     else:
         raise ValueError(f"unknown format {fmt!r}")
 
@@ -121,16 +124,18 @@ def table(columns: Sequence[str], rows: Iterable[Sequence], **options) -> str:
     return out.getvalue()
 
 
-def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO, *, highlight: bool = False) -> None:
+def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO, *, headers: bool = True,
+                max_width: int | None = None, highlight: bool = False) -> None:
     """The table in pieces: the first TABLE_ROWS rows measure the columns, the rest follow
     in those widths, TABLE_ROWS at a time."""
     if not columns:
         return
     rows = iter(rows)
-    layout = _Layout(columns, highlight)
+    layout = _Layout(columns, max_width, highlight)
     first = layout.cells(list(islice(rows, TABLE_ROWS)))
-    layout.measure(first)
-    out.write(layout.lines([layout.names, ["-" * w for w in layout.widths]]))
+    layout.measure(first, headers)
+    if headers:
+        out.write(layout.lines([layout.names, ["-" * w for w in layout.widths]]))
     out.write(layout.lines(list(zip(*first))))
     del first
     while chunk := list(islice(rows, TABLE_ROWS)):
@@ -140,11 +145,12 @@ def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO, *
 class _Layout:
     """A table's columns: their cells, and widths and alignment measured on the first rows."""
 
-    def __init__(self, columns: Sequence[str], highlight: bool = False) -> None:
+    def __init__(self, columns: Sequence[str], max_width: int | None = None, highlight: bool = False) -> None:
         self.columns = list(columns)
-        self.names = [_cell(name, 0x7FFFFFFF) for name in columns]  # SQL may name a column anything
+        self.names = [_cell(name, sys.maxsize) for name in columns]  # SQL may name a column anything
         self.highlight = highlight
-        self.limits = [WIDE_COLUMNS.get(name, MAX_CELL) for name in columns]
+        self.limits = [WIDE_COLUMNS.get(name, MAX_CELL) if max_width is None else max_width or sys.maxsize
+                       for name in columns]
         self.numeric: list[bool] = []
         self.widths: list[int] = []
         self.coloured = False
@@ -164,9 +170,10 @@ class _Layout:
                 self.numeric.append(bool(values) and types <= _NUMBERS)
         return by_column
 
-    def measure(self, by_column: list[list[str]]) -> None:
+    def measure(self, by_column: list[list[str]], headers: bool = True) -> None:
         measure = _width if self.coloured else len
-        self.widths = [max(len(c), max(map(measure, cells), default=0)) for c, cells in zip(self.names, by_column)]
+        self.widths = [max(len(c) if headers else 0, max(map(measure, cells), default=0))
+                       for c, cells in zip(self.names, by_column)]
 
     def lines(self, rows: list[Sequence[str]]) -> str:
         if not rows:

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from archive.cli.options import layout_options
 from archive.output import FORMATS
 
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
@@ -18,7 +19,9 @@ COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
               help="table (or text): the review marked up; json: review, sentences and mentions; "
                    "csv, ndjson: its mentions, one per row.")
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Only the first N sentences.")
-@click.option("--color/--no-color", default=None, help="Colour the mentions (default: when stdout is a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colour the mentions (default: when stdout is a terminal and NO_COLOR is not set).")
+@layout_options
 @click.pass_context
 def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None) -> None:
     """Print review REVIEW_ID with its mentions marked, then its entities.
@@ -27,7 +30,7 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
     written [text|type].
     """
     from archive import queries
-    from archive.cli.options import colour, reader
+    from archive.cli.options import colour, layout, reader
     from archive.output import emit
     from archive.terminal import visible
 
@@ -39,7 +42,7 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
         end = kept[-1][3] if kept else 0  # end_char of the last sentence shown
         mentions.rows = [r for r in mentions.rows if r[3] <= end]
     if fmt in ("csv", "ndjson"):
-        emit(mentions.columns, mentions.rows, fmt, sys.stdout)
+        emit(mentions.columns, mentions.rows, fmt, sys.stdout, **layout())
         return
     if fmt == "json":
         review["sentences"] = [dict(zip(sentences.columns, r)) for r in sentences.rows]
