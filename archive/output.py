@@ -11,7 +11,9 @@ import csv
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from typing import TextIO
 
@@ -132,14 +134,15 @@ def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO, *
         return
     rows = iter(rows)
     layout = _Layout(columns, max_width, highlight)
-    first = layout.cells(list(islice(rows, TABLE_ROWS)))
-    layout.measure(first, headers)
+    first, exact = layout.cells(list(islice(rows, TABLE_ROWS)))
+    layout.measure(first, exact, headers)
     if headers:
-        out.write(layout.lines([layout.names, ["-" * w for w in layout.widths]]))
-    out.write(layout.lines(list(zip(*first))))
+        names = [[name, "-" * w] for name, w in zip(layout.names, layout.widths)]
+        out.write(layout.lines(names, [_plain(name) for name in layout.names]))
+    out.write(layout.lines(first, exact))
     del first
     while chunk := list(islice(rows, TABLE_ROWS)):
-        out.write(layout.lines(list(zip(*layout.cells(chunk)))))
+        out.write(layout.lines(*layout.cells(chunk)))
 
 
 class _Layout:
@@ -153,73 +156,126 @@ class _Layout:
                        for name in columns]
         self.numeric: list[bool] = []
         self.widths: list[int] = []
-        self.coloured = False
 
-    def cells(self, rows: list[Sequence]) -> list[list[str]]:
-        """Each column's cells; the first call also notes which columns hold numbers."""
-        by_column = []
+    def cells(self, rows: list[Sequence]) -> tuple[list[list[str]], list[bool]]:
+        """Each column's cells, and for each column whether every cell is as wide as it is
+        long (no wide or zero-width characters, no colour codes: the fast path). The first
+        call also notes which columns hold numbers."""
+        by_column, exact = [], []
         for limit, values in zip(self.limits, zip(*rows) if rows else [()] * len(self.columns)):
             types = set(map(type, values))
             if types <= _WHOLE_NUMBERS:  # ids and counts: no cell to fold, cut or measure twice
-                cells = [str(v) if v is not None else "" for v in values]
+                cells, plain = [str(v) if v is not None else "" for v in values], True
             else:
-                cells = [_cell(v, limit, self.highlight) for v in values]
-                self.coloured = self.coloured or "\033" in "".join(cells)
+                # One look at the whole column spares most cells a look of their own.
+                known = types <= _TEXT and _plain("".join(filter(None, values)))
+                cells = [_cell(v, limit, self.highlight, known) for v in values]
+                plain = known or _plain("".join(cells))
             by_column.append(cells)
+            exact.append(plain)
             if len(self.numeric) < len(self.columns):
                 self.numeric.append(bool(values) and types <= _NUMBERS)
-        return by_column
+        return by_column, exact
 
-    def measure(self, by_column: list[list[str]], headers: bool = True) -> None:
-        measure = _width if self.coloured else len
-        self.widths = [max(len(c) if headers else 0, max(map(measure, cells), default=0))
-                       for c, cells in zip(self.names, by_column)]
+    def measure(self, by_column: list[list[str]], exact: list[bool], headers: bool = True) -> None:
+        self.widths = [max(_width(name) if headers else 0, max(map(len if plain else _width, cells), default=0))
+                       for name, cells, plain in zip(self.names, by_column, exact)]
 
-    def lines(self, rows: list[Sequence[str]]) -> str:
-        if not rows:
+    def lines(self, by_column: list[list[str]], exact: list[bool]) -> str:
+        """The rows, aligned: columns of exact cells by one format string (in C), the
+        others padded here by their display width first."""
+        if not by_column or not by_column[0]:
             return ""
-        if not self.coloured:  # the common case, in C: one format string for every line
-            template = "  ".join(f"{{:{'>' if num else '<'}{w}}}" for w, num in zip(self.widths, self.numeric))
-            return "\n".join([template.format(*values).rstrip() for values in rows]) + "\n"
-        out = []
-        for values in rows:
-            padded = []
-            for v, w, num in zip(values, self.widths, self.numeric):
-                pad = " " * (w - _width(v))
-                padded.append(pad + v if num else v + pad)
-            out.append("  ".join(padded).rstrip() + "\n")
-        return "".join(out)
+        fields = []
+        for i, (cells, w, num, plain) in enumerate(zip(by_column, self.widths, self.numeric, exact)):
+            if plain:
+                fields.append(f"{{:{'>' if num else '<'}{w}}}")
+            else:
+                by_column[i] = [_pad(cell, w, num) for cell in cells]
+                fields.append("{}")
+        template = "  ".join(fields)
+        return "\n".join([template.format(*values).rstrip() for values in zip(*by_column)]) + "\n"
+
+
+def _pad(cell: str, width: int, right: bool) -> str:
+    pad = " " * (width - _width(cell))
+    return pad + cell if right else cell + pad
+
+
+# Characters certainly one column wide: ASCII, Latin-1 and the Latin blocks to U+02FF (but
+# the soft hyphen), general punctuation (– „“ … ‰) without its zero-width and bidi marks,
+# and currency signs. Text made of these alone is as wide as it is long.
+_NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*")
+_TEXT = {str, type(None)}
+_WIDE = frozenset("WF")  # East Asian Wide and Fullwidth: 黒澤明, most emoji
+_ZERO = frozenset(("Mn", "Me", "Cf"))  # combining marks, enclosing marks, format characters (ZWJ, ZWSP)
+
+
+def _plain(text: str) -> bool:
+    """True when text is as wide on a terminal as it is long, with no colour codes."""
+    return (text.isascii() and "\033" not in text) or _NARROW.fullmatch(text) is not None
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives text: 2 for each wide or full-width character, 0 for
+    combining marks and zero-width characters (NFD `Müller` is 6), 1 for the rest."""
+    if text.isascii() or _NARROW.fullmatch(text):
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=None)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch) or (unicodedata.category(ch) in _ZERO and ch != "\xad") or "\u1160" <= ch <= "\u11ff":
+        return 0  # the soft hyphen shows as a hyphen; medial Hangul jamo join the syllable before
+    return 2 if unicodedata.east_asian_width(ch) in _WIDE else 1
 
 
 def _width(text: str) -> int:
-    """Characters a terminal shows: colour codes take no room."""
-    return len(_ANSI.sub("", text)) if "\033" in text else len(text)
+    """Columns a terminal gives a cell: colour codes (only the archive's own are left
+    in a cell) take none."""
+    return display_width(_ANSI.sub("", text) if "\033" in text else text)
 
 
-def _cell(value, max_chars: int = MAX_CELL, highlight: bool = False) -> str:
+def _cell(value, max_chars: int = MAX_CELL, highlight: bool = False, plain: bool = False) -> str:
     """One table cell: control characters shown (`\\x1b`), white space folded to one
-    space, cut to max_chars with `…`. With highlight, the HIGHLIGHT stand-ins become bold
-    after the text is escaped: the only colour codes in a cell are the archive's own."""
+    space, cut to max_chars columns with `…`. With highlight, the HIGHLIGHT stand-ins
+    become bold after the text is escaped: the only colour codes in a cell are the
+    archive's own. plain: the caller knows the text is as wide as it is long."""
     kind = type(value)
     if kind is int:
         return str(value)
     if value is None:
         return ""
     text = value if kind is str else blob_text(value) if kind is bytes else str(value)
-    if len(text) <= max_chars and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
-        return text  # nearly every cell: nothing to escape, fold or cut (any space but " " is not printable)
-    text = " ".join(visible(text).split())
+    printable = text.isprintable()  # False for every control character, and for any space but " "
+    if printable and "  " not in text and text[:1] != " " != text[-1:]:
+        if len(text) <= max_chars and (plain or _plain(text)):
+            return text  # nearly every cell: nothing to escape, fold, cut or measure
+    else:
+        text = " ".join((text if printable else visible(text)).split())
     if highlight and HIGHLIGHT[0] in text:
         text = text.replace(HIGHLIGHT[0], BOLD[0]).replace(HIGHLIGHT[1], BOLD[1])
+    elif plain or _plain(text):  # as wide as it is long (escapes are ASCII)
+        return text if len(text) <= max_chars else text[: max_chars - 1] + "…"
     if _width(text) <= max_chars:
         return text
-    if "\033" not in text:
-        return text[: max_chars - 1] + "…"
-    out, shown = [], 0
-    for piece in _ANSI_PIECES.split(text):
-        if _ANSI.fullmatch(piece):
+    return _cut(text, max_chars - 1) + "…"
+
+
+def _cut(text: str, columns: int) -> str:
+    """The start of text that fills at most `columns` on a terminal; colour codes kept
+    (and closed), a combining mark kept with its letter, a wide character never halved."""
+    out, shown, coloured = [], 0, False
+    for piece in _ANSI_PIECES.split(text) if "\033" in text else (text,):
+        if piece[:1] == "\033":  # the text is escaped: every ESC left is one of the archive's codes
             out.append(piece)
-        elif shown < max_chars - 1:
-            out.append(piece[: max_chars - 1 - shown])
-            shown += len(out[-1])
-    return "".join(out) + BOLD[1] + "…"
+            coloured = True
+            continue
+        for ch in piece:
+            width = _char_width(ch)
+            if shown + width > columns:
+                return "".join(out) + (BOLD[1] if coloured else "")
+            out.append(ch)
+            shown += width
+    return "".join(out) + (BOLD[1] if coloured else "")

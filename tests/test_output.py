@@ -130,3 +130,34 @@ def test_duplicate_column_names_are_kept_apart(columns, expected):
     assert json.loads(render("ndjson", columns, rows)) == dict(zip(expected, rows[0]))
     assert next(csv.reader(io.StringIO(render("csv", columns, rows)))) == expected
     assert render("table", columns, rows).splitlines()[0].split() == expected
+
+
+def test_table_aligns_wide_combining_and_zero_width_characters_by_display_width():
+    # Display widths counted by hand: 黒澤明 6 (wide), NFD Müller 6 (the combining
+    # diaeresis takes none), 😀 2, a zero-width joiner 0.
+    names = ["黒澤明", "Mu\u0308ller", "😀 Film", "Gos\u200dling", "Ole"]
+    widths = [6, 6, 7, 7, 3]
+    lines = table(["name", "b"], [(n, "x") for n in names]).splitlines()
+    assert lines[0] == "name" + " " * 3 + "  b" and lines[1] == "-" * 7 + "  -"
+    assert lines[2:] == [n + " " * (7 - w) + "  x" for n, w in zip(names, widths)]
+
+
+def test_numbers_beside_wide_text_stay_right_aligned():
+    lines = table(["t", "n"], [("黒澤明", 1), ("Ole", 100)]).splitlines()
+    assert lines[2:] == ["黒澤明    1", "Ole     100"]
+
+
+def test_wide_and_combining_text_is_cut_by_display_width():
+    cut = table(["t"], [("黒" * 100,)]).splitlines()[2]
+    assert cut == "黒" * 39 + "…"  # 78 columns and the ellipsis: a 40th would need 81
+    cut = table(["t"], [("e\u0301" * 100,)]).splitlines()[2]
+    assert cut == "e\u0301" * 79 + "…"  # every accent kept with its letter
+    bold, reset = "\033[1m", "\033[0m"
+    start, end = HIGHLIGHT
+    cut = table(["t"], [(start + "澤" * 100 + end,)], highlight=True).splitlines()[2]
+    assert cut == bold + "澤" * 39 + reset + "…"
+
+
+def test_latin_text_with_german_punctuation_is_as_wide_as_it_is_long():
+    text = "„Drive“ – Gößling, Ælfred … 12 €"
+    assert table(["t", "b"], [(text, "x"), ("a", "y")]).splitlines()[3] == "a" + " " * (len(text) - 1) + "  y"
