@@ -111,8 +111,8 @@ def _blobs_as_hex(rows: Iterator[Sequence]) -> Iterator[Sequence]:
         yield row
 
 
-def _chunks(rows: Iterator[Sequence], size: int = CHUNK) -> Iterator[list[Sequence]]:
-    while chunk := list(islice(rows, size)):
+def _chunks(rows: Iterator[Sequence]) -> Iterator[list[Sequence]]:
+    while chunk := list(islice(rows, CHUNK)):
         yield chunk
 
 
