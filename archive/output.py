@@ -111,8 +111,19 @@ def _blobs_as_hex(rows: Iterator[Sequence]) -> Iterator[Sequence]:
         yield row
 
 
-def _chunks(rows: Iterator[Sequence]) -> Iterator[list[Sequence]]:
-    while chunk := list(islice(rows, CHUNK)):
+def _chunks(rows: Iterator[Sequence], size: int | None = None) -> Iterator[list[Sequence]]:
+    """rows in lists of `size` (CHUNK). When reading a row fails (an SQL error in row
+    3,001), the rows read before it still come out, then the error."""
+    while True:
+        chunk: list[Sequence] = []
+        try:
+            chunk.extend(islice(rows, size or CHUNK))  # what extend took stays when a row raises
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
+        if not chunk:
+            return
         yield chunk
 
 
@@ -132,16 +143,16 @@ def write_table(columns: Sequence[str], rows: Iterable[Sequence], out: TextIO, *
     in those widths, TABLE_ROWS at a time."""
     if not columns:
         return
-    rows = iter(rows)
+    chunks = _chunks(iter(rows), TABLE_ROWS)
     layout = _Layout(columns, max_width, highlight)
-    first, exact = layout.cells(list(islice(rows, TABLE_ROWS)))
+    first, exact = layout.cells(next(chunks, []))
     layout.measure(first, exact, headers)
     if headers:
         names = [[name, "-" * w] for name, w in zip(layout.names, layout.widths)]
         out.write(layout.lines(names, [_plain(name) for name in layout.names]))
     out.write(layout.lines(first, exact))
     del first
-    while chunk := list(islice(rows, TABLE_ROWS)):
+    for chunk in chunks:
         out.write(layout.lines(*layout.cells(chunk)))
 
 

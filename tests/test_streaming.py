@@ -100,3 +100,32 @@ def test_sql_prints_rows_of_a_query_that_never_ends(archive, fmt):
     finally:
         proc.kill()
         proc.communicate()
+
+
+def failing_after(n: int):
+    for i in range(n):
+        yield (i,)
+    raise RuntimeError("row failed")
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "table"])
+def test_rows_read_before_an_error_are_written_then_the_error_is_raised(fmt):
+    out = io.StringIO()
+    with pytest.raises(RuntimeError):
+        emit(["x"], failing_after(1_500), fmt, out)  # the error inside the second chunk
+    text = out.getvalue()
+    assert ("1499" in text) and ("1498" in text)
+
+
+def test_sql_error_in_a_late_row_keeps_the_rows_before_it(archive):
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+
+    sql = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT 5000)"
+           " SELECT CASE WHEN x > 3000 THEN json('kaputt') ELSE x END AS v FROM c")
+    result = CliRunner().invoke(cli, ["--db", archive.path, "sql", sql, "--format", "ndjson"])
+    assert result.exit_code == 1 and "malformed JSON" in result.stderr
+    written = [json.loads(line)["v"] for line in result.stdout.splitlines()]
+    # sqlite3's cursor steps one row ahead, so the error may come with row 3,000 in hand.
+    assert written == list(range(1, len(written) + 1)) and len(written) >= 2999
