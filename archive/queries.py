@@ -134,7 +134,7 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
     kind_filter = " AND p.kind = ?" if kind else ""
     if with_ is not None:
         sql = (
-            "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
+            "SELECT p.id, p.name, p.kind AS type,"
             " count(DISTINCT m.sentence_id) AS sentences_together, count(DISTINCT m.review_id) AS reviews,"
             " group_concat(DISTINCT p1.name) AS together_with"
             " FROM mention m1 JOIN mention m ON m.sentence_id = m1.sentence_id"
@@ -147,7 +147,7 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
         # Count first, straight from the mention index, then look the persons up: an
         # outer join from every person cost half as much again.
         sql = (
-            "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
+            "SELECT p.id, p.name, p.kind AS type,"
             " f.title AS film, n.mentions, n.reviews FROM (SELECT m.person_id, count(*) AS mentions,"
             " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.person_id IS NOT NULL" + scope
             + " GROUP BY m.person_id) n JOIN person p ON p.id = n.person_id LEFT JOIN film f ON f.id = p.film_id"
@@ -310,7 +310,7 @@ def mentions(conn, review: int | None = None, type_: str | None = None, limit: i
         sql += " AND m.film_id IS NOT NULL"
     elif type_ in ("person", "character"):
         sql += " AND p.kind = ?"
-        params.append("real" if type_ == "person" else "character")
+        params.append(type_)
     sql += " ORDER BY m.review_id, m.start_char" + _limit(limit, params)
     return _run(conn, sql, params)
 
@@ -344,7 +344,7 @@ def review_detail(conn, review_id: int) -> tuple[dict, Result, Result]:
 def stats(conn, top: int = 10) -> tuple[Result, Result]:
     counts = conn.execute(
         "SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence),"
-        " (SELECT count(*) FROM person WHERE kind = 'real'), (SELECT count(*) FROM person WHERE kind = 'character'),"
+        " (SELECT count(*) FROM person WHERE kind = 'person'), (SELECT count(*) FROM person WHERE kind = 'character'),"
         " (SELECT count(*) FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role)"
     ).fetchone()
     totals = Result(["what", "count"], list(zip(
@@ -361,7 +361,7 @@ def stats(conn, top: int = 10) -> tuple[Result, Result]:
         " top AS (SELECT * FROM counted WHERE mentions >="
         "  coalesce((SELECT mentions FROM counted ORDER BY mentions DESC LIMIT 1 OFFSET ?), 0))"
         " SELECT type, name, mentions, reviews FROM ("
-        " SELECT CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type, p.name AS name, top.mentions,"
+        " SELECT p.kind AS type, p.name AS name, top.mentions,"
         "  (SELECT count(DISTINCT review_id) FROM mention WHERE person_id = top.id) AS reviews"
         "  FROM top JOIN person p ON p.id = top.id WHERE top.t = 'person'"
         " UNION ALL SELECT 'film', f.title, top.mentions,"

@@ -110,7 +110,7 @@ def test_hostile_or_wildcard_names_match_nothing_and_harm_nothing(archive, hosti
 def test_match_functions_bind_and_fold(built):
     conn = sqlite3.connect(f"{Path(built.path).as_uri()}?mode=ro", uri=True)
     assert queries.match_persons(conn, "MULLER").names == ("Jan Müller",)
-    assert queries.match_persons(conn, "irene", kind="real").ids == ()
+    assert queries.match_persons(conn, "irene", kind="person").ids == ()
     assert queries.match_films(conn, "kalte").names == ("Kalte Ufer",)
     note = queries.match_persons(conn, "nobody at all").note()
     assert "nobody at all" in note and "nothing" in note

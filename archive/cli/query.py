@@ -38,7 +38,8 @@ def reviews(ctx, persons, films, text, fmt, limit):
 
 
 @command.command("persons")
-@click.option("--kind", type=click.Choice(["real", "character"]), help="Only real persons or only characters.")
+@click.option("--type", "--kind", "kind", type=click.Choice(["person", "character", "real"]),
+              help="Only persons or only characters (--kind real: the old spelling of --type person).")
 @click.option("--with", "with_", type=NAME, metavar="NAME",
               help="Who is mentioned in the same sentences as NAME, most often first.")
 @click.option("--film", type=NAME, metavar="TITLE", help="Only in reviews that mention this film.")
@@ -52,6 +53,7 @@ def persons(ctx, kind, with_, film, review, fmt, limit):
 
     conn = reader(ctx)
     require_review(conn, review)
+    kind = "person" if kind == "real" else kind
     result = queries.persons(
         conn, kind, queries.match_persons(conn, with_, option="--with") if with_ else None,
         queries.match_films(conn, film) if film else None, review, limit)

@@ -195,7 +195,7 @@ class Known:
 
     @classmethod
     def from_database(cls, conn) -> "Known":
-        persons = frozenset(r[0] for r in conn.execute("SELECT name FROM person WHERE kind = 'real' AND name LIKE '% %'"))
+        persons = frozenset(r[0] for r in conn.execute("SELECT name FROM person WHERE kind = 'person' AND name LIKE '% %'"))
         films = frozenset(r[0] for r in conn.execute("SELECT DISTINCT title FROM film WHERE title LIKE '% %'"))
         characters: dict[str, set[str]] = {}
         for title, name in conn.execute(
