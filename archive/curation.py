@@ -101,19 +101,29 @@ class Entity:
     review_id: int | None = None  # a character's review, when its film is not known
 
 
-def entity(conn: sqlite3.Connection, entity_id: int, table: str | None = None) -> Entity:
-    """Entity ids are person ids or film ids: `#12` is looked up among persons and
-    characters first, then films; table says which when both hold the id."""
-    if table in (None, "person"):
+def entity(conn: sqlite3.Connection, ref: int | str, table: str = "person") -> Entity:
+    """An entity by reference: `12` or `person:12` is the person or character with id 12
+    (`archive query persons`), `film:12` the film (`archive query films`): persons and
+    films are numbered apart. `table` is what a bare id means."""
+    text = str(ref).strip().lstrip("#")
+    prefix, sep, number = text.partition(":")
+    if sep:
+        if prefix not in ("person", "character", "film"):
+            raise CurationError(f"{ref!r}: write ID, person:ID or film:ID")
+        table = "film" if prefix == "film" else "person"
+        text = number
+    if not text.isdigit():
+        raise CurationError(f"{ref!r} is no entity id (archive query persons / query films show the ids)")
+    entity_id = int(text)
+    if table == "person":
         row = conn.execute("SELECT id, kind, name, film_id, review_id FROM person WHERE id = ?", (entity_id,)).fetchone()
         if row:
             return Entity("person", row[0], row[1], row[2], row[3], row[4])
-    if table in (None, "film"):
-        row = conn.execute("SELECT id, title FROM film WHERE id = ?", (entity_id,)).fetchone()
-        if row:
-            return Entity("film", row[0], "film", row[1])
-    raise CurationError(f"no {table or 'person, character or film'} with id {entity_id}"
-                        " (archive query persons / query films show the ids)")
+        raise CurationError(f"no person or character with id {entity_id} (a film's id: write film:{entity_id})")
+    row = conn.execute("SELECT id, title FROM film WHERE id = ?", (entity_id,)).fetchone()
+    if row:
+        return Entity("film", row[0], "film", row[1])
+    raise CurationError(f"no film with id {entity_id} (archive query films shows the ids)")
 
 
 def _record(conn, action: str, target: Entity, name: str | None, type_: str | None, value: str | None = None,
@@ -161,11 +171,11 @@ def _recount(conn, review_ids) -> None:
                      " WHERE id = ?", (review_id, review_id))
 
 
-def merge(conn, ids: list[int], into: int) -> list[Entity]:
+def merge(conn, refs: list, into) -> list[Entity]:
     """`Refn` into Nicolas Winding Refn: their mentions, roles and decisions move, and
     their names lead to `into` from now on. Entities of one type only."""
     target = entity(conn, into)
-    sources = [entity(conn, i, target.table) for i in ids if i != into]
+    sources = [e for e in (entity(conn, r, target.table) for r in refs) if (e.table, e.id) != (target.table, target.id)]
     if not sources:
         raise CurationError("give the entities to merge besides --into")
     for s in sources:
@@ -178,7 +188,7 @@ def merge(conn, ids: list[int], into: int) -> list[Entity]:
     return sources
 
 
-def rename(conn, entity_id: int, name: str) -> Entity:
+def rename(conn, entity_id, name: str) -> Entity:
     e = entity(conn, entity_id)
     name = " ".join(name.split())
     if not name:
@@ -208,7 +218,7 @@ def _same_name(conn, e: Entity, name: str) -> int | None:
     return row[0] if row else None
 
 
-def alias(conn, entity_id: int, name: str) -> Entity:
+def alias(conn, entity_id, name: str) -> Entity:
     """A spelling that always means this entity, whatever the analysis takes it for."""
     e = entity(conn, entity_id)
     name = " ".join(name.split())
@@ -218,7 +228,7 @@ def alias(conn, entity_id: int, name: str) -> Entity:
     return e
 
 
-def retype(conn, entity_id: int, new_type: str) -> Entity:
+def retype(conn, entity_id, new_type: str) -> Entity:
     """A person who is a character, a character who is a film…: the entity is made anew
     with the other type (or joins the one of that name), its mentions move with it."""
     if new_type not in TYPES:
@@ -327,3 +337,47 @@ def decisions(conn):
         "  || ' ' || coalesce(p.name, f.title) END AS leads_to, c.value"
         " FROM curation c LEFT JOIN person p ON p.id = c.person_id LEFT JOIN film f ON f.id = c.film_id ORDER BY c.id")
     return Result([d[0] for d in cursor.description], cursor.fetchall())
+
+
+def describe(conn, e: Entity):
+    """An entity for `archive entity show`: what it is, then its aliases (every name a
+    decision leads to it from), its mentions per review, its films and its roles."""
+    from archive.queries import Result
+
+    def run(sql, params) -> Result:
+        cursor = conn.execute(sql, params)
+        return Result([d[0] for d in cursor.description], cursor.fetchall())
+
+    column = _column(e)
+    about = {"id": e.id, "type": e.type, "name": e.name}
+    if e.table == "film":
+        about["year"] = conn.execute("SELECT year FROM film WHERE id = ?", (e.id,)).fetchone()[0]
+    elif e.film_id:
+        about["film"] = conn.execute("SELECT title FROM film WHERE id = ?", (e.film_id,)).fetchone()[0]
+    sections = {
+        "aliases": run(f"SELECT name, action, made_at FROM curation WHERE {column} = ? AND action <> 'drop-mention'"
+                       " ORDER BY id", (e.id,)),
+        "mentions": run(f"SELECT m.review_id, r.source, count(*) AS mentions, group_concat(DISTINCT m.surface) AS written"
+                        f" FROM mention m JOIN review r ON r.id = m.review_id WHERE m.{column} = ?"
+                        " GROUP BY m.review_id ORDER BY m.review_id", (e.id,)),
+    }
+    if e.table == "person":
+        sections["films"] = run(
+            "SELECT f.id, f.title, f.year, count(DISTINCT m.review_id) AS reviews FROM mention m"
+            " JOIN mention o ON o.review_id = m.review_id AND o.film_id IS NOT NULL JOIN film f ON f.id = o.film_id"
+            " WHERE m.person_id = ? GROUP BY f.id ORDER BY reviews DESC, f.title", (e.id,))
+        sections["roles"] = run(
+            "SELECT CASE WHEN r.actor_id = ? THEN 'plays' ELSE 'played by' END AS role,"
+            " CASE WHEN r.actor_id = ? THEN c.name ELSE a.name END AS name, f.title AS film, r.review_id"
+            " FROM role r JOIN person c ON c.id = r.character_id JOIN person a ON a.id = r.actor_id"
+            " LEFT JOIN film f ON f.id = c.film_id WHERE r.actor_id = ? OR r.character_id = ? ORDER BY name",
+            (e.id, e.id, e.id, e.id))
+    else:
+        sections["reviewed in"] = run(
+            "SELECT r.id AS review_id, r.source, r.author, r.outlet, r.published FROM review r WHERE r.film_id = ?"
+            " OR r.id IN (SELECT review_id FROM review_film WHERE film_id = ?) ORDER BY r.id", (e.id, e.id))
+        sections["characters"] = run(
+            "SELECT c.id, c.name, group_concat(a.name, '; ') AS played_by FROM person c"
+            " LEFT JOIN role r ON r.character_id = c.id LEFT JOIN person a ON a.id = r.actor_id"
+            " WHERE c.film_id = ? GROUP BY c.id ORDER BY c.name", (e.id,))
+    return about, sections

@@ -156,11 +156,11 @@ def run(
 
     from archive.db import open_current
     from archive.store import Writer
-    from archive.text.lexicon import Known
+    from archive.curation import known as known_names
 
     conn = open_current(db_path)
     writer = Writer(conn)
-    known = Known.from_database(conn)
+    known = known_names(conn)  # the archive's names and every name a keeper's decision speaks of
     counts: dict[str, int] = {"added": 0, "unchanged": 0, "refused": 0}  # not a list: memory stays flat
     batch: list[Prepared] = []
 

@@ -294,7 +294,7 @@ def _snippet(text: str, spans: list[tuple[int, int]], highlight: tuple[str, str]
 
 
 MENTION_SQL = (
-    "SELECT m.review_id, m.sentence_id, m.start_char, m.end_char, m.surface AS text,"
+    "SELECT m.id AS mention_id, m.review_id, m.sentence_id, m.start_char, m.end_char, m.surface AS text,"
     " CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'character' THEN 'character' ELSE 'person' END AS type,"
     " coalesce(p.name, f.title) AS name, coalesce(m.person_id, m.film_id) AS entity_id"
     " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id WHERE 1"
@@ -341,14 +341,18 @@ def review_detail(conn, review_id: int) -> tuple[dict, Result, Result]:
     return review, sents, mentions(conn, review=review_id)
 
 
-def stats(conn, top: int = 10) -> tuple[Result, Result]:
+def stats(conn, top: int = 10, version: str | None = None) -> tuple[Result, Result]:
+    """Counts, and the most mentioned entities. `older analysis`: reviews made with
+    another analysis than `version` (today's), which `archive reanalyse` brings up to date."""
     counts = conn.execute(
         "SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence),"
         " (SELECT count(*) FROM person WHERE kind = 'person'), (SELECT count(*) FROM person WHERE kind = 'character'),"
-        " (SELECT count(*) FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role)"
+        " (SELECT count(*) FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role),"
+        " (SELECT count(*) FROM review WHERE analysis_version IS NOT ?), (SELECT count(*) FROM curation)", (version,)
     ).fetchone()
     totals = Result(["what", "count"], list(zip(
-        ("reviews", "sentences", "persons", "characters", "films", "mentions", "roles"), counts)))
+        ("reviews", "sentences", "persons", "characters", "films", "mentions", "roles", "older analysis",
+         "decisions"), counts)))
     # The most mentioned: count mentions of every entity (the index alone), cut at the
     # top's last count (ties kept), and count distinct reviews only for those few, which
     # halves the time of counting them for all. `counted` is used twice: SQLite computes

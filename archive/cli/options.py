@@ -59,3 +59,41 @@ def require_review(conn, review_id: int | None) -> None:
 
     if review_id is not None and conn.execute("SELECT 1 FROM review WHERE id = ?", (review_id,)).fetchone() is None:
         raise QueryError(f"no review with id {review_id}")
+
+
+class writing:
+    """`with writing(ctx) as conn:` one write transaction on the current schema; committed
+    when the block ends, rolled back when it raises."""
+
+    def __init__(self, ctx: click.Context):
+        self.path = ctx.find_root().obj
+
+    def __enter__(self):
+        from archive.db import open_current
+
+        self.conn = open_current(self.path)
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind, exc, tb):
+        try:
+            self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self.conn.close()
+        return False
+
+
+def curation_errors(f):
+    """A decision that cannot be made (archive.curation.CurationError) is one line, exit 1."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from archive.curation import CurationError
+
+        try:
+            return f(*args, **kwargs)
+        except CurationError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper

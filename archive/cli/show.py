@@ -36,7 +36,8 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
         kept = sentences.rows[:limit]
         sentences.rows = kept
         end = kept[-1][3] if kept else 0  # end_char of the last sentence shown
-        mentions.rows = [r for r in mentions.rows if r[3] <= end]
+        end_at = mentions.columns.index("end_char")
+        mentions.rows = [r for r in mentions.rows if r[end_at] <= end]
     if fmt in ("csv", "ndjson"):
         emit(mentions.columns, mentions.rows, fmt, sys.stdout)
         return

@@ -21,7 +21,9 @@ def command(ctx, top: int, fmt: str) -> None:
     """
     from archive import queries
 
-    totals, ranked = queries.stats(reader(ctx), top)
+    from archive.version import analysis_version
+
+    totals, ranked = queries.stats(reader(ctx), top, analysis_version())
     if fmt == "table":
         print_result(totals, fmt)
         click.echo()
