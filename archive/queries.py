@@ -44,9 +44,20 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def selection(given: str, key_column: str) -> tuple[str, list]:
+    """The one place a name filter is read: `#12` is the entity with id 12, `=Her` the
+    whole name (folded: case and diacritics do not matter), anything else part of it."""
+    text = given.strip()
+    if text.startswith("#") and text[1:].strip().isdigit():
+        return "id = ?", [int(text[1:])]
+    if text.startswith("=") and text[1:].strip():
+        return f"{key_column} = ?", [fold(text[1:])]
+    return f"{key_column} LIKE ? ESCAPE '\\'", [_like(text)]
+
+
 def match_persons(conn: sqlite3.Connection, name: str, kind: str | None = None, option: str = "--person") -> Match:
-    sql = "SELECT id, name FROM person WHERE name_key LIKE ? ESCAPE '\\'"
-    params: list = [_like(name)]
+    where, params = selection(name, "name_key")
+    sql = "SELECT id, name FROM person WHERE " + where
     if kind:
         sql += " AND kind = ?"
         params.append(kind)
@@ -55,9 +66,8 @@ def match_persons(conn: sqlite3.Connection, name: str, kind: str | None = None, 
 
 
 def match_films(conn: sqlite3.Connection, title: str, option: str = "--film") -> Match:
-    rows = conn.execute(
-        "SELECT id, title, year FROM film WHERE title_key LIKE ? ESCAPE '\\' ORDER BY +title", (_like(title),)
-    ).fetchall()
+    where, params = selection(title, "title_key")
+    rows = conn.execute("SELECT id, title, year FROM film WHERE " + where + " ORDER BY +title", params).fetchall()
     return Match(option, title, tuple(r[0] for r in rows),
                  tuple(f"{t} ({y})" if y else t for _, t, y in rows))
 
@@ -122,7 +132,7 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
 
 
 def persons(conn, kind: str | None = None, with_: Match | None = None, film: Match | None = None,
-            review: int | None = None, limit: int | None = None) -> Result:
+            review: int | None = None, limit: int | None = None, only: Match | None = None) -> Result:
     # Which mentions count (alias m): those of one review, or of the reviews naming a film.
     scope, scope_params = "", []
     if review is not None:
@@ -132,6 +142,10 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
         scope += f" AND m.review_id IN (SELECT review_id FROM mention WHERE film_id IN {_in(film.ids)})"
         scope_params += film.ids
     kind_filter = " AND p.kind = ?" if kind else ""
+    kind_params = [kind] if kind else []
+    if only is not None:  # --person: these persons only
+        kind_filter += f" AND p.id IN {_in(only.ids)}"
+        kind_params += list(only.ids)
     if with_ is not None:
         sql = (
             "SELECT p.id, p.name, p.kind AS type,"
@@ -142,7 +156,7 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
             f" WHERE m1.person_id IN {_in(with_.ids)} AND m.person_id NOT IN {_in(with_.ids)}" + scope + kind_filter
             + " GROUP BY p.id ORDER BY sentences_together DESC, p.name"
         )
-        params = list(with_.ids + with_.ids) + scope_params + ([kind] if kind else [])
+        params = list(with_.ids + with_.ids) + scope_params + kind_params
     else:
         # Count first, straight from the mention index, then look the persons up: an
         # outer join from every person cost half as much again.
@@ -153,13 +167,17 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
             + " GROUP BY m.person_id) n JOIN person p ON p.id = n.person_id LEFT JOIN film f ON f.id = p.film_id"
             " WHERE 1" + kind_filter + " ORDER BY n.mentions DESC, p.name"
         )
-        params = scope_params + ([kind] if kind else [])
+        params = scope_params + kind_params
     sql += _limit(limit, params)
-    return _run(conn, sql, params, [m for m in (with_, film) if m is not None])
+    return _run(conn, sql, params, [m for m in (only, with_, film) if m is not None])
 
 
-def films(conn, person: Match | None = None, review: int | None = None, limit: int | None = None) -> Result:
+def films(conn, person: Match | None = None, review: int | None = None, limit: int | None = None,
+          only: Match | None = None) -> Result:
     scope, params = "", []  # which mentions count, as in persons()
+    if only is not None:  # --film: these films only
+        scope += f" AND m.film_id IN {_in(only.ids)}"
+        params += only.ids
     if person is not None:
         scope += f" AND m.review_id IN (SELECT review_id FROM mention WHERE person_id IN {_in(person.ids)})"
         params += person.ids
@@ -170,7 +188,7 @@ def films(conn, person: Match | None = None, review: int | None = None, limit: i
            " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.film_id IS NOT NULL" + scope
            + " GROUP BY m.film_id) n JOIN film f ON f.id = n.film_id ORDER BY n.mentions DESC, f.title")
     sql += _limit(limit, params)
-    return _run(conn, sql, params, [person] if person else [])
+    return _run(conn, sql, params, [m for m in (only, person) if m is not None])
 
 
 def sentences(conn, text: str | None = None, persons: list[Match] = (), films: list[Match] = (),
@@ -315,7 +333,9 @@ def mentions(conn, review: int | None = None, type_: str | None = None, limit: i
     return _run(conn, sql, params)
 
 
-def cast(conn, film: Match | None = None, limit: int | None = None) -> Result:
+def cast(conn, film: Match | None = None, limit: int | None = None, person: Match | None = None,
+         character: Match | None = None) -> Result:
+    """Who plays whom; --person: the roles of these persons, as actor or character."""
     sql = ("SELECT c.name AS character, a.name AS actor, f.title AS film, r.review_id"
            " FROM role r JOIN person c ON c.id = r.character_id JOIN person a ON a.id = r.actor_id"
            " LEFT JOIN film f ON f.id = c.film_id WHERE 1")
@@ -323,8 +343,14 @@ def cast(conn, film: Match | None = None, limit: int | None = None) -> Result:
     if film is not None:
         sql += f" AND c.film_id IN {_in(film.ids)}"
         params += film.ids
+    if person is not None:
+        sql += f" AND (r.actor_id IN {_in(person.ids)} OR r.character_id IN {_in(person.ids)})"
+        params += person.ids + person.ids
+    if character is not None:
+        sql += f" AND r.character_id IN {_in(character.ids)}"
+        params += character.ids
     sql += " ORDER BY f.title, c.name" + _limit(limit, params)
-    return _run(conn, sql, params, [film] if film else [])
+    return _run(conn, sql, params, [m for m in (film, person, character) if m is not None])
 
 
 def review_detail(conn, review_id: int) -> tuple[dict, Result, Result]:

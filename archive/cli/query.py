@@ -12,32 +12,38 @@ def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
 
     Names given as filters match without regard to case or diacritics, and by part:
-    `--person gosling` finds Ryan Gosling, `--person muller` finds Müller. Where a
-    filter matches several entities, all are used: stderr says which, and the
-    `matched` column says which one each row mentions.
+    `--person gosling` finds Ryan Gosling, `--person muller` finds Müller. `=NAME`
+    takes the whole name only (`--film '=Her'`: Her, not Sherlock), `#ID` the entity
+    with that id (`--person '#12'`). Where a filter matches several entities, all are
+    used: stderr says which, and the `matched` column says which one each row mentions.
     """
 
 
 @command.command("reviews")
 @click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
               help="Mentions this person (repeatable: all of them).")
+@click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
+              help="Mentions this character (repeatable: all of them).")
 @click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
               help="Mentions this film (repeatable: all of them).")
 @click.option("--text", type=NAME, metavar="QUERY", help="Has a sentence matching this full-text query.")
 @format_option
 @limit_option
 @click.pass_context
-def reviews(ctx, persons, films, text, fmt, limit):
+def reviews(ctx, persons, characters, films, text, fmt, limit):
     """Reviews, with their film and counts; filters combine with AND."""
     from archive import queries
 
     conn = reader(ctx)
-    result = queries.reviews(conn, [queries.match_persons(conn, p) for p in persons],
+    people = [queries.match_persons(conn, p) for p in persons]
+    people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
+    result = queries.reviews(conn, people,
                              [queries.match_films(conn, f) for f in films], text, limit)
     print_result(result, fmt)
 
 
 @command.command("persons")
+@click.option("--person", "only", type=NAME, metavar="NAME", help="Only these persons or characters (=NAME, #ID).")
 @click.option("--type", "--kind", "kind", type=click.Choice(["person", "character", "real"]),
               help="Only persons or only characters (--kind real: the old spelling of --type person).")
 @click.option("--with", "with_", type=NAME, metavar="NAME",
@@ -47,7 +53,7 @@ def reviews(ctx, persons, films, text, fmt, limit):
 @format_option
 @limit_option
 @click.pass_context
-def persons(ctx, kind, with_, film, review, fmt, limit):
+def persons(ctx, only, kind, with_, film, review, fmt, limit):
     """Persons and characters with their mention and review counts."""
     from archive import queries
 
@@ -56,23 +62,26 @@ def persons(ctx, kind, with_, film, review, fmt, limit):
     kind = "person" if kind == "real" else kind
     result = queries.persons(
         conn, kind, queries.match_persons(conn, with_, option="--with") if with_ else None,
-        queries.match_films(conn, film) if film else None, review, limit)
+        queries.match_films(conn, film) if film else None, review, limit,
+        queries.match_persons(conn, only) if only else None)
     print_result(result, fmt)
 
 
 @command.command("films")
+@click.option("--film", "only", type=NAME, metavar="TITLE", help="Only these films (=TITLE, #ID).")
 @click.option("--person", type=NAME, metavar="NAME", help="Only films named in reviews that mention this person.")
 @click.option("--review", type=int, metavar="ID", help="Only in this review.")
 @format_option
 @limit_option
 @click.pass_context
-def films(ctx, person, review, fmt, limit):
+def films(ctx, only, person, review, fmt, limit):
     """Films with their year when known, and mention and review counts."""
     from archive import queries
 
     conn = reader(ctx)
     require_review(conn, review)
-    result = queries.films(conn, queries.match_persons(conn, person) if person else None, review, limit)
+    result = queries.films(conn, queries.match_persons(conn, person) if person else None, review, limit,
+                           queries.match_films(conn, only) if only else None)
     print_result(result, fmt)
 
 
@@ -124,15 +133,20 @@ def mentions(ctx, review, type_, fmt, limit):
 
 @command.command("cast")
 @click.option("--film", type=NAME, metavar="TITLE", help="Only characters of this film.")
+@click.option("--person", type=NAME, metavar="NAME", help="Only roles of this person, as actor or character: whom an actor played.")
+@click.option("--character", type=NAME, metavar="NAME", help="Only this character: who played it.")
 @format_option
 @limit_option
 @click.pass_context
-def cast(ctx, film, fmt, limit):
+def cast(ctx, film, person, character, fmt, limit):
     """Characters and the actors who play them, as the reviews say (`Irene (Carey Mulligan)`)."""
     from archive import queries
 
     conn = reader(ctx)
-    print_result(queries.cast(conn, queries.match_films(conn, film) if film else None, limit), fmt)
+    print_result(queries.cast(conn, queries.match_films(conn, film) if film else None, limit,
+                              queries.match_persons(conn, person) if person else None,
+                              queries.match_persons(conn, character, "character", "--character") if character else None),
+                 fmt)
 
 
 def _tty() -> bool:
