@@ -10,19 +10,19 @@ from archive.text import Analysis, Known, Role, analyse
 
 def known_for(known: Known | None, meta: Meta) -> Known:
     """What the archive knows, plus what this review's metadata says: the films reviewed,
-    the director and the cast are known names of this review, the cast's characters
-    characters of its film."""
+    the director and the cast are names of this review (found wherever written, a
+    surname alone too), the cast's characters characters of its film."""
     known = known or Known()
-    films = {title for title, _ in meta.films}
-    persons = set(meta.directors) | {actor for actor, _ in meta.cast}
-    characters = {character for _, character in meta.cast if character}
-    if not (films or persons):
+    films = frozenset(title for title, _ in meta.films)
+    persons = frozenset(meta.directors) | {actor for actor, _ in meta.cast}
+    characters = frozenset(character for _, character in meta.cast if character)
+    if not (films or persons or characters):
         return known
     by_film = dict(known.characters)
     if characters and films:
         first = meta.films[0][0]
         by_film[first] = by_film.get(first, frozenset()) | characters
-    return Known(known.persons | persons, known.films | films, by_film)
+    return Known(known.persons | persons, known.films | films, by_film, persons, characters, films)
 
 
 def analyse_review(body: str, meta: Meta, known: Known | None = None) -> Analysis:

@@ -96,8 +96,26 @@ def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
 
 
 def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str | None = None,
-            limit: int | None = None) -> Result:
+            limit: int | None = None, author: str | None = None, outlet: str | None = None,
+            since: str | None = None, until: str | None = None, reviewed: Match | None = None) -> Result:
+    """Reviews with their metadata and counts. author and outlet match by part (folded
+    like names); since and until compare the published date (ISO 8601, so as text);
+    reviewed: the film a review is about, not any film it names."""
     where, params = [], []
+    for column, value in (("author", author), ("outlet", outlet)):
+        if value:
+            where.append(f"fold(r.{column}) LIKE ? ESCAPE '\\'")
+            params.append(_like(value))
+    if since:
+        where.append("r.published >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(r.published, 1, ?) <= ?")
+        params += [len(until), until]
+    if reviewed is not None:
+        where.append(f"(r.film_id IN {_in(reviewed.ids)} OR r.id IN (SELECT review_id FROM review_film"
+                     f" WHERE film_id IN {_in(reviewed.ids)}))")
+        params += reviewed.ids + reviewed.ids
     for match in persons:
         where.append(f"r.id IN (SELECT review_id FROM mention WHERE person_id IN {_in(match.ids)})")
         params += match.ids
@@ -120,7 +138,7 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         )
         matched_params = list(person_ids + film_ids)
     sql = (
-        "SELECT r.id, r.source, f.title AS film,"
+        "SELECT r.id, r.source, r.title, r.author, r.outlet, r.published, f.title AS film,"
         " coalesce(r.sentence_count, (SELECT count(*) FROM sentence s WHERE s.review_id = r.id)) AS sentences,"
         " coalesce(r.mention_count, (SELECT count(*) FROM mention m WHERE m.review_id = r.id)) AS mentions"
         + matched + ", r.ingested_at"
@@ -128,7 +146,9 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY r.id" + _limit(limit, params)
     )
-    return _run(conn, sql, matched_params + params, list(persons) + list(films))
+    if author or outlet:
+        conn.create_function("fold", 1, lambda v: fold(v) if v else v, deterministic=True)
+    return _run(conn, sql, matched_params + params, list(persons) + list(films) + ([reviewed] if reviewed else []))
 
 
 def persons(conn, kind: str | None = None, with_: Match | None = None, film: Match | None = None,
@@ -415,3 +435,12 @@ def _run(conn, sql: str, params, matches=()) -> Result:
         raise _fts_error(exc) from None
     columns = [d[0] for d in cursor.description]
     return Result(columns, cursor.fetchall(), [m.note() for m in matches])
+
+
+def stats_by_outlet_and_year(conn) -> tuple[Result, Result]:
+    """Reviews per outlet and per year published (from their metadata; NULL: not given)."""
+    by_outlet = _run(conn, "SELECT outlet, count(*) AS reviews, min(published) AS first, max(published) AS last"
+                           " FROM review GROUP BY outlet ORDER BY reviews DESC, outlet", [])
+    by_year = _run(conn, "SELECT CAST(substr(published, 1, 4) AS INTEGER) AS year, count(*) AS reviews,"
+                         " count(DISTINCT outlet) AS outlets FROM review GROUP BY year ORDER BY year", [])
+    return by_outlet, by_year

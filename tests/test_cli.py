@@ -381,7 +381,7 @@ def test_db_option_then_environment_then_archive_db_in_cwd(tmp_path, monkeypatch
     def sources(args, env):
         result = runner.invoke(cli, [*args, "query", "reviews", "--format", "json"], env=env)
         assert result.exit_code == 0, result.output
-        return [r["source"] for r in json.loads(result.stdout)]
+        return [Path(r["source"]).name for r in json.loads(result.stdout)]  # stored resolved
 
     assert sources(["--db", "a.db"], {"ARCHIVE_DB": "b.db"}) == ["a.txt"]
     assert sources([], {"ARCHIVE_DB": "b.db"}) == ["b.txt"]

@@ -32,6 +32,23 @@ class NameType(click.ParamType):
 NAME = NameType()
 
 
+class DateType(click.ParamType):
+    """A date or the start of one, as published dates are stored: 2013, 2013-07, 2013-07-18."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        import re
+
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+            self.fail(f"{value!r} is no date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return text
+
+
+DATE = DateType()
+
+
 def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = ()) -> None:
     """Notes to stderr, rows to stdout. Columns in hide_in_table are left out of the table
     (they are long and repeat another column) but kept for programs."""

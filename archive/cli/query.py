@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import NAME, format_option, limit_option, print_result, reader, require_review
+from archive.cli.options import DATE, NAME, format_option, limit_option, print_result, reader, require_review
 
 
 @click.group("query")
@@ -27,18 +27,25 @@ def command() -> None:
 @click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
               help="Mentions this film (repeatable: all of them).")
 @click.option("--text", type=NAME, metavar="QUERY", help="Has a sentence matching this full-text query.")
+@click.option("--author", type=NAME, metavar="NAME", help="Written by this author (part of the name).")
+@click.option("--outlet", type=NAME, metavar="NAME", help="Published in this outlet (part of the name).")
+@click.option("--since", type=DATE, metavar="DATE", help="Published on or after DATE (2013, 2013-07, 2013-07-18).")
+@click.option("--until", type=DATE, metavar="DATE", help="Published on or before DATE (2013: to the year's end).")
+@click.option("--reviewed", type=NAME, metavar="TITLE", help="About this film (its metadata's film, or the analysis').")
 @format_option
 @limit_option
 @click.pass_context
-def reviews(ctx, persons, characters, films, text, fmt, limit):
-    """Reviews, with their film and counts; filters combine with AND."""
+def reviews(ctx, persons, characters, films, text, author, outlet, since, until, reviewed, fmt, limit):
+    """Reviews, with their metadata (title, author, outlet, published), film and
+    counts; filters combine with AND."""
     from archive import queries
 
     conn = reader(ctx)
     people = [queries.match_persons(conn, p) for p in persons]
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
     result = queries.reviews(conn, people,
-                             [queries.match_films(conn, f) for f in films], text, limit)
+                             [queries.match_films(conn, f) for f in films], text, limit, author, outlet, since, until,
+                             queries.match_films(conn, reviewed, "--reviewed") if reviewed else None)
     print_result(result, fmt)
 
 
