@@ -363,9 +363,13 @@ def describe(conn, e: Entity):
     }
     if e.table == "person":
         sections["films"] = run(
-            "SELECT f.id, f.title, f.year, count(DISTINCT m.review_id) AS reviews FROM mention m"
-            " JOIN mention o ON o.review_id = m.review_id AND o.film_id IS NOT NULL JOIN film f ON f.id = o.film_id"
-            " WHERE m.person_id = ? GROUP BY f.id ORDER BY reviews DESC, f.title", (e.id,))
+            "SELECT f.id, f.title, f.year, count(DISTINCT x.review_id) AS reviews"
+            " FROM (SELECT review_id FROM mention WHERE person_id = ? UNION SELECT review_id FROM role"
+            "  WHERE actor_id = ? OR character_id = ?) rv"
+            " JOIN (SELECT review_id, film_id FROM mention WHERE film_id IS NOT NULL UNION SELECT review_id, film_id"
+            "  FROM review_film UNION SELECT id, film_id FROM review WHERE film_id IS NOT NULL) x"
+            "  ON x.review_id = rv.review_id JOIN film f ON f.id = x.film_id"
+            " GROUP BY f.id ORDER BY reviews DESC, f.title", (e.id, e.id, e.id))
         sections["roles"] = run(
             "SELECT CASE WHEN r.actor_id = ? THEN 'plays' ELSE 'played by' END AS role,"
             " CASE WHEN r.actor_id = ? THEN c.name ELSE a.name END AS name, f.title AS film, r.review_id"

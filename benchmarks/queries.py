@@ -91,6 +91,7 @@ def pick(conn) -> dict:
 
 def cases(a: dict) -> list[dict]:
     """name, CLI arguments, the library call, and the hand-written SQL with its parameters."""
+    from archive import counts
     from archive import queries as q
 
     P, MP, F, R = a["person"], a["mid_person"], a["film"], a["review"]
@@ -221,7 +222,7 @@ def cases(a: dict) -> list[dict]:
                   " JOIN sentence s ON s.review_id = r.id LEFT JOIN mention m ON m.sentence_id = s.id"
                   " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f2 ON f2.id = m.film_id WHERE r.id = ?"
                   " ORDER BY s.position, m.start_char", [R])),
-        dict(name="stats", cli=["stats"], lib=lambda c: q.stats(c),
+        dict(name="stats", cli=["stats"], lib=lambda c: counts.stats(c),
              sql=("SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence), (SELECT count(*) FROM person"
                   " WHERE kind = 'person'), (SELECT count(*) FROM person WHERE kind = 'character'), (SELECT count(*)"
                   " FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role), (SELECT group_concat(name)"

@@ -8,6 +8,7 @@ import sys
 import click
 
 from archive.output import FORMATS
+from archive.terminal import visible
 
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 
@@ -58,7 +59,8 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
         pos = m["end_char"]
     parts.append(body[pos:])
     film = f", about {review['film']}" if review["film"] else ""
-    click.echo(f"review {review['id']}: {review['source']}{film}\n")
+    byline = " · ".join(str(review[k]) for k in ("title", "author", "outlet", "published") if review[k])
+    click.echo(visible(f"review {review['id']}: {review['source']}{film}") + ("\n" + visible(byline) if byline else "") + "\n")
     click.echo("".join(parts).rstrip("\n"), color=color)
     entities: dict[tuple[str, str], int] = {}
     for m in ms:

@@ -21,7 +21,7 @@ def command(ctx, top: int, fmt: str) -> None:
     [...]}, ndjson the same on one line; csv is one table: section (count, top, outlet
     or year), type, name, count, reviews.
     """
-    from archive import queries
+    from archive import counts as queries
 
     from archive.version import analysis_version
 
