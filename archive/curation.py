@@ -29,7 +29,8 @@ Target = tuple[str, int, str]  # (table: person or film, id, type: person, chara
 class Decisions:
     """Every decision, as the writer applies them to an analysis."""
 
-    by_name: dict[tuple[str | None, str], tuple[Target, int | None]] = field(default_factory=dict)
+    # (type or None, name) -> (target, the character's film, the character's review)
+    by_name: dict[tuple[str | None, str], tuple[Target, int | None, int | None]] = field(default_factory=dict)
     dropped: dict[int, set[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
@@ -37,28 +38,31 @@ class Decisions:
         decisions = cls()
         try:
             rows = conn.execute(
-                "SELECT c.action, c.type, c.name, c.person_id, c.film_id, p.kind, p.film_id, c.review_id,"
+                "SELECT c.action, c.type, c.name, c.person_id, c.film_id, p.kind, p.film_id, p.review_id, c.review_id,"
                 " c.start_char, c.end_char FROM curation c LEFT JOIN person p ON p.id = c.person_id ORDER BY c.id"
             ).fetchall()
         except sqlite3.OperationalError:  # a database below 0006 while it is being upgraded
             return decisions
-        for action, type_, name, person_id, film_id, kind, scope, review_id, start, end in rows:
+        for action, type_, name, person_id, film_id, kind, of_film, of_review, review_id, start, end in rows:
             if action == "drop-mention":
                 decisions.dropped.setdefault(review_id, set()).add((start, end))
             elif person_id is not None:
-                decisions.by_name[(type_, name)] = (("person", person_id, kind), scope if kind == "character" else None)
+                character = kind == "character"
+                decisions.by_name[(type_, name)] = (("person", person_id, kind), of_film if character else None,
+                                                    of_review if character else None)
             else:
-                decisions.by_name[(type_, name)] = (("film", film_id, "film"), None)
+                decisions.by_name[(type_, name)] = (("film", film_id, "film"), None, None)
         return decisions
 
-    def target(self, type_: str, name: str, film_id: int | None = None) -> Target | None:
+    def target(self, type_: str, name: str, film_id: int | None = None, review_id: int | None = None) -> Target | None:
         """The entity a decision says `name` (analysed as `type_`) is, or None. A decision
-        about a character of one film holds for that film only."""
+        that leads to a character holds where that character can be: in its film's
+        reviews (the film the name would belong to), or in its own review."""
         found = self.by_name.get((type_, name)) or self.by_name.get((None, name))
         if found is None:
             return None
-        target, scope = found
-        if scope is not None and film_id is not None and scope != film_id:
+        target, of_film, of_review = found
+        if (of_film is not None and film_id != of_film) or (of_review is not None and review_id != of_review):
             return None
         return target
 
@@ -66,7 +70,7 @@ class Decisions:
         """The names decisions speak of, by the type of the entity they lead to: known
         names for the analysis, so an alias is found in every review."""
         out: dict[str, set[str]] = {t: set() for t in TYPES}
-        for (_, name), ((_, _, kind), _) in self.by_name.items():
+        for (_, name), ((_, _, kind), _, _) in self.by_name.items():
             out[kind].add(name)
         return out
 

@@ -86,7 +86,8 @@ def split_front_matter(text: str) -> tuple[str, Meta]:
             break
         pos = newline + 1
     if end is None:
-        raise MetaError("front matter opened with --- on line 1 is never closed with a --- line")
+        raise MetaError("front matter opened with --- on line 1 is never closed: add a --- line after it,"
+                        " or take the first line away if the file has no front matter")
     block = text[:end]
     values = _load_yaml(text[4:pos], first_line=2)
     return text[end:], Meta(values, block)

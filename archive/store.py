@@ -132,7 +132,8 @@ class Writer:
         def entity_of(kind: str, name: str) -> tuple[str, int, str]:
             """(table, id, type): what a decision says the name is, else the entity of that name."""
             film = owner.get(name, subject) if kind == "character" else None
-            target = decisions.target(kind, name, film) if decisions.by_name else None
+            target = decisions.target(kind, name, film if kind == "character" else subject, review_id) \
+                if decisions.by_name else None
             if target is not None:
                 return target
             if kind == "film":

@@ -228,3 +228,46 @@ def test_rm_keeps_an_entity_a_decision_leads_to(keeper):
     assert keeper.sql("SELECT name FROM person WHERE id = ?", (refn,)) == [("Refn",)]
     assert keeper.sql("SELECT count(*) FROM review") == [(0,)]
     keeper.ok("check")
+
+
+def test_a_decision_about_a_character_holds_in_its_film_only(keeper):
+    drive = "---\nfilm: Drive\n---\nIrene (Carey Mulligan) wohnt nebenan.\nIrene lächelt selten.\n"
+    other = "---\nfilm: Anderswo\n---\nIrene (Lena Beispiel) fährt Bus.\nIrene schweigt.\n"
+    keeper.ingest("drive.md", drive)
+    keeper.ingest("other.md", other)
+    irenes = keeper.sql("SELECT p.id, f.title FROM person p JOIN film f ON f.id = p.film_id WHERE p.name = 'Irene'"
+                        " ORDER BY f.title")
+    assert [t for _, t in irenes] == ["Anderswo", "Drive"]
+    in_drive = dict((t, i) for i, t in irenes)["Drive"]
+    keeper.ok("entity", "rename", str(in_drive), "Irene Gallo")
+    keeper.ok("reanalyse")
+    names = keeper.sql("SELECT p.name, f.title FROM mention m JOIN person p ON p.id = m.person_id"
+                       " JOIN film f ON f.id = p.film_id WHERE m.surface = 'Irene' ORDER BY f.title")
+    assert set(names) == {("Irene", "Anderswo"), ("Irene Gallo", "Drive")}
+
+
+def test_rm_asks_on_a_terminal(keeper):
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "archive", "--db", keeper.db, "rm", "1"],
+                               stdin=follower, stdout=follower, stderr=follower, close_fds=True)
+    os.close(follower)
+    seen, deadline = b"", time.monotonic() + 60
+    while b"remove 1 review(s)?" not in seen and time.monotonic() < deadline:
+        if not select.select([leader], [], [], 1)[0]:
+            continue  # nothing yet: wait for the prompt, not for a time
+        try:
+            seen += os.read(leader, 1024)
+        except OSError:  # the process ended
+            break
+    assert b"remove 1 review(s)?" in seen, seen
+    os.write(leader, b"n\n")
+    assert process.wait(timeout=60) == 1  # answered no: aborted
+    os.close(leader)
+    assert keeper.sql("SELECT count(*) FROM review WHERE id = 1") == [(1,)]
