@@ -31,7 +31,7 @@ class Decisions:
 
     # (type or None, name) -> (target, the character's film, the character's review)
     by_name: dict[tuple[str | None, str], tuple[Target, int | None, int | None]] = field(default_factory=dict)
-    dropped: dict[int, set[tuple[int, int]]] = field(default_factory=dict)
+    dropped: dict[int, set[tuple[int, int, str]]] = field(default_factory=dict)  # review -> (start, end, surface)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> "Decisions":
@@ -39,13 +39,14 @@ class Decisions:
         try:
             rows = conn.execute(
                 "SELECT c.action, c.type, c.name, c.person_id, c.film_id, p.kind, p.film_id, p.review_id, c.review_id,"
-                " c.start_char, c.end_char FROM curation c LEFT JOIN person p ON p.id = c.person_id ORDER BY c.id"
+                " c.start_char, c.end_char, c.surface FROM curation c LEFT JOIN person p ON p.id = c.person_id"
+                " ORDER BY c.id"
             ).fetchall()
         except sqlite3.OperationalError:  # a database below 0006 while it is being upgraded
             return decisions
-        for action, type_, name, person_id, film_id, kind, of_film, of_review, review_id, start, end in rows:
+        for action, type_, name, person_id, film_id, kind, of_film, of_review, review_id, start, end, surface in rows:
             if action == "drop-mention":
-                decisions.dropped.setdefault(review_id, set()).add((start, end))
+                decisions.dropped.setdefault(review_id, set()).add((start, end, surface))
             elif person_id is not None:
                 character = kind == "character"
                 decisions.by_name[(type_, name)] = (("person", person_id, kind), of_film if character else None,

@@ -142,7 +142,7 @@ class Writer:
 
         rows = []
         for m in analysis.mentions:
-            if (m.start, m.end) in dropped:
+            if (m.start, m.end, m.surface) in dropped:  # the same text at the same place: an edit elsewhere keeps it
                 continue
             table, entity_id, _ = entity_of(m.kind, m.name)
             person, film = (entity_id, None) if table == "person" else (None, entity_id)

@@ -271,3 +271,18 @@ def test_rm_asks_on_a_terminal(keeper):
     assert process.wait(timeout=60) == 1  # answered no: aborted
     os.close(leader)
     assert keeper.sql("SELECT count(*) FROM review WHERE id = 1") == [(1,)]
+
+
+def test_a_dropped_mention_stays_dropped_only_where_its_text_still_is(keeper):
+    path = keeper.folder / "second.txt"
+    second = keeper.sql("SELECT id FROM review WHERE source LIKE '%second.txt'")[0][0]
+    mention = keeper.json("query", "mentions", "--review", str(second))[0]
+    keeper.ok("mention", "drop", str(mention["mention_id"]))
+    path.write_text(SECOND + "Refn bleibt.\n", encoding="utf-8")  # edited after the mention: it stays dropped
+    keeper.ok("ingest", str(path))
+    spans = {(m["start_char"], m["text"]) for m in keeper.json("query", "mentions", "--review", str(second))}
+    assert (mention["start_char"], mention["text"]) not in spans
+    path.write_text("Neu: " + SECOND, encoding="utf-8")  # the text moved: that span holds other words now
+    keeper.ok("ingest", str(path))
+    texts = [m["text"] for m in keeper.json("query", "mentions", "--review", str(second))]
+    assert mention["text"] in texts
