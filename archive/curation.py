@@ -155,6 +155,8 @@ def _move(conn, source: Entity, into: Entity) -> None:
             conn.execute(f"UPDATE OR IGNORE role SET {column} = ? WHERE {column} = ?", (b, a))
             conn.execute(f"DELETE FROM role WHERE {column} = ?", (a,))  # the same role was there already
         conn.execute("UPDATE curation SET person_id = ? WHERE person_id = ?", (b, a))
+        conn.execute("UPDATE OR IGNORE credit SET person_id = ? WHERE person_id = ?", (b, a))
+        conn.execute("DELETE FROM credit WHERE person_id = ?", (a,))
         conn.execute("DELETE FROM person WHERE id = ?", (a,))
     else:
         conn.execute("UPDATE mention SET film_id = ? WHERE film_id = ?", (b, a))
@@ -248,6 +250,7 @@ def retype(conn, entity_id, new_type: str) -> Entity:
                                                  (e.name, fold(e.name))).lastrowid
         conn.execute("UPDATE mention SET person_id = NULL, film_id = ? WHERE person_id = ?", (new_id, e.id))
         conn.execute("DELETE FROM role WHERE character_id = ? OR actor_id = ?", (e.id, e.id))
+        conn.execute("DELETE FROM credit WHERE person_id = ?", (e.id,))
         conn.execute("UPDATE curation SET person_id = NULL, film_id = ? WHERE person_id = ?", (new_id, e.id))
         conn.execute("DELETE FROM person WHERE id = ?", (e.id,))
         target = Entity("film", new_id, "film", e.name)
@@ -274,6 +277,8 @@ def retype(conn, entity_id, new_type: str) -> Entity:
                          (new_type, film, review, e.id))
             conn.execute("DELETE FROM role WHERE " + ("character_id" if new_type == "person" else "actor_id") + " = ?",
                          (e.id,))
+            if new_type == "character":
+                conn.execute("DELETE FROM credit WHERE person_id = ?", (e.id,))
             target = Entity("person", e.id, new_type, e.name, film, review)
         else:
             new_id = row[0] if row else conn.execute(
@@ -314,7 +319,8 @@ def prune(conn, person_ids, film_ids) -> list[tuple[str, int, str]]:
         row = conn.execute(
             "SELECT kind, name FROM person p WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mention WHERE person_id = p.id)"
             " AND NOT EXISTS (SELECT 1 FROM role WHERE character_id = p.id OR actor_id = p.id)"
-            " AND NOT EXISTS (SELECT 1 FROM curation WHERE person_id = p.id)", (pid,)).fetchone()
+            " AND NOT EXISTS (SELECT 1 FROM curation WHERE person_id = p.id)"
+            " AND NOT EXISTS (SELECT 1 FROM credit WHERE person_id = p.id)", (pid,)).fetchone()
         if row:
             conn.execute("DELETE FROM person WHERE id = ?", (pid,))
             removed.append((row[0], pid, row[1]))
@@ -370,17 +376,20 @@ def describe(conn, e: Entity):
         sections["films"] = run(
             "SELECT f.id, f.title, f.year, count(DISTINCT x.review_id) AS reviews"
             " FROM (SELECT review_id FROM mention WHERE person_id = ? UNION SELECT review_id FROM role"
-            "  WHERE actor_id = ? OR character_id = ?) rv"
+            "  WHERE actor_id = ? OR character_id = ? UNION SELECT review_id FROM credit WHERE person_id = ?) rv"
             " JOIN (SELECT review_id, film_id FROM mention WHERE film_id IS NOT NULL UNION SELECT review_id, film_id"
             "  FROM review_film UNION SELECT id, film_id FROM review WHERE film_id IS NOT NULL) x"
             "  ON x.review_id = rv.review_id JOIN film f ON f.id = x.film_id"
-            " GROUP BY f.id ORDER BY reviews DESC, f.title", (e.id, e.id, e.id))
+            " GROUP BY f.id ORDER BY reviews DESC, f.title", (e.id, e.id, e.id, e.id))
         sections["roles"] = run(
             "SELECT CASE WHEN r.actor_id = ? THEN 'plays' ELSE 'played by' END AS role,"
             " CASE WHEN r.actor_id = ? THEN c.name ELSE a.name END AS name, f.title AS film, r.review_id"
             " FROM role r JOIN person c ON c.id = r.character_id JOIN person a ON a.id = r.actor_id"
             " LEFT JOIN film f ON f.id = c.film_id WHERE r.actor_id = ? OR r.character_id = ? ORDER BY name",
             (e.id, e.id, e.id, e.id))
+        sections["credits"] = run(
+            "SELECT c.job, f.title AS film, c.review_id FROM credit c JOIN review r ON r.id = c.review_id"
+            " LEFT JOIN film f ON f.id = r.film_id WHERE c.person_id = ? ORDER BY c.review_id, c.job", (e.id,))
     else:
         sections["reviewed in"] = run(
             "SELECT r.id AS review_id, r.source, r.author, r.outlet, r.published FROM review r WHERE r.film_id = ?"

@@ -135,6 +135,17 @@ class Role(Base):
     __table_args__ = (UniqueConstraint("character_id", "actor_id", name="uq_role_character_actor"),)
 
 
+class Credit(Base):
+    """Who made the film a review is about, as its metadata says (`director:`, `cast:`):
+    persons with their job, whether or not the text names them."""
+
+    __tablename__ = "credit"
+    review_id: Mapped[int] = mapped_column(ForeignKey("review.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True, index=True)
+    job: Mapped[str] = mapped_column(String(8), primary_key=True)  # director or cast
+    __table_args__ = (CheckConstraint("job IN ('director', 'cast')", name="ck_credit_job"),)
+
+
 CURATION_ACTIONS = ("merge", "rename", "retype", "alias", "drop-mention")
 
 

@@ -180,11 +180,15 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
     else:
         # Count first, straight from the mention index, then look the persons up: an
         # outer join from every person cost half as much again.
+        # Without a scope, the persons the metadata credits (director, cast) are listed
+        # too, with 0 mentions when the text does not name them.
+        credited = "" if scope else (" UNION ALL SELECT DISTINCT c.person_id, 0, 0 FROM credit c WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM mention m WHERE m.person_id = c.person_id)")
         sql = (
             "SELECT p.id, p.name, p.kind AS type,"
             " f.title AS film, n.mentions, n.reviews FROM (SELECT m.person_id, count(*) AS mentions,"
             " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.person_id IS NOT NULL" + scope
-            + " GROUP BY m.person_id) n JOIN person p ON p.id = n.person_id LEFT JOIN film f ON f.id = p.film_id"
+            + " GROUP BY m.person_id" + credited + ") n JOIN person p ON p.id = n.person_id LEFT JOIN film f ON f.id = p.film_id"
             " WHERE 1" + kind_filter + " ORDER BY n.mentions DESC, p.name"
         )
         params = scope_params + kind_params

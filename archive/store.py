@@ -96,10 +96,12 @@ class Writer:
                                              (review_id, review_id))}
         for actor, character in conn.execute("SELECT actor_id, character_id FROM role WHERE review_id = ?", (review_id,)):
             persons |= {actor, character}
+        persons |= {r[0] for r in conn.execute("SELECT person_id FROM credit WHERE review_id = ?", (review_id,))}
         persons |= {r[0] for r in conn.execute("SELECT id FROM person WHERE review_id = ?", (review_id,))}
         conn.execute("DELETE FROM mention WHERE review_id = ?", (review_id,))
         conn.execute("DELETE FROM role WHERE review_id = ?", (review_id,))
         conn.execute("DELETE FROM review_film WHERE review_id = ?", (review_id,))
+        conn.execute("DELETE FROM credit WHERE review_id = ?", (review_id,))
         conn.execute("DELETE FROM sentence WHERE review_id = ?", (review_id,))  # a trigger keeps sentence_fts in step
         conn.execute("UPDATE review SET film_id = NULL WHERE id = ?", (review_id,))
         self._review_characters = {}
@@ -159,6 +161,12 @@ class Writer:
                              (character[1], actor[1], review_id))
         conn.executemany("INSERT OR IGNORE INTO review_film (review_id, film_id, position) VALUES (?, ?, ?)",
                          [(review_id, film, i) for i, film in enumerate(reviewed)])
+        credits = [(name, "director") for name in meta.directors] + [(actor, "cast") for actor, _ in meta.cast]
+        for name, job in credits:
+            table, person, kind = entity_of("person", name)
+            if kind == "person":
+                conn.execute("INSERT OR IGNORE INTO credit (review_id, person_id, job) VALUES (?, ?, ?)",
+                             (review_id, person, job))
         conn.execute(
             "UPDATE review SET film_id = ?, sentence_count = ?, mention_count = ?, title = ?, author = ?, outlet = ?,"
             " published = ?, url = ?, rating = ?, language = ?, meta = ?, front_matter = ?, analysis_version = ?"

@@ -165,3 +165,24 @@ def test_queries_by_metadata(tmp_path):
     # `Her` is a title of that review: found as a film, `Sherlock` is not it.
     assert sql(str(db), "SELECT m.surface FROM mention m JOIN film f ON f.id = m.film_id WHERE f.title = 'Her'") == [
         ("Her",)]
+
+
+def test_director_and_cast_are_credited_persons_even_unnamed_in_the_text(tmp_path):
+    db = tmp_path / "a.db"
+    (tmp_path / "night.md").write_text("---\nfilm: A Girl Walks Home Alone at Night\ndirector: Ana Lily Amirpour\n"
+                                       "cast: [Sheila Vand as The Girl]\n---\nEin Vampirwestern in Schwarzweiß.\n"
+                                       "Die Stadt heißt Bad City.\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path / "night.md")).exit_code == 0
+    assert sql(str(db), "SELECT p.name, c.job FROM credit c JOIN person p ON p.id = c.person_id ORDER BY c.job") == [
+        ("Sheila Vand", "cast"), ("Ana Lily Amirpour", "director")]
+    listed = json.loads(run(db, "query", "persons", "--format", "json").stdout)
+    assert {(r["name"], r["mentions"]) for r in listed} >= {("Ana Lily Amirpour", 0), ("Sheila Vand", 0)}
+    cast = json.loads(run(db, "query", "cast", "--person", "vand", "--format", "json").stdout)
+    assert [(r["character"], r["film"]) for r in cast] == [("The Girl", "A Girl Walks Home Alone at Night")]
+    (amirpour,), = sql(str(db), "SELECT id FROM person WHERE name = 'Ana Lily Amirpour'")
+    shown = json.loads(run(db, "entity", "show", str(amirpour), "--format", "json").stdout)
+    assert [(c["job"], c["film"]) for c in shown["credits"]] == [("director", "A Girl Walks Home Alone at Night")]
+    result = run(db, "rm", "1")
+    assert result.exit_code == 0 and "Ana Lily Amirpour" in result.stdout
+    assert sql(str(db), "SELECT count(*) FROM person") == [(0,)] and sql(str(db), "SELECT count(*) FROM film") == [(0,)]
+    assert run(db, "check").exit_code == 0

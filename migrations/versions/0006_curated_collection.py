@@ -8,7 +8,7 @@ Create Date: 2026-12-01
 - `review` gains the metadata a keeper gives (title, author, outlet, published, url,
   rating, language), every key as JSON (`meta`), the file's front matter as written,
   and the analysis version it was made with; `review_film` links a review to the films
-  it is about; `curation` keeps every merge, rename, retype, alias and dropped mention.
+  it is about, `credit` to its director and cast; `curation` keeps every merge, rename, retype, alias and dropped mention.
 - `person.kind` says `person` where it said `real`: the type is `person`, `character`
   or `film` everywhere. SQLite cannot change a CHECK constraint, and copying the table
   (Alembic's batch mode) fails: `mention` and `role` point at `person`, and dropping it
@@ -81,6 +81,17 @@ def upgrade() -> None:
     )
     op.create_index("ix_review_film_film_id", "review_film", ["film_id"])
     op.create_table(
+        "credit",
+        sa.Column("review_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("job", sa.String(8), nullable=False),
+        sa.CheckConstraint("job IN ('director', 'cast')", name="ck_credit_job"),
+        sa.ForeignKeyConstraint(["review_id"], ["review.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["person_id"], ["person.id"]),
+        sa.PrimaryKeyConstraint("review_id", "person_id", "job"),
+    )
+    op.create_index("ix_credit_person_id", "credit", ["person_id"])
+    op.create_table(
         "curation",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("action", sa.String(12), nullable=False),
@@ -116,6 +127,7 @@ def downgrade() -> None:
     # and mentions keep every row.
     op.execute("DROP VIEW review_detail")
     op.drop_table("curation")
+    op.drop_table("credit")
     op.drop_table("review_film")
     op.drop_index("ix_review_source", table_name="review")
     op.drop_index("ix_review_listing", table_name="review")
