@@ -91,11 +91,17 @@ HEADER = '{"format":"archive-jsonl","type":"header","version":1}'
     ([HEADER, GOOD, '{"type": "film"}'], "line 3: unknown type 'film'"),
     ([HEADER, GOOD, '{"type": "review", "source": "x.txt", "ingested_at": "2026-01-01"}'], "line 3: a review needs 'text'"),
     ([HEADER, GOOD.replace('"type"', '"titel":"x","type"')], "line 2: unknown key 'titel'"),
-    ([HEADER, GOOD.replace('"type"', '"metadata":{"outlet":"taz"},"type"')], "line 2: unknown review metadata 'outlet'"),
+    ([HEADER, GOOD.replace('"type"', '"metadata":{"outlet":"taz"},"type"')], "line 2: unknown key 'metadata'"),
+    ([HEADER, GOOD.replace('"type"', '"meta":"taz","type"')], "line 2: 'meta' must be an object"),
+    ([HEADER, GOOD, '{"type": "curation", "action": "drop-mention", "made_at": "x", "review": 2, "start_char": 0,'
+                    ' "end_char": 3}'], "line 3: no review 2 in this file"),
+    ([HEADER, GOOD, '{"type": "curation", "action": "merge", "made_at": "x", "name": "Jan",'
+                    ' "entity": {"type": "alien", "name": "Jan Müller"}}'], "line 3: a merge decision needs"),
     ([HEADER, GOOD.replace("Ein Film von Jan Müller.", "   ")], "line 2: the review's text has no sentence"),
     ([GOOD], "line 1: not an archive export"),
     ([HEADER.replace('"version":1', '"version":2'), GOOD], "line 1: format version 2"),
-    ([HEADER, GOOD, '{"type": "curation", "action": "merge"}'], "line 3: "),
+    ([HEADER, GOOD, '{"type": "curation", "action": "merge"}'], "line 3: a decision needs 'made_at'"),
+    ([HEADER, GOOD, GOOD, '{"type": "curation", "action": "wish", "made_at": "x"}'], "line 4: a decision's action"),
     ([], "the input is empty"),
 ])
 def test_a_malformed_line_is_refused_with_its_number_and_nothing_is_written(archive, tmp_path, lines, message):
@@ -121,27 +127,54 @@ def test_bytes_that_are_not_utf8_are_refused_with_their_line(tmp_path):
     assert rows(tmp_path / "new.db", "SELECT count(*) FROM review") == [(0,)]
 
 
-def test_metadata_columns_travel_with_their_review(archive, tmp_path):
-    source = archive.copy(tmp_path / "source.db")
-    conn = sqlite3.connect(source.path)
-    conn.execute("ALTER TABLE review ADD COLUMN outlet TEXT")  # as a curator's column would be
-    conn.execute("UPDATE review SET outlet = 'Filmdienst' WHERE id = (SELECT min(id) FROM review)")
-    conn.commit()
-    conn.close()
-    dump = tmp_path / "meta.jsonl"
-    ok(run(source.path, "export", str(dump)))
-    first = json.loads(dump.read_text(encoding="utf-8").splitlines()[1])
-    assert first["metadata"] == {"outlet": "Filmdienst"}
-    plain = run(tmp_path / "plain.db", "import", str(dump))  # no such column there: refused
-    assert plain.exit_code == 1 and "line 2: unknown review metadata 'outlet'" in plain.stderr
-    target = tmp_path / "with.db"
-    ok(run(target, "db", "upgrade"))
-    conn = sqlite3.connect(target)
-    conn.execute("ALTER TABLE review ADD COLUMN outlet TEXT")
-    conn.commit()
-    conn.close()
-    ok(run(target, "import", str(dump)))
-    assert rows(target, "SELECT outlet FROM review ORDER BY id")[:2] == [("Filmdienst",), (None,)]
+FRONT = ("---\ntitle: Kalte Rache\nfilm: Drive\nyear: 2011\nauthor: Anna Berg\ncast:\n  - Ryan Gosling as Driver\n"
+         "---\nRyan Gosling spielt den Fahrer. Refn inszeniert die Gewalt.\n"
+         "Nicolas Winding Refn dreht in Los Angeles, Carey Mulligan spielt Irene.\n")
+CURATED = ("SELECT c.action, c.name, c.type, c.value, c.start_char, c.end_char, c.surface, c.made_at,"
+           " coalesce(p.name, f.title), r.source FROM curation c LEFT JOIN person p ON p.id = c.person_id"
+           " LEFT JOIN film f ON f.id = c.film_id LEFT JOIN review r ON r.id = c.review_id ORDER BY c.id")
+META = ("SELECT source, title, author, published, film_id IS NOT NULL, meta, front_matter,"
+        " (SELECT group_concat(f.title) FROM review_film rf JOIN film f ON f.id = rf.film_id"
+        "  WHERE rf.review_id = review.id) FROM review ORDER BY id")
+
+
+@pytest.fixture
+def curated(archive, tmp_path):
+    """The test archive plus a review with front matter, and one decision of each kind."""
+    copy = archive.copy(tmp_path / "curated.db")
+    (tmp_path / "kalt.md").write_text(FRONT, encoding="utf-8")
+    ok(run(copy.path, "ingest", str(tmp_path / "kalt.md")))
+
+    def entity(name):
+        (found,) = rows(copy.path, f"SELECT id FROM person WHERE name = '{name}'")
+        return str(found[0])
+
+    ok(run(copy.path, "entity", "merge", entity("Refn"), "--into", entity("Nicolas Winding Refn")))
+    ok(run(copy.path, "entity", "rename", entity("Lars Eidinger"), "Lars Eidinger (Schauspieler)"))
+    ok(run(copy.path, "entity", "alias", entity("Carey Mulligan"), "Mulligan"))
+    (mention,) = rows(copy.path, "SELECT m.id FROM mention m JOIN review r ON r.id = m.review_id"
+                                 " WHERE r.source LIKE '%kalt.md' ORDER BY m.start_char LIMIT 1")
+    ok(run(copy.path, "mention", "drop", str(mention[0])))
+    assert len(rows(copy.path, "SELECT * FROM curation")) == 4
+    return copy
+
+
+def test_metadata_and_curation_come_back_and_the_bytes_stay_the_same(curated, tmp_path):
+    first, second, target = tmp_path / "first.jsonl", tmp_path / "second.jsonl", tmp_path / "new.db"
+    assert "4 curation decisions" in ok(run(curated.path, "export", str(first))).stderr
+    lines = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
+    kalt = next(o for o in lines if o["type"] == "review" and o["source"].endswith("kalt.md"))
+    assert kalt["meta"]["author"] == "Anna Berg" and kalt["front_matter"].startswith("---\ntitle: Kalte Rache")
+    assert [o["action"] for o in lines if o["type"] == "curation"] == ["merge", "rename", "alias", "drop-mention"]
+    assert "4 curation decisions applied" in ok(run(target, "import", str(first))).stderr
+    ok(run(target, "export", str(second)))
+    assert first.read_bytes() == second.read_bytes()
+    for sql in (MENTIONS, ENTITIES, ROLES, CURATED, META):
+        assert sorted(rows(target, sql), key=repr) == sorted(rows(curated.path, sql), key=repr), sql
+    assert ok(run(target, "check"))
+    # the decisions hold for what the import analysed: Refn is Nicolas Winding Refn, and
+    # the dropped mention is not there
+    assert rows(target, "SELECT count(*) FROM person WHERE name = 'Refn'") == [(0,)]
 
 
 def test_export_to_a_path_leaves_no_partial_file_and_says_what_it_wrote(archive, tmp_path):

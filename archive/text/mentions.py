@@ -47,6 +47,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters = {names[id(c)] for c, _ in found if c.kind == "character"}
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    films |= known.review_films  # what the review's metadata names counts as named
+    persons |= known.review_persons - characters
+    characters |= known.review_characters - persons
     for title in films:  # characters the archive knows for a film this review names
         characters |= known.characters.get(title, frozenset()) - persons
     years = {" ".join(text[c.start : c.end].split()): c.year for c, _ in found if c.kind == "film" and c.year}
