@@ -37,6 +37,7 @@ from archive.text.lexicon import (
     Known,
     given_names,
 )
+from archive.text.german import is_noun, is_place
 from archive.text.spans import Kind, Sentence
 from archive.text.tokens import Token, make_token, tokenize
 
@@ -48,6 +49,7 @@ _WORK_SUFFIXES = ("film", "films", "filme", "serie", "thriller", "drama", "drama
 _PERSON_SUFFIXES = ("regisseur", "regisseurin", "darsteller", "darstellerin", "schauspieler", "schauspielerin",
                     "filmer", "filmerin", "autor", "autorin", "produzent", "produzentin", "komponist",
                     "komponistin", "star", "sänger", "sängerin", "musiker", "musikerin", "kameramann")
+_KIN_TAILS = tuple(k.lower() + e for k in KIN_NOUNS for e in ("", "n", "s") if len(k) >= 5)
 _CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin")
 _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -70,7 +72,9 @@ class Candidate:
 
 @functools.lru_cache(maxsize=65536)
 def is_work_noun(word: str) -> bool:
-    return word in WORK_NOUNS or (word[:1].isupper() and word.lower().endswith(_WORK_SUFFIXES) and "-" not in word)
+    """`Film`, `Spätwestern`; not a kin noun that ends like one (`Halbschwestern`)."""
+    return word in WORK_NOUNS or (word[:1].isupper() and word.lower().endswith(_WORK_SUFFIXES) and "-" not in word
+                                  and not word.lower().endswith(_KIN_TAILS))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -129,6 +133,13 @@ def looks_like_noun(word: str) -> bool:
     lower = word.lower()
     return any(stem.endswith(_COMPOUND_PERSON_TAILS) and len(stem) >= 10
                for stem in (lower, lower[:-1], lower[:-2]))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_plain_noun(word: str) -> bool:
+    """A German noun and no given name: alone, it is no name (`von Artikeln`,
+    `seinen Chefredakteur (…)`); a cue for a name still wins (`Ehemann Standard (…)`)."""
+    return is_noun(word) and not is_given(word)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -248,7 +259,7 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
     rest = view.text[end : view.sentence.end]
     if rest[:1] in ("'", "’", "ʼ"):
         return None
-    words = rest.split(None, 3)
+    words = rest.split(None, 6)
     if not words:
         return False
     word = words[0]
@@ -263,9 +274,15 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
         return True  # `Scorseses Taxi Driver`, `Akins Aus dem Nichts`
     # an adjective before a noun (`Romaneks tieftraurigen Science-fiction`), not a verb
     # (`Jenkins gehören zu`): the word after it is capitalized
-    following = words[1] if len(words) > 1 else ""
-    return (word.lower() not in FUNCTION_WORDS and bool(_ADJECTIVE_END.search(word))
-            and following[:1].isupper())
+    if word.lower() in FUNCTION_WORDS or not _ADJECTIVE_END.search(word):
+        return False
+    for n, following in enumerate(words[1:]):  # `Jeunets ideenreicher, opulent ausgestatteter Märchenfilm`
+        following = following.strip(",")
+        if following[:1].isupper():
+            return n == 0 or is_noun(following)
+        if not following or following.lower() in FUNCTION_WORDS:
+            return False
+    return False
 
 
 def _genitive_apostrophe(toks: list[Token], a: int) -> bool:
@@ -298,7 +315,19 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
             i = j + 1  # `Silke »Alberich« Haller`: a nickname inside a name, not a title
             continue
         inner = toks[i + 1 : j]
-        if _looks_like_title(view, i, j, inner):
+        tail = _glued_tail(view, j)
+        maker = _maker_before_quote(view, i)
+        if maker:  # `Falcos „Titanic“`, `Hirokazu Kore-edas „…“`: whoever made it
+            out.append(Candidate(*maker, "person", "given"))
+        if tail and any(tail.startswith(w) for w in OTHER_WORKS):
+            i = j + 1  # `„Titanic“-Songtext`: a song
+            continue
+        if i > 0 and is_character_noun(toks[i - 1].text) and len(inner) <= 3 and all(t.is_cap for t in inner):
+            # `der Kinosuperheld „Birdman“`: a figure's name in quotes
+            out.append(Candidate(inner[0].start, inner[-1].end, "character", "character-cue"))
+            i = j + 1
+            continue
+        if (tail in COMPOUND_HEADS or tail and is_work_noun(tail)) or _looks_like_title(view, i, j, inner):
             start, end = inner[0].start, inner[-1].end
             while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
                 end -= 1
@@ -315,6 +344,29 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
 
 
 ARTICLES_CAPITALIZED = frozenset(a.capitalize() for a in ARTICLES)
+
+
+def _maker_before_quote(view: SentenceView, i: int) -> tuple[int, int] | None:
+    """A name in the genitive right before an opening quote, not at the sentence's start
+    and no German noun: `Falcos „Titanic“`. Its offsets, given names before it included."""
+    toks = view.tokens
+    before = toks[i - 1] if i > 1 else None
+    if before is None or not (before.is_cap and genitive_form(before.text) and is_name_word(before)) \
+            or is_noun(before.text) or before.end == toks[i].start:
+        return None
+    first = i - 1
+    while first > 1 and i - 1 - first < 2 and is_name_word(toks[first - 1]) and not is_noun(toks[first - 1].text):
+        first -= 1
+    return view.span(first, i)
+
+
+def _glued_tail(view: SentenceView, j: int) -> str:
+    """The compound tail glued to a closing quote at token j: `„Twilight“-Saga` -> `Saga`."""
+    toks = view.tokens
+    if j + 2 < len(toks) and toks[j + 1].text in "-‐" and toks[j + 1].start == toks[j].end \
+            and toks[j + 2].start == toks[j + 1].end and toks[j + 2].is_word:
+        return toks[j + 2].text
+    return ""
 
 
 def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
@@ -386,7 +438,8 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
         # (but `den Antonio Banderas spielt` is a relative clause and a name)
         # … and a given name between an article and `von` is a noun too (`die Romane von Mick Herron`)
         after_article = view.word(i - 1).lower() in ARTICLES and (
-            tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom"))
+            tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
+            or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer"))  # `so ein Golden Globe`
         if tok.is_word and not after_article:
             j = view.name_run(i)
             if j - i >= 2:
@@ -419,6 +472,8 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1)
             # after a noun that is not a work (`Musik von Hamburg`), one word is too little
             whole = j - (i + 1) >= 2 or is_given(view.word(i + 1)) or toks[i - 1].text not in MADE_NOUNS
+            if j == i + 2 and is_plain_noun(toks[i + 1].text):
+                continue  # `eine Serie von Artikeln`
             if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)) and whole:
                 start, end = view.span(i + 1, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
@@ -438,7 +493,7 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
                 k = j + 1
             continue
         j = view.name_run(i + 1)
-        if j > i + 1:
+        if j > i + 1 and not (j == i + 2 and is_plain_noun(toks[i + 1].text)):
             start, end = view.span(i + 1, j)
             out.append(Candidate(start, end, "person", "role-cue"))
     return out
@@ -498,15 +553,18 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if tok.text != "(":
             continue
         close = k + 1
-        while close < len(toks) and toks[close].text != ")" and close - k < 8:
+        while close < len(toks) and toks[close].text != ")" and close - k < 16:
             close += 1
         if close >= len(toks) or toks[close].text != ")":
             continue
         inner_end = view.name_run(k + 1)
-        if inner_end != close or inner_end == k + 1:
-            continue
+        if inner_end == k + 1 or inner_end != close and toks[inner_end].text != ",":
+            continue  # `(Armie Hammer, „Lone Ranger“)`: the actor, then what else they played
         outer = _backward_name_run(view, k)
-        if outer == k:
+        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not _kin(view.word(outer - 1)):
+            if inner_end - (k + 1) >= 2:  # `seinen Chefredakteur (Jörg Hartmann)`: only the actor
+                ps, pe = view.span(k + 1, inner_end)
+                out.append(Candidate(ps, pe, "person", "paren-actor"))
             continue
         before = view.word(outer - 1)
         if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
@@ -519,7 +577,8 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
             outer = given_at  # `der Gymnasiast Paul Bäumer (…)`: the name starts at the given name
         # Reviews write `Figur (Darsteller)` far more often than the reverse, so a
         # person-like name in brackets makes the name before it the character.
-        inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text)
+        inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text) or (
+            k - outer == 1 and not is_noun(toks[k + 1].text) and not is_place(toks[k + 1].text))  # `Chika (Kaho)`
         outer_is_person = k - outer >= 2 and is_given(toks[outer].text)
         if inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
             cs, ce = view.span(outer, k)
@@ -536,7 +595,7 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
     """`Figur des Travis Bickle`, `Rolle der Irene`, `Nachbarin Irene`, `Driver genannt`."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        if tok.text == "," and i > 0 and view.word(i + 1) in ("ein", "eine", "einen", "einem", "einer"):
+        if tok.text == "," and i > 0 and view.word(i + 1) in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
             k = _after_adjectives(view, i + 2)  # `Brad Sloan, ein Mann in den besten Jahren`: a noun in apposition
             if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
                 start = _backward_name_run(view, i, limit=3)
@@ -600,10 +659,10 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                                                                 and toks[k].text not in FUNCTION_WORDS)):
                 k += 1  # adjectives (`der jungen Irene`), not `, wie sie John le Carré …`
             j = view.name_run(k)
-            if j > k and (j - k >= 2 or is_given(toks[k].text)):
+            if j > k and (j - k >= 2 or is_given(toks[k].text) or not is_noun(toks[k].text)):
                 cs, ce = view.span(k, j)
                 out.append(Candidate(cs, ce, "character", "character-cue"))
-        elif tok.text in KIN_NOUNS and i + 1 < len(toks):
+        elif _kin(tok.text) and i + 1 < len(toks):
             j = view.name_run(i + 1)
             # `Tochter Greta`; after a possessive any name (`seine Mutter Hisako`; not `Mutter Natur`)
             if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
@@ -638,6 +697,8 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
             end = k
             while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
                 end += 1
+            if _ends_in_mit(view, k):
+                continue  # `spielen auch Peter Falk und Curt Bois mit`: who plays along, not whom
         elif tok.text in ("ist", "war") and i + 2 < len(toks) and is_given(toks[i + 1].text):
             # `Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name
             subject = _backward_name_run(view, i)
@@ -664,7 +725,7 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
                 out.append(Candidate(cs, ce, "character", "play-object"))
             continue
         elif tok.text == "als" and i > 0 and toks[i - 1].is_cap and is_name_word(toks[i - 1]):
-            if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES:
+            if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES or is_person_noun(view.word(i + 1)):
                 continue  # `Anders als bei Jean-Luc Godard`: a comparison, no role
             k, end = i + 1, min(len(toks), i + 5)
             stop = next((m for m in range(k, end) if toks[m].text in ",.;:!?)"), end)
@@ -726,6 +787,20 @@ def _characters_by_verb(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _kin(word: str) -> bool:
+    """A kin noun, also in the genitive: `Tochter`, `des kleinen Sohnes`."""
+    return word in KIN_NOUNS or word[-1:] == "s" and (word[:-1] in KIN_NOUNS or word[-2:] == "es" and word[:-2] in KIN_NOUNS)
+
+
+def _ends_in_mit(view: SentenceView, k: int) -> bool:
+    """The clause from token k ends in the particle `mit` (`mitspielen`)."""
+    toks = view.tokens
+    end = k
+    while end < len(toks) and toks[end].text not in ",.;:!?)":
+        end += 1
+    return end > k and toks[end - 1].text == "mit"
+
+
 POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer deren dessen".split())
 
 # Before `als`, these say how someone appears in a part: `ist als Molly zu sehen`.
@@ -756,6 +831,8 @@ def _role_noun_then_name(view: SentenceView, k: int) -> tuple[int, int] | None:
         k += 1
     k = _after_adjectives(view, k)
     noun = view.word(k)
+    if is_person_noun(noun):
+        return None  # `als Altmeister James Ivory`: a real role, a real person
     if not (_names_a_person(noun) or is_character_noun(noun)) or k + 1 >= len(view.tokens):
         return None  # `als Industriellensohn Alfred Nyssen`: a compound on a person noun counts
     if not is_name_word(view.tokens[k + 1]):

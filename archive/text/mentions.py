@@ -45,6 +45,12 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     names = {id(c): _nominative(text[c.start : c.end], plain, c.genitive_context) if c.kind != "film"
              else " ".join(text[c.start : c.end].split()) for c, _ in found}
     characters = {names[id(c)] for c, _ in found if c.kind == "character"}
+    # `Amélie Poulain scheint …` (a given name, no other cue) and later `Amélie, die
+    # Kellnerin`: a full name found only by its given name, whose first name is a
+    # character, is that character
+    strong = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue != "given"}
+    characters |= {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
+                   and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters}
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     films = {names[id(c)] for c, _ in found if c.kind == "film"}
     for title in films:  # characters the archive knows for a film this review names
