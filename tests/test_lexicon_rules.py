@@ -107,3 +107,75 @@ def test_regie_before_a_full_stop_ends_the_sentence():
 
 def test_a_kin_noun_in_the_genitive_before_a_given_name_makes_a_character():
     assert kinds("In Gegenwart des kleinen Sohnes Jonas streiten sie.").get("Jonas") == "character"
+
+
+def test_an_english_heading_is_the_reviews_title_and_its_film():
+    text = "The Keeper of Small Hours\n\nDer Film erzählt von Nora Lindqvist, die nachts einen Leuchtturm hütet."
+    a = analyse(text)
+    assert kinds(text).get("The Keeper of Small Hours") == "film"
+    assert a.subject == "The Keeper of Small Hours"
+
+
+def test_a_heading_in_capitals_takes_the_title_the_body_writes_out():
+    text = "STILLE ÜBER HAMBURG\n\nIn „Die Stille über Hamburg“ wandert Tom Ellery durch den Hafen."
+    assert names(text)["STILLE ÜBER HAMBURG"] == "Die Stille über Hamburg"
+
+
+def test_a_credit_heading_names_the_film_before_its_cast_and_a_plain_noun_title_stays_there():
+    text = "Sehnsucht :: Walter Brenning, Ute Klasen\n\nAus Sehnsucht fährt sie ans Meer. Walter Brenning bleibt."
+    a = analyse(text)
+    films = [m.surface for m in a.mentions if m.kind == "film"]
+    assert films == ["Sehnsucht"] and a.mentions[0].start == 0
+    assert kinds(text).get("Ute Klasen") == "person"
+
+
+def test_a_german_headline_with_no_cue_is_no_title():
+    text = "Versteckt hinter dem Vorhang\n\nDer Film von Ilse Kowalczyk zeigt eine Familie."
+    assert [m.kind for m in analyse(text).mentions] == ["person"]
+
+
+def test_the_parts_of_a_series_listed_in_brackets_are_films_and_a_short_title_takes_the_long_one():
+    text = "Die Jahreszeiten-Trilogie (Frost, Glut, Regen) beginnt mit „Drei Zeiten: Frost“."
+    found = kinds(text)
+    assert found.get("Glut") == "film" and found.get("Regen") == "film"
+    assert names(text)["Frost"] == "Drei Zeiten: Frost"
+
+
+def test_an_info_line_in_brackets_names_the_film_first():
+    text = "Ein starker Film.\n(Greta Lindholm, Schweden 2019, 104 Min., Regie: Ilse Kowalczyk)"
+    found = kinds(text)
+    assert found.get("Greta Lindholm") == "film"
+    assert found.get("Ilse Kowalczyk") == "person"
+
+
+def test_brackets_after_a_full_name_that_hold_no_name_hold_a_title():
+    text = "Dass Julia Brandt (Hidden Harbour) hier wieder überzeugt, freut uns."
+    found = kinds(text)
+    assert found == {"Julia Brandt": "person", "Hidden Harbour": "film"}
+
+
+def test_a_genitive_before_brackets_and_adjectives_is_taken_off_the_name():
+    text = "Pierre-Luc Gauthiers („Sturmhöhe“) verspielter, reich ausgestatteter Liebesfilm."
+    assert names(text).get("Pierre-Luc Gauthiers") == "Pierre-Luc Gauthier"
+
+
+def test_three_unknown_words_listed_are_surnames_and_nouns_listed_are_not():
+    found = kinds("Obradović, Kowalczyk, Brenning und Haarlem-Smit bitten zur Kasse. Brot, Butter und Käse auch.")
+    assert {k for k, v in found.items() if v == "person"} >= {"Obradović", "Kowalczyk", "Brenning"}
+    assert not {"Brot", "Butter", "Käse"} & set(found)
+
+
+def test_two_unknown_words_after_a_colon_are_a_name_but_not_after_an_article():
+    found = kinds("Ein Lied auf die Freiheit: Ildikó Vasarhelyi erzählt davon. Das sieht die Tuschak Vosnitz.")
+    assert found.get("Ildikó Vasarhelyi") == "person"
+    assert "Tuschak Vosnitz" not in found
+
+
+def test_a_noun_before_brackets_with_a_full_name_gives_the_actor():
+    found = kinds("Am Beispiel des Pfarrers (Ruprecht Hainzl) zeigt der Film die Enge.")
+    assert found == {"Ruprecht Hainzl": "person"}
+
+
+def test_a_quoted_plain_noun_in_brackets_is_a_gloss_not_a_title():
+    found = kinds("Der Film „Blaue Stunde“ handelt von der Befreiung („Erlösung“) einer Witwe.")
+    assert found == {"Blaue Stunde": "film"}

@@ -55,7 +55,7 @@ _ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
 YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
-            "work-cue": 55, "year-cue": 62, "compound": 50, "known": 45}
+            "work-cue": 55, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30}
 
 
 @dataclass(slots=True)
@@ -265,8 +265,9 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
     word = words[0]
     if word[0] in "„“»«›‹\"'‚":
         return True
-    if word[0] == "(":
-        return False  # `der neidische Danglars (Patrick Mille)`: a bracket follows a name whole
+    if word[0] == "(":  # `Jeunets („Delicatessen“) ideenreicher Film`: what follows the bracket counts
+        close = rest.find(")", 0, 80)
+        return False if close < 0 else _genitive_context(view, end + close + 1) is True
     word = word.strip(",.;:!?()")
     if not word:
         return False
@@ -277,7 +278,7 @@ def _genitive_context(view: SentenceView, end: int) -> bool | None:
     if word.lower() in FUNCTION_WORDS or not _ADJECTIVE_END.search(word):
         return False
     for n, following in enumerate(words[1:]):  # `Jeunets ideenreicher, opulent ausgestatteter Märchenfilm`
-        following = following.strip(",")
+        following = following.strip(",.;:!?")
         if following[:1].isupper():
             return n == 0 or is_noun(following)
         if not following or following.lower() in FUNCTION_WORDS:
@@ -327,7 +328,10 @@ def _quoted_titles(view: SentenceView) -> list[Candidate]:
             out.append(Candidate(inner[0].start, inner[-1].end, "character", "character-cue"))
             i = j + 1
             continue
-        if (tail in COMPOUND_HEADS or tail and is_work_noun(tail)) or _looks_like_title(view, i, j, inner):
+        if len(inner) == 1 and is_plain_noun(inner[0].text) and view.word(i - 1) == "(" and view.word(j + 1) == ")":
+            i = j + 1  # `die Befreiung („Erlösung“)`: a gloss on a word, no title
+            continue
+        if tail in COMPOUND_HEADS or tail and is_work_noun(tail) or _looks_like_title(view, i, j, inner):
             start, end = inner[0].start, inner[-1].end
             while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
                 end -= 1
@@ -561,7 +565,11 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if inner_end == k + 1 or inner_end != close and toks[inner_end].text != ",":
             continue  # `(Armie Hammer, „Lone Ranger“)`: the actor, then what else they played
         outer = _backward_name_run(view, k)
-        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not _kin(view.word(outer - 1)):
+        if outer == k:
+            if inner_end - (k + 1) >= 2 and k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text):
+                out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))  # `des Pfarrers (…)`
+            continue
+        if k - outer == 1 and is_plain_noun(toks[outer].text) and not _kin(view.word(outer - 1)):
             if inner_end - (k + 1) >= 2:  # `seinen Chefredakteur (Jörg Hartmann)`: only the actor
                 ps, pe = view.span(k + 1, inner_end)
                 out.append(Candidate(ps, pe, "person", "paren-actor"))
@@ -577,6 +585,8 @@ def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
             outer = given_at  # `der Gymnasiast Paul Bäumer (…)`: the name starts at the given name
         # Reviews write `Figur (Darsteller)` far more often than the reverse, so a
         # person-like name in brackets makes the name before it the character.
+        if k - outer >= 2 and is_given(toks[outer].text) and not is_given(toks[k + 1].text):
+            continue  # `Julia Brandt (Hidden Harbour)`: a full name, then a title (another rule's)
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text) or (
             k - outer == 1 and not is_noun(toks[k + 1].text) and not is_place(toks[k + 1].text))  # `Chika (Kaho)`
         outer_is_person = k - outer >= 2 and is_given(toks[outer].text)
@@ -1099,6 +1109,103 @@ def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _titles_listed_after_series_noun(view: SentenceView) -> list[Candidate]:
+    """`die Farbentrilogie (Blau, Weiß, Rot)`: the parts of a series listed in brackets."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 3):
+        if toks[k].text != "(" or not toks[k - 1].is_word or not toks[k - 1].text.lower().endswith(_SERIES_TAILS):
+            continue
+        close = next((m for m in range(k + 1, min(len(toks), k + 30)) if toks[m].text == ")"), None)
+        if close is None:
+            continue
+        items, start = [], k + 1
+        for m in range(k + 1, close + 1):
+            if toks[m].text in (",", ")", "und"):
+                items.append((start, m))
+                start = m + 1
+        if len(items) >= 2 and all(a < b and toks[a].is_cap and not YEAR.fullmatch(toks[a].text) for a, b in items):
+            out += [Candidate(*view.span(a, b), "film", "work-cue") for a, b in items]
+    return out
+
+
+_SERIES_TAILS = tuple(h.lower() for h in SERIES_HEADS | {"Serie", "Filme", "Zyklus"})
+
+
+def _title_in_info_brackets(view: SentenceView) -> list[Candidate]:
+    """`(Hannah Arendt, Deutschland 2012, 113 Min.)`: an info line in brackets names the
+    film first, then a country or its code and a year."""
+    toks = view.tokens
+    if len(toks) < 6 or toks[0].text != "(":
+        return []
+    comma = next((m for m in range(1, min(len(toks), 14)) if toks[m].text == ","), None)
+    if comma is None or comma == 1 or comma + 2 >= len(toks) or not toks[1].is_cap:
+        return []
+    country, year = toks[comma + 1], toks[comma + 2]
+    if not country.is_cap or not YEAR.fullmatch(year.text):
+        return []
+    return [Candidate(*view.span(1, comma), "film", "genitive-year", int(year.text))]
+
+
+def _title_in_brackets_after_person(view: SentenceView) -> list[Candidate]:
+    """`Bill Murray (St. Vincent)`, `Sofia Coppola (The Virgin Suicides - Verlorene Jugend)`:
+    after a full name (a given name first), brackets that hold no name, no number and
+    no lower-case verb hold a film the person made or played in."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks) - 2):
+        if toks[k].text != "(" or not (is_given(toks[k - 2].text) and is_name_word(toks[k - 1])):
+            continue
+        close = next((m for m in range(k + 1, min(len(toks), k + 12)) if toks[m].text == ")"), None)
+        if close is None or close == k + 1 or not toks[k + 1].is_cap or is_given(toks[k + 1].text):
+            continue
+        inner = toks[k + 1 : close]
+        if any(t.is_number or t.text in ",;:" or t.is_word and not t.is_cap and t.text not in ENGLISH_LOWER
+               for t in inner) or len(inner) == 1 and (is_noun(inner[0].text) or is_place(inner[0].text)):
+            continue
+        out.append(Candidate(inner[0].start, inner[-1].end, "film", "year-cue"))
+    return out
+
+
+def _unknown_word(tok: Token) -> bool:
+    """A capitalised word the lexicon does not know: no noun, no place, no function word."""
+    return (tok.is_word and tok.is_cap and not tok.text.isupper() and is_name_word(tok) and not is_noun(tok.text)
+            and not is_place(tok.text))
+
+
+def _surnames_listed(view: SentenceView) -> list[Candidate]:
+    """`Kowalczyk, Brenning, Obradović und Haase`: three or more capitalised words the
+    lexicon does not know, listed, are surnames."""
+    toks, out = view.tokens, []
+    i = 0
+    while i < len(toks):
+        items, k = [], i
+        while k < len(toks) and _unknown_word(toks[k]) and (k + 1 == len(toks) or not toks[k + 1].is_cap):
+            items.append(k)
+            if view.word(k + 1) not in (",", "und", "oder", "sowie"):
+                break
+            k += 2
+        if len(items) >= 3 and view.word(items[-2] + 1) != ",":
+            out += [Candidate(toks[m].start, toks[m].end, "person", "list") for m in items]
+        i = (items[-1] if items else i) + 1
+    return out
+
+
+def _unknown_full_names(view: SentenceView) -> list[Candidate]:
+    """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
+    not know, not at a sentence's start (after a colon or a bracket is fine) and not
+    after an article, are a name."""
+    toks, out = view.tokens, []
+    for i in range(1, len(toks) - 1):
+        prev = toks[i - 1]
+        if not (_unknown_word(toks[i]) and _unknown_word(toks[i + 1])) or prev.text.lower() in ARTICLES:
+            continue
+        if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
+            continue  # three or more: more likely a title
+        if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
+            continue
+        out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
+    return out
+
+
 def _english_titles(view: SentenceView) -> list[Candidate]:
     """`The Whale`, `A Beautiful Day`: an English article before capitalized words is a
     title in German prose."""
@@ -1210,6 +1317,10 @@ _RULES = (
     (_titles_before_year, frozenset(("(", "von", "aus"))),
     (_titles_in_compounds, None),
     (_english_titles, ENGLISH_TITLE_STARTS),
+    (_titles_listed_after_series_noun, frozenset("(")),
+    (_surnames_listed, frozenset((",",))),
+    (_title_in_info_brackets, frozenset("(")),
+    (_title_in_brackets_after_person, frozenset("(")),
     (_titles_after_genitive_name, None),
     (_credits, frozenset(":")),
 )
@@ -1218,4 +1329,7 @@ _RULES = (
 def first_pass(view: SentenceView, known: Known) -> list[Candidate]:
     """The sentence's mentions by their cues, without overlaps, names listed with them included."""
     chosen = _choose(find_candidates(view, known))
-    return chosen + _coordinated(view, chosen)
+    chosen += _coordinated(view, chosen)
+    taken = [(c.start, c.end) for c in chosen]
+    # the last resort, where no cue found anything: two words the lexicon does not know
+    return chosen + [c for c in _unknown_full_names(view) if _free(c.start, c.end, taken)]

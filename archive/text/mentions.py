@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from archive.text.cues import Candidate, SentenceView, first_pass, genitive_form, is_given, is_work_noun
+from archive.text.cues import (Candidate, SentenceView, first_pass, genitive_form, is_given, is_plain_noun,
+                               is_work_noun)
+from archive.text.headings import heading_title
 from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence
 from archive.text.tokens import words_of
@@ -39,11 +41,19 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in first_pass(view, known):
             found.append((c, view.index))
+    heading = heading_title(views[0], [c for c, s in found if s == 0],
+                            {" ".join(text[c.start : c.end].split()) for c, s in found if c.kind == "film" and s > 0}) \
+        if views else None
+    if heading:
+        found = [(c, s) for c, s in found if not (s == 0 and c.start < heading[0].end and c.end > heading[0].start)]
+        found.append((heading[0], 0))
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
     plain = {" ".join(text[c.start : c.end].split()) for c, _ in found} | known.persons | known.films
     names = {id(c): _nominative(text[c.start : c.end], plain, c.genitive_context) if c.kind != "film"
              else " ".join(text[c.start : c.end].split()) for c, _ in found}
+    if heading:
+        names[id(heading[0])] = heading[1]
     characters = {names[id(c)] for c, _ in found if c.kind == "character"}
     # `Amélie Poulain scheint …` (a given name, no other cue) and later `Amélie, die
     # Kellnerin`: a full name found only by its given name, whose first name is a
@@ -53,13 +63,20 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                    and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters}
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
+        if c.kind == "film" and " " not in names[id(c)]:
+            fuller = [f for f in films if f.endswith(": " + names[id(c)])]
+            if len(fuller) == 1:
+                names[id(c)] = fuller[0]
     for title in films:  # characters the archive knows for a film this review names
         characters |= known.characters.get(title, frozenset()) - persons
     years = {" ".join(text[c.start : c.end].split()): c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.
     extra: list[tuple[Candidate, int]] = []
-    forms = _surface_forms(persons, characters, films)
+    headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
+        and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
+    forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
@@ -86,7 +103,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, characters if kind == "character" else persons, c.start, s, seen)
         mentions.append(Mention(c.start, c.end, surface, kind, name, s))
-    subject = _subject(views, mentions)
+    subject = heading[1] if heading else _subject(views, mentions)
     owners = _character_films(mentions, subject)
     entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None,
                               owners.get(m.name) if m.kind == "character" else None) for m in mentions},
@@ -114,12 +131,14 @@ def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, 
     return owners
 
 
-def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> dict[str, tuple[Kind, str]]:
+def _surface_forms(persons: set[str], characters: set[str], films: set[str],
+                   headline_nouns: set[str]) -> dict[str, tuple[Kind, str]]:
     """Every way the review may write a known name again, with its kind and nominative:
     full, surname (persons), first name (characters), each with a genitive -s."""
     forms: dict[str, tuple[Kind, str]] = {}
     for title in films:
-        forms[title] = ("film", title)
+        if title not in headline_nouns:  # `Liebe` as a heading's title: not every `aus Liebe`
+            forms[title] = ("film", title)
     for kind, names in (("person", persons), ("character", characters)):
         for name in names:
             parts = name.split(" ")

@@ -41,7 +41,10 @@ def split_sentences(text: str) -> list[Sentence]:
         else:
             blocks = _layout_lines(text, p_start, p_end, typical)
         for b_start, b_end in blocks:
-            sentences.extend(_split_block(text, b_start, b_end))
+            if _is_heading(text, b_start, b_end):
+                sentences.append(_trimmed(text, b_start, b_end))  # `Once Upon a Time in ... Hollywood`
+            else:
+                sentences.extend(_split_block(text, b_start, b_end))
     return sentences
 
 
@@ -83,6 +86,13 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         pos = cut + 1
     out.append((start, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own, short, with no sentence end: one segment, whatever it holds."""
+    line = text[start:end].strip()
+    return ("\n" not in line and text[end : end + 1] == "\n" and len(line.split()) <= _HEADING_MAX_WORDS
+            and not _LINE_END_LIKE_SENTENCE.search(line))
 
 
 def _one_sentence_per_line(text: str) -> bool:
