@@ -38,7 +38,7 @@ from archive.text.lexicon import (
     given_names,
 )
 from archive.text.german import is_noun, is_place
-from archive.text.spans import Kind, Sentence
+from archive.text.spans import Kind, Sentence, Taken
 from archive.text.tokens import Token, make_token, tokenize
 
 OPEN_QUOTES = {"*": "*", "„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
@@ -1245,22 +1245,20 @@ def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
     return out
 
 
-def _choose(candidates: list[Candidate]) -> list[Candidate]:
+def _choose(view: SentenceView, candidates: list[Candidate], taken: Taken) -> list[Candidate]:
     """Non-overlapping candidates: strongest cue first, then the longer span."""
     chosen: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: (-PRIORITY[c.cue], -(c.end - c.start), c.start)):
-        if c.end <= c.start:
-            continue
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        if c.end > c.start and taken.free(c.start, c.end):
+            taken.take(c.start, c.end)
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _coordinated(view: SentenceView, chosen: list[Candidate]) -> list[Candidate]:
+def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> list[Candidate]:
     """`Sandra Hüller, Milan Machado Graner und Swann Arlaud`: a name of two or more words
     listed with a person (or a character) is one too, given name known or not."""
     toks = view.tokens
-    taken = [(c.start, c.end) for c in chosen]
     out: list[Candidate] = []
     for c in chosen:
         if c.kind == "film":
@@ -1272,21 +1270,21 @@ def _coordinated(view: SentenceView, chosen: list[Candidate]) -> list[Candidate]
         k = last + 1  # forwards: `…, B und C`
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
-            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not _free(toks[k + 1].start, toks[j - 1].end, taken):
+            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end):
                 break
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list"))
-            taken.append((start, end))
+            taken.take(start, end)
             k = j
         k = first - 1  # backwards: `A, B und C` when only C was found
         while k > 0 and view.word(k) in (",", "und", "sowie"):
             i = _backward_name_run(view, k, limit=3)
-            if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not _free(toks[i].start, toks[k - 1].end, taken) \
+            if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not taken.free(toks[i].start, toks[k - 1].end) \
                     or (i > 0 and toks[i - 1].is_cap):
                 break
             start, end = view.span(i, k)
             out.append(Candidate(start, end, c.kind, "list"))
-            taken.append((start, end))
+            taken.take(start, end)
             k = i - 1
     return out
 
@@ -1299,8 +1297,6 @@ def _end(tok: Token) -> int:
     return tok.end
 
 
-def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return all(end <= a or start >= b for a, b in taken)
 
 
 # Each rule, with the tokens a sentence must hold for it to find anything (None: no
@@ -1328,8 +1324,8 @@ _RULES = (
 
 def first_pass(view: SentenceView, known: Known) -> list[Candidate]:
     """The sentence's mentions by their cues, without overlaps, names listed with them included."""
-    chosen = _choose(find_candidates(view, known))
-    chosen += _coordinated(view, chosen)
-    taken = [(c.start, c.end) for c in chosen]
+    taken = Taken(view.sentence.start, view.sentence.end)
+    chosen = _choose(view, find_candidates(view, known), taken)
+    chosen += _coordinated(view, chosen, taken)
     # the last resort, where no cue found anything: two words the lexicon does not know
-    return chosen + [c for c in _unknown_full_names(view) if _free(c.start, c.end, taken)]
+    return chosen + _choose(view, _unknown_full_names(view), taken)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from archive.text.cues import Candidate, SentenceView
+from archive.text.tokens import plain
 
 # English words that are no German words: a heading holding one is an English title.
 _ENGLISH = frozenset("the of a by your my me you upon is it to on with for from at our his their".split())
@@ -40,5 +41,5 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     credit = len(parts) > 1 and bool(after) and all(c.kind == "person" for c in after)
     if not (same or english or capitals or credit):
         return None
-    name = same[-1] if same else " ".join(title.split())
+    name = same[-1] if same else plain(title)
     return Candidate(start, end, "film", "heading"), name
