@@ -82,10 +82,10 @@ class Writer:
                 person, film = None, self.film_id(m.name, years.get(m.name))
             else:
                 person, film = self.person_id(m.name, m.kind, owner.get(m.name, subject), review_id), None
-            rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film))
+            rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film, m.rule))
         conn.executemany(
-            "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id, rule)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         for role in analysis.roles:

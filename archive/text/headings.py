@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from archive.text.cues import Candidate, SentenceView
+from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
 
 # English words that are no German words: a heading holding one is an English title.
@@ -42,4 +42,4 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     if not (same or english or capitals or credit):
         return None
     name = same[-1] if same else plain(title)
-    return Candidate(start, end, "film", "heading"), name
+    return Candidate(start, end, "film", "heading", rule="film.heading"), name

@@ -1,6 +1,6 @@
 """Finding the persons, characters and films a German review names.
 
-Two passes over the sentences. The first (`archive.text.cues`) finds mentions by
+Two passes over the sentences. The first (`archive.text.rules`) finds mentions by
 their cues. The second finds every further occurrence of what the first found, in
 any sentence, genitive included (`Refns`, `Irenes`), and names each mention by the
 fullest form of its entity in the review; then come the cast (`role`) and the film
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from archive.text.cues import (Candidate, SentenceView, first_pass, genitive_form, is_given, is_plain_noun,
-                               is_work_noun)
+from archive.text.rules import first_pass
+from archive.text.view import Candidate, SentenceView
+from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
 from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence, Taken
@@ -107,7 +108,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen)
-        mentions.append(Mention(c.start, c.end, surface, kind, name, s))
+        mentions.append(Mention(c.start, c.end, surface, kind, name, s, c.rule))
     subject = heading[1] if heading else _subject(views, mentions)
     owners = _character_films(mentions, subject)
     entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None,
@@ -207,7 +208,7 @@ def _occurrences(view: SentenceView, index: Index) -> list[tuple[Candidate, str]
         match = _longest_form(toks, texts, i, *entry)
         if match:
             end, kind, name, n = match
-            out.append((Candidate(tok.start, end, kind, "known"), name))
+            out.append((Candidate(tok.start, end, kind, "known", rule="occurrence"), name))
             i += n
         else:
             i += 1

@@ -25,6 +25,7 @@ class Mention(NamedTuple):
     kind: Kind
     name: str  # canonical: uninflected, the fullest form in the review
     sentence: int  # index into Analysis.sentences
+    rule: str = ""  # the rule that found it (`film.quoted`; `occurrence`: found again)
 
 
 class Entity(NamedTuple):
