@@ -151,7 +151,7 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
 
 
 @rule("person.unknown-words", priority=30, last_resort=True, examples={
-    "Ein Lied auf die Freiheit: Ildikó Vasarhelyi erzählt davon.": {"Ildikó Vasarhelyi": "person"},
+    "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
     """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does

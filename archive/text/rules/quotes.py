@@ -26,7 +26,7 @@ from archive.text.words import (
 
 @rule("film.quoted", priority=90, triggers=OPEN_QUOTES, examples={
     "Der Thriller „Nebelhafen“ läuft ab Donnerstag.": {"Nebelhafen": "film"},
-    "Falcos „Sternwind“-Songtext kennt jeder.": {"Falcos": "person"},
+    "Damals kannte jeder Zandors „Sternwind“-Songtext.": {"Zandors": "person"},
 })
 def _quoted_titles(view: SentenceView) -> list[Candidate]:
     out = []
