@@ -34,7 +34,8 @@ def test_a_rule_finds_what_its_examples_say(rule, text, expected):
 
 @pytest.mark.parametrize(("rule", "text", "expected"), [p for p in EXAMPLES if p.values[0].triggers is not None])
 def test_a_rule_given_a_sentence_without_its_trigger_finds_nothing(rule, text, expected):
-    assert rule(_without_triggers(text, rule.triggers)) == []
+    # the rule itself, not the registry's gate: its trigger words are truly what it needs
+    assert rule.find(_without_triggers(text, rule.triggers)) == []
 
 
 def _without_triggers(text: str, triggers: frozenset[str]):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from archive.text.german import is_noun
 from archive.text.lexicon import (
+    words,
     ADDRESS_TITLES,
     ARTICLES,
     CHARACTER_NOUNS,
@@ -25,19 +26,16 @@ import functools
 import re
 
 
-WORK_SUFFIXES = ("film", "films", "filme", "serie", "thriller", "drama", "dramas", "komödie", "krimi",
-                  "western", "doku", "debüt", "streifen", "movie", "musical", "epos", "satire", "märchen")
+WORK_SUFFIXES = tuple(sorted(words("work_suffixes")))
 
 
-PERSON_SUFFIXES = ("regisseur", "regisseurin", "darsteller", "darstellerin", "schauspieler", "schauspielerin",
-                    "filmer", "filmerin", "autor", "autorin", "produzent", "produzentin", "komponist",
-                    "komponistin", "star", "sänger", "sängerin", "musiker", "musikerin", "kameramann")
+PERSON_SUFFIXES = tuple(sorted(words("person_suffixes")))
 
 
 KIN_TAILS = tuple(k.lower() + e for k in KIN_NOUNS for e in ("", "n", "s") if len(k) >= 5)
 
 
-CHARACTER_SUFFIXES = ("figur", "protagonist", "protagonistin", "held", "heldin")
+CHARACTER_SUFFIXES = tuple(sorted(words("character_suffixes")))
 
 
 ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
@@ -49,10 +47,10 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d")
 OPEN_QUOTES = {"*": "*", "„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
 
 
-SPEECH_VERBS = frozenset("sagt sagte meint meinte erklärt erklärte ruft rief fragt fragte antwortet schreibt".split())
+SPEECH_VERBS = words("speech_verbs")
 
 
-RELATIVE_STARTS = frozenset("was wer wie wo wenn dass daß warum".split())
+RELATIVE_STARTS = words("relative_starts")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -80,7 +78,7 @@ def is_cue_noun(word: str) -> bool:
 
 
 # Lower-case words of English titles: `I Hired a Contract Killer`, `Killers of the Flower Moon`.
-ENGLISH_LOWER = frozenset("of the a an in on at to for and or with from by is my your his her our their".split())
+ENGLISH_LOWER = words("english_lower")
 
 
 # Capitalized mid-sentence, these begin a title rather than continue a name: `Akins Aus dem Nichts`.
@@ -168,12 +166,11 @@ def kin(word: str) -> bool:
     return word in KIN_NOUNS or word[-1:] == "s" and (word[:-1] in KIN_NOUNS or word[-2:] == "es" and word[:-2] in KIN_NOUNS)
 
 
-POSSESSIVES = frozenset("sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer deren dessen".split())
+POSSESSIVES = words("possessives")
 
 
 # Before `als`, these say how someone appears in a part: `ist als Molly zu sehen`.
-APPEARS_AS = frozenset("ist war sind waren glänzt glänzte brilliert brillierte überzeugt überzeugte agiert "
-                       "agierte erscheint erschien".split())
+APPEARS_AS = words("appears_as_verbs")
 
 
 def is_adjective(word: str) -> bool:
@@ -199,30 +196,26 @@ ARTICLES_CAPITALIZED = frozenset(a.capitalize() for a in ARTICLES)
 
 
 # Works that are not films, and verbs of singing: a quoted title beside them is a song or a book.
-OTHER_WORKS = frozenset("""Song Songs Lied Lieds Lieder Hit Schlager Album Single Platte Roman Romans Romane
-    Buch Buches Bücher Novelle Erzählung Gedicht Theaterstück Stück Oper Sinfonie Symphonie Ballade Arie
-    Zeitschrift Zeitung Magazin Artikel Essay Kurzgeschichte Bestseller Comic Hörspiel Podcast Videospiel
-    Ausstellung Motto Slogan""".split())
+OTHER_WORKS = words("other_works")
 
 
-SINGING = frozenset("singt sang singen gesungen summt summte trällert trällerte".split())
+SINGING = words("singing_verbs")
 
 
 # Before `von`, these say who made something: `unter der Regie von`, `inszeniert von`.
-MADE_NOUNS = frozenset("Drehbuch Buch Musik Kamera".split())
+MADE_NOUNS = words("made_nouns")
 
 
-MADE_BY = MADE_NOUNS | frozenset("Regie inszeniert gedreht geschrieben produziert komponiert erdacht verfilmt "
-                                 "adaptiert".split())
+MADE_BY = MADE_NOUNS | words("made_by")
 
 
-LIFE_DATE_WORDS = frozenset({"geb", "geboren", "Jahrgang", "*", "†", "gest", "gestorben", "Jg"})
+LIFE_DATE_WORDS = words("life_date_words")
 
 
 # Lower-case words that sit inside titles without a leading article: `Schatten im
 # Paradies`, `Lichter der Vorstadt`, `Reise ins Zauberland` (not `in`, `mit`, `und`,
 # which far more often lead up to a title).
-TITLE_INNER = frozenset("im ins am zum zur der des vom".split())
+TITLE_INNER = words("title_inner")
 
 
 CAPITALIZED_ARTICLES = frozenset("Der Die Das Ein Eine".split())
@@ -232,7 +225,7 @@ ENGLISH_ONLY = ENGLISH_LOWER - FUNCTION_WORDS  # `a`, `of`, `the`; not `in`, `an
 
 
 # Opening a sentence before a title, these lead up to it far more often than they begin it.
-LEADING_PREPOSITIONS = frozenset("in nach mit seit bei für neben wie auch und wer".split())
+LEADING_PREPOSITIONS = words("leading_prepositions")
 
 
 SERIES_TAILS = tuple(h.lower() for h in SERIES_HEADS | {"Serie", "Filme", "Zyklus"})
