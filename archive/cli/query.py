@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import NAME, format_option, limit_option, print_result, reader, require_review
+from archive.cli.options import NAME, colour, format_option, limit_option, print_result, reader, require_review
+from archive.output import HIGHLIGHT
 
 
 @click.group("query")
@@ -100,9 +101,10 @@ def sentences(ctx, text, persons, characters, films, review, fmt, limit):
     require_review(conn, review)
     people = [queries.match_persons(conn, p) for p in persons]
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
+    bold = fmt == "table" and colour()  # the table escapes the text, then makes the stand-ins bold
     result = queries.sentences(conn, text, people, [queries.match_films(conn, f) for f in films], review, limit,
-                               highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
-    print_result(result, fmt, hide_in_table=("text", "sentence_id"))
+                               highlight=HIGHLIGHT if bold else ("[", "]"))
+    print_result(result, fmt, hide_in_table=("text", "sentence_id"), highlight=bold)
 
 
 @command.command("mentions")
@@ -131,9 +133,3 @@ def cast(ctx, film, fmt, limit):
 
     conn = reader(ctx)
     print_result(queries.cast(conn, queries.match_films(conn, film) if film else None, limit), fmt)
-
-
-def _tty() -> bool:
-    import sys
-
-    return sys.stdout.isatty()
