@@ -1,7 +1,7 @@
 """a German-aware full-text index: sentence_stem, the search keys of every sentence
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-01
 
 `sentence_stem` is an FTS5 table with the same rowid as `sentence`; its one column holds
@@ -14,7 +14,7 @@ when the sentence is deleted; this migration fills it for the sentences already 
 from alembic import op
 
 revision = '0008'
-down_revision = '0006'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
