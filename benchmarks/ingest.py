@@ -243,8 +243,10 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
     and the row counts."""
     from archive.names import fold
     from archive.text.stems import keys
+    from archive.version import analysis_version
 
     _cold_keys()
+    version = analysis_version()  # each review records the analysis that made it (migration 0006)
     db = _fresh(work, template, "raw.db")
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -288,7 +290,7 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
         years = {e.name: e.year for e in a.entities if e.kind == "film"}
         subject = film_id(a.subject, years.get(a.subject)) if a.subject else None
         review_rows.append((review_id, p.source.label, p.digest, a.text, stamp, subject, len(a.sentences),
-                            len(a.mentions)))
+                            len(a.mentions), version))
         first = next_sentence
         sentence_rows += [(first + i, review_id, i, s.start, s.end, a.text[s.start : s.end])
                           for i, s in enumerate(a.sentences)]
@@ -301,7 +303,7 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
                 person, film = None, film_id(m.name, years.get(m.name))
             else:
                 person, film = person_id(m.name, m.kind, owner.get(m.name, subject), review_id), None
-            mention_rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film))
+            mention_rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film, m.rule))
         for role in a.roles:
             pair = (person_id(role.character, "character", owner.get(role.character, subject), review_id),
                     person_id(role.actor, "person", subject, review_id))
@@ -314,15 +316,15 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
     conn.executemany("INSERT INTO film (id, title, year, title_key) VALUES (?, ?, ?, ?)",
                      [(fid, title, year, fold(title)) for fid, year, title in film_rows])
     conn.executemany("INSERT INTO review (id, source, sha256, body, ingested_at, film_id, sentence_count,"
-                     " mention_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", review_rows)
+                     " mention_count, analysis_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", review_rows)
     conn.executemany("INSERT INTO person (id, name, kind, name_key, film_id, review_id) VALUES (?, ?, ?, ?, ?, ?)",
                      person_rows)
     conn.executemany("INSERT INTO sentence (id, review_id, position, start_char, end_char, text)"
                      " VALUES (?, ?, ?, ?, ?, ?)", sentence_rows)
     conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)", [(r[0], r[5]) for r in sentence_rows])
     conn.executemany("INSERT INTO sentence_stem (rowid, text) VALUES (?, ?)", stem_rows)
-    conn.executemany("INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?)", mention_rows)
+    conn.executemany("INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id,"
+                     " rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
     conn.executemany("INSERT INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)", role_rows)
     conn.execute("COMMIT")
     done, cpu = time.perf_counter(), time.process_time() - cpu
