@@ -145,8 +145,10 @@ def test_a_database_at_an_earlier_revision_upgrades_keeping_its_data(tmp_path, r
     assert {t: [row[: len(old[0])] for row in after[t]] for t, old in before.items() if old} == \
         {t: old for t, old in before.items() if old}
     conn = sqlite3.connect(path)
-    # 0005 counted each review's sentences and mentions when it added the columns.
-    assert conn.execute("SELECT sentence_count, mention_count FROM review").fetchall() == [(2, 3)]
+    # 0005 counted each review's sentences and mentions when it added the columns; a
+    # review inserted by hand after it has none recorded ("count them").
+    counts = (2, 3) if archive_db.REVISIONS.index(revision) < archive_db.REVISIONS.index("0005") else (None, None)
+    assert conn.execute("SELECT sentence_count, mention_count FROM review").fetchall() == [counts]
     assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(archive_db.HEAD,)]
     assert conn.execute("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH 'nacht'").fetchall() == [(1,)]
     conn.close()
