@@ -59,6 +59,7 @@ def cli(ctx: click.Context, db_path: str) -> None:
       archive query sentences --text Gewalt
       archive show 1                       a review with its mentions marked
       archive sql "SELECT * FROM person"   any read-only SQL
+      archive serve                        browse it in a web browser
     """
     ctx.obj = db_path
 
@@ -79,9 +80,9 @@ def global_options_first(args: list[str]) -> list[str]:
 
 
 def _register() -> None:
-    from archive.cli import check, db, ingest, query, show, sql, stats
+    from archive.cli import check, db, ingest, query, serve, show, sql, stats
 
-    for module in (ingest, query, show, stats, sql, db, check):
+    for module in (ingest, query, show, stats, sql, db, check, serve):
         cli.add_command(module.command)
 
 

@@ -1,0 +1,47 @@
+"""The Datasette metadata of `archive serve`, fitted to the database it serves.
+
+metadata.yaml says what each page shows (titles, hidden tables, label columns,
+facets); schema.json adds the descriptions of docs/schema.md; canned.py the queries.
+Facets on columns the schema does not have (yet) are left out, so one file serves
+every revision of the schema from 0009 on."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+from pathlib import Path
+
+from archive.site import canned, describe
+
+DATABASE = "archive"  # the database's name in every URL, whatever the file is called
+METADATA_YAML = Path(__file__).with_name("metadata.yaml")
+
+
+def columns_of(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every table and view with its columns."""
+    names = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+    return {name: [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')] for name in names}
+
+
+def build(conn: sqlite3.Connection) -> dict:
+    import yaml  # PyYAML comes with Datasette
+
+    metadata = yaml.safe_load(METADATA_YAML.read_text(encoding="utf-8"))
+    present = columns_of(conn)
+    described = describe.load()
+    tables = metadata["databases"][DATABASE]["tables"]
+    for name, table in list(tables.items()):
+        if name not in present:
+            del tables[name]
+            continue
+        doc = described.get(name, {})
+        description = " ".join(filter(None, [doc.get("description"), table.pop("description_extra", None)]))
+        if description and not table.get("hidden"):
+            table["description"] = description
+        if doc.get("columns"):
+            table["columns"] = {c: meaning for c, meaning in doc["columns"].items() if c in present[name]}
+        facets = table.pop("facets", []) + table.pop("optional_facets", [])
+        if facets:
+            table["facets"] = [f for f in facets if f in present[name]]
+    metadata["databases"][DATABASE]["queries"] = copy.deepcopy(canned.QUERIES)
+    return metadata
