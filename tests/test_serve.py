@@ -16,8 +16,6 @@ import pytest
 from archive.cli.serve import INSTALL
 from tests.conftest import ROOT
 
-datasette = pytest.importorskip("datasette", reason="the serve extra is not installed: pip install -e '.[test]'")
-
 
 @pytest.fixture(scope="module")
 def site(built):
