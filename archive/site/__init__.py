@@ -14,7 +14,7 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).with_name("templates")
 # A canned query on a large archive (a million sentences) may take a few seconds.
-SETTINGS = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500}
+SETTINGS = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "suggest_facets": False}
 
 
 def make_datasette(path: str):

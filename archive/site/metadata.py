@@ -23,6 +23,15 @@ def columns_of(conn: sqlite3.Connection) -> dict[str, list[str]]:
     return {name: [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')] for name in names}
 
 
+def full_text_tables(conn: sqlite3.Connection) -> list[str]:
+    """Every FTS5 index with the tables FTS5 keeps it in (`x_data`, `x_idx`, ...): not for
+    browsing, whichever indexes the schema has."""
+    indexes = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")]
+    return indexes + [f"{index}_{part}" for index in indexes
+                      for part in ("data", "idx", "content", "docsize", "config")]
+
+
 def build(conn: sqlite3.Connection) -> dict:
     import yaml  # PyYAML comes with Datasette
 
@@ -43,5 +52,8 @@ def build(conn: sqlite3.Connection) -> dict:
         facets = table.pop("facets", []) + table.pop("optional_facets", [])
         if facets:
             table["facets"] = [f for f in facets if f in present[name]]
+    for name in full_text_tables(conn):
+        if name in present:
+            tables.setdefault(name, {})["hidden"] = True
     metadata["databases"][DATABASE]["queries"] = copy.deepcopy(canned.QUERIES)
     return metadata
