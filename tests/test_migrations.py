@@ -208,7 +208,7 @@ def test_a_failed_migration_changes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "reviews"), ("check",), ("db", "upgrade"),
-                                  ("sql", "SELECT 1")])
+                                  ("sql", "SELECT 1"), ("serve", "--host", "256.0.0.1")])
 def test_a_database_newer_than_the_code_is_refused_and_left_alone(tmp_path, args):
     path = tmp_path / "archive.db"
     assert run(path, "ingest", str(SEED)).exit_code == 0
@@ -228,7 +228,8 @@ def test_a_database_newer_than_the_code_is_refused_and_left_alone(tmp_path, args
 
 @pytest.mark.parametrize("content", [b"Dies ist keine Datenbank, sondern Text.\n" * 100, bytes(range(256)) * 64],
                          ids=["text", "binary"])
-@pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "persons"), ("check",), ("db", "current")])
+@pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "persons"), ("check",), ("db", "current"),
+                                  ("serve", "--host", "256.0.0.1")])
 def test_a_file_that_is_not_sqlite_gives_one_line(tmp_path, content, args):
     path = tmp_path / "archive.db"
     path.write_bytes(content)

@@ -196,6 +196,14 @@ def test_a_film_page_shows_its_cast(site, archive):
     assert "Carey Mulligan as Irene" in page and "Oscar Isaac as Standard" in page
 
 
+def test_a_character_page_says_who_plays_it(site, archive):
+    (lena,) = archive.sql("SELECT id FROM person WHERE name = 'Lena' AND kind = 'character'")[0]
+    response = get(site, f"/-/character/{lena}")
+    assert response.status_code == 200
+    page = text_of(response.text)
+    assert "Sandra Hüller as Lena" in page and "Character in Der stille Sturm" in " ".join(page.split())
+
+
 @pytest.mark.parametrize("path", ["/-/review/999999", "/-/person/999999", "/-/film/999999"])
 def test_a_missing_page_is_404(site, archive, path):
     assert get(site, path).status_code == 404
