@@ -113,6 +113,13 @@ def test_search_takes_raw_fts_syntax_ranked_with_marks(site, archive):
         assert found and all(w.casefold().startswith("gewalt") or w.casefold() == "liebe" for w in found)
 
 
+def test_the_sentence_tables_search_box_takes_the_same_syntax(site, archive):
+    found = rows(site, "/archive/sentence.json?_search=Gewalt*%20OR%20Liebe&_size=max")
+    expected = archive.sql("SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH 'Gewalt* OR Liebe'")
+    assert sorted(r["id"] for r in found) == sorted(i for (i,) in expected)
+    assert len(found) >= 5
+
+
 def test_search_ranks_the_denser_sentence_first(site, archive):
     hits = rows(site, "/archive/search.json?q=Regen")
     assert text_of(hits[0]["snippet"]) == "Regen, Regen und noch einmal Regen."
