@@ -269,3 +269,48 @@ def test_a_missing_archive_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "no database" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+# --- the keeper's review metadata, where the schema has it -----------------------------------------
+
+@pytest.fixture(scope="module")
+def with_metadata(built, tmp_path_factory):
+    """The archive with review title, outlet and published columns, as the curation
+    migration adds them (here by hand, so the test holds before and after it)."""
+    copy = built.copy(tmp_path_factory.mktemp("metadata") / "archive.db")
+    import sqlite3
+
+    conn = sqlite3.connect(copy.path)
+    for column in ("title", "outlet", "published"):
+        if column not in [row[1] for row in conn.execute("PRAGMA table_info(review)")]:
+            conn.execute(f"ALTER TABLE review ADD COLUMN {column} TEXT")
+    conn.execute("UPDATE review SET title = NULL, outlet = NULL, published = NULL")
+    conn.execute("UPDATE review SET title = 'Leere Bilder', outlet = 'Filmdienst', published = '2023-04-01'"
+                 " WHERE id = ?", (copy.ids["ufer"],))
+    conn.execute("UPDATE review SET outlet = 'Filmdienst', published = '2021-11-30' WHERE id = ?", (copy.ids["sturm"],))
+    conn.execute("UPDATE review SET outlet = 'taz', published = '2021' WHERE id = ?", (copy.ids["drive"],))
+    conn.commit()
+    conn.close()
+    from archive.site import make_datasette
+
+    return make_datasette(copy.path), copy
+
+
+def test_a_review_reads_as_its_title_or_else_its_source(with_metadata):
+    site, copy = with_metadata
+    page = get(site, "/archive/mention?_size=max").text
+    assert f'<a href="/-/review/{copy.ids["ufer"]}">Leere Bilder</a>' in page
+    source = copy.sql("SELECT source FROM review WHERE id = ?", (copy.ids["sturm"],))[0][0]
+    assert f'<a href="/-/review/{copy.ids["sturm"]}">{html.escape(source, quote=False)}</a>' in page
+    assert "<h1>Leere Bilder</h1>" in get(site, f"/-/review/{copy.ids['ufer']}").text
+
+
+def test_reviews_facet_by_outlet_and_year(with_metadata):
+    site, copy = with_metadata
+    facets = get(site, "/archive/review.json").json()["facet_results"]
+    assert {r["value"]: r["count"] for r in facets["outlet"]["results"]} == {"Filmdienst": 2, "taz": 1}
+    years = {r["value"]: r["count"] for r in facets["published"]["results"]}
+    assert years == {"2023": 1, "2021": 2}
+    chosen = next(r for r in facets["published"]["results"] if r["value"] == "2021")
+    picked = get(site, chosen["toggle_url"].replace("http://localhost", "") + "&_shape=objects").json()
+    assert sorted(r["id"] for r in picked["rows"]) == sorted([copy.ids["sturm"], copy.ids["drive"]])

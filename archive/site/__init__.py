@@ -14,7 +14,9 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).with_name("templates")
 # A canned query on a large archive (a million sentences) may take a few seconds.
-SETTINGS = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "suggest_facets": False}
+# A review's body is cut at 300 characters in tables (its own page shows it whole).
+SETTINGS = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "suggest_facets": False,
+            "truncate_cells_html": 300}
 
 
 def make_datasette(path: str):

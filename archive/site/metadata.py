@@ -50,8 +50,12 @@ def build(conn: sqlite3.Connection) -> dict:
         if doc.get("columns"):
             table["columns"] = {c: meaning for c, meaning in doc["columns"].items() if c in present[name]}
         facets = table.pop("facets", []) + table.pop("optional_facets", [])
-        if facets:
-            table["facets"] = [f for f in facets if f in present[name]]
+        if facets:  # a column's name, or {facet type: column}
+            table["facets"] = [f for f in facets
+                               if (f if isinstance(f, str) else next(iter(f.values()))) in present[name]]
+        labels = [c for c in table.pop("label_columns", []) if c in present[name]]
+        if labels:
+            table["label_column"] = labels[0]
     for name in full_text_tables(conn):
         if name in present:
             tables.setdefault(name, {})["hidden"] = True

@@ -17,8 +17,8 @@ ID_PAGES = {"person_id": "person", "character_id": "character", "actor_id": "per
 # A column of names or titles beside the column of ids it names, in a view or a query.
 NAMED_BY = {"actor": "actor_id", "character": "character_id", "film": "film_id", "source": "review_id",
             "title": "review_id"}
-# In the tables: the column that names the row, and the page of the row.
-ROW_NAMES = {"person": ("name", "person"), "film": ("title", "film"), "review": ("source", "review")}
+# In the tables: the columns that name the row, and the page of the row.
+ROW_NAMES = {"person": (("name",), "person"), "film": (("title",), "film"), "review": (("title", "source"), "review")}
 
 
 def page_path(datasette, page: str, entity_id) -> str:
@@ -50,14 +50,16 @@ def render_cell(row, value, column, table, database, datasette):
         page = ID_PAGES.get(column)
         if page is None:
             return None
-        label = value.get("label") or value["value"]
-        return markupsafe.Markup("{}&nbsp;<em>{}</em>").format(link(datasette, page, value["value"], label),
-                                                              value["value"])
+        label = value.get("label")
+        if not label and page == "review":  # a review without a title: its source
+            return _review_by_source(datasette, value["value"])
+        return markupsafe.Markup("{}&nbsp;<em>{}</em>").format(
+            link(datasette, page, value["value"], label or value["value"]), value["value"])
     if column == "snippet" and isinstance(value, str):
         return marked(value)
     if table in ROW_NAMES:
-        name_column, page = ROW_NAMES[table]
-        if column == name_column and _get(row, "id") is not None:
+        name_columns, page = ROW_NAMES[table]
+        if column in name_columns and _get(row, "id") is not None:
             return link(datasette, page, _get(row, "id"), value)
         return None
     # views and queries: a name beside its id, and the ids themselves
@@ -69,6 +71,12 @@ def render_cell(row, value, column, table, database, datasette):
     if column in ID_PAGES and isinstance(value, int):
         return link(datasette, ID_PAGES[column], value, value)
     return None
+
+
+async def _review_by_source(datasette, review_id) -> markupsafe.Markup:
+    found = await datasette.get_database(DATABASE).execute("SELECT source FROM review WHERE id = ?", [review_id])
+    label = found.rows[0][0] if found.rows else review_id
+    return markupsafe.Markup("{}&nbsp;<em>{}</em>").format(link(datasette, "review", review_id, label), review_id)
 
 
 async def _allowed(datasette, request, table: str) -> None:
@@ -99,6 +107,13 @@ async def entity_page(datasette, request):
         "archive_entity.html",
         {**data, "table": table, "page": lambda p, i: page_path(datasette, p, i), "database": DATABASE},
         request=request))
+
+
+@hookimpl
+def register_facet_classes():
+    from archive.site.facets import YearFacet
+
+    return [YearFacet]
 
 
 @hookimpl
