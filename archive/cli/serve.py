@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import socket
-import sys
 
 import click
 
@@ -56,6 +55,7 @@ def command(db_path: str, host: str, port: int) -> None:
         raise click.ClickException(INSTALL) from None
     from archive.db import open_readonly, resolve_path
     from archive.site import serve
+    from archive.terminal import visible
 
     path = resolve_path(db_path)
     open_readonly(path).close()  # refuses a missing or newer file; upgrades an older one first
@@ -63,6 +63,5 @@ def command(db_path: str, host: str, port: int) -> None:
     if problem:
         raise click.ClickException(problem)
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"serving {path} at http://{shown}:{port}/ (read-only; Ctrl-C stops)", err=True)
+    click.echo(f"serving {visible(path)} at http://{shown}:{port}/ (read-only; Ctrl-C stops)", err=True)
     serve(path, host, port)
-    sys.stderr.flush()
