@@ -314,3 +314,16 @@ def test_reviews_facet_by_outlet_and_year(with_metadata):
     chosen = next(r for r in facets["published"]["results"] if r["value"] == "2021")
     picked = get(site, chosen["toggle_url"].replace("http://localhost", "") + "&_shape=objects").json()
     assert sorted(r["id"] for r in picked["rows"]) == sorted([copy.ids["sturm"], copy.ids["drive"]])
+
+
+def test_a_review_ingested_while_the_site_is_up_shows_on_the_next_load(archive, tmp_path):
+    from archive.site import make_datasette
+
+    copy = archive.copy(tmp_path / "growing.db")
+    site = make_datasette(copy.path)
+    before = get(site, "/archive/review.json?_shape=objects").json()["filtered_table_rows_count"]
+    (tmp_path / "neu.txt").write_text("Ein neuer Text über Ole (Ryan Gosling).\n", encoding="utf-8")
+    assert copy.run("ingest", str(tmp_path / "neu.txt")).exit_code == 0
+    assert get(site, "/archive/review.json?_shape=objects").json()["filtered_table_rows_count"] == before + 1
+    (new_id,) = copy.sql("SELECT max(id) FROM review")[0]
+    assert "Ryan Gosling" in text_of(review_text(get(site, f"/-/review/{new_id}").text))
