@@ -255,7 +255,7 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
         return row[0]
 
     def person_id(name: str, kind: str, film, review: int):
-        key = (name, "real", None, None) if kind == "person" else (
+        key = (name, "person", None, None) if kind == "person" else (
             (name, "character", film, None) if film is not None else (name, "character", None, review))
         pid = persons.get(key)
         if pid is None:

@@ -73,10 +73,10 @@ def pick(conn) -> dict:
     """Arguments that make each query do real work: the most mentioned person and film
     (a part of their name, as a user types it), a mid-ranked person, a review in the middle."""
     top_person = conn.execute(
-        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'real'"
+        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'person'"
         " GROUP BY m.person_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     mid_person = conn.execute(
-        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'real' AND p.name LIKE '% %'"
+        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'person' AND p.name LIKE '% %'"
         " GROUP BY m.person_id ORDER BY count(*) DESC LIMIT 1 OFFSET 200").fetchone()[0]
     top_film = conn.execute(
         "SELECT f.title FROM mention m JOIN film f ON f.id = m.film_id WHERE f.title LIKE '% %'"
@@ -91,6 +91,7 @@ def pick(conn) -> dict:
 
 def cases(a: dict) -> list[dict]:
     """name, CLI arguments, the library call, and the hand-written SQL with its parameters."""
+    from archive import counts
     from archive import queries as q
 
     P, MP, F, R = a["person"], a["mid_person"], a["film"], a["review"]
@@ -98,7 +99,7 @@ def cases(a: dict) -> list[dict]:
     person_ids = "SELECT id FROM person WHERE name_key LIKE ?"
     film_ids = "SELECT id FROM film WHERE title_key LIKE ?"
     counts = "r.sentence_count, r.mention_count"  # stored with each review (migration 0005)
-    kind = "CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END"
+    kind = "p.kind"
     return [
         dict(name="query reviews --limit 50", cli=["query", "reviews", "--limit", "50"],
              lib=lambda c: q.reviews(c, limit=50),
@@ -221,9 +222,9 @@ def cases(a: dict) -> list[dict]:
                   " JOIN sentence s ON s.review_id = r.id LEFT JOIN mention m ON m.sentence_id = s.id"
                   " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f2 ON f2.id = m.film_id WHERE r.id = ?"
                   " ORDER BY s.position, m.start_char", [R])),
-        dict(name="stats", cli=["stats"], lib=lambda c: q.stats(c),
+        dict(name="stats", cli=["stats"], lib=lambda c: counts.stats(c),
              sql=("SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence), (SELECT count(*) FROM person"
-                  " WHERE kind = 'real'), (SELECT count(*) FROM person WHERE kind = 'character'), (SELECT count(*)"
+                  " WHERE kind = 'person'), (SELECT count(*) FROM person WHERE kind = 'character'), (SELECT count(*)"
                   " FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role), (SELECT group_concat(name)"
                   " FROM (SELECT p.name AS name, count(*) AS n, count(DISTINCT m.review_id) FROM mention m"
                   " JOIN person p ON p.id = m.person_id GROUP BY m.person_id UNION ALL SELECT f.title, count(*),"

@@ -84,7 +84,7 @@ def test_facets_on_type_and_kind(site, archive):
     facets = get(site, "/archive/entity_count.json").json()["facet_results"]
     counts = {r["value"]: r["count"] for r in facets["type"]["results"]}
     expected = dict(archive.sql("SELECT 'film', count(*) FROM film UNION ALL "
-                                "SELECT CASE kind WHEN 'real' THEN 'person' ELSE 'character' END, count(*) "
+                                "SELECT CASE kind WHEN 'character' THEN 'character' ELSE 'person' END, count(*) "
                                 "FROM person GROUP BY kind"))
     assert counts == expected
     assert "kind" in get(site, "/archive/person.json").json()["facet_results"]

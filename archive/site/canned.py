@@ -7,7 +7,7 @@ from __future__ import annotations
 # The entities whose name or title contains :name, by the name as written or folded
 # (`hüller` and `huller` both find Sandra Hüller). Serves every query asked by name.
 CHOSEN = """chosen(type, id) AS (
-  SELECT CASE kind WHEN 'real' THEN 'person' ELSE 'character' END, id FROM person
+  SELECT CASE kind WHEN 'character' THEN 'character' ELSE 'person' END, id FROM person
   WHERE :name <> '' AND (name LIKE '%' || :name || '%' OR name_key LIKE '%' || :name || '%')
   UNION ALL
   SELECT 'film', id FROM film

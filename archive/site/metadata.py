@@ -33,16 +33,19 @@ def full_text_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def build(conn: sqlite3.Connection) -> dict:
-    import yaml  # PyYAML comes with Datasette
+    import yaml
 
     metadata = yaml.safe_load(METADATA_YAML.read_text(encoding="utf-8"))
     present = columns_of(conn)
     described = describe.load()
     tables = metadata["databases"][DATABASE]["tables"]
-    for name, table in list(tables.items()):
+    for name in list(tables):
         if name not in present:
             del tables[name]
+    for name in present:
+        if name.startswith("sqlite_"):
             continue
+        table = tables.setdefault(name, {})
         doc = described.get(name, {})
         description = " ".join(filter(None, [doc.get("description"), table.pop("description_extra", None)]))
         if description and not table.get("hidden"):
