@@ -77,16 +77,13 @@ def _in(ids: tuple[int, ...]) -> str:
     return "(" + ",".join("?" * len(ids)) + ")" if ids else "(NULL)"
 
 
-# A word joined to another by a hyphen, apostrophe, full stop or slash, outside quotes.
-_JOINED_WORDS = re.compile(r'"[^"]*"|(?<![\w"])(\w+(?:[-\'’./]\w+)+)(?![\w"])')
+def _search(text: str, exact: bool):
+    from archive.search import SearchError, parse
 
-
-def fts_query(text: str) -> str:
-    """The full-text query as FTS5 should read it: `Vater-Tochter-Geschichte`,
-    `Karl-Friedrich` or `d'Artagnan` become phrases ("…"), as a reader means them;
-    FTS5 would take the hyphen for a column filter and fail. Quoted parts, operators,
-    brackets and `*` are left as they are."""
-    return _JOINED_WORDS.sub(lambda m: f'"{m.group(1)}"' if m.group(1) else m.group(0), text)
+    try:
+        return parse(text, exact)
+    except SearchError as exc:
+        raise QueryError(str(exc)) from None
 
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
@@ -98,11 +95,13 @@ def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
 
 def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str | None = None,
             limit: int | None = None, author: str | None = None, outlet: str | None = None,
-            since: str | None = None, until: str | None = None, reviewed: Match | None = None) -> Result:
-    """Reviews with their metadata and counts. author and outlet match by part (folded
-    like names); since and until compare the published date (ISO 8601, so as text);
-    reviewed: the film a review is about, not any film it names."""
-    where, params = [], []
+            since: str | None = None, until: str | None = None, reviewed: Match | None = None,
+            exact: bool = False) -> Result:
+    """Reviews with their metadata and counts, by id; with text, the reviews whose best
+    sentence ranks best come first. author and outlet match by part (folded like names);
+    since and until compare the published date (ISO 8601, so as text); reviewed: the
+    film a review is about, not any film it names."""
+    where, params, hits, hit_params = [], [], "", []
     for column, value in (("author", author), ("outlet", outlet)):
         if value:
             where.append(f"fold(r.{column}) LIKE ? ESCAPE '\\'")
@@ -124,9 +123,11 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         where.append(f"r.id IN (SELECT review_id FROM mention WHERE film_id IN {_in(match.ids)})")
         params += match.ids
     if text:
-        where.append("r.id IN (SELECT s.review_id FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
-                     " WHERE sentence_fts MATCH ?)")
-        params.append(fts_query(text))
+        search = _search(text, exact)
+        hits = (f" JOIN (SELECT s.review_id, min({search.table}.rank) AS score FROM {search.table}"
+                f" JOIN sentence s ON s.id = {search.table}.rowid WHERE {search.table} MATCH ? GROUP BY s.review_id)"
+                " hit ON hit.review_id = r.id")
+        hit_params.append(search.match)
     matched, matched_params = "", []
     if persons or films:  # which of the matched entities each review mentions
         person_ids = tuple({i for m in persons for i in m.ids})
@@ -143,13 +144,14 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         " coalesce(r.sentence_count, (SELECT count(*) FROM sentence s WHERE s.review_id = r.id)) AS sentences,"
         " coalesce(r.mention_count, (SELECT count(*) FROM mention m WHERE m.review_id = r.id)) AS mentions"
         + matched + ", r.ingested_at"
-        " FROM review r LEFT JOIN film f ON f.id = r.film_id"
+        " FROM review r" + hits + " LEFT JOIN film f ON f.id = r.film_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY r.id" + _limit(limit, params)
+        + (" ORDER BY hit.score, r.id" if text else " ORDER BY r.id") + _limit(limit, params)
     )
     if author or outlet:
         conn.create_function("fold", 1, lambda v: fold(v) if v else v, deterministic=True)
-    return _run(conn, sql, matched_params + params, list(persons) + list(films) + ([reviewed] if reviewed else []))
+    return _run(conn, sql, matched_params + hit_params + params,
+                list(persons) + list(films) + ([reviewed] if reviewed else []))
 
 
 def persons(conn, kind: str | None = None, with_: Match | None = None, film: Match | None = None,
@@ -217,19 +219,23 @@ def films(conn, person: Match | None = None, review: int | None = None, limit: i
 
 
 def sentences(conn, text: str | None = None, persons: list[Match] = (), films: list[Match] = (),
-              review: int | None = None, limit: int | None = None, highlight: tuple[str, str] = ("[", "]")) -> Result:
-    """Sentences with a snippet: the full-text hits marked when there is --text, else the
-    mentions of the filtered entities marked. With entity filters, `matched` says which of
-    the matched entities each sentence mentions."""
+              review: int | None = None, limit: int | None = None, highlight: tuple[str, str] = ("[", "]"),
+              exact: bool = False) -> Result:
+    """Sentences with a snippet: the full-text hits marked when there is --text (best
+    first), else the mentions of the filtered entities marked. With entity filters,
+    `matched` says which of the matched entities each sentence mentions."""
     matches = list(persons) + list(films)
     person_ids = tuple({i for m in persons for i in m.ids})
     film_ids = tuple({i for m in films for i in m.ids})
     params: list = []
-    if text:
-        sql = ("SELECT s.review_id, s.id AS sentence_id, s.position,"
-               " snippet(sentence_fts, 0, ?, ?, '…', 12) AS snippet, s.text, s.start_char"
-               " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?")
-        params += [highlight[0], highlight[1], fts_query(text)]
+    search = _search(text, exact) if text else None
+    if search:
+        from archive.search import CLOSE, OPEN
+
+        table = search.table
+        sql = (f"SELECT s.review_id, s.id AS sentence_id, s.position, highlight({table}, 0, ?, ?), s.text,"
+               f" s.start_char FROM {table} JOIN sentence s ON s.id = {table}.rowid WHERE {table} MATCH ?")
+        params += [OPEN, CLOSE, search.match]
     else:
         sql = "SELECT s.review_id, s.id AS sentence_id, s.position, NULL AS snippet, s.text, s.start_char FROM sentence s WHERE 1"
     for match in persons:
@@ -241,7 +247,8 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
     if review is not None:
         sql += " AND s.review_id = ?"
         params.append(review)
-    sql += (" ORDER BY sentence_fts.rank, s.id" if text else " ORDER BY s.review_id, s.position") + _limit(limit, params)
+    sql += (f" ORDER BY {search.table}.rank, s.id" if search else " ORDER BY s.review_id, s.position")
+    sql += _limit(limit, params)
     if matches and not text:
         simple = len(matches) == 1 and limit is None and review is None
         found = _marked_sentences(conn, None if simple else (sql, params), person_ids, film_ids)
@@ -251,8 +258,12 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
         found.rows = [row + (spans.get(row[1], []),) for row in found.rows]
     columns = ["review_id", "sentence_id", "position"] + (["matched"] if matches else []) + ["snippet", "text"]
     rows = []
-    for review_id, sentence_id, position, snippet, body, start, spans_in in found.rows:
-        if snippet is None:
+    if search:
+        from archive.search import marked_spans
+    for review_id, sentence_id, position, marked, body, start, spans_in in found.rows:
+        if search:
+            snippet = _snippet(body, marked_spans(search, marked, body), highlight)
+        else:
             snippet = _snippet(body, [(a - start, b - start) for a, b, _ in spans_in], highlight)
         if matches:
             matched = spans_in[0][2] if len(spans_in) == 1 else "; ".join(dict.fromkeys([n for _, _, n in spans_in]))

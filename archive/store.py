@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from archive.meta import COLUMNS, Meta
 from archive.names import fold
+from archive.text.stems import keys
 from archive.text.spans import Analysis
 from archive.version import analysis_version
 
@@ -59,15 +60,17 @@ class Writer:
             self._decisions = Decisions.load(self.conn)
         return self._decisions
 
-    def store(self, analysis: Analysis, source: str, digest: str | None = None, meta: Meta | None = None) -> Stored:
-        """Insert one review inside the caller's transaction."""
+    def store(self, analysis: Analysis, source: str, digest: str | None = None, meta: Meta | None = None,
+              ingested_at: str | None = None) -> Stored:
+        """Insert one review inside the caller's transaction (ingested now, unless an
+        import gives the time it was first ingested)."""
         digest = digest or sha256(analysis.text)
         existing = self.known_review(digest)
         if existing is not None:
             return Stored(existing, False, 0, 0)
         review_id = self.conn.execute(
             "INSERT INTO review (source, sha256, body, ingested_at) VALUES (?, ?, ?, ?)",
-            (source, digest, analysis.text, _now())).lastrowid
+            (source, digest, analysis.text, ingested_at or _now())).lastrowid
         return self._write(review_id, analysis, meta or Meta())
 
     def replace(self, review_id: int, analysis: Analysis, meta: Meta | None = None, source: str | None = None,
@@ -102,7 +105,7 @@ class Writer:
         conn.execute("DELETE FROM role WHERE review_id = ?", (review_id,))
         conn.execute("DELETE FROM review_film WHERE review_id = ?", (review_id,))
         conn.execute("DELETE FROM credit WHERE review_id = ?", (review_id,))
-        conn.execute("DELETE FROM sentence WHERE review_id = ?", (review_id,))  # a trigger keeps sentence_fts in step
+        delete_sentences(conn, review_id)
         conn.execute("UPDATE review SET film_id = NULL WHERE id = ?", (review_id,))
         self._review_characters = {}
         return persons, films
@@ -123,10 +126,7 @@ class Writer:
             "INSERT INTO sentence (id, review_id, position, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?)",
             [(first + i, review_id, i, s.start, s.end, texts[i]) for i, s in enumerate(analysis.sentences)],
         )
-        # The full-text index is filled here, not by a trigger: one executemany costs
-        # a third of a trigger firing per row (migration 0003).
-        conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)",
-                         [(first + i, text) for i, text in enumerate(texts)])
+        index_sentences(conn, [(first + i, text) for i, text in enumerate(texts)])
         owner = {e.name: self.film_id(e.film, years.get(e.film)) for e in analysis.entities
                  if e.kind == "character" and e.film}  # else the character belongs to the review's film
         dropped = decisions.dropped.get(review_id, ())
@@ -241,6 +241,24 @@ _PERSON_LOOKUP = {
     "film": "SELECT id FROM person WHERE kind = 'character' AND film_id IS NOT NULL AND name = ? AND film_id = ?",
     "review": "SELECT id FROM person WHERE kind = 'character' AND review_id IS NOT NULL AND name = ? AND review_id = ?",
 }
+
+
+def index_sentences(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+    """Add sentences (id, text) to both full-text indexes: `sentence_fts` (the words as
+    written) and `sentence_stem` (their search keys, archive.text.stems). The writer fills
+    them, not a trigger: one executemany costs a third of a trigger firing per row
+    (migration 0003), and the keys need Python."""
+    conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)", rows)
+    conn.executemany("INSERT INTO sentence_stem (rowid, text) VALUES (?, ?)",
+                     [(sentence_id, keys(text)) for sentence_id, text in rows])
+
+
+def delete_sentences(conn: sqlite3.Connection, review_id: int) -> int:
+    """Delete a review's sentences with their rows in both full-text indexes (triggers on
+    `sentence` remove them, migrations 0002 and 0008) and their mentions (by cascade).
+    The one way to drop a review's index rows (Writer.clear, for `rm` and `reanalyse`);
+    index_sentences() adds the new ones. Returns how many sentences went."""
+    return conn.execute("DELETE FROM sentence WHERE review_id = ?", (review_id,)).rowcount
 
 
 def _next_id(conn: sqlite3.Connection, table: str) -> int:

@@ -230,7 +230,8 @@ def test_films(archive):
 # --- full-text search ---------------------------------------------------------------------------
 
 def text_search(archive, query, *more):
-    return found_sentences(archive, archive.json("query", "sentences", "--text", query, *more))
+    """--exact: the words as written (the German-aware default is tested in test_search.py)."""
+    return found_sentences(archive, archive.json("query", "sentences", "--text", query, "--exact", *more))
 
 
 @pytest.mark.parametrize("query", ["Pusher-Reihe", "pusher-reihe", "Pusher-Rei*", "Pusher-Reihe AND Drogenmilieu"])
@@ -275,7 +276,7 @@ def test_fts_folds_diacritics(archive, query):
 
 
 def test_fts_ranks_by_relevance(archive):
-    rows = archive.json("query", "sentences", "--text", "Regen")
+    rows = archive.json("query", "sentences", "--text", "Regen", "--exact")
     regen = lines(archive.texts["regen"])
     most = max(regen, key=lambda s: words(s).count("regen"))
     assert norm(rows[0]["text"]) == norm(most)
@@ -283,13 +284,13 @@ def test_fts_ranks_by_relevance(archive):
 
 
 def test_fts_with_filters_and_snippet(archive):
-    rows = archive.json("query", "sentences", "--text", "Gewalt", "--person", "gosling")
+    rows = archive.json("query", "sentences", "--text", "Gewalt", "--person", "gosling", "--exact")
     assert found_sentences(archive, rows) == expected_sentences(
         archive, lambda s: "gewalt" in words(s) and "Gosling" in s)
-    for row in archive.json("query", "sentences", "--text", "gewalt"):
+    for row in archive.json("query", "sentences", "--text", "gewalt", "--exact"):
         marked = re.findall(r"\[([^\]]*)\]", row["snippet"])
         assert marked and {m.casefold() for m in marked} == {"gewalt"}
-    only = archive.json("query", "sentences", "--text", "Gewalt", "--review", str(archive.ids["sturm"]))
+    only = archive.json("query", "sentences", "--text", "Gewalt", "--review", str(archive.ids["sturm"]), "--exact")
     assert found_sentences(archive, only) == {("sturm", norm(s)) for s in lines(archive.texts["sturm"])
                                               if "gewalt" in words(s)}
 

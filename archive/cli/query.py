@@ -8,6 +8,12 @@ from archive.cli.options import DATE, NAME, colour, format_option, limit_option,
 from archive.output import HIGHLIGHT
 
 
+def exact_option(f):
+    return click.option("--exact", is_flag=True,
+                        help="Search the words as written: no stems, no ss/ß or ue/ü (case and accents still"
+                             " ignored).")(f)
+
+
 @click.group("query")
 def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
@@ -27,7 +33,9 @@ def command() -> None:
               help="Mentions this character (repeatable: all of them).")
 @click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
               help="Mentions this film (repeatable: all of them).")
-@click.option("--text", type=NAME, metavar="QUERY", help="Has a sentence matching this full-text query.")
+@click.option("--text", type=NAME, metavar="QUERY",
+              help="Has a sentence matching this full-text query (as for `query sentences`); best first.")
+@exact_option
 @click.option("--author", type=NAME, metavar="NAME", help="Written by this author (part of the name).")
 @click.option("--outlet", type=NAME, metavar="NAME", help="Published in this outlet (part of the name).")
 @click.option("--since", type=DATE, metavar="DATE", help="Published on or after DATE (2013, 2013-07, 2013-07-18).")
@@ -36,7 +44,7 @@ def command() -> None:
 @format_option
 @limit_option
 @click.pass_context
-def reviews(ctx, persons, characters, films, text, author, outlet, since, until, reviewed, fmt, limit):
+def reviews(ctx, persons, characters, films, text, exact, author, outlet, since, until, reviewed, fmt, limit):
     """Reviews, with their metadata (title, author, outlet, published), film and
     counts; filters combine with AND."""
     from archive import queries
@@ -46,7 +54,7 @@ def reviews(ctx, persons, characters, films, text, author, outlet, since, until,
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
     result = queries.reviews(conn, people,
                              [queries.match_films(conn, f) for f in films], text, limit, author, outlet, since, until,
-                             queries.match_films(conn, reviewed, "--reviewed") if reviewed else None)
+                             queries.match_films(conn, reviewed, "--reviewed") if reviewed else None, exact=exact)
     print_result(result, fmt)
 
 
@@ -95,7 +103,9 @@ def films(ctx, only, person, review, fmt, limit):
 
 @command.command("sentences")
 @click.option("--text", type=NAME, metavar="QUERY",
-              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT; ranked by relevance.')
+              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5); best first.'
+                   " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü.")
+@exact_option
 @click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
               help="Sentences that mention this person, real or character (repeatable: all of them).")
 @click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
@@ -106,9 +116,14 @@ def films(ctx, only, person, review, fmt, limit):
 @format_option
 @limit_option
 @click.pass_context
-def sentences(ctx, text, persons, characters, films, review, fmt, limit):
+def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
     """Sentences, found by words or by who and what they mention; filters combine
     with AND (`--person hüller --person friedel`: sentences that name both).
+
+    --text finds a word's inflected forms and its spellings: `Film` finds Filme,
+    Films, Filmen; `spielen` finds spielt, spielte; `Strasse` finds Straße, `Mueller`
+    Müller. With --exact, only the words as written (case and accents still ignored).
+    At most 64 words in one search.
 
     The table shows each sentence's review and a snippet with the hit marked; json,
     csv and ndjson also carry the whole sentence text.
@@ -121,7 +136,7 @@ def sentences(ctx, text, persons, characters, films, review, fmt, limit):
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
     bold = fmt == "table" and colour()  # the table escapes the text, then makes the stand-ins bold
     result = queries.sentences(conn, text, people, [queries.match_films(conn, f) for f in films], review, limit,
-                               highlight=HIGHLIGHT if bold else ("[", "]"))
+                               highlight=HIGHLIGHT if bold else ("[", "]"), exact=exact)
     print_result(result, fmt, hide_in_table=("text", "sentence_id"), highlight=bold)
 
 

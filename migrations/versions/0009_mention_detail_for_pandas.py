@@ -1,7 +1,7 @@
 """mention_detail gains entity_id and the mentioned film's year
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-01
 
 A pandas user joining mentions to `entity_count` had to coalesce `person_id` and
@@ -14,7 +14,7 @@ still work. Only the view changes: no rows are touched either way.
 from alembic import op
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
