@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.names import fold
@@ -20,7 +21,7 @@ class QueryError(Exception):
 @dataclass
 class Result:
     columns: list[str]
-    rows: list[tuple]
+    rows: list[tuple] | Iterator[tuple]  # an iterator where rows are streamed (archive sql)
     notes: list[str] = field(default_factory=list)  # for people, on stderr: which entities a filter matched
 
 

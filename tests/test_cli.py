@@ -426,3 +426,16 @@ def test_db_may_follow_the_command(archive, tmp_path):
 def test_a_folder_as_database_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path), "stats"])
     user_error(result, "is a folder")
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "table"])
+def test_sql_prints_a_blob_as_hex(archive, fmt):
+    result = archive.run("sql", "SELECT x'ff' AS b, 'x' AS t", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "FF" in result.stdout and "\\xff" not in result.stdout and "b'" not in result.stdout
+    assert "hexadecimal" in archive.run("sql", "--help").stdout
+
+
+def test_sql_keeps_columns_of_the_same_name(archive):
+    assert archive.json("sql", "SELECT 1 AS a, 2 AS a") == [{"a": 1, "a_2": 2}]
+    assert "a_2" in archive.run("sql", "--help").stdout

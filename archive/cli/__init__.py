@@ -15,7 +15,15 @@ from archive import __version__
 
 
 class ArchiveGroup(click.Group):
-    """Turns the library's errors into one clear line and exit status 1."""
+    """Turns the library's errors into one clear line and exit status 1, and a closed
+    pipe on stdout into a quiet exit 0."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:  # `archive --help | true`: the help is printed while the options are parsed
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _discard_stdout()
+            raise click.exceptions.Exit(0) from None
 
     def invoke(self, ctx: click.Context):
         from archive.db import DatabaseError
@@ -28,9 +36,10 @@ class ArchiveGroup(click.Group):
             raise click.ClickException(str(exc)) from None
         except sqlite3.Error as exc:
             raise click.ClickException(f"database error: {exc}") from None
+        except BrokenPipeError:  # `archive query ... | head`: the reader has all it wants
+            _discard_stdout()
+            raise click.exceptions.Exit(0) from None
         except OSError as exc:
-            if isinstance(exc, BrokenPipeError):
-                raise
             raise click.ClickException(str(exc)) from None
         except Exception as exc:
             from archive.queries import QueryError
@@ -90,9 +99,29 @@ def _register() -> None:
 _register()
 
 
+def _discard_stdout() -> None:
+    """The reader of stdout has gone (`| head -1`, `| true`): what is still buffered for it
+    goes nowhere, so neither the exit nor Python's last flush fails with a broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+
+
 def main() -> None:
+    """The console script. A closed pipe on stdout is no error (exit 0, nothing said),
+    as `head` expects, wherever it is noticed: in a command or in the last flush."""
+    code = 0
     try:
         cli(args=global_options_first(sys.argv[1:]), prog_name="archive")
-    except BrokenPipeError:  # `archive query ... | head`
-        sys.stderr.close()
-        sys.exit(0)
+    except SystemExit as exc:
+        code = exc.code
+    except BrokenPipeError:  # noticed outside a command (click writing its own help or errors)
+        _discard_stdout()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    sys.exit(code)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import DATE, NAME, format_option, limit_option, print_result, reader, require_review
+from archive.cli.options import DATE, NAME, colour, format_option, limit_option, print_result, reader, require_review
+from archive.output import HIGHLIGHT
 
 
 @click.group("query")
@@ -118,9 +119,10 @@ def sentences(ctx, text, persons, characters, films, review, fmt, limit):
     require_review(conn, review)
     people = [queries.match_persons(conn, p) for p in persons]
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
+    bold = fmt == "table" and colour()  # the table escapes the text, then makes the stand-ins bold
     result = queries.sentences(conn, text, people, [queries.match_films(conn, f) for f in films], review, limit,
-                               highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
-    print_result(result, fmt, hide_in_table=("text", "sentence_id"))
+                               highlight=HIGHLIGHT if bold else ("[", "]"))
+    print_result(result, fmt, hide_in_table=("text", "sentence_id"), highlight=bold)
 
 
 @command.command("mentions")
@@ -154,9 +156,3 @@ def cast(ctx, film, person, character, fmt, limit):
                               queries.match_persons(conn, person) if person else None,
                               queries.match_persons(conn, character, "character", "--character") if character else None),
                  fmt)
-
-
-def _tty() -> bool:
-    import sys
-
-    return sys.stdout.isatty()

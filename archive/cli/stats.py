@@ -45,10 +45,11 @@ def command(ctx, top: int, fmt: str) -> None:
     elif fmt == "ndjson":
         click.echo(json.dumps(data, ensure_ascii=False))
     else:
+        from archive.cli.options import layout
         from archive.output import emit
 
         rows = [("count", what, "", n, "") for what, n in totals.rows]
         rows += [("top", type_, name, mentions, reviews) for type_, name, mentions, reviews in ranked.rows]
         rows += [("outlet", "", outlet, n, n) for outlet, n, _, _ in by_outlet.rows]
         rows += [("year", "", year, n, n) for year, n, _ in by_year.rows]
-        emit(["section", "type", "name", "count", "reviews"], rows, "csv", sys.stdout)
+        emit(["section", "type", "name", "count", "reviews"], rows, "csv", sys.stdout, **layout())
