@@ -117,6 +117,8 @@ class Mention(Base):
     surface: Mapped[str] = mapped_column(Text)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     film_id: Mapped[int | None] = mapped_column(ForeignKey("film.id"))
+    # the extraction rule that found it (`film.quoted`, `occurrence`…); NULL before 0007
+    rule: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (
         # With review_id they cover the counts per entity (mentions, reviews) without
         # reading the table: `query persons`, `films` and `stats` (migration 0004).

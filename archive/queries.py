@@ -339,7 +339,7 @@ def _snippet(text: str, spans: list[tuple[int, int]], highlight: tuple[str, str]
 MENTION_SQL = (
     "SELECT m.id AS mention_id, m.review_id, m.sentence_id, m.start_char, m.end_char, m.surface AS text,"
     " CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'character' THEN 'character' ELSE 'person' END AS type,"
-    " coalesce(p.name, f.title) AS name, coalesce(m.person_id, m.film_id) AS entity_id"
+    " coalesce(p.name, f.title) AS name, coalesce(m.person_id, m.film_id) AS entity_id, m.rule"
     " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id WHERE 1"
 )
 

@@ -148,10 +148,10 @@ class Writer:
                 continue
             table, entity_id, _ = entity_of(m.kind, m.name)
             person, film = (entity_id, None) if table == "person" else (None, entity_id)
-            rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film))
+            rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film, m.rule))
         conn.executemany(
-            "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id, rule)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         for role in analysis.roles:

@@ -32,9 +32,21 @@ import os
 def run(*args):
     p = subprocess.run([sys.executable, "-m", "archive", "--db", db, *args], capture_output=True, text=True)
     return {"args": args, "code": p.returncode, "stderr": p.stderr, "stdout": p.stdout}
+import sqlite3
+# The schema is committed (the writers migrate the new file first): from then on every
+# read must succeed, so the reader starts there, not when the file appears.
+def archive_made():
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0] > 0
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 results = []
 while not (os.path.exists(marker_a) and os.path.exists(marker_b)):
-    if os.path.exists(db):
+    if archive_made():
         results.append(run("query", "reviews", "--format", "json"))
         results.append(run("sql", "SELECT count(*) AS n FROM mention"))
 results.append(run("query", "persons", "--format", "json"))

@@ -22,13 +22,17 @@ COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Only the first N sentences.")
 @click.option("--color/--no-color", default=None,
               help="Colour the mentions (default: when stdout is a terminal and NO_COLOR is not set).")
+@click.option("--why", is_flag=True,
+              help="Mark each mention with the extraction rule that found it ([text|type|rule]), "
+                   "so a wrong mention leads to the rule to fix (docs/extraction.md).")
 @layout_options
 @click.pass_context
-def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None) -> None:
+def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None, why: bool) -> None:
     """Print review REVIEW_ID with its mentions marked, then its entities.
 
     In a terminal mentions are coloured by type; piped or with --no-color they are
-    written [text|type].
+    written [text|type] (with --why [text|type|rule]). JSON, CSV and ndjson always
+    carry each mention's rule.
     """
     from archive import queries
     from archive.cli.options import colour, layout, reader
@@ -60,8 +64,12 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
     # the marks are added: the only colour codes printed are the archive's own.
     for m in ms:
         parts.append(visible(body[pos : m["start_char"]]))
-        text = visible(m["text"])
-        parts.append(click.style(text, fg=COLOURS[m["type"]], bold=True) if color else f"[{text}|{m['type']}]")
+        text, rule = visible(m["text"]), visible(m.get("rule") or "unrecorded")  # NULL: stored before 0007
+        if color:
+            parts.append(click.style(text, fg=COLOURS[m["type"]], bold=True)
+                         + (click.style(f"⟨{rule}⟩", dim=True) if why else ""))
+        else:
+            parts.append(f"[{text}|{m['type']}|{rule}]" if why else f"[{text}|{m['type']}]")
         pos = m["end_char"]
     parts.append(visible(body[pos:]))
     film = f", about {visible(review['film'])}" if review["film"] else ""
