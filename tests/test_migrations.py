@@ -115,6 +115,11 @@ def fill(path) -> None:
     indexed_by_trigger = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sentence_fts_insert'").fetchone()
     if has_index and not indexed_by_trigger:  # from 0003 on, as docs/schema.md tells users who insert by hand
         conn.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sentence_stem'").fetchone():
+        from archive.text.stems import keys  # from 0008 on: the search keys, as the writer adds them
+
+        conn.executemany("INSERT INTO sentence_stem (rowid, text) VALUES (?, ?)",
+                         [(i, keys(text)) for i, text in conn.execute("SELECT id, text FROM sentence").fetchall()])
     conn.commit()
     conn.close()
 
@@ -217,7 +222,7 @@ def test_a_failed_migration_changes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "reviews"), ("check",), ("db", "upgrade"),
-                                  ("sql", "SELECT 1")])
+                                  ("sql", "SELECT 1"), ("serve", "--host", "256.0.0.1")])
 def test_a_database_newer_than_the_code_is_refused_and_left_alone(tmp_path, args):
     path = tmp_path / "archive.db"
     assert run(path, "ingest", str(SEED)).exit_code == 0
@@ -237,7 +242,8 @@ def test_a_database_newer_than_the_code_is_refused_and_left_alone(tmp_path, args
 
 @pytest.mark.parametrize("content", [b"Dies ist keine Datenbank, sondern Text.\n" * 100, bytes(range(256)) * 64],
                          ids=["text", "binary"])
-@pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "persons"), ("check",), ("db", "current")])
+@pytest.mark.parametrize("args", [("ingest", str(SEED)), ("query", "persons"), ("check",), ("db", "current"),
+                                  ("serve", "--host", "256.0.0.1")])
 def test_a_file_that_is_not_sqlite_gives_one_line(tmp_path, content, args):
     path = tmp_path / "archive.db"
     path.write_bytes(content)

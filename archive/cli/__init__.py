@@ -71,6 +71,7 @@ def cli(ctx: click.Context, db_path: str) -> None:
       archive entity merge 7 --into 3      fix an entity; kept for every later analysis
       archive reanalyse                    today's analysis over every stored review
       archive export backup.jsonl          everything, to `archive import` again
+      archive serve                        browse it in a web browser
     """
     ctx.obj = db_path
 
@@ -92,10 +93,10 @@ def global_options_first(args: list[str]) -> list[str]:
 
 def _register() -> None:
     from archive.cli import (check, curation, db, entity, export, import_, ingest, mention, query, reanalyse, rm,
-                             show, sql, stats)
+                             serve, show, sql, stats)
 
     for module in (ingest, query, show, stats, sql, db, check, entity, mention, curation, reanalyse, rm, export,
-                   import_):
+                   import_, serve):
         cli.add_command(module.command)
 
 
