@@ -239,14 +239,78 @@ def test_a_two_megabyte_review(tmp_path):
 
 
 def test_a_source_that_never_ends_is_refused_not_waited_for(tmp_path, monkeypatch):
-    import archive.ingest
+    import archive.sources
 
-    monkeypatch.setattr(archive.ingest, "MAX_BYTES", 1000)  # the real limit is 20 MiB
+    monkeypatch.setattr(archive.sources, "MAX_BYTES", 1000)  # the real limit is larger
     (tmp_path / "ok.txt").write_text(SENTENCES, encoding="utf-8")
     db = str(tmp_path / "archive.db")
     result = ingest(db, "/dev/zero", str(tmp_path / "ok.txt"))
     assert result.exit_code == 1
-    assert "refused /dev/zero: larger than" in result.stderr
+    assert "refused /dev/zero: not a regular file" in result.stderr  # a device is not even opened
     assert f"added {tmp_path / 'ok.txt'}" in result.stderr
     result = ingest(db, "-", input=b"y\n" * 1000)
     assert "refused -: larger than" in result.stderr
+
+
+def test_what_is_not_a_regular_file_is_refused_before_it_is_opened(tmp_path):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCES, encoding="utf-8")
+    os.mkfifo(folder / "x.txt")  # opened, it would wait for a writer for ever
+    os.mkfifo(tmp_path / "given.txt")
+    db = str(tmp_path / "archive.db")
+    result = ingest(db, str(folder), str(tmp_path / "given.txt"), "/dev/null", "/dev/zero")
+    assert result.exit_code == 1
+    for path in (folder / "x.txt", tmp_path / "given.txt", "/dev/null", "/dev/zero"):
+        assert f"refused {path}: not a regular file" in result.stderr
+    assert f"added {folder / 'a.txt'}" in result.stderr
+    # With workers too: the folder's FIFO never reaches one.
+    result = ingest(db, "-j", "2", str(folder))
+    assert f"refused {folder / 'x.txt'}: not a regular file" in result.stderr
+
+
+def test_a_file_that_becomes_a_fifo_after_it_was_listed_is_not_waited_for(tmp_path):
+    from archive.sources import Source, load
+
+    os.mkfifo(tmp_path / "late.txt")
+    refused = load(Source(str(tmp_path / "late.txt")))
+    assert refused.reason.startswith("not a regular file")
+
+
+def test_a_symbolic_link_loop_is_called_a_loop(tmp_path):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "up").symlink_to(folder)  # a folder linking back up: listed once, no loop
+    result = ingest(str(tmp_path / "archive.db"), str(folder), str(folder / "a.txt"))
+    assert result.stderr.count(f"refused {folder / 'a.txt'}: symbolic link loop") == 2
+    assert f"refused {folder / 'b.txt'}: symbolic link loop" in result.stderr
+    assert "does not exist" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "0 added, 0 unchanged, 3 refused"
+
+
+def test_unreadable_folders_are_named_each_with_why(tmp_path, monkeypatch):
+    folder = tmp_path / "reviews"
+    for sub in ("open", "locked", "open/deeper-locked"):
+        (folder / sub).mkdir(parents=True)
+    (folder / "open" / "a.txt").write_text(SENTENCES, encoding="utf-8")
+    (folder / "locked" / "b.txt").write_text(SENTENCES, encoding="utf-8")
+    (tmp_path / "top").mkdir()
+    # The tests run as root, who reads every folder: the refusal is made here instead.
+    locked = {str(folder / "locked"), str(folder / "open" / "deeper-locked"), str(tmp_path / "top")}
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if str(path) in locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    result = ingest(str(tmp_path / "archive.db"), str(folder), str(tmp_path / "top"))
+    assert result.exit_code == 1
+    for path in sorted(locked):
+        assert f"refused {path}: cannot read folder: Permission denied" in result.stderr
+    assert "holds no .txt" not in result.stderr
+    assert f"added {folder / 'open' / 'a.txt'}" in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 added, 0 unchanged, 3 refused"
