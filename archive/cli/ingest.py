@@ -70,8 +70,10 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         say(f"warning {visible(source.label)}: {message}")
 
     def on_wait() -> None:
-        if sys.stderr.isatty():
-            say(f"waiting: {visible(db_path)} is locked by another process (up to 30 s)…")
+        if on_terminal():
+            from archive.db import BUSY_TIMEOUT_MS
+
+            say(f"waiting: {visible(db_path)} is locked by another process (up to {BUSY_TIMEOUT_MS / 1000:g} s)…")
 
     def summary(counts: dict[str, int]) -> None:
         if progress:
@@ -101,6 +103,10 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     summary(counts)
     if counts["refused"]:
         ctx.exit(1)
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def _interrupt(signum, frame) -> None:
