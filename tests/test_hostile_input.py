@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import sqlite3
 import zipfile
@@ -39,7 +40,9 @@ good("latin1.txt", LATIN, LATIN.encode("latin-1"))
 good("crlf.txt", "Windows-Zeilen.\nZweite Zeile.\nDritte Zeile.\n", b"Windows-Zeilen.\r\nZweite Zeile.\r\nDritte Zeile.\r\n")
 good("cr.txt", "Alte Mac-Zeilen.\nZweite Zeile.\nDritte Zeile.\n", b"Alte Mac-Zeilen.\rZweite Zeile.\rDritte Zeile.\r")
 good("emoji.txt", "Ryan Gosling 🚗💨 fährt 👍🏽. Die Familie 👨‍👩‍👧 wartet. Carey Mulligan lächelt 😊.\n")
-good("combining.txt", "Ame\u0301lie trifft Zoe\u0308 in Pari\u0301s. Ryan Gosling schaut zu.\n")
+# Decomposed (NFD) text is stored composed (NFC), as docs/schema.md says.
+good("combining.txt", "Am\u00e9lie trifft Zo\u00eb in Par\u00eds. Ryan Gosling schaut zu.\n",
+     "Ame\u0301lie trifft Zoe\u0308 in Pari\u0301s. Ryan Gosling schaut zu.\n".encode())
 good("rtl.txt", "Der Film heißt auf Hebräisch שלום und auf Arabisch مرحبا. Ryan Gosling spielt mit.\n")
 good("control.txt", "Ein Steuerzeichen\x07 steht hier. " + SENTENCES * 3)
 good("markdown.md", "# Drive\n\n*Drive* von **Nicolas Winding Refn**, mit [Ryan Gosling](https://example.org).\n\n"
@@ -314,3 +317,25 @@ def test_unreadable_folders_are_named_each_with_why(tmp_path, monkeypatch):
     assert "holds no .txt" not in result.stderr
     assert f"added {folder / 'open' / 'a.txt'}" in result.stderr
     assert result.stderr.splitlines()[-1] == "1 added, 0 unchanged, 3 refused"
+
+
+def test_a_few_control_characters_go_in_with_a_warning(tmp_path):
+    (tmp_path / "ansi.txt").write_text("Der Film\x07 Drive\x1b[31m ist gut, sagt Ryan Gosling.\n", encoding="utf-8")
+    result = ingest(str(tmp_path / "archive.db"), str(tmp_path / "ansi.txt"))
+    assert result.exit_code == 0, result.stderr
+    assert f"warning {tmp_path / 'ansi.txt'}: 2 control characters kept" in result.stderr
+    assert "\x1b" not in result.stderr
+
+
+def test_decomposed_names_are_found_as_composed(tmp_path):
+    (tmp_path / "nfd.txt").write_text("Regisseur Jan Mu\u0308ller dreht. Sandra Hu\u0308ller spielt Lena.\n",
+                                      encoding="utf-8")
+    db = str(tmp_path / "archive.db")
+    assert ingest(db, str(tmp_path / "nfd.txt")).exit_code == 0
+    found = CliRunner().invoke(cli, ["--db", db, "query", "reviews", "--person", "h\u00fcller", "--format", "json"])
+    assert found.exit_code == 0, found.output
+    assert "Sandra H\u00fcller" in json.loads(found.stdout)[0]["matched"]
+    assert offset_violations(db) == []
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM mention WHERE surface = 'Sandra H\u00fcller'").fetchone() == (1,)
+    conn.close()
