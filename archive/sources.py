@@ -18,7 +18,11 @@ from pathlib import Path
 
 SUFFIXES = (".txt", ".md")
 STDIN = "-"
-MAX_BYTES = 20 * 2**20  # no review is that long; a device or an endless pipe would be
+# The most a review may be. Real reviews are 5 to 50 kB; what one costs grows with its
+# size (benchmarks/review_cost.py: a 5 MB review took 38 s and 415 MiB more than a tiny
+# one, 1 MB 5 s and 80 MiB), so the limit keeps a single file from taking a worker's
+# minutes and hundreds of MiB. Standard input is cut here too: `yes |` never ends.
+MAX_BYTES = 2**20
 
 
 @dataclass(frozen=True, slots=True)

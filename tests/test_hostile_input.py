@@ -218,20 +218,25 @@ def test_standard_input(tmp_path):
     assert ingest(db, "-", input=b"\x89PNG\r\n\x00\x00").stderr.startswith("refused -: binary")
 
 
-def test_a_two_megabyte_review(tmp_path):
+def test_a_review_of_the_largest_size_allowed_goes_in_and_one_byte_more_is_refused(tmp_path):
+    from archive.sources import MAX_BYTES
+
     # Long sentences: the size is what is tested here, not the number of sentences.
     clause = "die Kamera gleitet über die nächtliche Stadt, das Licht ist kalt, die Musik pulsiert leise, "
     paragraph = "Lange " + clause * 70 + "bis etwas geschieht. Dann " + clause * 70 + "und alles endet."
     names = "In „Drive“ spielt Ryan Gosling den Fahrer, und Carey Mulligan spielt Irene.\n\n"
     block = names + paragraph + "\n\n"
-    text = block * (2_000_000 // len(block) + 1)
-    assert len(text.encode()) > 2_000_000
+    text = block * (MAX_BYTES // len(block.encode()))
+    text += "\n" * (MAX_BYTES - len(text.encode()))  # exactly the limit
+    assert len(text.encode()) == MAX_BYTES
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "too-big.txt").write_text(text + "y", encoding="utf-8")
     db = str(tmp_path / "archive.db")
-    result = ingest(db, str(tmp_path / "big.txt"))
-    assert result.exit_code == 0, result.stderr
+    result = ingest(db, str(tmp_path / "big.txt"), str(tmp_path / "too-big.txt"))
+    assert result.exit_code == 1, result.stderr
+    assert f"refused {tmp_path / 'too-big.txt'}: larger than 1 MiB, the most a review may be" in result.stderr
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT body FROM review").fetchone()[0] == text
+    assert conn.execute("SELECT body FROM review").fetchall() == [(text,)]
     sentences, mentions = conn.execute(
         "SELECT (SELECT count(*) FROM sentence), (SELECT count(*) FROM mention)").fetchone()
     conn.close()
