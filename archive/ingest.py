@@ -99,16 +99,19 @@ def run(
     def flush() -> None:
         if not batch:
             return
+        outcomes = []
         for prepared, result in zip(batch, store_batch()):
             if isinstance(result, str):
-                outcome = Outcome(prepared.source, "refused", message=result)
+                outcomes.append(Outcome(prepared.source, "refused", message=result))
             elif result.added:
-                outcome = Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions)
+                outcomes.append(Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions))
             else:
-                outcome = Outcome(prepared.source, "unchanged", result.review_id)
-            counts[outcome.status] += 1
-            on_outcome(outcome)
+                outcomes.append(Outcome(prepared.source, "unchanged", result.review_id))
         batch.clear()
+        for outcome in outcomes:  # counted first: interrupted while they are told, the counts are still right
+            counts[outcome.status] += 1
+        for outcome in outcomes:
+            on_outcome(outcome)
         on_progress(sum(counts.values()))
 
     try:
