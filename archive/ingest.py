@@ -11,9 +11,11 @@ timeout, full, read-only); everything committed before stays, whole."""
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
 from archive.sources import MAX_BYTES, Prepared, Refused, Source, find_sources, load, prepare, stored_name
@@ -82,34 +84,52 @@ def run(
     batch: list[Prepared] = []
     begin = _one_wait(conn, db_path, on_wait)
 
-    def store_batch() -> list:
-        try:
-            begin()
-            results = [writer.store(p.analysis, stored_name(p.source.label), p.digest) for p in batch]
-            conn.execute("COMMIT")
-            return results
-        except Stopped:
-            raise
-        except Exception as exc:  # sqlite3.Error mostly; a bug in storing one review must not cost the others
-            _rollback(conn)
-            writer.forget()
-            _stop_if_fatal(exc, db_path)
-            return [_store_alone(conn, writer, begin, p, db_path) for p in batch]
-
-    def flush() -> None:
-        if not batch:
-            return
+    def tally(items: list[Prepared], results: list) -> list[Outcome]:
         outcomes = []
-        for prepared, result in zip(batch, store_batch()):
+        for prepared, result in zip(items, results):
             if isinstance(result, str):
                 outcomes.append(Outcome(prepared.source, "refused", message=result))
             elif result.added:
                 outcomes.append(Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions))
             else:
                 outcomes.append(Outcome(prepared.source, "unchanged", result.review_id))
-        batch.clear()
-        for outcome in outcomes:  # counted first: interrupted while they are told, the counts are still right
+        for outcome in outcomes:
             counts[outcome.status] += 1
+        return outcomes
+
+    def write(items: list[Prepared]) -> list[Outcome]:
+        """Store `items` in one transaction, counted as it commits: an interrupt waits for
+        both, so the counts always say what is stored."""
+        begin()
+        with _interrupts_deferred():
+            try:
+                results = [writer.store(p.analysis, stored_name(p.source.label), p.digest) for p in items]
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                writer.forget()  # the ids it remembers may name rows that are gone
+                raise
+            return tally(items, results)
+
+    def flush() -> None:
+        if not batch:
+            return
+        try:
+            outcomes = write(batch)
+        except Stopped:
+            raise
+        except Exception as exc:  # sqlite3.Error mostly; a bug in storing one review must not cost the others
+            _stop_if_fatal(exc, db_path)
+            outcomes = []
+            for prepared in batch:
+                try:
+                    outcomes += write([prepared])
+                except Stopped:
+                    raise
+                except Exception as exc:
+                    _stop_if_fatal(exc, db_path)
+                    outcomes += tally([prepared], [_cannot_store(exc)])
+        batch.clear()
         for outcome in outcomes:
             on_outcome(outcome)
         on_progress(sum(counts.values()))
@@ -145,21 +165,25 @@ def run(
     return counts
 
 
-def _store_alone(conn, writer, begin, prepared: Prepared, db_path: str):
+def _cannot_store(exc: Exception) -> str:
+    if isinstance(exc, sqlite3.Error):
+        return f"cannot store: {exc}"
+    return f"internal error in storing: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no message'}"
+
+
+@contextmanager
+def _interrupts_deferred():
+    """SIGINT and SIGTERM wait (blocked, then delivered) while a transaction is written
+    and counted, so an interrupt ends the ingest between transactions."""
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        begin()
-        result = writer.store(prepared.analysis, stored_name(prepared.source.label), prepared.digest)
-        conn.execute("COMMIT")
-        return result
-    except Stopped:
-        raise
-    except Exception as exc:
-        _rollback(conn)
-        writer.forget()
-        _stop_if_fatal(exc, db_path)
-        if isinstance(exc, sqlite3.Error):
-            return f"cannot store: {exc}"
-        return f"internal error in storing: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no message'}"
+        yield
+    finally:
+        block(signal.SIG_SETMASK, previous)
 
 
 def _one_wait(conn, db_path: str, on_wait: Callable[[], None]) -> Callable[[], None]:
