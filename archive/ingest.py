@@ -173,17 +173,27 @@ def _cannot_store(exc: Exception) -> str:
 
 @contextmanager
 def _interrupts_deferred():
-    """SIGINT and SIGTERM wait (blocked, then delivered) while a transaction is written
-    and counted, so an interrupt ends the ingest between transactions."""
-    block = getattr(signal, "pthread_sigmask", None)
-    if block is None or threading.current_thread() is not threading.main_thread():
+    """SIGINT and SIGTERM wait while a transaction is written and counted, then take
+    effect as they would have: an interrupt ends the ingest between transactions, with
+    counts that match what is stored. (Python handlers, not a signal mask: another thread
+    of the process, the worker pool's, would take a masked signal for the main one.)"""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    caught: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        block(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught:
+            handler = previous[caught[0]]
+            if callable(handler):
+                handler(caught[0], None)  # KeyboardInterrupt, from Python's SIGINT handler or the command line's
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), caught[0])
 
 
 def _one_wait(conn, db_path: str, on_wait: Callable[[], None]) -> Callable[[], None]:
