@@ -1,10 +1,15 @@
 """Checking a database the way `archive check` reports it: SQLite's own integrity and
-foreign-key checks, then the archive's invariants (offsets, one entity per mention,
-every review whole)."""
+foreign-key checks, FTS5's own check of the full-text index, then the archive's
+invariants (offsets, one entity per mention, every review whole)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
+
+FTS = "sentence_fts"
+REBUILD = f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')"
 
 INVARIANTS = {
     "mention text differs from the review at its offsets":
@@ -39,6 +44,10 @@ def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
         ids = [r[0] for r in conn.execute(sql + " LIMIT 20")]
         if ids:
             problems.append(f"{what}: " + ", ".join(map(str, ids)))
+    fts_problem = fts_integrity(conn)
+    if fts_problem:
+        problems.append(f"full-text index damaged, search misses sentences (FTS5 integrity-check: {fts_problem}); "
+                        f"rebuild it with {REBUILD}")
     bad_digest = _bad_digests(conn)
     if bad_digest:
         problems.append("review whose text does not match its sha256: " + ", ".join(map(str, bad_digest)))
@@ -55,3 +64,41 @@ def _bad_digests(conn: sqlite3.Connection) -> list[int]:
 
     return [rid for rid, body, digest in conn.execute("SELECT id, body, sha256 FROM review")
             if sha256(body) != digest][:20]
+
+
+def fts_integrity(conn: sqlite3.Connection) -> str | None:
+    """FTS5's own integrity-check, which reads the whole index and compares it with the
+    sentences (counts alike say nothing of zeroed blocks). The check is an INSERT, which
+    a read-only connection may not run though it writes nothing, so it runs on a copy of
+    the index and the sentences' text in a temporary file; the archive is only read."""
+    shadows = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\'", (FTS + "\\_%",))]
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (FTS,)).fetchone()
+    if found is None:
+        return "the index is missing"
+    with tempfile.TemporaryDirectory(prefix="archive-check-") as folder:
+        copy_path = os.path.join(folder, "fts.db")
+        copy = sqlite3.connect(copy_path, isolation_level=None)
+        try:
+            copy.execute("PRAGMA journal_mode = OFF")
+            copy.execute("CREATE TABLE sentence (id INTEGER PRIMARY KEY, text TEXT)")
+            copy.execute(found[0])  # makes the shadow tables, emptied and filled from the archive below
+            copy.execute("BEGIN")
+            copy.executemany("INSERT INTO sentence (id, text) VALUES (?, ?)", conn.execute("SELECT id, text FROM sentence"))
+            for shadow in shadows:
+                rows = conn.execute(f'SELECT * FROM "{shadow}"')
+                marks = ", ".join("?" * len(rows.description))
+                copy.execute(f'DELETE FROM "{shadow}"')
+                copy.executemany(f'INSERT INTO "{shadow}" VALUES ({marks})', rows)
+            copy.execute("COMMIT")
+        finally:
+            copy.close()
+        # A fresh connection: FTS5 keeps what it read of the index before the copy replaced it.
+        copy = sqlite3.connect(copy_path, isolation_level=None)
+        try:
+            copy.execute(f"INSERT INTO {FTS} ({FTS}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        finally:
+            copy.close()
+    return None
