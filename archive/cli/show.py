@@ -7,17 +7,18 @@ import sys
 
 import click
 
+from archive.cli.options import ID, count
 from archive.output import FORMATS
 
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 
 
 @click.command("show")
-@click.argument("review_id", type=int)
+@click.argument("review_id", type=ID)
 @click.option("--format", "fmt", type=click.Choice(FORMATS + ("text",)), default="table", show_default=True,
               help="table (or text): the review marked up; json: review, sentences and mentions; "
                    "csv, ndjson: its mentions, one per row.")
-@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Only the first N sentences.")
+@click.option("--limit", type=count(), metavar="N", help="Only the first N sentences.")
 @click.option("--color/--no-color", default=None, help="Colour the mentions (default: when stdout is a terminal).")
 @click.pass_context
 def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None) -> None:
