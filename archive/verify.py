@@ -5,11 +5,10 @@ invariants (offsets, one entity per mention, every review whole)."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import tempfile
 
-FTS = "sentence_fts"
-REBUILD = f"INSERT INTO {FTS} ({FTS}) VALUES ('rebuild')"
 
 INVARIANTS = {
     "mention text differs from the review at its offsets":
@@ -30,7 +29,13 @@ INVARIANTS = {
         "SELECT r.id FROM review r WHERE NOT EXISTS (SELECT 1 FROM sentence s WHERE s.review_id = r.id)",
     "full-text index out of step with sentences":
         "SELECT 1 WHERE (SELECT count(*) FROM sentence) <> (SELECT count(*) FROM sentence_fts_docsize)",
+    "German search index (sentence_stem) out of step with sentences":
+        "SELECT 1 WHERE (SELECT count(*) FROM sentence) <> (SELECT count(*) FROM sentence_stem_docsize)"
+        " OR EXISTS (SELECT 1 FROM sentence s LEFT JOIN sentence_stem_docsize d ON d.id = s.id WHERE d.id IS NULL)",
 }
+
+# FTS5's own check of each index against what it indexes (zeroed blocks pass a count).
+FULL_TEXT_INDEXES = ("sentence_fts", "sentence_stem")
 
 
 def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
@@ -44,10 +49,11 @@ def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
         ids = [r[0] for r in conn.execute(sql + " LIMIT 20")]
         if ids:
             problems.append(f"{what}: " + ", ".join(map(str, ids)))
-    fts_problem = fts_integrity(conn)
-    if fts_problem:
-        problems.append(f"full-text index damaged, search misses sentences (FTS5 integrity-check: {fts_problem}); "
-                        f"rebuild it with {REBUILD}")
+    for index in FULL_TEXT_INDEXES:
+        problem = fts_integrity(conn, index)
+        if problem:
+            problems.append(f"full-text index {index} is damaged, search misses sentences (FTS5 integrity-check: "
+                            f"{problem}); rebuild it with INSERT INTO {index} ({index}) VALUES ('rebuild')")
     bad_digest = _bad_digests(conn)
     if bad_digest:
         problems.append("review whose text does not match its sha256: " + ", ".join(map(str, bad_digest)))
@@ -66,25 +72,37 @@ def _bad_digests(conn: sqlite3.Connection) -> list[int]:
             if sha256(body) != digest][:20]
 
 
-def fts_integrity(conn: sqlite3.Connection) -> str | None:
-    """FTS5's own integrity-check, which reads the whole index and compares it with the
-    sentences (counts alike say nothing of zeroed blocks). The check is an INSERT, which
-    a read-only connection may not run though it writes nothing, so it runs on a copy of
-    the index and the sentences' text in a temporary file; the archive is only read."""
-    shadows = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\'", (FTS + "\\_%",))]
-    found = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (FTS,)).fetchone()
+def fts_integrity(conn: sqlite3.Connection, index: str) -> str | None:
+    """FTS5's own integrity-check of `index`, which reads the whole index and compares
+    it with what it indexes (counts alike say nothing of zeroed blocks). The check is an
+    INSERT, which a read-only connection may not run though it writes nothing, so it runs
+    on a copy of the index (and of the columns it indexes, for an external-content index)
+    in a temporary file: the archive is only read, even where it cannot be written."""
+    found = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (index,)).fetchone()
     if found is None:
         return "the index is missing"
+    shadows = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE ? ESCAPE '\\'",
+        (index.replace("_", "\\_") + "\\_%",))]
+    content = re.search(r"""\bcontent\s*=\s*["']?(\w+)""", found[0])
     with tempfile.TemporaryDirectory(prefix="archive-check-") as folder:
         copy_path = os.path.join(folder, "fts.db")
         copy = sqlite3.connect(copy_path, isolation_level=None)
         try:
             copy.execute("PRAGMA journal_mode = OFF")
-            copy.execute("CREATE TABLE sentence (id INTEGER PRIMARY KEY, text TEXT)")
+            if content:  # an external-content index reads its columns from this table
+                rowid = re.search(r"""\bcontent_rowid\s*=\s*["']?(\w+)""", found[0])
+                rowid_column = rowid.group(1) if rowid else "rowid"
+                columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{index}")')]
+                names = ", ".join(f'"{c}"' for c in columns)
+                copy.execute(f'CREATE TABLE "{content.group(1)}" ("{rowid_column}" INTEGER PRIMARY KEY, {names})')
+                rows = conn.execute(f'SELECT "{rowid_column}", {names} FROM "{content.group(1)}"')
+                copy.execute("BEGIN")
+                copy.executemany(f'INSERT INTO "{content.group(1)}" VALUES ({", ".join("?" * (len(columns) + 1))})',
+                                 rows)
+                copy.execute("COMMIT")
             copy.execute(found[0])  # makes the shadow tables, emptied and filled from the archive below
             copy.execute("BEGIN")
-            copy.executemany("INSERT INTO sentence (id, text) VALUES (?, ?)", conn.execute("SELECT id, text FROM sentence"))
             for shadow in shadows:
                 rows = conn.execute(f'SELECT * FROM "{shadow}"')
                 marks = ", ".join("?" * len(rows.description))
@@ -96,9 +114,9 @@ def fts_integrity(conn: sqlite3.Connection) -> str | None:
         # A fresh connection: FTS5 keeps what it read of the index before the copy replaced it.
         copy = sqlite3.connect(copy_path, isolation_level=None)
         try:
-            copy.execute(f"INSERT INTO {FTS} ({FTS}, rank) VALUES ('integrity-check', 1)")
+            copy.execute(f"INSERT INTO \"{index}\" (\"{index}\", rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
-            return str(exc)
+            return " ".join(str(exc).split())
         finally:
             copy.close()
     return None

@@ -26,13 +26,25 @@ LARGEST = str(2**63 - 1)
     ("show", "1", "--limit", BIG),
     ("stats", "--top", BIG),
     ("sql", "SELECT 1", "--limit", HUGE),
+    ("rm", HUGE),
+    ("reanalyse", "1", BIG),
+    ("mention", "drop", HUGE),
 ], ids=" ".join)
-def test_an_integer_past_64_bits_is_bad_usage(archive, args):
+def test_an_integer_past_64_bits_is_bad_usage(archive, tmp_path, args):
+    if args[0] in ("rm", "reanalyse", "mention"):  # commands that write: on a copy
+        archive = archive.copy(tmp_path / "copy.db")
     result = archive.run(*args)
     assert result.exit_code == 2, result.output
     assert result.stdout == "" and "Traceback" not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "is not in the range" in errors[0] and LARGEST in errors[0], result.stderr
+
+
+@pytest.mark.parametrize("option", ["--person", "--film", "--character"])
+def test_an_entity_id_past_64_bits_is_bad_usage(archive, option):
+    result = archive.run("query", "sentences", option, "#" + HUGE)
+    assert result.exit_code == 2, result.output
+    assert f"Error: Invalid value for '{option}': #{HUGE} is no id: the largest is {LARGEST}" in result.stderr
 
 
 @pytest.mark.parametrize("args", [("show", LARGEST), ("query", "mentions", "--review", LARGEST),

@@ -103,7 +103,7 @@ def test_zeroed_full_text_blocks_are_found_though_the_counts_agree(sound, tmp_pa
     result = check(path)
     assert result.exit_code == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith("full-text index damaged, search misses sentences (FTS5 integrity-check: ")
+    assert line.startswith("full-text index sentence_fts is damaged, search misses sentences (FTS5 integrity-check: ")
     assert line.endswith("rebuild it with INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
     assert path.read_bytes() == before  # checked on a copy: the archive was only read
     conn = sqlite3.connect(path)
