@@ -92,3 +92,12 @@ def test_utf8_arguments_still_match(archive):
                            "--person", "Sandra Hüller", "--format", "csv"], capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "Sandra Hüller".encode() in proc.stdout
+
+
+@pytest.mark.parametrize("args", [("entity", "show", HUGE), ("entity", "merge", HUGE, "--into", "1"),
+                                  ("entity", "rename", "film:" + HUGE, "X")], ids=" ".join)
+def test_an_entity_id_past_64_bits_is_no_entity(archive, tmp_path, args):
+    copy = archive.copy(tmp_path / "copy.db")
+    result = copy.run(*args)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.count("\n") == 1 and "is no entity id: the largest is " + LARGEST in result.stderr
