@@ -54,7 +54,10 @@ class Review(Base):
         # (migrations 0005, 0006).
         Index("ix_review_listing", "id", "source", "film_id", "sentence_count", "mention_count", "ingested_at",
               "title", "author", "outlet", "published"),
-        Index("ix_review_source", "source"),
+        Index("ix_review_source", "source"),  # a review is its file: found by its path
+        # Every stored text with its metadata, read from the index alone when an ingest
+        # starts (the table would mean reading every body).
+        Index("ix_review_identity", "sha256", "meta"),
     )
 
 

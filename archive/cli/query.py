@@ -171,4 +171,3 @@ def cast(ctx, film, person, character, fmt, limit):
                               queries.match_persons(conn, person) if person else None,
                               queries.match_persons(conn, character, "character", "--character") if character else None),
                  fmt)
-

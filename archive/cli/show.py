@@ -72,9 +72,10 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
             parts.append(f"[{text}|{m['type']}|{rule}]" if why else f"[{text}|{m['type']}]")
         pos = m["end_char"]
     parts.append(visible(body[pos:]))
-    film = f", about {review['film']}" if review["film"] else ""
+    film = f", about {visible(review['film'])}" if review["film"] else ""
     byline = " · ".join(str(review[k]) for k in ("title", "author", "outlet", "published") if review[k])
-    click.echo(visible(f"review {review['id']}: {review['source']}{film}") + ("\n" + visible(byline) if byline else "") + "\n")
+    click.echo(f"review {review['id']}: {visible(review['source'])}{film}" + ("\n" + visible(byline) if byline else "")
+               + "\n")
     click.echo("".join(parts).rstrip("\n"), color=color)
     entities: dict[tuple[str, str], int] = {}
     for m in ms:

@@ -70,6 +70,7 @@ def upgrade() -> None:
     op.create_index("ix_review_listing", "review", ["id", "source", "film_id", "sentence_count", "mention_count",
                                                      "ingested_at", "title", "author", "outlet", "published"])
     op.create_index("ix_review_source", "review", ["source"])
+    op.create_index("ix_review_identity", "review", ["sha256", "meta"])
     op.create_table(
         "review_film",
         sa.Column("review_id", sa.Integer(), nullable=False),
@@ -129,6 +130,7 @@ def downgrade() -> None:
     op.drop_table("curation")
     op.drop_table("credit")
     op.drop_table("review_film")
+    op.drop_index("ix_review_identity", table_name="review")
     op.drop_index("ix_review_source", table_name="review")
     op.drop_index("ix_review_listing", table_name="review")
     op.create_index("ix_review_listing", "review",
