@@ -182,8 +182,22 @@ def test_verb_after_a_name_ending_in_s_is_no_genitive_context():
 
 
 def test_actor_plays_character():
-    text = "Lars Eidinger spielt den Schauspieler Hamlet, und er verkörpert ihn brillant."
+    text = "Lars Eidinger spielt den Lehrer Jonas, und er verkörpert ihn brillant."
     assert has(text, "Lars Eidinger", "person")
+    assert has(text, "Jonas", "character")
+    assert [(r.character, r.actor) for r in analyse(text).roles] == [("Jonas", "Lars Eidinger")]
+
+
+def test_the_cast_pairs_the_actor_the_rule_names_not_a_genitive_before_it():
+    text = ("Kowalczyks Film ist neu. Darin verkörpert Kowalczyks langjährige Ehefrau Ilse Brenning "
+            "die leidende Romanautorin Delphine.")
+    assert has(text, "Delphine", "character")
+    assert [(r.character, r.actor) for r in analyse(text).roles] == [("Delphine", "Ilse Brenning")]
+
+
+def test_an_inverted_play_verb_after_a_noun_pairs_the_name_after_the_verb():
+    text = "Mit Vollbart verkörpert Tom Ellery in diesem Film den Kriegsveteran Jonas."
+    assert [(r.character, r.actor) for r in analyse(text).roles] == [("Jonas", "Tom Ellery")]
 
 
 def test_object_of_play_verb_is_the_character_even_behind_a_role_noun():

@@ -16,7 +16,7 @@ from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
 
 # Importing the rule modules registers their rules, in this order.
-from archive.text.rules import quotes, persons, characters, titles  # noqa: E402,F401
+from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
