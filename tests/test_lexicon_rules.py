@@ -179,3 +179,15 @@ def test_a_noun_before_brackets_with_a_full_name_gives_the_actor():
 def test_a_quoted_plain_noun_in_brackets_is_a_gloss_not_a_title():
     found = kinds("Der Film „Blaue Stunde“ handelt von der Befreiung („Erlösung“) einer Witwe.")
     assert found == {"Blaue Stunde": "film"}
+
+
+def test_commands_that_analyse_nothing_never_load_the_lexicon():
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from archive.cli import cli; "
+            "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0, r.output; "
+            "r = CliRunner().invoke(cli, ['query', '--help']); assert r.exit_code == 0, r.output; "
+            "print(sorted(m for m in sys.modules if m.startswith('archive.text')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
