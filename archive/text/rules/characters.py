@@ -31,6 +31,7 @@ from archive.text.words import (
     is_name_word,
     is_person_noun,
     is_plain_noun,
+    KIN_FORMS,
     kin,
 )
 from archive.text.rules.registry import rule
@@ -208,7 +209,7 @@ def characters_after_character_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.kin", priority=75, examples={
+@rule("character.kin", priority=75, triggers=KIN_FORMS, examples={
     "Seine Tochter Greta lacht.": {"Greta": "character"},
     "In Gegenwart des kleinen Sohnes Jonas streiten sie.": {"Jonas": "character"},
 })
