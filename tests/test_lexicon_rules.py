@@ -171,6 +171,12 @@ def test_two_unknown_words_after_a_colon_are_a_name_but_not_after_an_article():
     assert "Tuschak Vosnitz" not in found
 
 
+def test_two_unknown_words_that_are_a_place_or_follow_a_place_preposition_are_no_name():
+    found = kinds("Sie zieht von Tel Aviv nach New York. Dort wartet Hanyo Abu-Asrad, ein Freund.")
+    assert "Tel Aviv" not in found and "New York" not in found
+    assert found.get("Hanyo Abu-Asrad") in ("person", "character")
+
+
 def test_a_noun_before_brackets_with_a_full_name_gives_the_actor():
     found = kinds("Am Beispiel des Pfarrers (Ruprecht Hainzl) zeigt der Film die Enge.")
     assert found == {"Ruprecht Hainzl": "person"}

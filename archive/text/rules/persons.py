@@ -4,6 +4,8 @@ no lexicon knows."""
 
 from __future__ import annotations
 
+from archive.text.german import is_place
+
 from archive.text.rules.registry import rule
 
 from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, TITLE_LABELS
@@ -150,6 +152,10 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
     return out
 
 
+# Before a place far more often than before a person: `in Tel Aviv`, `nach Rio`.
+PLACE_PREPOSITIONS = frozenset("in im nach aus bei nahe nördlich südlich östlich westlich".split())
+
+
 @rule("person.unknown-words", priority=30, last_resort=True, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
 })
@@ -166,5 +172,7 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             continue  # three or more: more likely a title
         if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
             continue
+        if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
+            continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
     return out
