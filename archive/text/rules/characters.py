@@ -6,6 +6,10 @@ verbs and `als` are in casting.py."""
 
 from __future__ import annotations
 
+from archive.text.lexicon import words
+
+from archive.text.lexicon import ADDRESS_TITLES
+
 from archive.text.view import paired
 
 from archive.text.german import is_noun, is_place
@@ -223,4 +227,31 @@ def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
         j = view.name_run(i + 1)
         if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
             out.append(Candidate(*view.span(i + 1, j), "character", "character-cue"))
+    return out
+
+
+# Labels of a cast list, where each entry is `Darsteller (Figur)`: the other way round.
+CAST_LABELS = words("cast_labels")
+
+
+@rule("character.cast-list", priority=86, triggers=(":",), examples={
+    "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
+        "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
+})
+def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
+    """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
+    first and the character in brackets, a form of address left out (`(Frau Beckmann)`)."""
+    out, toks = [], view.tokens
+    label = next((m for m in range(len(toks) - 1) if toks[m].text in CAST_LABELS and toks[m + 1].text == ":"), None)
+    if label is None:
+        return out
+    for k in range(label + 3, len(toks) - 2):
+        if toks[k].text != "(":
+            continue
+        actor = backward_name_run(view, k)
+        first = k + 2 if toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text) else k + 1
+        inner_end = view.name_run(first)
+        if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
+            out += paired(Candidate(*view.span(first, inner_end), "character", "cast-list"),
+                          Candidate(*view.span(actor, k), "person", "cast-list"))
     return out
