@@ -176,3 +176,25 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
     return out
+
+
+@rule("person.info-line", priority=80, triggers=("Von", "Mit"), examples={
+    "F 2023. 151 Min. Von Hanyo Abu-Asrad. Mit Tuschak Vosnitz, Lale Ekinci.": {
+        "Hanyo Abu-Asrad": "person", "Tuschak Vosnitz": "person", "Lale Ekinci": "person"},
+})
+def persons_in_info_line(view: SentenceView) -> list[Candidate]:
+    """`Von X.` and `Mit Y, Z.`: the short sentences of an info line (`F 2023. 151 Min.
+    Von X. Mit Y, Z.`) are names only, listed after `Von` or `Mit`, each of them no noun."""
+    toks = view.tokens
+    start = next((m for m, t in enumerate(toks) if t.text in ("Von", "Mit") and (m == 0 or toks[m - 1].text == ".")),
+                 None)  # `151 Min. Von X.`: an abbreviation kept it in one sentence
+    if start is None or len(toks) - start > 16 or toks[-1].text != ".":
+        return []
+    out, k = [], start + 1
+    while k < len(toks) - 1:
+        j = view.name_run(k)
+        if j == k or j - k == 1 and is_plain_noun(toks[k].text) or view.word(j) not in (",", "und", "."):
+            return []  # a sentence, not a list of names
+        out.append(Candidate(*view.span(k, j), "person", "role-cue"))
+        k = j + 1
+    return out
