@@ -34,8 +34,9 @@ class Source:
 class Prepared:
     source: Source
     digest: str
-    analysis: object  # archive.text.spans.Analysis
+    analysis: object  # archive.text.spans.Analysis; None when the archive holds this text and metadata already
     warning: str | None = None
+    meta: object = None  # archive.meta.Meta
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,9 @@ class Refused:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one source: status is added, unchanged or refused."""
+    """What happened to one source: status is added, updated (its file changed: new text,
+    new analysis, the same review id), moved (the same text, and its old file is gone),
+    unchanged, or refused."""
 
     source: Source
     status: str
@@ -107,20 +110,37 @@ def read(source: Source) -> bytes:
     return data
 
 
-def prepare(source: Source, data: bytes, known=None) -> Prepared | Refused:
-    """Decode and analyse one review: pure work, no database."""
+def prepare(source: Source, data: bytes, known=None, given: dict | None = None,
+            stored: dict | None = None) -> Prepared | Refused:
+    """Decode, read the metadata (front matter, sidecar, `given` from --meta) and analyse
+    one review: pure work, no database. A text the archive holds already with the same
+    metadata (`stored`: sha256 -> metadata JSON) is not analysed again."""
+    from archive.analysis import analyse_review
+    from archive.meta import MetaError, sidecar, split_front_matter
     from archive.store import sha256
-    from archive.text import analyse
 
     try:
         decoded = decode(data)
     except NotText as exc:
         return Refused(source, str(exc))
-    analysis = analyse(decoded.text, known)
-    return Prepared(source, sha256(decoded.text), analysis, decoded.warning)
+    try:
+        body, meta = split_front_matter(decoded.text)
+        if source.path is not None:
+            meta = meta.merged(sidecar(source.path))
+        meta = meta.merged(given or {})
+    except MetaError as exc:
+        return Refused(source, str(exc))
+    except OSError as exc:
+        return Refused(source, f"cannot read its metadata file: {exc.strerror or exc}")
+    if not body.strip():
+        return Refused(source, "nothing but front matter: no review text")
+    digest = sha256(body)
+    if stored is not None and digest in stored and stored[digest] == meta.json():
+        return Prepared(source, digest, None, decoded.warning, meta)
+    return Prepared(source, digest, analyse_review(body, meta, known), decoded.warning, meta)
 
 
-def load(source: Source, known=None) -> Prepared | Refused:
+def load(source: Source, known=None, given: dict | None = None, stored: dict | None = None) -> Prepared | Refused:
     path = source.path  # made anew on each access: once is enough
     if path is not None and path.is_symlink() and not path.exists():
         return Refused(source, "symbolic link to a file that does not exist")
@@ -131,7 +151,7 @@ def load(source: Source, known=None) -> Prepared | Refused:
     except TooBig as exc:
         return Refused(source, str(exc))
     try:
-        return prepare(source, data, known)
+        return prepare(source, data, known, given, stored)
     except Exception as exc:  # a bug in the analysis must not stop the other files
         message = " ".join(str(exc).split()) or "no message"
         return Refused(source, f"internal error in the analysis: {type(exc).__name__}: {message}")
@@ -147,21 +167,25 @@ def run(
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
     on_progress: Callable[[int], None] = lambda done: None,
     on_warning: Callable[[Source, str], None] = lambda source, message: None,
+    meta: dict | None = None,
 ) -> dict[str, int]:
     """Ingest every source, reporting each Outcome to `on_outcome` in order; returns how
-    many were added, unchanged and refused. For a progress bar: `on_start` learns how
+    many were added, updated, moved, unchanged and refused. `meta` (from --meta) is
+    metadata for every source, over what its front matter and sidecar say. For a progress bar: `on_start` learns how
     many sources there are once the folders are listed, `on_progress` how many are done
     after each batch is committed (and after each refusal)."""
     import sqlite3
 
     from archive.db import open_current
     from archive.store import Writer
-    from archive.text.lexicon import Known
+    from archive.curation import known as known_names
 
     conn = open_current(db_path)
     writer = Writer(conn)
-    known = Known.from_database(conn)
-    counts: dict[str, int] = {"added": 0, "unchanged": 0, "refused": 0}  # not a list: memory stays flat
+    known = known_names(conn)  # the archive's names and every name a keeper's decision speaks of
+    # Every stored text with its metadata: a source that has both unchanged is not analysed.
+    stored = dict(conn.execute("SELECT sha256, meta FROM review"))
+    counts: dict[str, int] = {"added": 0, "updated": 0, "moved": 0, "unchanged": 0, "refused": 0}
     batch: list[Prepared] = []
 
     def flush() -> None:
@@ -169,7 +193,7 @@ def run(
             return
         try:
             _begin(conn)
-            results = [writer.store(p.analysis, p.source.label, p.digest) for p in batch]
+            results = [_store(writer, p) for p in batch]
             conn.execute("COMMIT")
         except sqlite3.Error:
             _rollback(conn)
@@ -178,10 +202,9 @@ def run(
         for prepared, result in zip(batch, results):
             if isinstance(result, str):
                 outcome = Outcome(prepared.source, "refused", message=result)
-            elif result.added:
-                outcome = Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions)
             else:
-                outcome = Outcome(prepared.source, "unchanged", result.review_id)
+                status, stored_as = result
+                outcome = Outcome(prepared.source, status, stored_as.review_id, stored_as.sentences, stored_as.mentions)
             counts[outcome.status] += 1
             on_outcome(outcome)
         batch.clear()
@@ -190,7 +213,7 @@ def run(
     try:
         sources = list(find_sources(paths))  # a few hundred bytes a file: the total is worth it
         on_start(len(sources))
-        for item in _prepared(sources, known, jobs, min(CHUNK, 1 + len(sources) // (jobs * IN_FLIGHT_PER_JOB))):
+        for item in _prepared(sources, (known, meta, stored), jobs, min(CHUNK, 1 + len(sources) // (jobs * IN_FLIGHT_PER_JOB))):
             if isinstance(item, Refused):
                 flush()
                 outcome = Outcome(item.source, "refused", message=item.reason)
@@ -209,12 +232,51 @@ def run(
     return counts
 
 
+def _store(writer, prepared: Prepared):
+    """(status, Stored): a review is its file (the path, resolved) or, for stdin, its text."""
+    from archive.store import Stored
+
+    conn = writer.conn
+    path = prepared.source.path
+    key = str(path.resolve()) if path is not None else STDIN
+    by_digest = conn.execute("SELECT id, source, meta FROM review WHERE sha256 = ?", (prepared.digest,)).fetchone()
+    # Analysed although its text is stored: in this very call (a link to a file before it), or its metadata changed.
+    new_meta = prepared.analysis is not None and (by_digest is None or by_digest[2] != prepared.meta.json())
+    by_source = conn.execute("SELECT id FROM review WHERE source = ?", (key,)).fetchone() if path is not None else None
+    if by_digest is not None and (by_source is None or by_source[0] != by_digest[0]):
+        review_id, old_source, _ = by_digest
+        if path is None or old_source == key or by_source is not None or old_source == STDIN \
+                or os.path.lexists(old_source):
+            if new_meta and (path is None or old_source == key):
+                return "updated", _replace(writer, review_id, prepared, None)  # the same text, new metadata
+            return "unchanged", Stored(review_id, False, 0, 0)
+        conn.execute("UPDATE review SET source = ? WHERE id = ?", (key, review_id))  # its old file is gone
+        if new_meta:
+            _replace(writer, review_id, prepared, key)
+        return "moved", Stored(review_id, False, 0, 0)
+    if by_digest is not None:  # this file, this text
+        if not new_meta:
+            return "unchanged", Stored(by_digest[0], False, 0, 0)
+        return "updated", _replace(writer, by_digest[0], prepared, None)
+    if by_source is not None:  # this file, edited
+        return "updated", _replace(writer, by_source[0], prepared, None)
+    if prepared.analysis is None:  # stored a moment ago by another process, and gone again
+        return "unchanged", Stored(0, False, 0, 0)
+    stored = writer.store(prepared.analysis, key, prepared.digest, prepared.meta)
+    return ("added" if stored.added else "unchanged"), stored
+
+
+def _replace(writer, review_id: int, prepared: Prepared, source: str | None):
+    stored, _ = writer.replace(review_id, prepared.analysis, prepared.meta, source, prepared.digest)
+    return stored
+
+
 def _store_alone(conn, writer, prepared: Prepared):
     import sqlite3
 
     try:
         _begin(conn)
-        result = writer.store(prepared.analysis, prepared.source.label, prepared.digest)
+        result = _store(writer, prepared)
         conn.execute("COMMIT")
         return result
     except sqlite3.Error as exc:
@@ -255,19 +317,21 @@ IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few e
 CHUNK = 32
 
 
-def _prepared(sources: Iterable[Source | Refused], known, jobs: int, chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
+def _prepared(sources: Iterable[Source | Refused], context: tuple, jobs: int,
+              chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
     """Decode and analyse in order; with jobs > 1, in worker processes, with a bounded
-    number of reviews in flight so memory does not grow with the corpus."""
+    number of reviews in flight so memory does not grow with the corpus. `context` is
+    load()'s (known, given metadata, stored texts)."""
     if jobs <= 1:
         for source in sources:
-            yield source if isinstance(source, Refused) else load(source, known)
+            yield source if isinstance(source, Refused) else load(source, *context)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from itertools import islice
 
     sources = iter(sources)
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(known,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(context,)) as pool:
         window: deque = deque()
         while True:
             while len(window) < jobs * IN_FLIGHT_PER_JOB:
@@ -280,16 +344,16 @@ def _prepared(sources: Iterable[Source | Refused], known, jobs: int, chunk_size:
             yield from window.popleft().result()
 
 
-_worker_known = None
+_worker_context: tuple = ()
 
 
-def _init_worker(known) -> None:
-    global _worker_known
-    _worker_known = known
+def _init_worker(context: tuple) -> None:
+    global _worker_context
+    _worker_context = context
 
 
 def _load_chunk(items: list[Source | Refused]) -> list[Prepared | Refused]:
-    return [item if isinstance(item, Refused) else load(item, _worker_known) for item in items]
+    return [item if isinstance(item, Refused) else load(item, *_worker_context) for item in items]
 
 
 def default_jobs() -> int:

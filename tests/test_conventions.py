@@ -73,7 +73,7 @@ COLOURED = [("show", "{sturm}"), ("query", "sentences", "--text", "Eidinger")]
 
 @pytest.mark.parametrize("args", COLOURED, ids=" ".join)
 def test_a_terminal_gets_colour_and_no_color_turns_it_off(archive, args):
-    args = ["--db", archive.path, *[a.format(**{k: v for k, v in archive.ids.items()}) for a in args]]
+    args = ["--db", archive.path, *[a.format(**archive.ids) for a in args]]
     assert "\x1b[" in in_terminal(args)
     plain = in_terminal(args, NO_COLOR="1")
     assert "\x1b[" not in plain and ("[Lars Eidinger|person]" in plain or "[Eidinger]" in plain)
@@ -82,7 +82,7 @@ def test_a_terminal_gets_colour_and_no_color_turns_it_off(archive, args):
 
 @pytest.mark.parametrize("args", COLOURED, ids=" ".join)
 def test_no_colour_where_stdout_is_not_a_terminal(archive, args):
-    args = [a.format(**{k: v for k, v in archive.ids.items()}) for a in args]
+    args = [a.format(**archive.ids) for a in args]
     done = subprocess.run([sys.executable, "-m", "archive", "--db", archive.path, *args], capture_output=True,
                           text=True, env={k: v for k, v in os.environ.items() if k != "NO_COLOR"})
     assert done.returncode == 0 and "\x1b" not in done.stdout
@@ -111,8 +111,9 @@ def test_no_headers_on_sql_stats_and_show(archive):
     assert archive.run("sql", "SELECT 1 AS a, 2 AS b", "--no-headers").stdout == "1  2\n"
     stats = list(csv.reader(io.StringIO(archive.run("stats", "--format", "csv", "--no-headers").stdout)))
     assert stats[0][0] == "count"
-    show = archive.run("show", str(archive.ids["sturm"]), "--format", "csv", "--no-headers").stdout
-    assert not show.startswith("review_id") and len(show.splitlines()) == len(archive.json("show", str(archive.ids["sturm"]))["mentions"])
+    review = str(archive.ids["sturm"])
+    show = archive.run("show", review, "--format", "csv", "--no-headers").stdout
+    assert not show.startswith("review_id") and len(show.splitlines()) == len(archive.json("show", review)["mentions"])
 
 
 # --- whole cells -------------------------------------------------------------------------------

@@ -11,11 +11,18 @@ import subprocess
 import sys
 
 import pytest
+from processes import PAGE_PIPE, held_back
 
 from archive.text import split_sentences
 
 REVIEWS = 120
 BATCH = 7
+# Long file names make long lines on stderr, so a one-page pipe holds few of them: an
+# ingest held back by it (processes.held_back) is at most this many reviews ahead.
+PAD = "-kritik-eines-langen-abends" * 6
+AHEAD = PAGE_PIPE // len(f"unchanged r0000{PAD}.txt review 1") + BATCH
+KILLS = (3 * BATCH + 2, 8 * BATCH + 5)  # each time inside a later batch
+assert KILLS[0] + AHEAD < KILLS[1] and KILLS[1] + AHEAD < REVIEWS  # so both kills land mid-ingest
 ACTORS = ["Ryan Gosling", "Carey Mulligan", "Oscar Isaac", "Sandra Hüller", "Lars Eidinger", "Nina Hoss"]
 
 
@@ -29,23 +36,24 @@ def write_corpus(folder) -> None:
             f"Die Kamera bleibt lange auf {a.split()[-1]}, die Szene dauert {i + 3} Minuten.\n"
             + "Dann geschieht lange nichts.\n" * (i % 4)
         )
-        (folder / f"r{i:04d}.txt").write_text(text, encoding="utf-8")
+        (folder / f"r{i:04d}{PAD}.txt").write_text(text, encoding="utf-8")
 
 
-def archive(db, *args: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "archive", "--db", str(db), *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kwargs)
+def command(db, *args: str) -> list[str]:
+    return [sys.executable, "-m", "archive", "--db", str(db), *args]
+
+
+def archive(db, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(command(db, *args), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
 def ingest_and_kill(db, folder, after: int) -> int:
-    """Start an ingest, SIGKILL it and its workers once `after` reviews are reported stored."""
-    proc = archive(db, "ingest", "--batch", str(BATCH), "-j", "2", str(folder), start_new_session=True)
-    seen = 0
-    for line in proc.stderr:
-        seen += line.startswith(("added ", "unchanged "))
-        if seen >= after:
-            os.killpg(proc.pid, signal.SIGKILL)
-            break
+    """Start an ingest and SIGKILL it and its workers once at least `after` reviews are
+    committed (counted in the database: a line on stderr can be an `unchanged`), while
+    it is held back so it cannot run on to the end first (`processes.held_back`)."""
+    proc = held_back(command(db, "ingest", "--batch", str(BATCH), "-j", "2", str(folder)), db, after,
+                     start_new_session=True)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.stderr.close()
     return proc.wait()
 
@@ -89,7 +97,7 @@ def test_sigkill_mid_ingest_leaves_whole_reviews_and_a_rerun_completes(reference
     db = tmp_path / "archive.db"
 
     counts = []
-    for after in (3 * BATCH + 2, 8 * BATCH + 5):  # killed twice, each time inside a later batch
+    for after in KILLS:  # killed twice
         assert ingest_and_kill(db, folder, after) == -signal.SIGKILL
         stored = sound(db)
         assert after <= len(stored) < REVIEWS

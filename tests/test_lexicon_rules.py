@@ -197,3 +197,8 @@ def test_commands_that_analyse_nothing_never_load_the_lexicon():
             "print(sorted(m for m in sys.modules if m.startswith('archive.text')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_place_listed_before_a_name_is_no_name():
+    found = kinds("Tom Ellery dreht in Los Angeles, Ute Klasen spielt Irene.")
+    assert found == {"Tom Ellery": "person", "Ute Klasen": "person", "Irene": "character"}

@@ -196,6 +196,12 @@ def test_the_cast_pairs_the_actor_the_rule_names_not_a_genitive_before_it():
     assert [(r.character, r.actor) for r in analyse(text).roles] == [("Delphine", "Ilse Brenning")]
 
 
+def test_a_full_name_whose_surname_is_also_a_noun_still_plays():
+    text = "Er dreht in Wien, Tom Hammer spielt Irene."
+    assert has(text, "Irene", "character")
+    assert [(r.character, r.actor) for r in analyse(text).roles] == [("Irene", "Tom Hammer")]
+
+
 def test_an_inverted_play_verb_after_a_noun_pairs_the_name_after_the_verb():
     text = "Mit Vollbart verkörpert Tom Ellery in diesem Film den Kriegsveteran Jonas."
     assert [(r.character, r.actor) for r in analyse(text).roles] == [("Jonas", "Tom Ellery")]

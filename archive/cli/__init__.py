@@ -68,6 +68,10 @@ def cli(ctx: click.Context, db_path: str) -> None:
       archive query sentences --text Gewalt
       archive show 1                       a review with its mentions marked
       archive sql "SELECT * FROM person"   any read-only SQL
+      archive entity merge 7 --into 3      fix an entity; kept for every later analysis
+      archive reanalyse                    today's analysis over every stored review
+      archive export backup.jsonl          everything, to `archive import` again
+      archive serve                        browse it in a web browser
     """
     ctx.obj = db_path
 
@@ -88,9 +92,11 @@ def global_options_first(args: list[str]) -> list[str]:
 
 
 def _register() -> None:
-    from archive.cli import check, db, ingest, query, show, sql, stats
+    from archive.cli import (check, curation, db, entity, export, import_, ingest, mention, query, reanalyse, rm,
+                             serve, show, sql, stats)
 
-    for module in (ingest, query, show, stats, sql, db, check):
+    for module in (ingest, query, show, stats, sql, db, check, entity, mention, curation, reanalyse, rm, export,
+                   import_, serve):
         cli.add_command(module.command)
 
 

@@ -52,6 +52,23 @@ class NameType(click.ParamType):
 NAME = NameType()
 
 
+class DateType(click.ParamType):
+    """A date or the start of one, as published dates are stored: 2013, 2013-07, 2013-07-18."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        import re
+
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+            self.fail(f"{value!r} is no date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return text
+
+
+DATE = DateType()
+
+
 def colour(flag: bool | None = None) -> bool:
     """Colour marks in output for people: as --color/--no-color says, else off where
     NO_COLOR is set to anything (https://no-color.org) or stdout is not a terminal."""
@@ -95,3 +112,41 @@ def require_review(conn, review_id: int | None) -> None:
 
     if review_id is not None and conn.execute("SELECT 1 FROM review WHERE id = ?", (review_id,)).fetchone() is None:
         raise QueryError(f"no review with id {review_id}")
+
+
+class writing:
+    """`with writing(ctx) as conn:` one write transaction on the current schema; committed
+    when the block ends, rolled back when it raises."""
+
+    def __init__(self, ctx: click.Context):
+        self.path = ctx.find_root().obj
+
+    def __enter__(self):
+        from archive.db import open_current
+
+        self.conn = open_current(self.path)
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind, exc, tb):
+        try:
+            self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self.conn.close()
+        return False
+
+
+def curation_errors(f):
+    """A decision that cannot be made (archive.curation.CurationError) is one line, exit 1."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from archive.curation import CurationError
+
+        try:
+            return f(*args, **kwargs)
+        except CurationError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper

@@ -9,6 +9,7 @@ import click
 
 from archive.cli.options import layout_options
 from archive.output import FORMATS
+from archive.terminal import visible
 
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 
@@ -44,7 +45,8 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
         kept = sentences.rows[:limit]
         sentences.rows = kept
         end = kept[-1][3] if kept else 0  # end_char of the last sentence shown
-        mentions.rows = [r for r in mentions.rows if r[3] <= end]
+        end_at = mentions.columns.index("end_char")
+        mentions.rows = [r for r in mentions.rows if r[end_at] <= end]
     if fmt in ("csv", "ndjson"):
         emit(mentions.columns, mentions.rows, fmt, sys.stdout, **layout())
         return
@@ -71,7 +73,9 @@ def command(ctx, review_id: int, fmt: str, limit: int | None, color: bool | None
         pos = m["end_char"]
     parts.append(visible(body[pos:]))
     film = f", about {visible(review['film'])}" if review["film"] else ""
-    click.echo(f"review {review['id']}: {visible(review['source'])}{film}\n")
+    byline = " · ".join(str(review[k]) for k in ("title", "author", "outlet", "published") if review[k])
+    click.echo(f"review {review['id']}: {visible(review['source'])}{film}" + ("\n" + visible(byline) if byline else "")
+               + "\n")
     click.echo("".join(parts).rstrip("\n"), color=color)
     entities: dict[tuple[str, str], int] = {}
     for m in ms:

@@ -93,6 +93,12 @@ class Known:
     persons: frozenset[str] = field(default_factory=frozenset)
     films: frozenset[str] = field(default_factory=frozenset)
     characters: dict[str, frozenset[str]] = field(default_factory=dict)
+    # What one review's metadata names (its director and cast, its characters, the films
+    # it is about): taken as written out in that review, so every further occurrence is
+    # found, a surname or a first name alone too.
+    review_persons: frozenset[str] = field(default_factory=frozenset)
+    review_characters: frozenset[str] = field(default_factory=frozenset)
+    review_films: frozenset[str] = field(default_factory=frozenset)
 
     @functools.cached_property
     def by_first_word(self) -> dict[str, list[tuple[str, str]]]:
@@ -107,7 +113,7 @@ class Known:
 
     @classmethod
     def from_database(cls, conn) -> "Known":
-        persons = frozenset(r[0] for r in conn.execute("SELECT name FROM person WHERE kind = 'real' AND name LIKE '% %'"))
+        persons = frozenset(r[0] for r in conn.execute("SELECT name FROM person WHERE kind = 'person' AND name LIKE '% %'"))
         films = frozenset(r[0] for r in conn.execute("SELECT DISTINCT title FROM film WHERE title LIKE '% %'"))
         characters: dict[str, set[str]] = {}
         for title, name in conn.execute(

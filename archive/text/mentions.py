@@ -71,6 +71,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             fuller = [f for f in films if f.endswith(": " + names[id(c)])]
             if len(fuller) == 1:
                 names[id(c)] = fuller[0]
+    films |= known.review_films  # what the review's metadata names counts as named
+    persons |= known.review_persons - characters
+    characters |= known.review_characters - persons
     for title in films:  # characters the archive knows for a film this review names
         characters |= known.characters.get(title, frozenset()) - persons
     years = {plain(text[c.start : c.end]): c.year for c, _ in found if c.kind == "film" and c.year}

@@ -1,7 +1,7 @@
 """every mention records the rule that found it
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 
 `mention.rule` names the extraction rule that made the mention (`character.bracket`,
@@ -13,7 +13,7 @@ place (0005 ignores it), so a downgrade and an upgrade lose nothing.
 from alembic import op
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from archive.text.german import is_place
+from archive.text.rules.persons import PLACE_PREPOSITIONS
 from archive.text.lexicon import Known, NOT_GIVEN_NAMES
 from archive.text.spans import Taken
 from archive.text.tokens import Token
@@ -89,7 +91,8 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         k = last + 1  # forwards: `…, B und C`
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
-            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end):
+            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
+                    or _a_place(view, k + 1, j):
                 break
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
@@ -99,13 +102,19 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while k > 0 and view.word(k) in (",", "und", "sowie"):
             i = backward_name_run(view, k, limit=3)
             if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not taken.free(toks[i].start, toks[k - 1].end) \
-                    or (i > 0 and toks[i - 1].is_cap):
+                    or (i > 0 and toks[i - 1].is_cap) or _a_place(view, i, k):
                 break
             start, end = view.span(i, k)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
             taken.take(start, end)
             k = i - 1
     return out
+
+
+def _a_place(view: SentenceView, i: int, j: int) -> bool:
+    """Tokens i..j-1 name a place the lexicon knows (`Los Angeles`), or follow a place
+    preposition (`in Tel Aviv`): listed beside a name, they are no name."""
+    return is_place(" ".join(t.text for t in view.tokens[i:j])) or view.word(i - 1) in PLACE_PREPOSITIONS
 
 
 def _start(tok: Token) -> int:

@@ -58,8 +58,9 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
 def _subject_before(view: SentenceView, i: int) -> bool:
     toks = view.tokens
     prev = toks[i - 1] if i > 0 else None
-    return prev is not None and prev.is_word and prev.is_cap and not is_plain_noun(prev.text) and (
-        is_name_word(prev) or i > 1 and is_given(toks[i - 2].text))  # not `Mit Vollbart verkörpert X …`
+    return prev is not None and prev.is_word and prev.is_cap and (
+        i > 1 and is_given(toks[i - 2].text)  # `Carey Mulligan spielt`, though `Mulligan` is a word too
+        or is_name_word(prev) and not is_plain_noun(prev.text))  # not `Mit Vollbart verkörpert X …`
 
 
 def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: bool,
