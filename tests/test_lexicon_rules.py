@@ -202,3 +202,7 @@ def test_commands_that_analyse_nothing_never_load_the_lexicon():
 def test_a_place_listed_before_a_name_is_no_name():
     found = kinds("Tom Ellery dreht in Los Angeles, Ute Klasen spielt Irene.")
     assert found == {"Tom Ellery": "person", "Ute Klasen": "person", "Irene": "character"}
+
+
+def test_a_role_noun_before_a_surname_that_is_also_a_noun_makes_a_person():
+    assert kinds("Regisseur Hammer zeigt uns die Stadt.") == {"Hammer": "person"}

@@ -90,7 +90,7 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
                 k = j + 1
             continue
         j = view.name_run(i + 1)
-        if j > i + 1 and not (j == i + 2 and is_plain_noun(toks[i + 1].text)):
+        if j > i + 1:
             start, end = view.span(i + 1, j)
             out.append(Candidate(start, end, "person", "role-cue"))
     return out
