@@ -206,3 +206,14 @@ def test_a_place_listed_before_a_name_is_no_name():
 
 def test_a_role_noun_before_a_surname_that_is_also_a_noun_makes_a_person():
     assert kinds("Regisseur Hammer zeigt uns die Stadt.") == {"Hammer": "person"}
+
+
+def test_a_quote_after_a_speech_verb_and_a_colon_or_a_long_quoted_sentence_is_no_title():
+    text = ("Dann fragt sie nur: „Wohin gehst du, Tom?“ In „Nachtfahrt“ heißt es: "
+            "„Wer nicht wagt, der hat am Ende auch nichts zu verlieren“.")
+    assert [(m.surface, m.kind) for m in analyse(text).mentions if m.kind == "film"] == [("Nachtfahrt", "film")]
+
+
+def test_a_short_quoted_title_with_a_comma_is_still_a_title():
+    assert kinds("Dann kam „Wer früher stirbt, ist länger tot“ ins Kino.") == {
+        "Wer früher stirbt, ist länger tot": "film"}

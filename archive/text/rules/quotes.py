@@ -130,6 +130,11 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
     before = view.word(i - 1)
+    if before == ":" and SPEECH_VERBS & {view.word(m) for m in range(i - 5, i - 1)}:
+        return False  # `fragt sie nur: „Was heißt das?“`: speech
+    if len(words) >= 7 and any(t.text == "," for t in inner) and not is_work_noun(before) \
+            and 3 * sum(t.text[0].islower() for t in words) >= 2 * len(words):
+        return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
     if before in OTHER_WORKS or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
         return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
     if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
