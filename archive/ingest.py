@@ -1,55 +1,33 @@
 """The ingest pipeline, in small stages: find sources, read, decode and analyse
-(pure, so it can run in worker processes), then store with one writer.
+(archive.sources; pure, so it can run in worker processes, archive.workers), then store
+with one writer.
 
-A review is stored whole or not at all: reviews are written in batches, one
-transaction per batch, and a batch that fails is retried one review at a time."""
+A review is its file (the path, resolved) or, for standard input, its text: a file
+edited and ingested again replaces its review. A review is stored whole or not at all: reviews are written in batches, one
+transaction per batch, and a batch that fails is retried one review at a time. What
+stops the whole call is said once: an interrupt (SIGINT, or SIGTERM through the command
+line), or a database that takes no more (locked by another process past the busy
+timeout, full, read-only); everything committed before stays, whole."""
 
 from __future__ import annotations
 
 import os
-import sys
+import signal
+import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
-from archive.text.decode import NotText, decode
+from archive.sources import MAX_BYTES, STDIN, Prepared, Refused, Source, find_sources, load, prepare, stored_name
 
-SUFFIXES = (".txt", ".md")
-STDIN = "-"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    label: str  # the path as given (or "-"): stored as review.source
-    data: bytes | None = None  # standard input, read once in the main process
-
-    @property
-    def path(self) -> Path | None:
-        """None for standard input. Made when asked: a Path costs several times its
-        string, and an ingest holds the names of all its files at once."""
-        return None if self.label == STDIN and self.data is not None else Path(self.label)
-
-
-@dataclass(slots=True)
-class Prepared:
-    source: Source
-    digest: str
-    analysis: object  # archive.text.spans.Analysis; None when the archive holds this text and metadata already
-    warning: str | None = None
-    meta: object = None  # archive.meta.Meta
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    source: Source
-    reason: str
+__all__ = ["MAX_BYTES", "Interrupted", "Outcome", "Prepared", "Refused", "Source", "Stopped", "find_sources",
+           "load", "prepare", "run"]
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one source: status is added, updated (its file changed: new text,
-    new analysis, the same review id), moved (the same text, and its old file is gone),
-    unchanged, or refused."""
+    """What happened to one source: status is added, updated, moved, unchanged or refused."""
 
     source: Source
     status: str
@@ -59,102 +37,24 @@ class Outcome:
     message: str | None = None
 
 
-def find_sources(paths: Iterable[str]) -> Iterator[Source | Refused]:
-    """Files as given, folders as every *.txt and *.md below them (sorted), `-` as stdin."""
-    for given in paths:
-        if given == STDIN:
-            yield Source(STDIN, sys.stdin.buffer.read(MAX_BYTES + 1))
-            continue
-        path = Path(given)
-        try:
-            is_dir = path.is_dir()
-        except OSError as exc:  # e.g. a name too long, a loop of symbolic links
-            yield Refused(Source(given), exc.strerror or str(exc))
-            continue
-        if is_dir:
-            # Everything with a review's suffix that is not itself a folder: a file that
-            # cannot be read (a dangling link, no permission) is refused by name, not skipped.
-            try:
-                found = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir())
-            except OSError as exc:
-                yield Refused(Source(given), f"cannot list folder: {exc.strerror or exc}")
-                continue
-            if not found:
-                yield Refused(Source(given), "folder holds no .txt or .md files")
-            for name in found:
-                yield Source(name)
-        elif path.exists():
-            yield Source(given)
-        elif path.is_symlink():
-            yield Refused(Source(given), "symbolic link to a file that does not exist")
-        else:
-            yield Refused(Source(given), "no such file or folder")
+class Interrupted(Exception):
+    """The ingest was interrupted; `counts` says what went in before, every review whole."""
+
+    def __init__(self, counts: dict[str, int]):
+        super().__init__("interrupted")
+        self.counts = counts
 
 
-MAX_BYTES = 20 * 2**20  # no review is that long; a device or an endless pipe would be
+class Stopped(Exception):
+    """The database takes no more (locked, full, read-only): one message for the call;
+    `counts` says what went in before."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.counts: dict[str, int] = {}
 
 
-class TooBig(Exception):
-    pass
-
-
-def read(source: Source) -> bytes:
-    """The bytes of a source, at most MAX_BYTES of them (`/dev/zero` or `yes |` never end)."""
-    if source.path is None:
-        data = source.data or b""
-    else:
-        with source.path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise TooBig(f"larger than {MAX_BYTES // 2**20} MiB: not a review")
-    return data
-
-
-def prepare(source: Source, data: bytes, known=None, given: dict | None = None,
-            stored: dict | None = None) -> Prepared | Refused:
-    """Decode, read the metadata (front matter, sidecar, `given` from --meta) and analyse
-    one review: pure work, no database. A text the archive holds already with the same
-    metadata (`stored`: sha256 -> metadata JSON) is not analysed again."""
-    from archive.analysis import analyse_review
-    from archive.meta import MetaError, sidecar, split_front_matter
-    from archive.store import sha256
-
-    try:
-        decoded = decode(data)
-    except NotText as exc:
-        return Refused(source, str(exc))
-    try:
-        body, meta = split_front_matter(decoded.text)
-        if source.path is not None:
-            meta = meta.merged(sidecar(source.path))
-        meta = meta.merged(given or {})
-    except MetaError as exc:
-        return Refused(source, str(exc))
-    except OSError as exc:
-        return Refused(source, f"cannot read its metadata file: {exc.strerror or exc}")
-    if not body.strip():
-        return Refused(source, "nothing but front matter: no review text")
-    digest = sha256(body)
-    if stored is not None and digest in stored and stored[digest] == meta.json():
-        return Prepared(source, digest, None, decoded.warning, meta)
-    return Prepared(source, digest, analyse_review(body, meta, known), decoded.warning, meta)
-
-
-def load(source: Source, known=None, given: dict | None = None, stored: dict | None = None) -> Prepared | Refused:
-    path = source.path  # made anew on each access: once is enough
-    if path is not None and path.is_symlink() and not path.exists():
-        return Refused(source, "symbolic link to a file that does not exist")
-    try:
-        data = read(source)
-    except OSError as exc:
-        return Refused(source, exc.strerror or str(exc))
-    except TooBig as exc:
-        return Refused(source, str(exc))
-    try:
-        return prepare(source, data, known, given, stored)
-    except Exception as exc:  # a bug in the analysis must not stop the other files
-        message = " ".join(str(exc).split()) or "no message"
-        return Refused(source, f"internal error in the analysis: {type(exc).__name__}: {message}")
+NOTICE_MS = 1000  # a write that waits longer than this for another process's lock is said (on_wait)
 
 
 def run(
@@ -167,66 +67,104 @@ def run(
     on_outcome: Callable[[Outcome], None] = lambda outcome: None,
     on_progress: Callable[[int], None] = lambda done: None,
     on_warning: Callable[[Source, str], None] = lambda source, message: None,
+    on_wait: Callable[[], None] = lambda: None,
     meta: dict | None = None,
 ) -> dict[str, int]:
     """Ingest every source, reporting each Outcome to `on_outcome` in order; returns how
     many were added, updated, moved, unchanged and refused. `meta` (from --meta) is
     metadata for every source, over what its front matter and sidecar say. For a progress bar: `on_start` learns how
     many sources there are once the folders are listed, `on_progress` how many are done
-    after each batch is committed (and after each refusal)."""
-    import sqlite3
-
+    after each batch is committed (and after each refusal); `on_wait` is called once, the
+    first time a write waits more than a second for another process. Raises Interrupted
+    (KeyboardInterrupt) or Stopped, both with the counts so far."""
+    from archive.curation import known as known_names
     from archive.db import open_current
     from archive.store import Writer
-    from archive.curation import known as known_names
 
     conn = open_current(db_path)
     writer = Writer(conn)
-    known = known_names(conn)  # the archive's names and every name a keeper's decision speaks of
-    # Every stored text with its metadata: a source that has both unchanged is not analysed.
-    stored = dict(conn.execute("SELECT sha256, meta FROM review"))
     counts: dict[str, int] = {"added": 0, "updated": 0, "moved": 0, "unchanged": 0, "refused": 0}
     batch: list[Prepared] = []
+    begin = _one_wait(conn, db_path, on_wait)
+
+    def tally(items: list[Prepared], results: list) -> list[Outcome]:
+        outcomes = []
+        for prepared, result in zip(items, results):
+            if isinstance(result, str):
+                outcomes.append(Outcome(prepared.source, "refused", message=result))
+            else:
+                status, stored_as = result
+                outcomes.append(Outcome(prepared.source, status, stored_as.review_id, stored_as.sentences,
+                                        stored_as.mentions))
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+        return outcomes
+
+    def write(items: list[Prepared]) -> list[Outcome]:
+        """Store `items` in one transaction, counted as it commits: an interrupt waits for
+        both, so the counts always say what is stored."""
+        begin()
+        with _interrupts_deferred():
+            try:
+                results = [_store(writer, p) for p in items]
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                writer.forget()  # the ids it remembers may name rows that are gone
+                raise
+            return tally(items, results)
 
     def flush() -> None:
         if not batch:
             return
         try:
-            _begin(conn)
-            results = [_store(writer, p) for p in batch]
-            conn.execute("COMMIT")
-        except sqlite3.Error:
-            _rollback(conn)
-            writer.forget()
-            results = [_store_alone(conn, writer, p) for p in batch]
-        for prepared, result in zip(batch, results):
-            if isinstance(result, str):
-                outcome = Outcome(prepared.source, "refused", message=result)
-            else:
-                status, stored_as = result
-                outcome = Outcome(prepared.source, status, stored_as.review_id, stored_as.sentences, stored_as.mentions)
-            counts[outcome.status] += 1
-            on_outcome(outcome)
+            outcomes = write(batch)
+        except Stopped:
+            raise
+        except Exception as exc:  # sqlite3.Error mostly; a bug in storing one review must not cost the others
+            _stop_if_fatal(exc, db_path)
+            outcomes = []
+            for prepared in batch:
+                try:
+                    outcomes += write([prepared])
+                except Stopped:
+                    raise
+                except Exception as exc:
+                    _stop_if_fatal(exc, db_path)
+                    outcomes += tally([prepared], [_cannot_store(exc)])
         batch.clear()
+        for outcome in outcomes:
+            on_outcome(outcome)
         on_progress(sum(counts.values()))
 
     try:
+        known = known_names(conn)  # the archive's names and every name a keeper's decision speaks of
+        # Every stored text with its metadata: a source that has both unchanged is not analysed.
+        stored = dict(conn.execute("SELECT sha256, meta FROM review"))
         sources = list(find_sources(paths))  # a few hundred bytes a file: the total is worth it
         on_start(len(sources))
-        for item in _prepared(sources, (known, meta, stored), jobs, min(CHUNK, 1 + len(sources) // (jobs * IN_FLIGHT_PER_JOB))):
-            if isinstance(item, Refused):
-                flush()
-                outcome = Outcome(item.source, "refused", message=item.reason)
-                counts[outcome.status] += 1
-                on_outcome(outcome)
-                on_progress(sum(counts.values()))
-                continue
-            if item.warning:
-                on_warning(item.source, item.warning)
-            batch.append(item)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
+        chunk_size = min(CHUNK, 1 + len(sources) // (jobs * IN_FLIGHT_PER_JOB))
+        with closing(_prepared(sources, (known, meta, stored), jobs, chunk_size)) as items:
+            for item in items:
+                if isinstance(item, Refused):
+                    flush()
+                    outcome = Outcome(item.source, "refused", message=item.reason)
+                    counts[outcome.status] += 1
+                    on_outcome(outcome)
+                    on_progress(sum(counts.values()))
+                    continue
+                if item.warning:
+                    on_warning(item.source, item.warning)
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    flush()
+            flush()
+    except KeyboardInterrupt:
+        _rollback(conn)
+        raise Interrupted(counts) from None
+    except Stopped as stop:
+        stop.counts = counts
+        raise
     finally:
         conn.close()
     return counts
@@ -238,7 +176,7 @@ def _store(writer, prepared: Prepared):
 
     conn = writer.conn
     path = prepared.source.path
-    key = str(path.resolve()) if path is not None else STDIN
+    key = stored_name(str(path.resolve())) if path is not None else STDIN
     by_digest = conn.execute("SELECT id, source, meta FROM review WHERE sha256 = ?", (prepared.digest,)).fetchone()
     # Analysed although its text is stored: in this very call (a link to a file before it), or its metadata changed.
     new_meta = prepared.analysis is not None and (by_digest is None or by_digest[2] != prepared.meta.json())
@@ -271,43 +209,98 @@ def _replace(writer, review_id: int, prepared: Prepared, source: str | None):
     return stored
 
 
-def _store_alone(conn, writer, prepared: Prepared):
-    import sqlite3
-
-    try:
-        _begin(conn)
-        result = _store(writer, prepared)
-        conn.execute("COMMIT")
-        return result
-    except sqlite3.Error as exc:
-        _rollback(conn)
-        writer.forget()
+def _cannot_store(exc: Exception) -> str:
+    if isinstance(exc, sqlite3.Error):
         return f"cannot store: {exc}"
+    return f"internal error in storing: {type(exc).__name__}: {' '.join(str(exc).split()) or 'no message'}"
 
 
-def _begin(conn, attempts: int = 5) -> None:
-    """BEGIN IMMEDIATE: take the write lock now, so a batch never fails half-way for
-    want of it. The busy timeout waits for other writers; should it run out (a very
-    long batch elsewhere), wait the same again a few times before giving up."""
-    import sqlite3
+@contextmanager
+def _interrupts_deferred():
+    """SIGINT and SIGTERM wait while a transaction is written and counted, then take
+    effect as they would have: an interrupt ends the ingest between transactions, with
+    counts that match what is stored. (Python handlers, not a signal mask: another thread
+    of the process, the worker pool's, would take a masked signal for the main one.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught:
+            handler = previous[caught[0]]
+            if callable(handler):
+                handler(caught[0], None)  # KeyboardInterrupt, from Python's SIGINT handler or the command line's
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), caught[0])
 
-    for attempt in range(attempts):
+
+def _one_wait(conn, db_path: str, on_wait: Callable[[], None]) -> Callable[[], None]:
+    """BEGIN IMMEDIATE, taking the write lock now so a batch never fails half-way for
+    want of it. A lock held elsewhere is waited for up to the busy timeout; the first
+    time that runs out the call stops (Stopped), rather than each batch or file waiting
+    the timeout again. A wait of more than NOTICE_MS is said once (on_wait)."""
+    from archive import db
+
+    said = False
+    conn.execute(f"PRAGMA busy_timeout = {min(NOTICE_MS, db.BUSY_TIMEOUT_MS)}")
+
+    def begin() -> None:
+        nonlocal said
         try:
             conn.execute("BEGIN IMMEDIATE")
             return
         except sqlite3.OperationalError as exc:
-            if attempt == attempts - 1 or not _is_busy(exc):
+            if not _is_busy(exc):
                 raise
+        if not said:
+            said = True
+            on_wait()
+        conn.execute(f"PRAGMA busy_timeout = {max(db.BUSY_TIMEOUT_MS - NOTICE_MS, 0)}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise Stopped(f"{db_path} is locked by another process") from None
+            raise
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {min(NOTICE_MS, db.BUSY_TIMEOUT_MS)}")
+
+    return begin
+
+
+# SQLite's primary result codes for a database that takes no more writes, whatever is written:
+# PERM, READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB.
+_FATAL = {3, 8, 10, 11, 13, 14, 26}
+
+
+def _stop_if_fatal(exc: Exception, db_path: str) -> None:
+    if _is_busy(exc):
+        raise Stopped(f"{db_path} is locked by another process") from None
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _FATAL:
+        raise Stopped(f"cannot write to {db_path}: {exc}") from None
 
 
 def _is_busy(exc: Exception) -> bool:
-    text = str(exc)
-    return "locked" in text or "busy" in text
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 def _rollback(conn) -> None:
-    if conn.in_transaction:
-        conn.execute("ROLLBACK")
+    """Undo the batch under way (closing the connection would too: this is sooner)."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # the connection is closed next; SQLite discards what was not committed
 
 
 IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few enough to keep memory flat
@@ -319,42 +312,30 @@ CHUNK = 32
 
 def _prepared(sources: Iterable[Source | Refused], context: tuple, jobs: int,
               chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
-    """Decode and analyse in order; with jobs > 1, in worker processes, with a bounded
-    number of reviews in flight so memory does not grow with the corpus. `context` is
-    load()'s (known, given metadata, stored texts)."""
+    """Decode and analyse in order; with jobs > 1, in worker processes (archive.workers),
+    with a bounded number of reviews in flight so memory does not grow with the corpus.
+    `context` is load()'s after the source (known names, given metadata, stored texts)."""
     if jobs <= 1:
-        for source in sources:
-            yield source if isinstance(source, Refused) else load(source, *context)
-        return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice
+        return (source if isinstance(source, Refused) else load(source, *context) for source in sources)
+    from archive.workers import analysed
 
-    sources = iter(sources)
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(context,)) as pool:
-        window: deque = deque()
-        while True:
-            while len(window) < jobs * IN_FLIGHT_PER_JOB:
-                chunk = list(islice(sources, chunk_size))
-                if not chunk:
-                    break
-                window.append(pool.submit(_load_chunk, chunk))
-            if not window:
-                return
-            yield from window.popleft().result()
+    return analysed(sources, context, jobs, chunk_size, IN_FLIGHT_PER_JOB)
 
 
-_worker_context: tuple = ()
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
-def _init_worker(context: tuple) -> None:
-    global _worker_context
-    _worker_context = context
-
-
-def _load_chunk(items: list[Source | Refused]) -> list[Prepared | Refused]:
-    return [item if isinstance(item, Refused) else load(item, *_worker_context) for item in items]
+JOBS_PER_CORE = 4  # more workers than this only cost memory: each holds the word lists
 
 
 def default_jobs() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
+    return max(1, min(4, cores()))
+
+
+def max_jobs() -> int:
+    return JOBS_PER_CORE * cores()

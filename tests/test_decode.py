@@ -112,11 +112,35 @@ def test_many_control_characters_are_binary_but_a_stray_one_is_kept():
     "text",
     [
         "Ryan Gosling 🚗💨 ist großartig 👍🏽. Familie: 👨‍👩‍👧.",
-        "Ame\u0301lie und Zoe\u0308 sind Figuren.",  # combining accents stay as written
         "Der Titel lautet שלום und مرحبا بالعالم, sagt er.",
         "# Drive\n\n*Drive* von **Refn** mit [Ryan Gosling](https://example.org).\n\n- eins\n- zwei\n",
     ],
-    ids=["emoji", "combining", "rtl", "markdown"],
+    ids=["emoji", "rtl", "markdown"],
 )
 def test_unusual_but_real_text_is_kept_as_written(text):
     assert decode(text.encode("utf-8")).text == text
+
+
+def test_a_few_control_characters_are_kept_with_a_warning_that_counts_them():
+    text = "Der Film\x07 Drive\x1b[31m ist rot, sagt Ryan Gosling.\x1b[0m"
+    decoded = decode(text.encode())
+    assert decoded.text == text
+    assert decoded.warning == "3 control characters kept (shown as \\x.. when printed)"
+    both = decode("Gr\u00fc\u00dfe\x07 aus K\u00f6ln, von der Stra\u00dfe am Rhein.".encode("cp1252")).warning
+    assert "Windows-1252" in both and "1 control character kept" in both
+
+
+@pytest.mark.parametrize("data", [
+    "Ein Text mit NUL\x00 in UTF-16.".encode("utf-16"),  # NUL characters, not bytes: a BOM came first
+    b"\x01\x02\x03\x04\x05\x06 etwas Text \x07\x08\x0e\x0f",  # mostly control characters
+    bytes(range(1, 256)) * 3,  # every byte but NUL, read as Windows-1252: about 11 % controls
+], ids=["nul in utf-16", "mostly controls", "random bytes without nul"])
+def test_nul_and_mostly_binary_stay_refused(data):
+    assert "binary" in str(pytest.raises(NotText, decode, data).value)
+
+
+def test_text_is_normalised_to_nfc():
+    decomposed = "Sandra Hu\u0308ller spielt Ame\u0301lie.\r\nZoe\u0308 schaut zu."
+    decoded = decode(decomposed.encode("utf-8"))
+    assert decoded.text == "Sandra H\u00fcller spielt Am\u00e9lie.\nZo\u00eb schaut zu."
+    assert decoded.warning is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import sqlite3
 import zipfile
@@ -39,7 +40,9 @@ good("latin1.txt", LATIN, LATIN.encode("latin-1"))
 good("crlf.txt", "Windows-Zeilen.\nZweite Zeile.\nDritte Zeile.\n", b"Windows-Zeilen.\r\nZweite Zeile.\r\nDritte Zeile.\r\n")
 good("cr.txt", "Alte Mac-Zeilen.\nZweite Zeile.\nDritte Zeile.\n", b"Alte Mac-Zeilen.\rZweite Zeile.\rDritte Zeile.\r")
 good("emoji.txt", "Ryan Gosling 🚗💨 fährt 👍🏽. Die Familie 👨‍👩‍👧 wartet. Carey Mulligan lächelt 😊.\n")
-good("combining.txt", "Ame\u0301lie trifft Zoe\u0308 in Pari\u0301s. Ryan Gosling schaut zu.\n")
+# Decomposed (NFD) text is stored composed (NFC), as docs/schema.md says.
+good("combining.txt", "Am\u00e9lie trifft Zo\u00eb in Par\u00eds. Ryan Gosling schaut zu.\n",
+     "Ame\u0301lie trifft Zoe\u0308 in Pari\u0301s. Ryan Gosling schaut zu.\n".encode())
 good("rtl.txt", "Der Film heißt auf Hebräisch שלום und auf Arabisch مرحبا. Ryan Gosling spielt mit.\n")
 good("control.txt", "Ein Steuerzeichen\x07 steht hier. " + SENTENCES * 3)
 good("markdown.md", "# Drive\n\n*Drive* von **Nicolas Winding Refn**, mit [Ryan Gosling](https://example.org).\n\n"
@@ -195,12 +198,19 @@ def test_summary_counts_every_file(hostile):
     assert summary == f"{added} added, 1 unchanged, {refused} refused"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file_is_refused_and_the_rest_go_in(tmp_path):
+def test_unreadable_file_is_refused_and_the_rest_go_in(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(SENTENCES, encoding="utf-8")
     locked = tmp_path / "b.txt"
     locked.write_text("Ein anderer Text. " + SENTENCES, encoding="utf-8")
     locked.chmod(0)
+    real_open = os.open
+
+    def refusing(path, *args, **kwargs):  # root reads files whatever their mode: refuse here as well
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
     result = ingest(str(tmp_path / "db"), str(tmp_path))
     assert result.exit_code == 1
     assert f"refused {locked}: Permission denied" in result.stderr
@@ -215,20 +225,25 @@ def test_standard_input(tmp_path):
     assert ingest(db, "-", input=b"\x89PNG\r\n\x00\x00").stderr.startswith("refused -: binary")
 
 
-def test_a_two_megabyte_review(tmp_path):
+def test_a_review_of_the_largest_size_allowed_goes_in_and_one_byte_more_is_refused(tmp_path):
+    from archive.sources import MAX_BYTES
+
     # Long sentences: the size is what is tested here, not the number of sentences.
     clause = "die Kamera gleitet über die nächtliche Stadt, das Licht ist kalt, die Musik pulsiert leise, "
     paragraph = "Lange " + clause * 70 + "bis etwas geschieht. Dann " + clause * 70 + "und alles endet."
     names = "In „Drive“ spielt Ryan Gosling den Fahrer, und Carey Mulligan spielt Irene.\n\n"
     block = names + paragraph + "\n\n"
-    text = block * (2_000_000 // len(block) + 1)
-    assert len(text.encode()) > 2_000_000
+    text = block * (MAX_BYTES // len(block.encode()))
+    text += "\n" * (MAX_BYTES - len(text.encode()))  # exactly the limit
+    assert len(text.encode()) == MAX_BYTES
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "too-big.txt").write_text(text + "y", encoding="utf-8")
     db = str(tmp_path / "archive.db")
-    result = ingest(db, str(tmp_path / "big.txt"))
-    assert result.exit_code == 0, result.stderr
+    result = ingest(db, str(tmp_path / "big.txt"), str(tmp_path / "too-big.txt"))
+    assert result.exit_code == 1, result.stderr
+    assert f"refused {tmp_path / 'too-big.txt'}: larger than 1 MiB, the most a review may be" in result.stderr
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT body FROM review").fetchone()[0] == text
+    assert conn.execute("SELECT body FROM review").fetchall() == [(text,)]
     sentences, mentions = conn.execute(
         "SELECT (SELECT count(*) FROM sentence), (SELECT count(*) FROM mention)").fetchone()
     conn.close()
@@ -239,14 +254,100 @@ def test_a_two_megabyte_review(tmp_path):
 
 
 def test_a_source_that_never_ends_is_refused_not_waited_for(tmp_path, monkeypatch):
-    import archive.ingest
+    import archive.sources
 
-    monkeypatch.setattr(archive.ingest, "MAX_BYTES", 1000)  # the real limit is 20 MiB
+    monkeypatch.setattr(archive.sources, "MAX_BYTES", 1000)  # the real limit is larger
     (tmp_path / "ok.txt").write_text(SENTENCES, encoding="utf-8")
     db = str(tmp_path / "archive.db")
     result = ingest(db, "/dev/zero", str(tmp_path / "ok.txt"))
     assert result.exit_code == 1
-    assert "refused /dev/zero: larger than" in result.stderr
+    assert "refused /dev/zero: not a regular file" in result.stderr  # a device is not even opened
     assert f"added {tmp_path / 'ok.txt'}" in result.stderr
     result = ingest(db, "-", input=b"y\n" * 1000)
     assert "refused -: larger than" in result.stderr
+
+
+def test_what_is_not_a_regular_file_is_refused_before_it_is_opened(tmp_path):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCES, encoding="utf-8")
+    os.mkfifo(folder / "x.txt")  # opened, it would wait for a writer for ever
+    os.mkfifo(tmp_path / "given.txt")
+    db = str(tmp_path / "archive.db")
+    result = ingest(db, str(folder), str(tmp_path / "given.txt"), "/dev/null", "/dev/zero")
+    assert result.exit_code == 1
+    for path in (folder / "x.txt", tmp_path / "given.txt", "/dev/null", "/dev/zero"):
+        assert f"refused {path}: not a regular file" in result.stderr
+    assert f"added {folder / 'a.txt'}" in result.stderr
+    # With workers too: the folder's FIFO never reaches one.
+    result = ingest(db, "-j", "2", str(folder))
+    assert f"refused {folder / 'x.txt'}: not a regular file" in result.stderr
+
+
+def test_a_file_that_becomes_a_fifo_after_it_was_listed_is_not_waited_for(tmp_path):
+    from archive.sources import Source, load
+
+    os.mkfifo(tmp_path / "late.txt")
+    refused = load(Source(str(tmp_path / "late.txt")))
+    assert refused.reason.startswith("not a regular file")
+
+
+def test_a_symbolic_link_loop_is_called_a_loop(tmp_path):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "up").symlink_to(folder)  # a folder linking back up: listed once, no loop
+    result = ingest(str(tmp_path / "archive.db"), str(folder), str(folder / "a.txt"))
+    assert result.stderr.count(f"refused {folder / 'a.txt'}: symbolic link loop") == 2
+    assert f"refused {folder / 'b.txt'}: symbolic link loop" in result.stderr
+    assert "does not exist" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "0 added, 0 unchanged, 3 refused"
+
+
+def test_unreadable_folders_are_named_each_with_why(tmp_path, monkeypatch):
+    folder = tmp_path / "reviews"
+    for sub in ("open", "locked", "open/deeper-locked"):
+        (folder / sub).mkdir(parents=True)
+    (folder / "open" / "a.txt").write_text(SENTENCES, encoding="utf-8")
+    (folder / "locked" / "b.txt").write_text(SENTENCES, encoding="utf-8")
+    (tmp_path / "top").mkdir()
+    # The tests run as root, who reads every folder: the refusal is made here instead.
+    locked = {str(folder / "locked"), str(folder / "open" / "deeper-locked"), str(tmp_path / "top")}
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if str(path) in locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    result = ingest(str(tmp_path / "archive.db"), str(folder), str(tmp_path / "top"))
+    assert result.exit_code == 1
+    for path in sorted(locked):
+        assert f"refused {path}: cannot read folder: Permission denied" in result.stderr
+    assert "holds no .txt" not in result.stderr
+    assert f"added {folder / 'open' / 'a.txt'}" in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 added, 0 unchanged, 3 refused"
+
+
+def test_a_few_control_characters_go_in_with_a_warning(tmp_path):
+    (tmp_path / "ansi.txt").write_text("Der Film\x07 Drive\x1b[31m ist gut, sagt Ryan Gosling.\n", encoding="utf-8")
+    result = ingest(str(tmp_path / "archive.db"), str(tmp_path / "ansi.txt"))
+    assert result.exit_code == 0, result.stderr
+    assert f"warning {tmp_path / 'ansi.txt'}: 2 control characters kept" in result.stderr
+    assert "\x1b" not in result.stderr
+
+
+def test_decomposed_names_are_found_as_composed(tmp_path):
+    (tmp_path / "nfd.txt").write_text("Regisseur Jan Mu\u0308ller dreht. Sandra Hu\u0308ller spielt Lena.\n",
+                                      encoding="utf-8")
+    db = str(tmp_path / "archive.db")
+    assert ingest(db, str(tmp_path / "nfd.txt")).exit_code == 0
+    found = CliRunner().invoke(cli, ["--db", db, "query", "reviews", "--person", "h\u00fcller", "--format", "json"])
+    assert found.exit_code == 0, found.output
+    assert "Sandra H\u00fcller" in json.loads(found.stdout)[0]["matched"]
+    assert offset_violations(db) == []
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM mention WHERE surface = 'Sandra H\u00fcller'").fetchone() == (1,)
+    conn.close()

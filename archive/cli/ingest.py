@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
+import signal
+import sys
+
 import click
 
+from archive.ingest import JOBS_PER_CORE, max_jobs
+from archive.sources import MAX_BYTES
 
-@click.command("ingest")
+INTERRUPTED = 130  # the exit status of a command ended by SIGINT, and so by SIGTERM here
+
+
+HELP = f"""Add reviews: files, folders (every *.txt and *.md inside, sorted) and - for stdin.
+
+Each review is stored whole in one transaction, with its sentences, persons,
+characters, films and mentions. A review is its file: a file edited and ingested
+again replaces its review ("updated", the same id); the same text at another path
+is "unchanged", or "moved" when its old file is gone. From stdin, a review is its
+text. Metadata comes from a YAML front-matter block at the top of the file, from
+NAME.meta.json or NAME.meta.yaml beside it, and from --meta (later ones win).
+A file that is empty, binary, not text, larger than {MAX_BYTES / 2**20:g} MiB or not a regular
+file (a pipe, a device) is refused; the others still go in.
+One line per file and a summary go to stderr; exit status 1 if any was refused.
+On a terminal, more than a few files also get a progress bar (done, rate, time left).
+
+Ctrl-C or SIGTERM stops between reviews (exit status 130); a database locked by
+another process for longer than the busy timeout (30 s), full or read-only stops the
+call with one line (exit status 1). Either way every review stored is whole, and the
+same ingest run again adds the rest.
+"""
+
+
+@click.command("ingest", help=HELP)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-q", "--quiet", is_flag=True, help="No line per file, only the summary and problems.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes for analysis (default: one per core, for many files).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1, max=max_jobs()), default=None, metavar="N",
+              help=f"Worker processes for analysis (default: one per core, for many files; "
+                   f"at most {JOBS_PER_CORE} per core, {max_jobs()} here).")
 @click.option("--batch", "batch_size", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
               help="Reviews per transaction: a crash loses at most the batch under way, never part of a review.")
 @click.option("--meta", "meta", multiple=True, metavar="KEY=VALUE",
@@ -18,21 +47,10 @@ import click
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int | None, batch_size: int,
             meta: tuple[str, ...]) -> None:
-    """Add reviews: files, folders (every *.txt and *.md inside, sorted) and - for stdin.
-
-    Each review is stored whole in one transaction, with its sentences, persons,
-    characters, films and mentions. A review is its file: a file edited and ingested
-    again replaces its review ("updated", the same id); the same text at another path
-    is "unchanged", or "moved" when its old file is gone. From stdin, a review is its
-    text. Metadata comes from a YAML front-matter block at the top of the file, from
-    NAME.meta.json or NAME.meta.yaml beside it, and from --meta (later ones win).
-    A file that is empty, binary or not text is refused; the others still go in.
-    One line per file and a summary go to stderr; exit status 1 if any was refused.
-    On a terminal, more than a few files also get a progress bar (done, rate, time left).
-    """
     from archive.cli.progress import Progress
-    from archive.ingest import default_jobs, run
+    from archive.ingest import Interrupted, Stopped, default_jobs, run
     from archive.meta import MetaError, parse_assignments
+    from archive.terminal import visible
 
     try:
         given = parse_assignments(meta)
@@ -51,26 +69,63 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         click.echo(line, err=True)
 
     def on_outcome(outcome) -> None:
+        name = visible(outcome.source.label)
         if outcome.status == "refused":
-            say(f"refused {outcome.source.label}: {outcome.message}")
+            say(f"refused {name}: {outcome.message}")
         elif not quiet:
             detail = f" ({outcome.sentences} sentences, {outcome.mentions} mentions)" \
                 if outcome.status in ("added", "updated") else ""
-            say(f"{outcome.status} {outcome.source.label} review {outcome.review_id}{detail}")
+            say(f"{outcome.status} {name} review {outcome.review_id}{detail}")
 
     def on_progress(done: int) -> None:
         if progress:
             progress.advance(done)
 
     def on_warning(source, message: str) -> None:
-        say(f"warning {source.label}: {message}")
+        say(f"warning {visible(source.label)}: {message}")
 
+    def on_wait() -> None:
+        if on_terminal():
+            from archive.db import BUSY_TIMEOUT_MS
+
+            say(f"waiting: {visible(db_path)} is locked by another process (up to {BUSY_TIMEOUT_MS / 1000:g} s)…")
+
+    def summary(counts: dict[str, int]) -> None:
+        if progress:
+            progress.clear()
+        changed = "".join(f", {counts[s]} {s}" for s in ("updated", "moved") if counts.get(s))
+        click.echo(f"{counts['added']} added{changed}, {counts['unchanged']} unchanged, {counts['refused']} refused",
+                   err=True)
+
+    db_path = ctx.find_root().obj
     many = len(paths) > 1 or any(p != "-" and not p.endswith((".txt", ".md")) for p in paths)
-    counts = run(paths, ctx.find_root().obj, batch_size=batch_size, jobs=jobs or (default_jobs() if many else 1),
-        on_start=on_start, on_outcome=on_outcome, on_progress=on_progress, on_warning=on_warning, meta=given or None)
-    if progress:
-        progress.clear()
-    changed = "".join(f", {counts[s]} {s}" for s in ("updated", "moved") if counts[s])
-    click.echo(f"{counts['added']} added{changed}, {counts['unchanged']} unchanged, {counts['refused']} refused", err=True)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM ends an ingest as Ctrl-C does
+    try:
+        counts = run(paths, db_path, batch_size=batch_size, jobs=jobs or (default_jobs() if many else 1),
+                     on_start=on_start, on_outcome=on_outcome, on_progress=on_progress, on_warning=on_warning,
+                     on_wait=on_wait, meta=given or None)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
+        if isinstance(exc, Interrupted):
+            summary(exc.counts)
+        click.echo("interrupted: every review stored is whole; the same ingest run again adds the rest", err=True)
+        ctx.exit(INTERRUPTED)
+    except Stopped as stop:
+        summary(stop.counts)
+        stored = stop.counts["added"]
+        raise click.ClickException(f"{visible(str(stop))}; {stored} review{'s' * (stored != 1)} stored before it, "
+                                   "whole; the same ingest run again adds the rest") from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    summary(counts)
     if counts["refused"]:
         ctx.exit(1)
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+

@@ -1,11 +1,18 @@
 """Bytes to review text: UTF-8 (BOM dropped), UTF-16/32 by their BOM, else Windows-1252.
 
-The text is kept exactly as decoded except for line ends, which become `\n`
-(CRLF and lone CR), so offsets mean the same thing for every file."""
+The text is kept exactly as decoded except for two things, so offsets mean the same
+thing for every file and the same words look the same to the analysis: line ends become
+`\n` (CRLF and lone CR), and the text is put in Unicode normal form C (a `u` followed by a
+combining diaeresis becomes `ü`, as nearly every editor writes it).
+
+A few control characters (a stray BEL, a colour escape pasted from a terminal) are kept,
+with a warning that counts them; NUL bytes, or control characters in large share, mean
+binary data, refused."""
 
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 
 _BOMS = (
@@ -17,6 +24,11 @@ _BOMS = (
 )
 # C0 controls that never occur in text; tab, line feed, form feed and CR are fine.
 _BINARY_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_NO_CONTROLS = dict.fromkeys(_BINARY_CONTROLS)  # str.translate table that drops them
+# More control characters than one in this many characters is binary data. Bytes that
+# decode as Unicode are rarely binary by chance, so a text may hold many; bytes read as
+# Windows-1252 (which decodes anything) get the stricter share: random bytes hold ~11 %.
+_BINARY_SHARE = {"unicode": 4, "cp1252": 20}
 
 
 class NotText(ValueError):
@@ -39,14 +51,20 @@ def decode(data: bytes) -> Decoded:
             raise NotText(f"not valid {encoding}: {exc.reason}") from None
         # The five bytes Windows-1252 leaves undefined: Latin-1 maps every byte.
         text, encoding = data.decode("latin-1"), "latin-1"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise NotText("only white space" if text else "empty")
-    controls = sum(1 for ch in text if ord(ch) in _BINARY_CONTROLS)
-    if controls and controls * 100 > len(text):
+    if "\x00" in text:  # UTF-16 or UTF-32 with a BOM, holding NUL characters
+        raise NotText("binary data, not text (NUL characters)")
+    controls = len(text) - len(text.translate(_NO_CONTROLS))
+    share = _BINARY_SHARE["cp1252" if encoding in ("cp1252", "latin-1") else "unicode"]
+    if controls * share > len(text):
         raise NotText("binary data, not text (control characters)")
     if not any(ch.isalpha() for ch in text):
         raise NotText("no words in it")
+    if controls:
+        kept = f"{controls} control character{'s' * (controls != 1)} kept (shown as \\x.. when printed)"
+        warning = f"{warning}; {kept}" if warning else kept
     return Decoded(text, encoding, warning)
 
 
