@@ -7,7 +7,7 @@ Run it again only to move to another release of the data:
 
 The file holds three sections of words, one a line: every inflected form of every
 common noun (`# noun`), the given names and surnames Wiktionary tags (`# name`), and
-the places it tags as toponyms (`# place`). Only this compiled file is read at run time,
+the places it tags as toponyms (`# place`, also of several words: `New York`). Only this compiled file is read at run time,
 so the analysis needs neither the package nor a download."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def forms(row: dict[str, str]) -> set[str]:
     for key, value in row.items():
         if key not in ("lemma", "pos", "genus") and not key.startswith("genus ") and value:
             out.update(v.strip() for v in value.replace("/", ",").split(",") if v.strip())
-    return {w for w in out if w[:1].isupper() and " " not in w and not w.startswith("-")}
+    return {w for w in out if w[:1].isupper() and not w.startswith("-")}
 
 
 def main() -> int:
@@ -42,12 +42,13 @@ def main() -> int:
         for row in csv.DictReader(handle):
             tags = set(row["pos"].split(","))
             words = forms(row)
+            single = {w for w in words if " " not in w}
             if tags & NAME_TAGS:
-                names |= words
+                names |= single
             if tags & PLACE_TAGS:
-                places |= words
+                places |= words  # `New York`, `Tel Aviv` too: a place of two words is no name
             if not tags & PROPER_TAGS and "Substantiv" in tags:
-                nouns |= words
+                nouns |= single
     OUT.parent.mkdir(parents=True, exist_ok=True)
     text = "".join(f"# {label}\n" + "".join(w + "\n" for w in sorted(words))
                    for label, words in (("noun", nouns), ("name", names), ("place", places)))

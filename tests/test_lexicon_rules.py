@@ -171,6 +171,12 @@ def test_two_unknown_words_after_a_colon_are_a_name_but_not_after_an_article():
     assert "Tuschak Vosnitz" not in found
 
 
+def test_two_unknown_words_that_are_a_place_or_follow_a_place_preposition_are_no_name():
+    found = kinds("Sie zieht von Tel Aviv nach New York. Dort wartet Hanyo Abu-Asrad, ein Freund.")
+    assert "Tel Aviv" not in found and "New York" not in found
+    assert found.get("Hanyo Abu-Asrad") in ("person", "character")
+
+
 def test_a_noun_before_brackets_with_a_full_name_gives_the_actor():
     found = kinds("Am Beispiel des Pfarrers (Ruprecht Hainzl) zeigt der Film die Enge.")
     assert found == {"Ruprecht Hainzl": "person"}
@@ -179,3 +185,35 @@ def test_a_noun_before_brackets_with_a_full_name_gives_the_actor():
 def test_a_quoted_plain_noun_in_brackets_is_a_gloss_not_a_title():
     found = kinds("Der Film „Blaue Stunde“ handelt von der Befreiung („Erlösung“) einer Witwe.")
     assert found == {"Blaue Stunde": "film"}
+
+
+def test_commands_that_analyse_nothing_never_load_the_lexicon():
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from archive.cli import cli; "
+            "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0, r.output; "
+            "r = CliRunner().invoke(cli, ['query', '--help']); assert r.exit_code == 0, r.output; "
+            "print(sorted(m for m in sys.modules if m.startswith('archive.text')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_place_listed_before_a_name_is_no_name():
+    found = kinds("Tom Ellery dreht in Los Angeles, Ute Klasen spielt Irene.")
+    assert found == {"Tom Ellery": "person", "Ute Klasen": "person", "Irene": "character"}
+
+
+def test_a_role_noun_before_a_surname_that_is_also_a_noun_makes_a_person():
+    assert kinds("Regisseur Hammer zeigt uns die Stadt.") == {"Hammer": "person"}
+
+
+def test_a_quote_after_a_speech_verb_and_a_colon_or_a_long_quoted_sentence_is_no_title():
+    text = ("Dann fragt sie nur: „Wohin gehst du, Tom?“ In „Nachtfahrt“ heißt es: "
+            "„Wer nicht wagt, der hat am Ende auch nichts zu verlieren“.")
+    assert [(m.surface, m.kind) for m in analyse(text).mentions if m.kind == "film"] == [("Nachtfahrt", "film")]
+
+
+def test_a_short_quoted_title_with_a_comma_is_still_a_title():
+    assert kinds("Dann kam „Wer früher stirbt, ist länger tot“ ins Kino.") == {
+        "Wer früher stirbt, ist länger tot": "film"}

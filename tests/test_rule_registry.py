@@ -5,11 +5,10 @@ carries its rule into the archive (`mention.rule`, `archive show ID --why`)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
-from click.testing import CliRunner
-
-from archive.cli import cli
 from archive.text import analyse
 from archive.text.rules import RULES
 
@@ -51,13 +50,17 @@ def test_show_why_marks_each_mention_with_its_rule(tmp_path):
     review = tmp_path / "r.txt"
     review.write_text("Seine Nachbarin Irene (Carey Mulligan) wohnt nebenan. Irene lacht.", encoding="utf-8")
     db = str(tmp_path / "a.db")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["--db", db, "ingest", str(review)]).exit_code == 0
-    shown = runner.invoke(cli, ["--db", db, "show", "1", "--why", "--no-color"])
-    assert shown.exit_code == 0, shown.output
+    # In a child process: importing the ingest here would bind the analysis for tests
+    # that later replace archive.text.analyse in this one.
+    assert archive(db, "ingest", str(review)).returncode == 0
+    shown = archive(db, "show", "1", "--why", "--no-color")
+    assert shown.returncode == 0, shown.stderr
     assert "[Irene|character|character.bracket] ([Carey Mulligan|person|character.bracket])" in shown.stdout
     assert "[Irene|character|occurrence] lacht" in shown.stdout
-    plain = runner.invoke(cli, ["--db", db, "show", "1", "--no-color"]).stdout
-    assert "[Irene|character] (" in plain
-    rows = json.loads(runner.invoke(cli, ["--db", db, "query", "mentions", "--format", "json"]).stdout)
+    assert "[Irene|character] (" in archive(db, "show", "1", "--no-color").stdout
+    rows = json.loads(archive(db, "query", "mentions", "--format", "json").stdout)
     assert [r["rule"] for r in rows] == ["character.bracket", "character.bracket", "occurrence"]
+
+
+def archive(db: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "archive", "--db", db, *args], capture_output=True, text=True)

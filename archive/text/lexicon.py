@@ -25,7 +25,7 @@ def words(name: str) -> frozenset[str]:
 # `Martin`, `Mark`, `Will`: far more often names than words in film writing).
 NOT_GIVEN_NAMES = words("not_given_names")
 
-FUNCTION_WORDS = words("function_words")
+FUNCTION_WORDS = words("function_words") | words("pronominal_adverbs")
 ARTICLES = words("articles")
 
 # Before these in a compound, a capitalized word is a title: `Pusher-Reihe`.

@@ -117,7 +117,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None,
                               owners.get(m.name) if m.kind == "character" else None) for m in mentions},
                       key=lambda e: (e.kind, e.name))
-    return Analysis(text, sentences, mentions, entities, _roles(views, mentions), subject)
+    return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject)
 
 
 def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:
@@ -286,50 +286,24 @@ def _fullest(name: str, fuller_of: dict[str, list[str]], at: int, sentence: int,
     return max(fuller, key=closeness)
 
 
-_PLAY = re.compile(r"\s*(?:spielt|spielte|spielen|verkörpert|verkörperte|verkörpern|mimt|mimte|gibt|gab|als"
-                   r"|(?:ist|war|glänzt|brilliert|überzeugt|agiert)\s+als)\b")
-_INVERTED_PLAY = re.compile(r"\b(?:spielt|verkörpert|mimt)\s+$")
-_CLAUSE_END = re.compile(r"[.;:!?,]|\sund\s")
-
-
-def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
-    """Who plays whom: `Figur (Darsteller)`, `Darsteller (Figur)`, `Figur, gespielt von
-    Darsteller`, and `Darsteller spielt/verkörpert/als … Figur` (the clause's last character,
-    as in `Curtis spielt Carmys Mutter Donna`), also with the verb first."""
-    roles: set[Role] = set()
-    by_sentence: dict[int, list[Mention]] = {}
+def _roles(found: list[tuple[Candidate, int]], mentions: list[Mention]) -> list[Role]:
+    """The cast, only from the pairs the rules made (`Irene (Carey Mulligan)`, `X spielt
+    Y`, `Figur, gespielt von X`…): a character paired with the span of its actor, where
+    the review names a person (the whole span, or its end: `Regisseur X als Y`)."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    persons_by_end: dict[int, list[Mention]] = {}
     for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    for view in views:
-        ms, text = by_sentence.get(view.index, []), view.text
-        for idx, m in enumerate(ms):
-            if idx + 1 < len(ms):
-                n = ms[idx + 1]
-                between = text[m.end : n.start]
-                if {m.kind, n.kind} == {"person", "character"} and between.strip() == "(":
-                    character, actor = (m, n) if m.kind == "character" else (n, m)
-                    roles.add(Role(character.name, actor.name))
-                elif m.kind == "character" and n.kind == "person" and re.fullmatch(r",\s*gespielt von\s+", between):
-                    roles.add(Role(m.name, n.name))
-            if m.kind != "person":
-                continue
-            verb = _PLAY.match(text, m.end, view.sentence.end)
-            inverted = _INVERTED_PLAY.search(text, max(view.sentence.start, m.start - 20), m.start)
-            if not (verb or inverted):
-                continue
-            start = verb.end() if verb else m.end
-            before, after = (ms[idx - 1] if idx else None), ms[idx + 1 : idx + 3]
-            if verb and before and before.kind == "person" and text[before.end : m.start].strip() == "und" \
-                    and len(after) == 2 and all(c.kind == "character" for c in after) \
-                    and text[after[0].end : after[1].start].strip() == "und":
-                # `Hüller und Friedel spielen Hedwig und Rudolf Höß`: in order, pair by pair
-                roles.update((Role(after[0].name, before.name), Role(after[1].name, m.name)))
-                continue
-            stop = _CLAUSE_END.search(text, start, view.sentence.end)
-            clause_end = stop.start() if stop else view.sentence.end
-            characters = [c for c in ms[idx + 1 :] if c.kind == "character" and c.end <= clause_end]
-            if characters:
-                roles.add(Role(characters[-1].name, m.name))
+        if m.kind == "person":
+            persons_by_end.setdefault(m.end, []).append(m)
+    roles: set[Role] = set()
+    for c, _ in found:
+        character = by_span.get((c.start, c.end)) if c.pair else None
+        if character is None or character.kind != "character":
+            continue
+        start, end = c.pair
+        actors = [m for m in persons_by_end.get(end, ()) if m.start >= start]
+        if actors:
+            roles.add(Role(character.name, min(actors, key=lambda m: m.start).name))
     return sorted(roles, key=lambda r: (r.character, r.actor))
 
 

@@ -47,6 +47,7 @@ class Candidate:
     # apostrophe (`Wenders’ Film`, the name is whole): None
     genitive_context: bool | None = False
     rule: str = ""  # the registered rule that proposed it (set by the registry)
+    pair: tuple[int, int] | None = None  # a character's: the span of the actor the rule says plays it
 
 
 class SentenceView:
@@ -374,3 +375,9 @@ def unknown_word(tok: Token) -> bool:
     """A capitalised word the lexicon does not know: no noun, no place, no function word."""
     return (tok.is_word and tok.is_cap and not tok.text.isupper() and is_name_word(tok) and not is_noun(tok.text)
             and not is_place(tok.text))
+
+
+def paired(character: Candidate, actor: Candidate) -> list[Candidate]:
+    """A character and the actor a rule says plays it: the cast comes from these pairs."""
+    character.pair = (actor.start, actor.end)
+    return [character, actor]

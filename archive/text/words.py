@@ -161,9 +161,13 @@ def genitive_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzßèéê" and word[-2].isalpha()
 
 
+# Kin nouns and their genitives: `Tochter`, `des kleinen Sohnes`.
+KIN_FORMS = frozenset(k + ending for k in KIN_NOUNS for ending in ("", "s", "es"))
+
+
 def kin(word: str) -> bool:
     """A kin noun, also in the genitive: `Tochter`, `des kleinen Sohnes`."""
-    return word in KIN_NOUNS or word[-1:] == "s" and (word[:-1] in KIN_NOUNS or word[-2:] == "es" and word[:-2] in KIN_NOUNS)
+    return word in KIN_FORMS
 
 
 POSSESSIVES = words("possessives")

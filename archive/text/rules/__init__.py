@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from archive.text.german import is_place
+from archive.text.rules.persons import PLACE_PREPOSITIONS
 from archive.text.lexicon import Known, NOT_GIVEN_NAMES
 from archive.text.spans import Taken
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
 
 # Importing the rule modules registers their rules, in this order.
-from archive.text.rules import quotes, persons, characters, titles  # noqa: E402,F401
+from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
@@ -26,7 +28,7 @@ __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
 # The strength of each cue a proposal may name (`Candidate.cue`); a rule's own
 # proposals default to the rule's priority.
 PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
-            "work-cue": 55, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30}
+            "work-cue": 55, "cast-list": 86, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30}
 
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
@@ -89,7 +91,8 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         k = last + 1  # forwards: `…, B und C`
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
-            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end):
+            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
+                    or _a_place(view, k + 1, j):
                 break
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
@@ -99,13 +102,19 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while k > 0 and view.word(k) in (",", "und", "sowie"):
             i = backward_name_run(view, k, limit=3)
             if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not taken.free(toks[i].start, toks[k - 1].end) \
-                    or (i > 0 and toks[i - 1].is_cap):
+                    or (i > 0 and toks[i - 1].is_cap) or _a_place(view, i, k):
                 break
             start, end = view.span(i, k)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
             taken.take(start, end)
             k = i - 1
     return out
+
+
+def _a_place(view: SentenceView, i: int, j: int) -> bool:
+    """Tokens i..j-1 name a place the lexicon knows (`Los Angeles`), or follow a place
+    preposition (`in Tel Aviv`): listed beside a name, they are no name."""
+    return is_place(" ".join(t.text for t in view.tokens[i:j])) or view.word(i - 1) in PLACE_PREPOSITIONS
 
 
 def _start(tok: Token) -> int:

@@ -1,127 +1,145 @@
-"""Fictional persons: in brackets with their actor (`Irene (Carey Mulligan)`), by a
-character, kin or everyday person noun (`Figur des Travis Bickle`, `Tochter Greta`),
-by a play verb or `als` (`X spielt Andreas`)."""
+"""Fictional persons by the nouns and brackets around them: with their actor in
+brackets (`Irene (Carey Mulligan)`), after a character, kin or everyday person noun
+(`Figur des Travis Bickle`, `Tochter Greta`, `die junge Fischerin Kiriko`), in
+apposition (`Brad Sloan, ein Mann …`), `gespielt von`, `namens`, `genannt`. The play
+verbs and `als` are in casting.py."""
 
 from __future__ import annotations
 
-from archive.text.rules.registry import rule
+from archive.text.lexicon import words
+
+from archive.text.lexicon import ADDRESS_TITLES
+
+from archive.text.view import paired
 
 from archive.text.german import is_noun, is_place
 from archive.text.lexicon import (
     ARTICLES,
-    CAST_NOUNS,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
     NOT_GIVEN_NAMES,
-    PLAY_VERBS,
 )
 from archive.text.view import (
     Candidate,
     SentenceView,
     after_adjectives,
     backward_name_run,
-    describes_a_person,
-    ends_in_mit,
-    role_noun_then_name,
 )
 from archive.text.words import (
     ADJECTIVE_END,
-    APPEARS_AS,
     POSSESSIVES,
     everyday_person,
-    genitive_form,
     is_adjective,
     is_character_noun,
     is_given,
     is_name_word,
     is_person_noun,
     is_plain_noun,
+    KIN_FORMS,
     kin,
 )
+from archive.text.rules.registry import rule
+
 
 
 @rule("character.bracket", priority=82, triggers=("(",), examples={
     "Seine Nachbarin Irene (Carey Mulligan) wohnt nebenan.": {"Irene": "character", "Carey Mulligan": "person"},
+    "Im Haus wohnen Mira (Aiko Tanabe, rechts) und Kenji (Kazuro).": {"Kenji": "character", "Kazuro": "person"},
 })
-def _characters_in_brackets(view: SentenceView) -> list[Candidate]:
+def characters_in_brackets(view: SentenceView) -> list[Candidate]:
     """`Irene (Carey Mulligan)`: character, then actor in brackets (or the other way round)."""
     out, toks = [], view.tokens
     for k, tok in enumerate(toks):
-        if tok.text != "(":
+        inner_end = _name_in_brackets(view, k) if tok.text == "(" else None
+        if inner_end is None:
             continue
-        close = k + 1
-        while close < len(toks) and toks[close].text != ")" and close - k < 16:
-            close += 1
-        if close >= len(toks) or toks[close].text != ")":
-            continue
-        inner_end = view.name_run(k + 1)
-        if inner_end == k + 1 or inner_end != close and toks[inner_end].text != ",":
-            continue  # `(Armie Hammer, „Lone Ranger“)`: the actor, then what else they played
         outer = backward_name_run(view, k)
-        if outer == k:
-            if inner_end - (k + 1) >= 2 and k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text):
-                out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))  # `des Pfarrers (…)`
+        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)):
+            # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor
+            if inner_end - (k + 1) >= 2 and (outer < k or k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text)):
+                out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
             continue
-        if k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)):
-            if inner_end - (k + 1) >= 2:  # `seinen Chefredakteur (Jörg Hartmann)`: only the actor
-                ps, pe = view.span(k + 1, inner_end)
-                out.append(Candidate(ps, pe, "person", "paren-actor"))
-            continue
-        before = view.word(outer - 1)
-        if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
-                and (before.lower() in ARTICLES or is_adjective(before)):
-            outer += 1  # `die Engel Damiel (…)`, `der arbeitslose Bergmann Taisto Kasurinen (…)`: a noun
-        while k - outer >= 2 and everyday_person(toks[outer].text):
-            outer += 1  # `Ermittler Gedeon Winter (…)`
-        given_at = next((m for m in range(outer, k) if is_given(toks[m].text)), outer)
-        if given_at > outer:
-            outer = given_at  # `der Gymnasiast Paul Bäumer (…)`: the name starts at the given name
+        outer = _character_start(view, outer, k)
         # Reviews write `Figur (Darsteller)` far more often than the reverse, so a
         # person-like name in brackets makes the name before it the character.
         if k - outer >= 2 and is_given(toks[outer].text) and not is_given(toks[k + 1].text):
             continue  # `Julia Brandt (Hidden Harbour)`: a full name, then a title (another rule's)
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text) or (
             k - outer == 1 and not is_noun(toks[k + 1].text) and not is_place(toks[k + 1].text))  # `Chika (Kaho)`
-        outer_is_person = k - outer >= 2 and is_given(toks[outer].text)
         if inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
-            cs, ce = view.span(outer, k)
-            ps, pe = view.span(k + 1, inner_end)
-            out += [Candidate(cs, ce, "character", "bracket"), Candidate(ps, pe, "person", "paren-actor")]
-        elif outer_is_person and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
-            ps, pe = view.span(outer, k)
-            cs, ce = view.span(k + 1, inner_end)
-            out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
+            out += paired(Candidate(*view.span(outer, k), "character", "bracket"),
+                          Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
+        elif k - outer >= 2 and is_given(toks[outer].text) and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
+            out += paired(Candidate(*view.span(k + 1, inner_end), "character", "character-cue"),
+                          Candidate(*view.span(outer, k), "person", "paren-actor"))
     return out
 
 
-@rule("character.noun", priority=75, examples={
-    "Die Figur des Travis Bickle ist berühmt.": {"Travis Bickle": "character"},
-    "Seine Tochter Greta lacht.": {"Greta": "character"},
+def _name_in_brackets(view: SentenceView, k: int) -> int | None:
+    """The end of the name that fills the brackets opening at token k, or is followed
+    there by a comma (`(Armie Hammer, „Lone Ranger“)`); None when there is none."""
+    toks = view.tokens
+    close = next((m for m in range(k + 1, min(len(toks), k + 17)) if toks[m].text == ")"), None)
+    if close is None:
+        return None
+    inner_end = view.name_run(k + 1)
+    if inner_end == k + 1 or inner_end != close and toks[inner_end].text != ",":
+        return None
+    return inner_end
+
+
+def _character_start(view: SentenceView, outer: int, k: int) -> int:
+    """Where the character's name before the brackets at k starts: not at a noun after
+    an article or adjective (`die Engel Damiel (…)`), not at an everyday person noun
+    (`Ermittler Gedeon Winter (…)`), at the given name when there is one (`der Gymnasiast
+    Paul Bäumer (…)`)."""
+    toks = view.tokens
+    before = view.word(outer - 1)
+    if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
+            and (before.lower() in ARTICLES or is_adjective(before)):
+        outer += 1
+    while k - outer >= 2 and everyday_person(toks[outer].text):
+        outer += 1
+    given_at = next((m for m in range(outer, k) if is_given(toks[m].text)), outer)
+    return max(outer, given_at)
+
+
+@rule("character.apposition", priority=75, triggers=(",",), examples={
+    "Brad Sloan, ein Mann in den besten Jahren, hat alles.": {"Brad Sloan": "character"},
+    "Später steht Lena, die schüchterne Kellnerin, im Regen.": {"Lena": "character"},
 })
-def _characters_by_noun(view: SentenceView) -> list[Candidate]:
-    """`Figur des Travis Bickle`, `Rolle der Irene`, `Nachbarin Irene`, `Driver genannt`."""
+def characters_in_apposition(view: SentenceView) -> list[Candidate]:
+    """`Brad Sloan, ein Mann in den besten Jahren`: a name, then an everyday person noun
+    in apposition (not a role noun: `Refn, der Regisseur` is real)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        if tok.text == "," and i > 0 and view.word(i + 1) in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
-            k = after_adjectives(view, i + 2)  # `Brad Sloan, ein Mann in den besten Jahren`: a noun in apposition
-            if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
-                start = backward_name_run(view, i, limit=3)
-                if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
-                        start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")):
-                    cs, ce = view.span(start, i)
-                    out.append(Candidate(cs, ce, "character", "character-cue"))
+        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
             continue
-        if not tok.is_word:
+        k = after_adjectives(view, i + 2)
+        if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
+            start = backward_name_run(view, i, limit=3)
+            if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
+                    start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")):
+                out.append(Candidate(*view.span(start, i), "character", "character-cue"))
+    return out
+
+
+@rule("character.played-by", priority=75, triggers=("gespielt",), examples={
+    "Nadja, gespielt von Paula Beer, schweigt.": {"Nadja": "character", "Paula Beer": "person"},
+    "Iris, wieder von Kati Outinen gespielt, schweigt.": {"Iris": "character", "Kati Outinen": "person"},
+})
+def characters_played_by(view: SentenceView) -> list[Candidate]:
+    """`Nadja, gespielt von Paula Beer` and `Iris, wieder von Kati Outinen gespielt`."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text != "gespielt":
             continue
-        if tok.text == "gespielt" and view.word(i + 1) == "von" and view.word(i - 1) == "," and i > 1:
-            start = backward_name_run(view, i - 1, limit=3)  # `Nadja, gespielt von Paula Beer`
-            actor_end = view.name_run(i + 2)
+        if view.word(i + 1) == "von" and view.word(i - 1) == "," and i > 1:
+            start, actor_end = backward_name_run(view, i - 1, limit=3), view.name_run(i + 2)
             if start < i - 1 and actor_end > i + 2:
-                cs, ce = view.span(start, i - 1)
-                ps, pe = view.span(i + 2, actor_end)
-                out += [Candidate(cs, ce, "character", "character-cue"), Candidate(ps, pe, "person", "paren-actor")]
-            continue
-        if tok.text == "gespielt" and i > 2:  # `Iris, wieder von Kati Outinen gespielt, …`
+                out += paired(Candidate(*view.span(start, i - 1), "character", "character-cue"),
+                              Candidate(*view.span(i + 2, actor_end), "person", "paren-actor"))
+        elif i > 2:
             actor = backward_name_run(view, i)
             by = actor - 1
             comma = next((m for m in range(by - 1, max(by - 4, -1), -1) if toks[m].text == ","), None)
@@ -129,170 +147,111 @@ def _characters_by_noun(view: SentenceView) -> list[Candidate]:
                     and all(toks[m].text[:1].islower() for m in range(comma + 1, by)):
                 start = backward_name_run(view, comma, limit=3)
                 if start < comma:
-                    cs, ce = view.span(start, comma)
-                    ps, pe = view.span(actor, i)
-                    out += [Candidate(cs, ce, "character", "character-cue"),
-                            Candidate(ps, pe, "person", "paren-actor")]
-            continue
-        if tok.is_cap and i > 0 and i + 1 < len(toks) and toks[i + 1].is_cap and everyday_person(tok.text) \
-                and is_name_word(toks[i + 1]) \
-                and toks[i + 1].text not in NOT_GIVEN_NAMES and toks[i + 1].text[:-1] not in NOT_GIVEN_NAMES:
-            k = i - 1  # `die junge Fischerin Kiriko`: an article, adjectives, a noun for a person, a name
-            while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
-                k -= 1
-            if toks[k].text.lower() in ARTICLES | POSSESSIVES:
-                j = view.name_run(i + 1, limit=2)
-                cs, ce = view.span(i + 1, j)
-                out.append(Candidate(cs, ce, "character", "character-cue"))
-                continue
-        if tok.text == "namens":  # `ein Hund namens Chaplin`, `eine Frau namens Ansa`
-            j = view.name_run(i + 1, limit=3)
-            if j > i + 1:
-                cs, ce = view.span(i + 1, j)
-                out.append(Candidate(cs, ce, "character", "character-cue"))
-            continue
-        if tok.text in ("genannt", "genannte", "genannten") and i > 0:
-            start = backward_name_run(view, i, limit=2)
-            if start < i and not (start > 0 and toks[start - 1].text in ARTICLES):
-                cs, ce = view.span(start, i)
-                out.append(Candidate(cs, ce, "character", "character-cue"))
-            continue
-        if is_character_noun(tok.text):
-            k = i + 1
-            if view.word(k) in ("des", "der", "von"):
-                k += 1
-            while k < len(toks) and (toks[k].text == "," or (toks[k].is_word and not toks[k].is_cap
-                                                                and ADJECTIVE_END.search(toks[k].text)
-                                                                and toks[k].text not in FUNCTION_WORDS)):
-                k += 1  # adjectives (`der jungen Irene`), not `, wie sie John le Carré …`
-            j = view.name_run(k)
-            if j > k and (j - k >= 2 or is_given(toks[k].text) or not is_noun(toks[k].text)):
-                cs, ce = view.span(k, j)
-                out.append(Candidate(cs, ce, "character", "character-cue"))
-        elif kin(tok.text) and i + 1 < len(toks):
-            j = view.name_run(i + 1)
-            # `Tochter Greta`; after a possessive any name (`seine Mutter Hisako`; not `Mutter Natur`)
-            if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
-                cs, ce = view.span(i + 1, j)
-                out.append(Candidate(cs, ce, "character", "character-cue"))
+                    out += paired(Candidate(*view.span(start, comma), "character", "character-cue"),
+                                  Candidate(*view.span(actor, i), "person", "paren-actor"))
     return out
 
 
-@rule("character.play-verb", priority=85, triggers=PLAY_VERBS | {"als", "ist", "war"}, examples={
-    "Nikolaj Coster-Waldau spielt Andreas, einen Polizisten.": {"Andreas": "character",
-                                                                "Nikolaj Coster-Waldau": "person"},
+@rule("character.everyday-noun", priority=75, examples={
+    "Dort lebt die junge Fischerin Kiriko allein.": {"Kiriko": "character"},
 })
-def _characters_by_verb(view: SentenceView) -> list[Candidate]:
-    """`Coster-Waldau spielt Andreas, ...`, `verkörpert X die Romanautorin Delphine`,
-    `Bleibtreu als humorvoller Wäschehändler David`: the name that ends the object."""
+def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
+    """`die junge Fischerin Kiriko`: an article or possessive, adjectives, a noun for
+    someone in a story (not a role noun, not a kin noun: those may be real), a name."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        nxt = toks[i + 1]
+        if not (tok.is_cap and i > 0 and nxt.is_cap and everyday_person(tok.text) and is_name_word(nxt)
+                and nxt.text not in NOT_GIVEN_NAMES and nxt.text[:-1] not in NOT_GIVEN_NAMES):
+            continue
+        k = i - 1
+        while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
+            k -= 1
+        if toks[k].text.lower() in ARTICLES | POSSESSIVES:
+            out.append(Candidate(*view.span(i + 1, view.name_run(i + 1, limit=2)), "character", "character-cue"))
+    return out
+
+
+@rule("character.named", priority=75, triggers=("namens", "genannt", "genannte", "genannten"), examples={
+    "Sie hat einen Hund namens Chaplin.": {"Chaplin": "character"},
+    "Der Fahrer, von allen nur Driver genannt, schweigt.": {"Driver": "character"},
+})
+def characters_named(view: SentenceView) -> list[Candidate]:
+    """`ein Hund namens Chaplin`; `von allen nur Driver genannt`."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        subject_before = i > 0 and toks[i - 1].is_word and toks[i - 1].is_cap and (
-            is_name_word(toks[i - 1]) or i > 1 and is_given(toks[i - 2].text))
-        if tok.text in PLAY_VERBS:
-            if tok.text in ("gibt", "gab") and (not subject_before or view.word(i + 1) == "es"):
-                continue  # `es gibt`, `Als Extras gibt es …`: there is, not plays
-            actor = backward_name_run(view, i)
-            if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES:
-                # `Mišel Matičević gibt dem Unterweltkönig …`: who plays is a person
-                ps, pe = view.span(actor, i)
-                out.append(Candidate(ps, pe, "person", "given"))
-            if i > 0 and toks[i - 1].text in CAST_NOUNS:
-                # `Die Hauptrolle spielt Swann Arlaud`: the name after it is the actor
-                j = view.name_run(i + 1)
-                if j - (i + 1) >= 2:
-                    start, end = view.span(i + 1, j)
-                    out.append(Candidate(start, end, "person", "role-cue"))
-                continue
-            k = i + 1
-            end = k
-            while end < len(toks) and toks[end].text not in ",.;:!?)" and toks[end].text != "und":
-                end += 1
-            if ends_in_mit(view, k):
-                continue  # `spielen auch Peter Falk und Curt Bois mit`: who plays along, not whom
-        elif tok.text in ("ist", "war") and i + 2 < len(toks) and is_given(toks[i + 1].text):
-            # `Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name
-            subject = backward_name_run(view, i)
+        if tok.text == "namens":
             j = view.name_run(i + 1, limit=3)
-            same = [t.text for t in toks[subject:i]] == [t.text for t in toks[i + 1 : j]]
-            if i - subject >= 2 and j - (i + 1) >= 2 and view.word(j) in (",", ".", ";", ":", "und", "") and not same:
-                cs, ce = view.span(i + 1, j)
-                out.append(Candidate(cs, ce, "character", "play-object"))
+            if j > i + 1:
+                out.append(Candidate(*view.span(i + 1, j), "character", "character-cue"))
+        elif tok.text in ("genannt", "genannte", "genannten") and i > 0:
+            start = backward_name_run(view, i, limit=2)
+            if start < i and not (start > 0 and toks[start - 1].text in ARTICLES):
+                out.append(Candidate(*view.span(start, i), "character", "character-cue"))
+    return out
+
+
+@rule("character.noun", priority=75, examples={
+    "Die Figur des Travis Bickle ist berühmt.": {"Travis Bickle": "character"},
+    "Früher war er der Superheld Zorrax, heute nicht mehr.": {"Zorrax": "character"},
+})
+def characters_after_character_noun(view: SentenceView) -> list[Candidate]:
+    """`Figur des Travis Bickle`, `Rolle der jungen Irene`, `Superheld Zorrax` (one word
+    the lexicon does not know is a name too)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if not (tok.is_word and is_character_noun(tok.text)):
             continue
-        elif tok.text == "als" and role_noun_then_name(view, i + 1):
-            # `ermitteln als Kommissar Thiel und Professor Boerne`: the noun says a person,
-            # so the name needs no list
-            role = role_noun_then_name(view, i + 1)
-            while role:
-                cs, ce = view.span(*role)
-                out.append(Candidate(cs, ce, "character", "play-object"))
-                role = role_noun_then_name(view, role[1] + 1) if view.word(role[1]) == "und" else None
+        k = i + 2 if view.word(i + 1) in ("des", "der", "von") else i + 1
+        while k < len(toks) and (toks[k].text == "," or (toks[k].is_word and not toks[k].is_cap
+                                                            and ADJECTIVE_END.search(toks[k].text)
+                                                            and toks[k].text not in FUNCTION_WORDS)):
+            k += 1  # adjectives (`der jungen Irene`), not `, wie sie John le Carré …`
+        j = view.name_run(k)
+        if j > k and (j - k >= 2 or is_given(toks[k].text) or not is_noun(toks[k].text)):
+            out.append(Candidate(*view.span(k, j), "character", "character-cue"))
+    return out
+
+
+@rule("character.kin", priority=75, triggers=KIN_FORMS, examples={
+    "Seine Tochter Greta lacht.": {"Greta": "character"},
+    "In Gegenwart des kleinen Sohnes Jonas streiten sie.": {"Jonas": "character"},
+})
+def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
+    """`Tochter Greta` (a given name), `seine Mutter Hisako` (after a possessive any name;
+    not `Mutter Natur`), a kin noun in the genitive too (`des Sohnes Jonas`)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if not tok.is_word or is_character_noun(tok.text) or not kin(tok.text):
             continue
-        elif tok.text == "als" and view.word(i - 1) in APPEARS_AS and i + 1 < len(toks) and is_name_word(toks[i + 1]):
-            # `Fries ist als Charlotte Ritter wieder die heimliche Hauptfigur`
-            j = view.name_run(i + 1, limit=3)
-            if j - (i + 1) >= 2 or is_given(toks[i + 1].text):
-                cs, ce = view.span(i + 1, j)
-                out.append(Candidate(cs, ce, "character", "play-object"))
+        j = view.name_run(i + 1)
+        if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
+            out.append(Candidate(*view.span(i + 1, j), "character", "character-cue"))
+    return out
+
+
+# Labels of a cast list, where each entry is `Darsteller (Figur)`: the other way round.
+CAST_LABELS = words("cast_labels")
+
+
+@rule("character.cast-list", priority=86, triggers=(":",), examples={
+    "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
+        "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
+})
+def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
+    """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
+    first and the character in brackets, a form of address left out (`(Frau Beckmann)`)."""
+    out, toks = [], view.tokens
+    label = next((m for m in range(len(toks) - 1) if toks[m].text in CAST_LABELS and toks[m + 1].text == ":"), None)
+    if label is None:
+        return out
+    for k in range(label + 3, len(toks) - 2):
+        if toks[k].text != "(":
             continue
-        elif tok.text == "als" and i > 0 and toks[i - 1].is_cap and is_name_word(toks[i - 1]):
-            if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES or is_person_noun(view.word(i + 1)):
-                continue  # `Anders als bei Jean-Luc Godard`: a comparison, no role
-            k, end = i + 1, min(len(toks), i + 5)
-            stop = next((m for m in range(k, end) if toks[m].text in ",.;:!?)"), end)
-            end = stop  # `Pattinson als Reiher, Christian Bale als Shoichi`: not past the comma
-        elif tok.text == "als" and i + 1 < len(toks) and is_name_word(toks[i + 1]):
-            # `Ferrera hat als Gloria, eine Angestellte, …`: a name, then a person apposition;
-            # `Gish wartet als Rachel Cooper …`: a given name after a verb. Not `, als X kam`
-            # (a clause: when) nor `älter als X` (a comparison).
-            j = view.name_run(i + 1, limit=3)
-            prev = view.word(i - 1)
-            comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
-            someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper()  # `als Romans Mutter`
-            if view.word(j) == "," and describes_a_person(view, j + 1) \
-                    or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
-                cs, ce = view.span(i + 1, j)
-                out.append(Candidate(cs, ce, "character", "play-object"))
-            continue
-        else:
-            continue
-        # the last name in the object that starts with a given name; after `spielt`
-        # with no name before it, the first name is the subject (`In X spielt Agathe
-        # Rousselle eine Frau`), so it does not count
-        names = []
-        m = k
-        while m < end:
-            if toks[m].is_word and toks[m].is_cap and is_given(toks[m].text):
-                j = min(view.name_run(m), end)
-                if j > m:
-                    names.append((m, j))
-                    m = j
-                    continue
-            m += 1
-        if tok.text != "als" and not subject_before:
-            if k < len(toks) and is_name_word(toks[k]):  # `spielt DiCaprio den Heimkehrer Ernest Burkhart`
-                subject_end = view.name_run(k)
-                if view.word(subject_end) == "," and describes_a_person(view, subject_end + 1):
-                    names = [(k, subject_end)]  # `…, spielt Roman Kogler, einen Neunzehnjährigen`: the object
-                else:
-                    names = [n for n in names if n[0] >= subject_end]
-            else:
-                names = names[1:]
-        elif not names and tok.text != "als" and k < len(toks) and is_name_word(toks[k]):
-            # `Yakusho spielt Hirayama, einen Toilettenreiniger`: a name no list knows, made
-            # a character by the apposition after it (`spielt Klavier` has none)
-            j = view.name_run(k, limit=3)
-            if view.word(j) == "," and describes_a_person(view, j + 1):
-                names = [(k, j)]
-        best = names[-1] if names else None
-        if best:
-            cs, ce = view.span(*best)
-            out.append(Candidate(cs, ce, "character", "play-object"))
-            # `spielen das Ehepaar Tim und Milena Engels, …`: a second name joined by `und`
-            # that ends the clause is played too (`… Tim und Lena spielt Bob` is not)
-            if view.word(best[1]) == "und" and best[1] + 1 < len(toks) and is_name_word(toks[best[1] + 1]):
-                j = view.name_run(best[1] + 1, limit=3)
-                if j >= len(toks) or toks[j].text in ",.;:!?)":
-                    cs, ce = view.span(best[1] + 1, j)
-                    out.append(Candidate(cs, ce, "character", "play-object"))
+        actor = backward_name_run(view, k)
+        first = k + 2 if toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text) else k + 1
+        inner_end = view.name_run(first)
+        if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
+            out += paired(Candidate(*view.span(first, inner_end), "character", "cast-list"),
+                          Candidate(*view.span(actor, k), "person", "cast-list"))
     return out

@@ -4,6 +4,8 @@ no lexicon knows."""
 
 from __future__ import annotations
 
+from archive.text.german import is_place
+
 from archive.text.rules.registry import rule
 
 from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, TITLE_LABELS
@@ -88,7 +90,7 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
                 k = j + 1
             continue
         j = view.name_run(i + 1)
-        if j > i + 1 and not (j == i + 2 and is_plain_noun(toks[i + 1].text)):
+        if j > i + 1:
             start, end = view.span(i + 1, j)
             out.append(Candidate(start, end, "person", "role-cue"))
     return out
@@ -150,6 +152,10 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
     return out
 
 
+# Before a place far more often than before a person: `in Tel Aviv`, `nach Rio`.
+PLACE_PREPOSITIONS = frozenset("in im nach aus bei nahe nördlich südlich östlich westlich".split())
+
+
 @rule("person.unknown-words", priority=30, last_resort=True, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
 })
@@ -166,5 +172,29 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             continue  # three or more: more likely a title
         if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
             continue
+        if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
+            continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
+    return out
+
+
+@rule("person.info-line", priority=80, triggers=("Von", "Mit"), examples={
+    "F 2023. 151 Min. Von Hanyo Abu-Asrad. Mit Tuschak Vosnitz, Lale Ekinci.": {
+        "Hanyo Abu-Asrad": "person", "Tuschak Vosnitz": "person", "Lale Ekinci": "person"},
+})
+def persons_in_info_line(view: SentenceView) -> list[Candidate]:
+    """`Von X.` and `Mit Y, Z.`: the short sentences of an info line (`F 2023. 151 Min.
+    Von X. Mit Y, Z.`) are names only, listed after `Von` or `Mit`, each of them no noun."""
+    toks = view.tokens
+    start = next((m for m, t in enumerate(toks) if t.text in ("Von", "Mit") and (m == 0 or toks[m - 1].text == ".")),
+                 None)  # `151 Min. Von X.`: an abbreviation kept it in one sentence
+    if start is None or len(toks) - start > 16 or toks[-1].text != ".":
+        return []
+    out, k = [], start + 1
+    while k < len(toks) - 1:
+        j = view.name_run(k)
+        if j == k or j - k == 1 and is_plain_noun(toks[k].text) or view.word(j) not in (",", "und", "."):
+            return []  # a sentence, not a list of names
+        out.append(Candidate(*view.span(k, j), "person", "role-cue"))
+        k = j + 1
     return out

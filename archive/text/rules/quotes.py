@@ -28,58 +28,62 @@ from archive.text.words import (
     "Der Thriller „Nebelhafen“ läuft ab Donnerstag.": {"Nebelhafen": "film"},
     "Damals kannte jeder Zandors „Sternwind“-Songtext.": {"Zandors": "person"},
 })
-def _quoted_titles(view: SentenceView) -> list[Candidate]:
-    out = []
-    toks = view.tokens
-    i = 0
+def quoted_titles(view: SentenceView) -> list[Candidate]:
+    """Each quotation in the sentence, read by `_quoted`."""
+    out, toks, i = [], view.tokens, 0
     while i < len(toks):
-        tok = toks[i]
-        closers = OPEN_QUOTES.get(tok.text)
-        if closers is None or (tok.text in "'\"" and i > 0 and toks[i - 1].end == tok.start and toks[i - 1].is_word):
+        j = _closing_quote(view, i)
+        if j is None:
             i += 1
             continue
-        j = i + 1
-        while j < len(toks) and toks[j].text not in closers:
-            j += 1
-        if j >= len(toks) or j == i + 1:
-            i += 1
-            continue
-        if tok.text == "*" and not _markdown_emphasis(view, i, j):
-            i += 1
-            continue
-        if i > 0 and is_given(toks[i - 1].text) and j + 1 < len(toks) and is_name_word(toks[j + 1]) \
-                and toks[j + 1].text not in ARTICLES_CAPITALIZED:
-            i = j + 1  # `Silke »Alberich« Haller`: a nickname inside a name, not a title
-            continue
-        inner = toks[i + 1 : j]
-        tail = _glued_tail(view, j)
-        maker = _maker_before_quote(view, i)
-        if maker:  # `Falcos „Titanic“`, `Hirokazu Kore-edas „…“`: whoever made it
-            out.append(Candidate(*maker, "person", "given"))
-        if tail and any(tail.startswith(w) for w in OTHER_WORKS):
-            i = j + 1  # `„Titanic“-Songtext`: a song
-            continue
-        if i > 0 and is_character_noun(toks[i - 1].text) and len(inner) <= 3 and all(t.is_cap for t in inner):
-            # `der Kinosuperheld „Birdman“`: a figure's name in quotes
-            out.append(Candidate(inner[0].start, inner[-1].end, "character", "character-cue"))
-            i = j + 1
-            continue
-        if len(inner) == 1 and is_plain_noun(inner[0].text) and view.word(i - 1) == "(" and view.word(j + 1) == ")":
-            i = j + 1  # `die Befreiung („Erlösung“)`: a gloss on a word, no title
-            continue
-        if tail in COMPOUND_HEADS or tail and is_work_noun(tail) or _looks_like_title(view, i, j, inner):
-            start, end = inner[0].start, inner[-1].end
-            while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
-                end -= 1
-            out.append(Candidate(start, end, "film", "quoted", year_after(view, j + 1)))
-            if i > 1 and genitive_apostrophe(toks, i - 1):
-                # `Yorgos Lanthimos’ „Arme Kreaturen“`: whoever made it, given name known or not
-                first = i - 2
-                while first > 0 and i - 2 - first < 2 and is_name_word(toks[first - 1]) and toks[first - 1].is_cap:
-                    first -= 1
-                ps, pe = view.span(first, i - 1)
-                out.append(Candidate(ps, pe, "person", "given"))
+        out += _quoted(view, i, j)
         i = j + 1
+    return out
+
+
+def _closing_quote(view: SentenceView, i: int) -> int | None:
+    """The token that closes a quotation opening at token i (not an apostrophe glued to a
+    word, not an empty quote, `*` only as Markdown emphasis)."""
+    toks = view.tokens
+    tok = toks[i]
+    closers = OPEN_QUOTES.get(tok.text)
+    if closers is None or (tok.text in "'\"" and i > 0 and toks[i - 1].end == tok.start and toks[i - 1].is_word):
+        return None
+    j = next((m for m in range(i + 1, len(toks)) if toks[m].text in closers), None)
+    if j is None or j == i + 1 or tok.text == "*" and not _markdown_emphasis(view, i, j):
+        return None
+    return j
+
+
+def _quoted(view: SentenceView, i: int, j: int) -> list[Candidate]:
+    """What the quotation from token i to j holds: a nickname inside a name (`Silke
+    »Alberich« Haller`: nothing), a song (`„Titanic“-Songtext`), a figure after a
+    character noun (`der Kinosuperheld „Birdman“`), a gloss (`(„Erlösung“)`), or a title;
+    and whoever made it, named in the genitive before it."""
+    toks = view.tokens
+    if i > 0 and is_given(toks[i - 1].text) and j + 1 < len(toks) and is_name_word(toks[j + 1]) \
+            and toks[j + 1].text not in ARTICLES_CAPITALIZED:
+        return []
+    inner, tail = toks[i + 1 : j], _glued_tail(view, j)
+    maker = _maker_before_quote(view, i)
+    out = [Candidate(*maker, "person", "given")] if maker else []
+    if tail and any(tail.startswith(w) for w in OTHER_WORKS):
+        return out
+    if i > 0 and is_character_noun(toks[i - 1].text) and len(inner) <= 3 and all(t.is_cap for t in inner):
+        return out + [Candidate(inner[0].start, inner[-1].end, "character", "character-cue")]
+    if len(inner) == 1 and is_plain_noun(inner[0].text) and view.word(i - 1) == "(" and view.word(j + 1) == ")":
+        return out
+    if tail in COMPOUND_HEADS or tail and is_work_noun(tail) or _looks_like_title(view, i, j, inner):
+        start, end = inner[0].start, inner[-1].end
+        while end > start and view.text[end - 1] in ".,;:":  # „Titel.“ keeps its own !? only
+            end -= 1
+        out.append(Candidate(start, end, "film", "quoted", year_after(view, j + 1)))
+        if i > 1 and genitive_apostrophe(toks, i - 1):
+            # `Yorgos Lanthimos’ „Arme Kreaturen“`: whoever made it, given name known or not
+            first = i - 2
+            while first > 0 and i - 2 - first < 2 and is_name_word(toks[first - 1]) and toks[first - 1].is_cap:
+                first -= 1
+            out.append(Candidate(*view.span(first, i - 1), "person", "given"))
     return out
 
 
@@ -126,6 +130,11 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
     before = view.word(i - 1)
+    if before == ":" and SPEECH_VERBS & {view.word(m) for m in range(i - 5, i - 1)}:
+        return False  # `fragt sie nur: „Was heißt das?“`: speech
+    if len(words) >= 7 and any(t.text == "," for t in inner) and not is_work_noun(before) \
+            and 3 * sum(t.text[0].islower() for t in words) >= 2 * len(words):
+        return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
     if before in OTHER_WORKS or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
         return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
     if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:

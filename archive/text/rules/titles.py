@@ -5,6 +5,9 @@ person."""
 
 from __future__ import annotations
 
+from archive.text.lexicon import ADDRESS_TITLES
+from archive.text.words import kin
+
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
@@ -184,7 +187,8 @@ def _title_in_brackets_after_person(view: SentenceView) -> list[Candidate]:
         if toks[k].text != "(" or not (is_given(toks[k - 2].text) and is_name_word(toks[k - 1])):
             continue
         close = next((m for m in range(k + 1, min(len(toks), k + 12)) if toks[m].text == ")"), None)
-        if close is None or close == k + 1 or not toks[k + 1].is_cap or is_given(toks[k + 1].text):
+        if close is None or close == k + 1 or not toks[k + 1].is_cap or is_given(toks[k + 1].text) \
+                or toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text):  # `(Frau Beckmann)`: a name
             continue
         inner = toks[k + 1 : close]
         if any(t.is_number or t.text in ",;:" or t.is_word and not t.is_cap and t.text not in ENGLISH_LOWER
