@@ -1,23 +1,18 @@
-"""The analysis is linear in the names of one sentence (issue 13): 8,000 names once took
-minutes (each name compared with every other), now they take about a second."""
+"""A sentence of thousands of names is analysed whole (issue 13: it once took minutes, each
+name compared with every other). How long it takes is a figure, not a test:
+benchmarks/long_sentence.py prints it for 1,000 to 8,000 names."""
 
 from __future__ import annotations
-
-import time
 
 from archive.text import analyse
 
 
-def test_a_sentence_of_many_names_is_analysed_in_linear_time():
+def test_a_sentence_of_many_names_finds_every_name():
     names = [f"{('Anna', 'Tom', 'Lena', 'Paul')[i % 4]} Qzx{i:05d}" for i in range(8000)]
     text = "Mit " + ", ".join(names[:-1]) + " und " + names[-1] + "."
-    started = time.perf_counter()
     analysis = analyse(text)
-    took = time.perf_counter() - started
-    assert len(analysis.mentions) == 8000
-    assert analysis.mentions[-1].name == names[-1]
-    # quadratic work took minutes at this size; linear work takes seconds even on a loaded machine
-    assert took < 90, f"{took:.0f} s for 8,000 names"
+    assert [m.name for m in analysis.mentions] == names
+    assert all(m.kind == "person" for m in analysis.mentions)
 
 
 def test_a_zero_width_joiner_or_space_inside_a_name_does_not_cut_it():
