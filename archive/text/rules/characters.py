@@ -237,6 +237,8 @@ CAST_LABELS = words("cast_labels")
 @rule("character.cast-list", priority=86, triggers=(":",), examples={
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
+    "Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)": {
+        "Pit": "character", "Tom Ellery": "person", "Nachtfalke": "character", "Ute Klasen": "person"},
 })
 def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
@@ -245,6 +247,7 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     label = next((m for m in range(len(toks) - 1) if toks[m].text in CAST_LABELS and toks[m + 1].text == ":"), None)
     if label is None:
         return out
+    entries, votes = [], 0
     for k in range(label + 3, len(toks) - 2):
         if toks[k].text != "(":
             continue
@@ -252,6 +255,21 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         first = k + 2 if toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text) else k + 1
         inner_end = view.name_run(first)
         if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
-            out += paired(Candidate(*view.span(first, inner_end), "character", "cast-list"),
-                          Candidate(*view.span(actor, k), "person", "cast-list"))
+            entries.append((actor, k, first, inner_end))
+            votes += _full_name(view, actor, k) - _full_name(view, first, inner_end, first > k + 1)
+    actor_first = votes >= 0  # else `Mit: Alfred (Andy Serkis), Bruce Wayne / Batman (Robert Pattinson)`
+    for outside, k, first, inner_end in entries:
+        named = Candidate(*view.span(outside, k), "person" if actor_first else "character", "cast-list")
+        bracketed = Candidate(*view.span(first, inner_end), "character" if actor_first else "person", "cast-list")
+        out += paired(bracketed, named) if actor_first else paired(named, bracketed)
     return out
+
+
+def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False) -> int:
+    """1 where tokens start..end read as an actor's name: two name words or more, with no
+    form of address before them and no `/` joining them to another name (`Bruce Wayne /
+    Batman`, `Lt. James Gordon`, `Alfred` read as a character's). A cast list is taken
+    actor first unless its entries say, on balance, the other way round."""
+    words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
+    joined = view.word(start - 1) == "/" or view.word(end) == "/"
+    return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
