@@ -12,7 +12,7 @@ from pathlib import Path
 
 DEFAULT_PATH = "archive.db"
 # Every migration in order, oldest first; a test checks this against Alembic's history.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 HEAD = REVISIONS[-1]
 BUSY_TIMEOUT_MS = 30_000
 

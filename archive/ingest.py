@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
-from archive.sources import MAX_BYTES, Prepared, Refused, Source, find_sources, load, prepare, stored_name
+from archive.sources import MAX_BYTES, STDIN, Prepared, Refused, Source, find_sources, load, prepare, stored_name
 
 __all__ = ["MAX_BYTES", "Interrupted", "Outcome", "Prepared", "Refused", "Source", "Stopped", "find_sources",
            "load", "prepare", "run"]
@@ -26,7 +26,9 @@ __all__ = ["MAX_BYTES", "Interrupted", "Outcome", "Prepared", "Refused", "Source
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one source: status is added, unchanged or refused."""
+    """What happened to one source: status is added, updated (its file changed: new text,
+    new analysis, the same review id), moved (the same text, and its old file is gone),
+    unchanged, or refused."""
 
     source: Source
     status: str
@@ -67,20 +69,22 @@ def run(
     on_progress: Callable[[int], None] = lambda done: None,
     on_warning: Callable[[Source, str], None] = lambda source, message: None,
     on_wait: Callable[[], None] = lambda: None,
+    meta: dict | None = None,
 ) -> dict[str, int]:
     """Ingest every source, reporting each Outcome to `on_outcome` in order; returns how
-    many were added, unchanged and refused. For a progress bar: `on_start` learns how
+    many were added, updated, moved, unchanged and refused. `meta` (from --meta) is
+    metadata for every source, over what its front matter and sidecar say. For a progress bar: `on_start` learns how
     many sources there are once the folders are listed, `on_progress` how many are done
     after each batch is committed (and after each refusal); `on_wait` is called once, the
     first time a write waits more than a second for another process. Raises Interrupted
     (KeyboardInterrupt) or Stopped, both with the counts so far."""
+    from archive.curation import known as known_names
     from archive.db import open_current
     from archive.store import Writer
-    from archive.text.lexicon import Known
 
     conn = open_current(db_path)
     writer = Writer(conn)
-    counts: dict[str, int] = {"added": 0, "unchanged": 0, "refused": 0}  # not a list: memory stays flat
+    counts: dict[str, int] = {"added": 0, "updated": 0, "moved": 0, "unchanged": 0, "refused": 0}
     batch: list[Prepared] = []
     begin = _one_wait(conn, db_path, on_wait)
 
@@ -89,10 +93,10 @@ def run(
         for prepared, result in zip(items, results):
             if isinstance(result, str):
                 outcomes.append(Outcome(prepared.source, "refused", message=result))
-            elif result.added:
-                outcomes.append(Outcome(prepared.source, "added", result.review_id, result.sentences, result.mentions))
             else:
-                outcomes.append(Outcome(prepared.source, "unchanged", result.review_id))
+                status, stored_as = result
+                outcomes.append(Outcome(prepared.source, status, stored_as.review_id, stored_as.sentences,
+                                        stored_as.mentions))
         for outcome in outcomes:
             counts[outcome.status] += 1
         return outcomes
@@ -103,7 +107,7 @@ def run(
         begin()
         with _interrupts_deferred():
             try:
-                results = [writer.store(p.analysis, stored_name(p.source.label), p.digest) for p in items]
+                results = [_store(writer, p) for p in items]
                 conn.execute("COMMIT")
             except BaseException:
                 _rollback(conn)
@@ -135,11 +139,13 @@ def run(
         on_progress(sum(counts.values()))
 
     try:
-        known = Known.from_database(conn)
+        known = known_names(conn)  # the archive's names and every name a keeper's decision speaks of
+        # Every stored text with its metadata: a source that has both unchanged is not analysed.
+        stored = dict(conn.execute("SELECT sha256, meta FROM review"))
         sources = list(find_sources(paths))  # a few hundred bytes a file: the total is worth it
         on_start(len(sources))
         chunk_size = min(CHUNK, 1 + len(sources) // (jobs * IN_FLIGHT_PER_JOB))
-        with closing(_prepared(sources, known, jobs, chunk_size)) as items:
+        with closing(_prepared(sources, (known, meta, stored), jobs, chunk_size)) as items:
             for item in items:
                 if isinstance(item, Refused):
                     flush()
@@ -163,6 +169,45 @@ def run(
     finally:
         conn.close()
     return counts
+
+
+def _store(writer, prepared: Prepared):
+    """(status, Stored): a review is its file (the path, resolved) or, for stdin, its text."""
+    from archive.store import Stored
+
+    conn = writer.conn
+    path = prepared.source.path
+    key = stored_name(str(path.resolve())) if path is not None else STDIN
+    by_digest = conn.execute("SELECT id, source, meta FROM review WHERE sha256 = ?", (prepared.digest,)).fetchone()
+    # Analysed although its text is stored: in this very call (a link to a file before it), or its metadata changed.
+    new_meta = prepared.analysis is not None and (by_digest is None or by_digest[2] != prepared.meta.json())
+    by_source = conn.execute("SELECT id FROM review WHERE source = ?", (key,)).fetchone() if path is not None else None
+    if by_digest is not None and (by_source is None or by_source[0] != by_digest[0]):
+        review_id, old_source, _ = by_digest
+        if path is None or old_source == key or by_source is not None or old_source == STDIN \
+                or os.path.lexists(old_source):
+            if new_meta and (path is None or old_source == key):
+                return "updated", _replace(writer, review_id, prepared, None)  # the same text, new metadata
+            return "unchanged", Stored(review_id, False, 0, 0)
+        conn.execute("UPDATE review SET source = ? WHERE id = ?", (key, review_id))  # its old file is gone
+        if new_meta:
+            _replace(writer, review_id, prepared, key)
+        return "moved", Stored(review_id, False, 0, 0)
+    if by_digest is not None:  # this file, this text
+        if not new_meta:
+            return "unchanged", Stored(by_digest[0], False, 0, 0)
+        return "updated", _replace(writer, by_digest[0], prepared, None)
+    if by_source is not None:  # this file, edited
+        return "updated", _replace(writer, by_source[0], prepared, None)
+    if prepared.analysis is None:  # stored a moment ago by another process, and gone again
+        return "unchanged", Stored(0, False, 0, 0)
+    stored = writer.store(prepared.analysis, key, prepared.digest, prepared.meta)
+    return ("added" if stored.added else "unchanged"), stored
+
+
+def _replace(writer, review_id: int, prepared: Prepared, source: str | None):
+    stored, _ = writer.replace(review_id, prepared.analysis, prepared.meta, source, prepared.digest)
+    return stored
 
 
 def _cannot_store(exc: Exception) -> str:
@@ -266,14 +311,16 @@ IN_FLIGHT_PER_JOB = 4  # chunks queued per worker: enough to keep it busy, few e
 CHUNK = 32
 
 
-def _prepared(sources: Iterable[Source | Refused], known, jobs: int, chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
+def _prepared(sources: Iterable[Source | Refused], context: tuple, jobs: int,
+              chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
     """Decode and analyse in order; with jobs > 1, in worker processes (archive.workers),
-    with a bounded number of reviews in flight so memory does not grow with the corpus."""
+    with a bounded number of reviews in flight so memory does not grow with the corpus.
+    `context` is load()'s (known, given metadata, stored texts)."""
     if jobs <= 1:
-        return (source if isinstance(source, Refused) else load(source, known) for source in sources)
+        return (source if isinstance(source, Refused) else load(source, *context) for source in sources)
     from archive.workers import analysed
 
-    return analysed(sources, known, jobs, chunk_size, IN_FLIGHT_PER_JOB)
+    return analysed(sources, context, jobs, chunk_size, IN_FLIGHT_PER_JOB)
 
 
 def cores() -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.names import fold
@@ -20,7 +21,7 @@ class QueryError(Exception):
 @dataclass
 class Result:
     columns: list[str]
-    rows: list[tuple]
+    rows: list[tuple] | Iterator[tuple]  # an iterator where rows are streamed (archive sql)
     notes: list[str] = field(default_factory=list)  # for people, on stderr: which entities a filter matched
 
 
@@ -44,9 +45,20 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def selection(given: str, key_column: str) -> tuple[str, list]:
+    """The one place a name filter is read: `#12` is the entity with id 12, `=Her` the
+    whole name (folded: case and diacritics do not matter), anything else part of it."""
+    text = given.strip()
+    if text.startswith("#") and text[1:].strip().isdigit():
+        return "id = ?", [int(text[1:])]
+    if text.startswith("=") and text[1:].strip():
+        return f"{key_column} = ?", [fold(text[1:])]
+    return f"{key_column} LIKE ? ESCAPE '\\'", [_like(text)]
+
+
 def match_persons(conn: sqlite3.Connection, name: str, kind: str | None = None, option: str = "--person") -> Match:
-    sql = "SELECT id, name FROM person WHERE name_key LIKE ? ESCAPE '\\'"
-    params: list = [_like(name)]
+    where, params = selection(name, "name_key")
+    sql = "SELECT id, name FROM person WHERE " + where
     if kind:
         sql += " AND kind = ?"
         params.append(kind)
@@ -55,9 +67,8 @@ def match_persons(conn: sqlite3.Connection, name: str, kind: str | None = None, 
 
 
 def match_films(conn: sqlite3.Connection, title: str, option: str = "--film") -> Match:
-    rows = conn.execute(
-        "SELECT id, title, year FROM film WHERE title_key LIKE ? ESCAPE '\\' ORDER BY +title", (_like(title),)
-    ).fetchall()
+    where, params = selection(title, "title_key")
+    rows = conn.execute("SELECT id, title, year FROM film WHERE " + where + " ORDER BY +title", params).fetchall()
     return Match(option, title, tuple(r[0] for r in rows),
                  tuple(f"{t} ({y})" if y else t for _, t, y in rows))
 
@@ -66,16 +77,13 @@ def _in(ids: tuple[int, ...]) -> str:
     return "(" + ",".join("?" * len(ids)) + ")" if ids else "(NULL)"
 
 
-# A word joined to another by a hyphen, apostrophe, full stop or slash, outside quotes.
-_JOINED_WORDS = re.compile(r'"[^"]*"|(?<![\w"])(\w+(?:[-\'’./]\w+)+)(?![\w"])')
+def _search(text: str, exact: bool):
+    from archive.search import SearchError, parse
 
-
-def fts_query(text: str) -> str:
-    """The full-text query as FTS5 should read it: `Vater-Tochter-Geschichte`,
-    `Karl-Friedrich` or `d'Artagnan` become phrases ("…"), as a reader means them;
-    FTS5 would take the hyphen for a column filter and fail. Quoted parts, operators,
-    brackets and `*` are left as they are."""
-    return _JOINED_WORDS.sub(lambda m: f'"{m.group(1)}"' if m.group(1) else m.group(0), text)
+    try:
+        return parse(text, exact)
+    except SearchError as exc:
+        raise QueryError(str(exc)) from None
 
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
@@ -86,8 +94,28 @@ def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
 
 
 def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str | None = None,
-            limit: int | None = None) -> Result:
-    where, params = [], []
+            limit: int | None = None, author: str | None = None, outlet: str | None = None,
+            since: str | None = None, until: str | None = None, reviewed: Match | None = None,
+            exact: bool = False) -> Result:
+    """Reviews with their metadata and counts, by id; with text, the reviews whose best
+    sentence ranks best come first. author and outlet match by part (folded like names);
+    since and until compare the published date (ISO 8601, so as text); reviewed: the
+    film a review is about, not any film it names."""
+    where, params, hits, hit_params = [], [], "", []
+    for column, value in (("author", author), ("outlet", outlet)):
+        if value:
+            where.append(f"fold(r.{column}) LIKE ? ESCAPE '\\'")
+            params.append(_like(value))
+    if since:
+        where.append("r.published >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(r.published, 1, ?) <= ?")
+        params += [len(until), until]
+    if reviewed is not None:
+        where.append(f"(r.film_id IN {_in(reviewed.ids)} OR r.id IN (SELECT review_id FROM review_film"
+                     f" WHERE film_id IN {_in(reviewed.ids)}))")
+        params += reviewed.ids + reviewed.ids
     for match in persons:
         where.append(f"r.id IN (SELECT review_id FROM mention WHERE person_id IN {_in(match.ids)})")
         params += match.ids
@@ -95,9 +123,11 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         where.append(f"r.id IN (SELECT review_id FROM mention WHERE film_id IN {_in(match.ids)})")
         params += match.ids
     if text:
-        where.append("r.id IN (SELECT s.review_id FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid"
-                     " WHERE sentence_fts MATCH ?)")
-        params.append(fts_query(text))
+        search = _search(text, exact)
+        hits = (f" JOIN (SELECT s.review_id, min({search.table}.rank) AS score FROM {search.table}"
+                f" JOIN sentence s ON s.id = {search.table}.rowid WHERE {search.table} MATCH ? GROUP BY s.review_id)"
+                " hit ON hit.review_id = r.id")
+        hit_params.append(search.match)
     matched, matched_params = "", []
     if persons or films:  # which of the matched entities each review mentions
         person_ids = tuple({i for m in persons for i in m.ids})
@@ -110,19 +140,22 @@ def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str 
         )
         matched_params = list(person_ids + film_ids)
     sql = (
-        "SELECT r.id, r.source, f.title AS film,"
+        "SELECT r.id, r.source, r.title, r.author, r.outlet, r.published, f.title AS film,"
         " coalesce(r.sentence_count, (SELECT count(*) FROM sentence s WHERE s.review_id = r.id)) AS sentences,"
         " coalesce(r.mention_count, (SELECT count(*) FROM mention m WHERE m.review_id = r.id)) AS mentions"
         + matched + ", r.ingested_at"
-        " FROM review r LEFT JOIN film f ON f.id = r.film_id"
+        " FROM review r" + hits + " LEFT JOIN film f ON f.id = r.film_id"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY r.id" + _limit(limit, params)
+        + (" ORDER BY hit.score, r.id" if text else " ORDER BY r.id") + _limit(limit, params)
     )
-    return _run(conn, sql, matched_params + params, list(persons) + list(films))
+    if author or outlet:
+        conn.create_function("fold", 1, lambda v: fold(v) if v else v, deterministic=True)
+    return _run(conn, sql, matched_params + hit_params + params,
+                list(persons) + list(films) + ([reviewed] if reviewed else []))
 
 
 def persons(conn, kind: str | None = None, with_: Match | None = None, film: Match | None = None,
-            review: int | None = None, limit: int | None = None) -> Result:
+            review: int | None = None, limit: int | None = None, only: Match | None = None) -> Result:
     # Which mentions count (alias m): those of one review, or of the reviews naming a film.
     scope, scope_params = "", []
     if review is not None:
@@ -132,9 +165,13 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
         scope += f" AND m.review_id IN (SELECT review_id FROM mention WHERE film_id IN {_in(film.ids)})"
         scope_params += film.ids
     kind_filter = " AND p.kind = ?" if kind else ""
+    kind_params = [kind] if kind else []
+    if only is not None:  # --person: these persons only
+        kind_filter += f" AND p.id IN {_in(only.ids)}"
+        kind_params += list(only.ids)
     if with_ is not None:
         sql = (
-            "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
+            "SELECT p.id, p.name, p.kind AS type,"
             " count(DISTINCT m.sentence_id) AS sentences_together, count(DISTINCT m.review_id) AS reviews,"
             " group_concat(DISTINCT p1.name) AS together_with"
             " FROM mention m1 JOIN mention m ON m.sentence_id = m1.sentence_id"
@@ -142,24 +179,32 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
             f" WHERE m1.person_id IN {_in(with_.ids)} AND m.person_id NOT IN {_in(with_.ids)}" + scope + kind_filter
             + " GROUP BY p.id ORDER BY sentences_together DESC, p.name"
         )
-        params = list(with_.ids + with_.ids) + scope_params + ([kind] if kind else [])
+        params = list(with_.ids + with_.ids) + scope_params + kind_params
     else:
         # Count first, straight from the mention index, then look the persons up: an
         # outer join from every person cost half as much again.
+        # Without a scope, the persons the metadata credits (director, cast) are listed
+        # too, with 0 mentions when the text does not name them.
+        credited = "" if scope else (" UNION ALL SELECT DISTINCT c.person_id, 0, 0 FROM credit c WHERE NOT EXISTS"
+                                     " (SELECT 1 FROM mention m WHERE m.person_id = c.person_id)")
         sql = (
-            "SELECT p.id, p.name, CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type,"
+            "SELECT p.id, p.name, p.kind AS type,"
             " f.title AS film, n.mentions, n.reviews FROM (SELECT m.person_id, count(*) AS mentions,"
             " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.person_id IS NOT NULL" + scope
-            + " GROUP BY m.person_id) n JOIN person p ON p.id = n.person_id LEFT JOIN film f ON f.id = p.film_id"
+            + " GROUP BY m.person_id" + credited + ") n JOIN person p ON p.id = n.person_id LEFT JOIN film f ON f.id = p.film_id"
             " WHERE 1" + kind_filter + " ORDER BY n.mentions DESC, p.name"
         )
-        params = scope_params + ([kind] if kind else [])
+        params = scope_params + kind_params
     sql += _limit(limit, params)
-    return _run(conn, sql, params, [m for m in (with_, film) if m is not None])
+    return _run(conn, sql, params, [m for m in (only, with_, film) if m is not None])
 
 
-def films(conn, person: Match | None = None, review: int | None = None, limit: int | None = None) -> Result:
+def films(conn, person: Match | None = None, review: int | None = None, limit: int | None = None,
+          only: Match | None = None) -> Result:
     scope, params = "", []  # which mentions count, as in persons()
+    if only is not None:  # --film: these films only
+        scope += f" AND m.film_id IN {_in(only.ids)}"
+        params += only.ids
     if person is not None:
         scope += f" AND m.review_id IN (SELECT review_id FROM mention WHERE person_id IN {_in(person.ids)})"
         params += person.ids
@@ -170,23 +215,27 @@ def films(conn, person: Match | None = None, review: int | None = None, limit: i
            " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.film_id IS NOT NULL" + scope
            + " GROUP BY m.film_id) n JOIN film f ON f.id = n.film_id ORDER BY n.mentions DESC, f.title")
     sql += _limit(limit, params)
-    return _run(conn, sql, params, [person] if person else [])
+    return _run(conn, sql, params, [m for m in (only, person) if m is not None])
 
 
 def sentences(conn, text: str | None = None, persons: list[Match] = (), films: list[Match] = (),
-              review: int | None = None, limit: int | None = None, highlight: tuple[str, str] = ("[", "]")) -> Result:
-    """Sentences with a snippet: the full-text hits marked when there is --text, else the
-    mentions of the filtered entities marked. With entity filters, `matched` says which of
-    the matched entities each sentence mentions."""
+              review: int | None = None, limit: int | None = None, highlight: tuple[str, str] = ("[", "]"),
+              exact: bool = False) -> Result:
+    """Sentences with a snippet: the full-text hits marked when there is --text (best
+    first), else the mentions of the filtered entities marked. With entity filters,
+    `matched` says which of the matched entities each sentence mentions."""
     matches = list(persons) + list(films)
     person_ids = tuple({i for m in persons for i in m.ids})
     film_ids = tuple({i for m in films for i in m.ids})
     params: list = []
-    if text:
-        sql = ("SELECT s.review_id, s.id AS sentence_id, s.position,"
-               " snippet(sentence_fts, 0, ?, ?, '…', 12) AS snippet, s.text, s.start_char"
-               " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?")
-        params += [highlight[0], highlight[1], fts_query(text)]
+    search = _search(text, exact) if text else None
+    if search:
+        from archive.search import CLOSE, OPEN
+
+        table = search.table
+        sql = (f"SELECT s.review_id, s.id AS sentence_id, s.position, highlight({table}, 0, ?, ?), s.text,"
+               f" s.start_char FROM {table} JOIN sentence s ON s.id = {table}.rowid WHERE {table} MATCH ?")
+        params += [OPEN, CLOSE, search.match]
     else:
         sql = "SELECT s.review_id, s.id AS sentence_id, s.position, NULL AS snippet, s.text, s.start_char FROM sentence s WHERE 1"
     for match in persons:
@@ -198,7 +247,8 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
     if review is not None:
         sql += " AND s.review_id = ?"
         params.append(review)
-    sql += (" ORDER BY sentence_fts.rank, s.id" if text else " ORDER BY s.review_id, s.position") + _limit(limit, params)
+    sql += (f" ORDER BY {search.table}.rank, s.id" if search else " ORDER BY s.review_id, s.position")
+    sql += _limit(limit, params)
     if matches and not text:
         simple = len(matches) == 1 and limit is None and review is None
         found = _marked_sentences(conn, None if simple else (sql, params), person_ids, film_ids)
@@ -208,8 +258,12 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
         found.rows = [row + (spans.get(row[1], []),) for row in found.rows]
     columns = ["review_id", "sentence_id", "position"] + (["matched"] if matches else []) + ["snippet", "text"]
     rows = []
-    for review_id, sentence_id, position, snippet, body, start, spans_in in found.rows:
-        if snippet is None:
+    if search:
+        from archive.search import marked_spans
+    for review_id, sentence_id, position, marked, body, start, spans_in in found.rows:
+        if search:
+            snippet = _snippet(body, marked_spans(search, marked, body), highlight)
+        else:
             snippet = _snippet(body, [(a - start, b - start) for a, b, _ in spans_in], highlight)
         if matches:
             matched = spans_in[0][2] if len(spans_in) == 1 else "; ".join(dict.fromkeys([n for _, _, n in spans_in]))
@@ -294,9 +348,9 @@ def _snippet(text: str, spans: list[tuple[int, int]], highlight: tuple[str, str]
 
 
 MENTION_SQL = (
-    "SELECT m.review_id, m.sentence_id, m.start_char, m.end_char, m.surface AS text,"
+    "SELECT m.id AS mention_id, m.review_id, m.sentence_id, m.start_char, m.end_char, m.surface AS text,"
     " CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'character' THEN 'character' ELSE 'person' END AS type,"
-    " coalesce(p.name, f.title) AS name, coalesce(m.person_id, m.film_id) AS entity_id"
+    " coalesce(p.name, f.title) AS name, coalesce(m.person_id, m.film_id) AS entity_id, m.rule"
     " FROM mention m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id WHERE 1"
 )
 
@@ -310,12 +364,14 @@ def mentions(conn, review: int | None = None, type_: str | None = None, limit: i
         sql += " AND m.film_id IS NOT NULL"
     elif type_ in ("person", "character"):
         sql += " AND p.kind = ?"
-        params.append("real" if type_ == "person" else "character")
+        params.append(type_)
     sql += " ORDER BY m.review_id, m.start_char" + _limit(limit, params)
     return _run(conn, sql, params)
 
 
-def cast(conn, film: Match | None = None, limit: int | None = None) -> Result:
+def cast(conn, film: Match | None = None, limit: int | None = None, person: Match | None = None,
+         character: Match | None = None) -> Result:
+    """Who plays whom; --person: the roles of these persons, as actor or character."""
     sql = ("SELECT c.name AS character, a.name AS actor, f.title AS film, r.review_id"
            " FROM role r JOIN person c ON c.id = r.character_id JOIN person a ON a.id = r.actor_id"
            " LEFT JOIN film f ON f.id = c.film_id WHERE 1")
@@ -323,52 +379,29 @@ def cast(conn, film: Match | None = None, limit: int | None = None) -> Result:
     if film is not None:
         sql += f" AND c.film_id IN {_in(film.ids)}"
         params += film.ids
+    if person is not None:
+        sql += f" AND (r.actor_id IN {_in(person.ids)} OR r.character_id IN {_in(person.ids)})"
+        params += person.ids + person.ids
+    if character is not None:
+        sql += f" AND r.character_id IN {_in(character.ids)}"
+        params += character.ids
     sql += " ORDER BY f.title, c.name" + _limit(limit, params)
-    return _run(conn, sql, params, [film] if film else [])
+    return _run(conn, sql, params, [m for m in (film, person, character) if m is not None])
 
 
 def review_detail(conn, review_id: int) -> tuple[dict, Result, Result]:
     """A review, its sentences and its mentions (for `archive show`)."""
     row = conn.execute(
-        "SELECT r.id, r.source, r.sha256, r.ingested_at, f.title, r.body FROM review r"
-        " LEFT JOIN film f ON f.id = r.film_id WHERE r.id = ?", (review_id,)
+        "SELECT r.id, r.source, r.sha256, r.ingested_at, f.title, r.body, r.title, r.author, r.outlet, r.published,"
+        " r.front_matter FROM review r LEFT JOIN film f ON f.id = r.film_id WHERE r.id = ?", (review_id,)
     ).fetchone()
     if row is None:
         raise QueryError(f"no review with id {review_id}")
-    review = dict(zip(("id", "source", "sha256", "ingested_at", "film", "body"), row))
+    review = dict(zip(("id", "source", "sha256", "ingested_at", "film", "body", "title", "author", "outlet",
+                       "published", "front_matter"), row))
     sents = _run(conn, "SELECT id, position, start_char, end_char, text FROM sentence WHERE review_id = ?"
                        " ORDER BY position", [review_id])
     return review, sents, mentions(conn, review=review_id)
-
-
-def stats(conn, top: int = 10) -> tuple[Result, Result]:
-    counts = conn.execute(
-        "SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence),"
-        " (SELECT count(*) FROM person WHERE kind = 'real'), (SELECT count(*) FROM person WHERE kind = 'character'),"
-        " (SELECT count(*) FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role)"
-    ).fetchone()
-    totals = Result(["what", "count"], list(zip(
-        ("reviews", "sentences", "persons", "characters", "films", "mentions", "roles"), counts)))
-    # The most mentioned: count mentions of every entity (the index alone), cut at the
-    # top's last count (ties kept), and count distinct reviews only for those few, which
-    # halves the time of counting them for all. `counted` is used twice: SQLite computes
-    # it once.
-    ranked = _run(conn,
-        "WITH counted AS ("
-        " SELECT 'person' AS t, person_id AS id, count(*) AS mentions FROM mention WHERE person_id IS NOT NULL"
-        "  GROUP BY person_id"
-        " UNION ALL SELECT 'film', film_id, count(*) FROM mention WHERE film_id IS NOT NULL GROUP BY film_id),"
-        " top AS (SELECT * FROM counted WHERE mentions >="
-        "  coalesce((SELECT mentions FROM counted ORDER BY mentions DESC LIMIT 1 OFFSET ?), 0))"
-        " SELECT type, name, mentions, reviews FROM ("
-        " SELECT CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END AS type, p.name AS name, top.mentions,"
-        "  (SELECT count(DISTINCT review_id) FROM mention WHERE person_id = top.id) AS reviews"
-        "  FROM top JOIN person p ON p.id = top.id WHERE top.t = 'person'"
-        " UNION ALL SELECT 'film', f.title, top.mentions,"
-        "  (SELECT count(DISTINCT review_id) FROM mention WHERE film_id = top.id)"
-        "  FROM top JOIN film f ON f.id = top.id WHERE top.t = 'film')"
-        " ORDER BY mentions DESC, name LIMIT ?", [top - 1, top])
-    return totals, ranked
 
 
 def _limit(limit: int | None, params: list) -> str:

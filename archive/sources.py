@@ -41,8 +41,9 @@ class Source:
 class Prepared:
     source: Source
     digest: str
-    analysis: object  # archive.text.spans.Analysis
+    analysis: object  # archive.text.spans.Analysis; None when the archive holds this text and metadata already
     warning: str | None = None
+    meta: object = None  # archive.meta.Meta
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,21 +162,38 @@ def read(source: Source) -> bytes:
     return data
 
 
-def prepare(source: Source, data: bytes, known=None) -> Prepared | Refused:
-    """Decode and analyse one review: pure work, no database."""
+def prepare(source: Source, data: bytes, known=None, given: dict | None = None,
+            stored: dict | None = None) -> Prepared | Refused:
+    """Decode, read the metadata (front matter, sidecar, `given` from --meta) and analyse
+    one review: pure work, no database. A text the archive holds already with the same
+    metadata (`stored`: sha256 -> metadata JSON) is not analysed again."""
+    from archive.analysis import analyse_review
+    from archive.meta import MetaError, sidecar, split_front_matter
     from archive.store import sha256
-    from archive.text import analyse
     from archive.text.decode import NotText, decode
 
     try:
         decoded = decode(data)
     except NotText as exc:
         return Refused(source, str(exc))
-    analysis = analyse(decoded.text, known)
-    return Prepared(source, sha256(decoded.text), analysis, decoded.warning)
+    try:
+        body, meta = split_front_matter(decoded.text)
+        if source.path is not None:
+            meta = meta.merged(sidecar(source.path))
+        meta = meta.merged(given or {})
+    except MetaError as exc:
+        return Refused(source, str(exc))
+    except OSError as exc:
+        return Refused(source, f"cannot read its metadata file: {why(exc)}")
+    if not body.strip():
+        return Refused(source, "nothing but front matter: no review text")
+    digest = sha256(body)
+    if stored is not None and digest in stored and stored[digest] == meta.json():
+        return Prepared(source, digest, None, decoded.warning, meta)
+    return Prepared(source, digest, analyse_review(body, meta, known), decoded.warning, meta)
 
 
-def load(source: Source, known=None) -> Prepared | Refused:
+def load(source: Source, known=None, given: dict | None = None, stored: dict | None = None) -> Prepared | Refused:
     """Read, decode and analyse one source; whatever goes wrong is its refusal."""
     try:
         data = read(source)
@@ -187,7 +205,7 @@ def load(source: Source, known=None) -> Prepared | Refused:
     except (TooBig, NotRegular) as exc:
         return Refused(source, str(exc))
     try:
-        return prepare(source, data, known)
+        return prepare(source, data, known, given, stored)
     except Exception as exc:  # a bug in the analysis must not stop the other files
         message = " ".join(str(exc).split()) or "no message"
         return Refused(source, f"internal error in the analysis: {type(exc).__name__}: {message}")

@@ -52,6 +52,8 @@ def _authorize(action, arg1, arg2, db, source):
 
 
 def run_readonly(path: str, sql: str, params: dict[str, str], limit: int | None = None) -> Result:
+    """The statement's columns, and its rows as an iterator over the cursor: they are read
+    as they are printed, and the connection closes when the last one has been read."""
     if not sql.strip():
         raise QueryError("no SQL given: archive sql \"SELECT ...\"")
     conn = open_readonly(path)
@@ -59,19 +61,28 @@ def run_readonly(path: str, sql: str, params: dict[str, str], limit: int | None 
     conn.set_authorizer(_authorize)
     try:
         cursor = conn.execute(sql, params)
-        if cursor.description is None:
-            return Result([], [])
+    except (sqlite3.DatabaseError, sqlite3.Warning, sqlite3.ProgrammingError) as exc:
+        conn.close()
+        raise _query_error(exc) from None
+    if cursor.description is None:
+        conn.close()
+        return Result([], [])
+    return Result([d[0] for d in cursor.description], _rows(conn, cursor, limit))
+
+
+def _rows(conn: sqlite3.Connection, cursor: sqlite3.Cursor, limit: int | None):
+    try:
         # islice, not fetchmany: fetchmany(0) would fetch the cursor's arraysize, not nothing.
-        rows = list(islice(cursor, limit)) if limit is not None else cursor.fetchall()
-    except sqlite3.DatabaseError as exc:
-        message = str(exc)
-        if any(word in message for word in ("not authorized", "authorization denied", "readonly", "read-only")):
-            raise QueryError("archive sql only reads: that statement would change the database") from None
-        raise QueryError(f"SQL error: {message}") from None
-    except sqlite3.Warning as exc:  # "You can only execute one statement at a time."
-        raise QueryError(f"SQL error: {exc}") from None
-    except sqlite3.ProgrammingError as exc:
-        raise QueryError(f"SQL error: {exc}") from None
+        yield from islice(cursor, limit) if limit is not None else cursor
+    except (sqlite3.DatabaseError, sqlite3.Warning, sqlite3.ProgrammingError) as exc:
+        raise _query_error(exc) from None
     finally:
         conn.close()
-    return Result([d[0] for d in cursor.description], rows)
+
+
+def _query_error(exc: Exception) -> QueryError:
+    message = str(exc)
+    if isinstance(exc, sqlite3.DatabaseError) and any(
+            word in message for word in ("not authorized", "authorization denied", "readonly", "read-only")):
+        return QueryError("archive sql only reads: that statement would change the database")
+    return QueryError(f"SQL error: {message}")  # "You can only execute one statement at a time." among them

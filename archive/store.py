@@ -13,8 +13,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from archive.meta import COLUMNS, Meta
 from archive.names import fold
+from archive.text.stems import keys
 from archive.text.spans import Analysis
+from archive.version import analysis_version
 
 
 def sha256(text: str) -> str:
@@ -42,63 +45,146 @@ class Writer:
         # only while that review is stored, so memory does not grow with the corpus.
         self._review_characters: dict[tuple[str, str, int | None, int | None], int] = {}
         self._films: dict[tuple[str, int | None], int] = {}
+        self._decisions = None
 
     def known_review(self, digest: str) -> int | None:
         row = self.conn.execute("SELECT id FROM review WHERE sha256 = ?", (digest,)).fetchone()
         return row[0] if row else None
 
-    def store(self, analysis: Analysis, source: str, digest: str | None = None) -> Stored:
-        """Insert one review inside the caller's transaction."""
+    @property
+    def decisions(self):
+        """The keeper's decisions (archive/curation.py), read once per writer."""
+        if self._decisions is None:
+            from archive.curation import Decisions
+
+            self._decisions = Decisions.load(self.conn)
+        return self._decisions
+
+    def store(self, analysis: Analysis, source: str, digest: str | None = None, meta: Meta | None = None,
+              ingested_at: str | None = None) -> Stored:
+        """Insert one review inside the caller's transaction (ingested now, unless an
+        import gives the time it was first ingested)."""
         digest = digest or sha256(analysis.text)
         existing = self.known_review(digest)
         if existing is not None:
             return Stored(existing, False, 0, 0)
+        review_id = self.conn.execute(
+            "INSERT INTO review (source, sha256, body, ingested_at) VALUES (?, ?, ?, ?)",
+            (source, digest, analysis.text, ingested_at or _now())).lastrowid
+        return self._write(review_id, analysis, meta or Meta())
+
+    def replace(self, review_id: int, analysis: Analysis, meta: Meta | None = None, source: str | None = None,
+                digest: str | None = None) -> tuple[Stored, list]:
+        """Store a new analysis (and text, and metadata) of a stored review, its id kept;
+        returns also the entities no longer needed, which are removed."""
+        old = self.clear(review_id)
+        digest = digest or sha256(analysis.text)
+        self.conn.execute("UPDATE review SET body = ?, sha256 = ?, source = coalesce(?, source) WHERE id = ?",
+                          (analysis.text, digest, source, review_id))
+        stored = self._write(review_id, analysis, meta or Meta())
+        from archive.curation import prune
+
+        return stored, prune(self.conn, *old)
+
+    def clear(self, review_id: int) -> tuple[set[int], set[int]]:
+        """Remove a review's sentences, mentions, roles and films reviewed, keeping the
+        review row; returns the person and film ids they pointed at."""
+        conn = self.conn
+        persons = {r[0] for r in conn.execute("SELECT DISTINCT person_id FROM mention WHERE review_id = ?"
+                                              " AND person_id IS NOT NULL", (review_id,))}
+        films = {r[0] for r in conn.execute("SELECT DISTINCT film_id FROM mention WHERE review_id = ?"
+                                            " AND film_id IS NOT NULL", (review_id,))}
+        films |= {r[0] for r in conn.execute("SELECT film_id FROM review_film WHERE review_id = ?"
+                                             " UNION SELECT film_id FROM review WHERE id = ? AND film_id IS NOT NULL",
+                                             (review_id, review_id))}
+        for actor, character in conn.execute("SELECT actor_id, character_id FROM role WHERE review_id = ?", (review_id,)):
+            persons |= {actor, character}
+        persons |= {r[0] for r in conn.execute("SELECT person_id FROM credit WHERE review_id = ?", (review_id,))}
+        persons |= {r[0] for r in conn.execute("SELECT id FROM person WHERE review_id = ?", (review_id,))}
+        conn.execute("DELETE FROM mention WHERE review_id = ?", (review_id,))
+        conn.execute("DELETE FROM role WHERE review_id = ?", (review_id,))
+        conn.execute("DELETE FROM review_film WHERE review_id = ?", (review_id,))
+        conn.execute("DELETE FROM credit WHERE review_id = ?", (review_id,))
+        delete_sentences(conn, review_id)
+        conn.execute("UPDATE review SET film_id = NULL WHERE id = ?", (review_id,))
+        self._review_characters = {}
+        return persons, films
+
+    def _write(self, review_id: int, analysis: Analysis, meta: Meta) -> Stored:
         conn = self.conn
         self._review_characters = {}
         if len(self._persons) + len(self._films) > CACHE_LIMIT:
             self.forget()  # a lookup by index costs microseconds; a cache without bound costs memory
+        decisions = self.decisions
         years = {e.name: e.year for e in analysis.entities if e.kind == "film"}
-        subject = self.film_id(analysis.subject, years.get(analysis.subject)) if analysis.subject else None
-        review_id = conn.execute(
-            "INSERT INTO review (source, sha256, body, ingested_at, film_id, sentence_count, mention_count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source, digest, analysis.text, _now(), subject, len(analysis.sentences), len(analysis.mentions)),
-        ).lastrowid
+        reviewed = [self.film_id(title, year or years.get(title)) for title, year in meta.films]
+        subject = reviewed[0] if reviewed else \
+            self._film(analysis.subject, years.get(analysis.subject), decisions) if analysis.subject else None
         first = _next_id(conn, "sentence")
         texts = [analysis.text[s.start : s.end] for s in analysis.sentences]
         conn.executemany(
             "INSERT INTO sentence (id, review_id, position, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?)",
             [(first + i, review_id, i, s.start, s.end, texts[i]) for i, s in enumerate(analysis.sentences)],
         )
-        # The full-text index is filled here, not by a trigger: one executemany costs
-        # a third of a trigger firing per row (migration 0003).
-        conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)",
-                         [(first + i, text) for i, text in enumerate(texts)])
+        index_sentences(conn, [(first + i, text) for i, text in enumerate(texts)])
         owner = {e.name: self.film_id(e.film, years.get(e.film)) for e in analysis.entities
                  if e.kind == "character" and e.film}  # else the character belongs to the review's film
+        dropped = decisions.dropped.get(review_id, ())
+
+        def entity_of(kind: str, name: str) -> tuple[str, int, str]:
+            """(table, id, type): what a decision says the name is, else the entity of that name."""
+            film = owner.get(name, subject) if kind == "character" else None
+            target = decisions.target(kind, name, film if kind == "character" else subject, review_id) \
+                if decisions.by_name else None
+            if target is not None:
+                return target
+            if kind == "film":
+                return "film", self.film_id(name, years.get(name)), "film"
+            return "person", self.person_id(name, kind, film, review_id), kind
+
         rows = []
         for m in analysis.mentions:
-            if m.kind == "film":
-                person, film = None, self.film_id(m.name, years.get(m.name))
-            else:
-                person, film = self.person_id(m.name, m.kind, owner.get(m.name, subject), review_id), None
-            rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film))
+            if (m.start, m.end, m.surface) in dropped:  # the same text at the same place: an edit elsewhere keeps it
+                continue
+            table, entity_id, _ = entity_of(m.kind, m.name)
+            person, film = (entity_id, None) if table == "person" else (None, entity_id)
+            rows.append((review_id, first + m.sentence, m.start, m.end, m.surface, person, film, m.rule))
         conn.executemany(
-            "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id, rule)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         for role in analysis.roles:
-            conn.execute(
-                "INSERT OR IGNORE INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)",
-                (self.person_id(role.character, "character", owner.get(role.character, subject), review_id),
-                 self.person_id(role.actor, "person", subject, review_id), review_id),
-            )
+            character, actor = entity_of("character", role.character), entity_of("person", role.actor)
+            if character[2] == "character" and actor[2] == "person":  # a decision may have made one something else
+                conn.execute("INSERT OR IGNORE INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)",
+                             (character[1], actor[1], review_id))
+        conn.executemany("INSERT OR IGNORE INTO review_film (review_id, film_id, position) VALUES (?, ?, ?)",
+                         [(review_id, film, i) for i, film in enumerate(reviewed)])
+        credits = [(name, "director") for name in meta.directors] + [(actor, "cast") for actor, _ in meta.cast]
+        for name, job in credits:
+            table, person, kind = entity_of("person", name)
+            if kind == "person":
+                conn.execute("INSERT OR IGNORE INTO credit (review_id, person_id, job) VALUES (?, ?, ?)",
+                             (review_id, person, job))
+        conn.execute(
+            "UPDATE review SET film_id = ?, sentence_count = ?, mention_count = ?, title = ?, author = ?, outlet = ?,"
+            " published = ?, url = ?, rating = ?, language = ?, meta = ?, front_matter = ?, analysis_version = ?"
+            " WHERE id = ?",
+            (subject, len(analysis.sentences), len(rows), *(meta.column(c) for c in COLUMNS), meta.json(),
+             meta.front_matter, analysis_version(), review_id))
         return Stored(review_id, True, len(analysis.sentences), len(rows))
+
+    def _film(self, title: str, year: int | None, decisions) -> int | None:
+        """The review's film, as a decision may have made it (or not a film at all)."""
+        target = decisions.target("film", title) if decisions.by_name else None
+        if target is None:
+            return self.film_id(title, year)
+        return target[1] if target[0] == "film" else None
 
     def person_id(self, name: str, kind: str, film_id: int | None, review_id: int) -> int:
         if kind == "person":
-            key = (name, "real", None, None)
+            key = (name, "person", None, None)
         elif film_id is not None:
             key = (name, "character", film_id, None)
         else:
@@ -107,8 +193,8 @@ class Writer:
         if key in cache:
             return cache[key]
         _, db_kind, film, review = key
-        row = self.conn.execute(_PERSON_LOOKUP[db_kind if db_kind == "real" else "film" if film else "review"],
-                                (name, film or review) if db_kind != "real" else (name,)).fetchone()
+        row = self.conn.execute(_PERSON_LOOKUP[db_kind if db_kind == "person" else "film" if film else "review"],
+                                (name, film or review) if db_kind != "person" else (name,)).fetchone()
         if row:
             pid = row[0]
         else:
@@ -151,10 +237,28 @@ class Writer:
 # One lookup per partial unique index, with its condition spelled out so SQLite uses it
 # (`film_id IS ?` with NULL read nearly the whole table).
 _PERSON_LOOKUP = {
-    "real": "SELECT id FROM person WHERE kind = 'real' AND name = ?",
+    "person": "SELECT id FROM person WHERE kind = 'person' AND name = ?",
     "film": "SELECT id FROM person WHERE kind = 'character' AND film_id IS NOT NULL AND name = ? AND film_id = ?",
     "review": "SELECT id FROM person WHERE kind = 'character' AND review_id IS NOT NULL AND name = ? AND review_id = ?",
 }
+
+
+def index_sentences(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
+    """Add sentences (id, text) to both full-text indexes: `sentence_fts` (the words as
+    written) and `sentence_stem` (their search keys, archive.text.stems). The writer fills
+    them, not a trigger: one executemany costs a third of a trigger firing per row
+    (migration 0003), and the keys need Python."""
+    conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)", rows)
+    conn.executemany("INSERT INTO sentence_stem (rowid, text) VALUES (?, ?)",
+                     [(sentence_id, keys(text)) for sentence_id, text in rows])
+
+
+def delete_sentences(conn: sqlite3.Connection, review_id: int) -> int:
+    """Delete a review's sentences with their rows in both full-text indexes (triggers on
+    `sentence` remove them, migrations 0002 and 0008) and their mentions (by cascade).
+    The one way to drop a review's index rows (Writer.clear, for `rm` and `reanalyse`);
+    index_sentences() adds the new ones. Returns how many sentences went."""
+    return conn.execute("DELETE FROM sentence WHERE review_id = ?", (review_id,)).rowcount
 
 
 def _next_id(conn: sqlite3.Connection, table: str) -> int:

@@ -25,7 +25,13 @@ INVARIANTS = {
         "SELECT r.id FROM review r WHERE NOT EXISTS (SELECT 1 FROM sentence s WHERE s.review_id = r.id)",
     "full-text index out of step with sentences":
         "SELECT 1 WHERE (SELECT count(*) FROM sentence) <> (SELECT count(*) FROM sentence_fts_docsize)",
+    "German search index (sentence_stem) out of step with sentences":
+        "SELECT 1 WHERE (SELECT count(*) FROM sentence) <> (SELECT count(*) FROM sentence_stem_docsize)"
+        " OR EXISTS (SELECT 1 FROM sentence s LEFT JOIN sentence_stem_docsize d ON d.id = s.id WHERE d.id IS NULL)",
 }
+
+# FTS5's own check of each index against what it indexes (zeroed blocks pass a count).
+FULL_TEXT_INDEXES = ("sentence_fts", "sentence_stem")
 
 
 def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
@@ -39,6 +45,10 @@ def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
         ids = [r[0] for r in conn.execute(sql + " LIMIT 20")]
         if ids:
             problems.append(f"{what}: " + ", ".join(map(str, ids)))
+    for index in FULL_TEXT_INDEXES:
+        problem = _fts_integrity(conn, index)
+        if problem:
+            problems.append(f"full-text index {index} is damaged: {problem}")
     bad_digest = _bad_digests(conn)
     if bad_digest:
         problems.append("review whose text does not match its sha256: " + ", ".join(map(str, bad_digest)))
@@ -48,6 +58,35 @@ def verify(conn: sqlite3.Connection) -> tuple[list[str], dict[str, int]]:
         "mentions": conn.execute("SELECT count(*) FROM mention").fetchone()[0],
     }
     return problems, counts
+
+
+def _fts_integrity(conn: sqlite3.Connection, index: str) -> str | None:
+    """FTS5's 'integrity-check': a command written as an INSERT that changes nothing.
+    A read-only connection cannot send it, so it goes on a second connection to the same
+    file, in a transaction that is rolled back."""
+    command = f"INSERT INTO {index} ({index}) VALUES ('integrity-check')"
+    try:
+        conn.execute(command)
+        return None
+    except sqlite3.DatabaseError as exc:
+        if "readonly" not in str(exc):
+            return " ".join(str(exc).split())
+    path = next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main")
+    try:
+        writer = sqlite3.connect(path, isolation_level=None, timeout=30)
+    except sqlite3.DatabaseError as exc:
+        return f"cannot check ({exc})"
+    try:
+        writer.execute("BEGIN")
+        writer.execute(command)
+        return None
+    except sqlite3.DatabaseError as exc:
+        message = " ".join(str(exc).split())
+        return f"cannot check ({message})" if "readonly" in message else message
+    finally:
+        if writer.in_transaction:
+            writer.execute("ROLLBACK")
+        writer.close()
 
 
 def _bad_digests(conn: sqlite3.Connection) -> list[int]:

@@ -32,11 +32,12 @@ WORKER_DIED = "analysis worker died (killed, perhaps for want of memory); the ot
 LINUX = sys.platform.startswith("linux")
 
 
-def analysed(items: Iterable[Source | Refused], known, jobs: int, chunk_size: int,
+def analysed(items: Iterable[Source | Refused], context: tuple, jobs: int, chunk_size: int,
              in_flight: int) -> Iterator[Prepared | Refused]:
-    """Each item loaded (read, decoded, analysed) in `jobs` worker processes, yielded in
+    """Each item loaded (read, decoded, analysed: archive.sources.load with `context`, its
+    known names, given metadata and stored texts) in `jobs` worker processes, yielded in
     order, with at most `in_flight` chunks per worker queued, so memory stays flat."""
-    pool = Pool(jobs, known)
+    pool = Pool(jobs, context)
     try:
         yield from pool.ordered(iter(items), chunk_size, jobs * in_flight)
     except BaseException:  # interrupted, or the caller stopped early: stop the workers now
@@ -48,8 +49,8 @@ def analysed(items: Iterable[Source | Refused], known, jobs: int, chunk_size: in
 class Pool:
     """A ProcessPoolExecutor that is started again when a worker dies."""
 
-    def __init__(self, jobs: int, known):
-        self.jobs, self.known = jobs, known
+    def __init__(self, jobs: int, context: tuple):
+        self.jobs, self.context = jobs, context
         self.executor: ProcessPoolExecutor | None = None
 
     def ordered(self, items: Iterator, chunk_size: int, window_size: int) -> Iterator[Prepared | Refused]:
@@ -90,7 +91,7 @@ class Pool:
         if self.executor is None:
             context = multiprocessing.get_context("fork") if LINUX else None  # forked by this very process
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                                initargs=(self.known, os.getpid()))
+                                                initargs=(self.context, os.getpid()))
         try:
             return self.executor.submit(_load_chunk, chunk)
         except BrokenProcessPool:  # a worker died while none of its work was awaited
@@ -115,12 +116,12 @@ class Pool:
             process.join()
 
 
-_worker_known = None
+_worker_context: tuple = ()
 
 
-def _init_worker(known, parent: int) -> None:
-    global _worker_known
-    _worker_known = known
+def _init_worker(context: tuple, parent: int) -> None:
+    global _worker_context
+    _worker_context = context
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process acts on Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the ingest's handler, inherited by fork
     if not _killed_with_parent():
@@ -153,4 +154,4 @@ def _watch(parent: int) -> None:
 
 
 def _load_chunk(items: list[Source | Refused]) -> list[Prepared | Refused]:
-    return [item if isinstance(item, Refused) else load(item, _worker_known) for item in items]
+    return [item if isinstance(item, Refused) else load(item, *_worker_context) for item in items]

@@ -16,8 +16,9 @@ What it measures (issue 5's targets in brackets):
    archive.store.Writer alone in batches of 200;
 3. the raw baseline: the very same rows (deduplicated entities, same ids, same schema
    made by `archive db upgrade` on an empty file, so the same indexes and foreign keys,
-   and the sentences added to the full-text index as the writer adds them) inserted
-   with plain sqlite3 executemany in one transaction
+   and the sentences added to both full-text indexes as the writer adds them: the words
+   to `sentence_fts`, their search keys, made by the same function, to `sentence_stem`)
+   inserted with plain sqlite3 executemany in one transaction
    [archive's storing <= 1.5x this];
 4. analysis: sentences per second of archive.text.analyse on seeds/drive-refn.txt and
    on the generated reviews, one core;
@@ -177,15 +178,24 @@ def _counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("review", "sentence", "mention", "person", "film", "role", "sentence_fts_docsize")}
+                for t in ("review", "sentence", "mention", "person", "film", "role", "sentence_fts_docsize",
+                          "sentence_stem_docsize")}
     finally:
         conn.close()
+
+
+def _cold_keys() -> None:
+    """Each way of storing starts with the search keys' word cache empty, as an ingest does."""
+    from archive.text.stems import key
+
+    key.cache_clear()
 
 
 def _store_with_run(work: Path, template: Path, prepared) -> tuple[float, dict]:
     """archive.ingest.run exactly, with its analysis stage replaced by the ready results."""
     import archive.ingest as ingest
 
+    _cold_keys()
     db = _fresh(work, template, "run.db")
     original = ingest._prepared
     ingest._prepared = lambda sources, known, jobs, chunk_size=0: (p for p in prepared)
@@ -206,6 +216,7 @@ def _store_with_writer(work: Path, template: Path, prepared, batch: int = 200) -
     from archive.store import Writer
 
     db = _fresh(work, template, "writer.db")
+    _cold_keys()
     conn = connect(str(db))
     writer = Writer(conn)
     started = time.perf_counter()
@@ -225,7 +236,9 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
     Returns the seconds with building the rows, the seconds of executemany + COMMIT alone,
     and the row counts."""
     from archive.names import fold
+    from archive.text.stems import keys
 
+    _cold_keys()
     db = _fresh(work, template, "raw.db")
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -255,7 +268,7 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
         return row[0]
 
     def person_id(name: str, kind: str, film, review: int):
-        key = (name, "real", None, None) if kind == "person" else (
+        key = (name, "person", None, None) if kind == "person" else (
             (name, "character", film, None) if film is not None else (name, "character", None, review))
         pid = persons.get(key)
         if pid is None:
@@ -289,6 +302,7 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
             if pair not in roles_seen:
                 roles_seen.add(pair)
                 role_rows.append(pair + (review_id,))
+    stem_rows = [(r[0], keys(r[5])) for r in sentence_rows]
     built = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany("INSERT INTO film (id, title, year, title_key) VALUES (?, ?, ?, ?)",
@@ -300,6 +314,7 @@ def _store_raw(work: Path, template: Path, prepared) -> tuple[float, float, dict
     conn.executemany("INSERT INTO sentence (id, review_id, position, start_char, end_char, text)"
                      " VALUES (?, ?, ?, ?, ?, ?)", sentence_rows)
     conn.executemany("INSERT INTO sentence_fts (rowid, text) VALUES (?, ?)", [(r[0], r[5]) for r in sentence_rows])
+    conn.executemany("INSERT INTO sentence_stem (rowid, text) VALUES (?, ?)", stem_rows)
     conn.executemany("INSERT INTO mention (review_id, sentence_id, start_char, end_char, surface, person_id, film_id)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?)", mention_rows)
     conn.executemany("INSERT INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)", role_rows)

@@ -73,10 +73,10 @@ def pick(conn) -> dict:
     """Arguments that make each query do real work: the most mentioned person and film
     (a part of their name, as a user types it), a mid-ranked person, a review in the middle."""
     top_person = conn.execute(
-        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'real'"
+        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'person'"
         " GROUP BY m.person_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     mid_person = conn.execute(
-        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'real' AND p.name LIKE '% %'"
+        "SELECT p.name FROM mention m JOIN person p ON p.id = m.person_id WHERE p.kind = 'person' AND p.name LIKE '% %'"
         " GROUP BY m.person_id ORDER BY count(*) DESC LIMIT 1 OFFSET 200").fetchone()[0]
     top_film = conn.execute(
         "SELECT f.title FROM mention m JOIN film f ON f.id = m.film_id WHERE f.title LIKE '% %'"
@@ -85,20 +85,32 @@ def pick(conn) -> dict:
         "SELECT p.name FROM role r JOIN person p ON p.id = r.character_id GROUP BY p.name ORDER BY count(*) DESC"
         " LIMIT 1").fetchone()[0]
     reviews = conn.execute("SELECT max(id) FROM review").fetchone()[0]
-    return {"person": top_person.lower(), "mid_person": mid_person.lower(), "film": top_film.lower(),
+    # The most words a search may have (archive.search.MAX_TERMS), of middling frequency.
+    from archive.search import MAX_TERMS
+
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.words USING fts5vocab(main, sentence_fts, row)")
+    many = " OR ".join(w for (w,) in conn.execute(
+        "SELECT term FROM temp.words WHERE term GLOB '[a-z]*' AND length(term) > 4 ORDER BY doc DESC"
+        " LIMIT ? OFFSET 200", (MAX_TERMS,)))
+    return {"many": many, "person": top_person.lower(), "mid_person": mid_person.lower(), "film": top_film.lower(),
             "character": top_character, "review": reviews // 2, "word": "Verfolgungsjagd", "rare": "Walhalla"}
 
 
 def cases(a: dict) -> list[dict]:
     """name, CLI arguments, the library call, and the hand-written SQL with its parameters."""
+    from archive import counts
     from archive import queries as q
+    from archive.search import parse
+
+    def stemmed(text: str) -> str:  # the FTS5 query on sentence_stem, as one would write it by hand
+        return parse(text).match
 
     P, MP, F, R = a["person"], a["mid_person"], a["film"], a["review"]
     like = lambda s: f"%{s}%"  # noqa: E731  (the names picked are plain: no folding or escaping needed)
     person_ids = "SELECT id FROM person WHERE name_key LIKE ?"
     film_ids = "SELECT id FROM film WHERE title_key LIKE ?"
     counts = "r.sentence_count, r.mention_count"  # stored with each review (migration 0005)
-    kind = "CASE p.kind WHEN 'real' THEN 'person' ELSE 'character' END"
+    kind = "p.kind"
     return [
         dict(name="query reviews --limit 50", cli=["query", "reviews", "--limit", "50"],
              lib=lambda c: q.reviews(c, limit=50),
@@ -126,8 +138,16 @@ def cases(a: dict) -> list[dict]:
         dict(name=f"query reviews --text {a['word']}", cli=["query", "reviews", "--text", a["word"]],
              lib=lambda c: q.reviews(c, text=a["word"]),
              sql=(f"SELECT r.id, r.source, f.title, {counts}, r.ingested_at FROM review r"
-                  " LEFT JOIN film f ON f.id = r.film_id WHERE r.id IN (SELECT s.review_id FROM sentence_fts"
-                  " JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?) ORDER BY r.id",
+                  " JOIN (SELECT s.review_id, min(sentence_stem.rank) AS score FROM sentence_stem JOIN sentence s"
+                  " ON s.id = sentence_stem.rowid WHERE sentence_stem MATCH ? GROUP BY s.review_id) hit"
+                  " ON hit.review_id = r.id LEFT JOIN film f ON f.id = r.film_id ORDER BY hit.score, r.id",
+                  [stemmed(a["word"])])),
+        dict(name=f"query reviews --text {a['word']} --exact", cli=["query", "reviews", "--text", a["word"], "--exact"],
+             lib=lambda c: q.reviews(c, text=a["word"], exact=True),
+             sql=(f"SELECT r.id, r.source, f.title, {counts}, r.ingested_at FROM review r"
+                  " JOIN (SELECT s.review_id, min(sentence_fts.rank) AS score FROM sentence_fts JOIN sentence s"
+                  " ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ? GROUP BY s.review_id) hit"
+                  " ON hit.review_id = r.id LEFT JOIN film f ON f.id = r.film_id ORDER BY hit.score, r.id",
                   [a["word"]])),
         dict(name="query persons --limit 50", cli=["query", "persons", "--limit", "50"],
              lib=lambda c: q.persons(c, limit=50),
@@ -163,17 +183,17 @@ def cases(a: dict) -> list[dict]:
              sql=("SELECT f.id, f.title, f.year, count(*) AS n, count(DISTINCT m.review_id) FROM mention m"
                   " JOIN film f ON f.id = m.film_id WHERE m.review_id IN (SELECT review_id FROM mention WHERE person_id IN"
                   f" ({person_ids})) GROUP BY f.id ORDER BY n DESC, f.title LIMIT 50", [like(P)])),
-        dict(name=f"query sentences --text {a['rare']}", cli=["query", "sentences", "--text", a["rare"]],
-             lib=lambda c: q.sentences(c, a["rare"]),
-             sql=("SELECT s.review_id, s.id, s.position, snippet(sentence_fts, 0, '[', ']', '…', 12), s.text"
-                  " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?"
-                  " ORDER BY sentence_fts.rank, s.id", [a["rare"]])),
-        dict(name=f"query sentences --text {a['word']} --limit 20",
-             cli=["query", "sentences", "--text", a["word"], "--limit", "20"],
-             lib=lambda c: q.sentences(c, a["word"], limit=20),
-             sql=("SELECT s.review_id, s.id, s.position, snippet(sentence_fts, 0, '[', ']', '…', 12), s.text"
-                  " FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid WHERE sentence_fts MATCH ?"
-                  " ORDER BY sentence_fts.rank, s.id LIMIT 20", [a["word"]])),
+        *[dict(name=f"query sentences --text {w if len(w) < 40 else 'W1 OR … W64'}" + (f" --limit {n}" if n else "")
+               + (" --exact" if exact else ""),
+               cli=["query", "sentences", "--text", w] + (["--limit", str(n)] if n else []) + (["--exact"] if exact else []),
+               lib=lambda c, w=w, n=n, exact=exact: q.sentences(c, w, limit=n, exact=exact),
+               sql=(f"SELECT s.review_id, s.id, s.position, snippet({t}, 0, '[', ']', '…', 12), s.text"
+                    f" FROM {t} JOIN sentence s ON s.id = {t}.rowid WHERE {t} MATCH ?"
+                    f" ORDER BY {t}.rank, s.id" + (f" LIMIT {n}" if n else ""), [w if exact else stemmed(w)]))
+          for w, n, exact in ((a["rare"], None, False), (a["word"], 20, False), (a["word"], 20, True),
+                              ("Film", 20, False), ("Filme", None, False), ('Gewalt* OR "höchst effektiven"', 20, False),
+                              (a["many"], 20, False))
+          for t in ["sentence_fts" if exact else "sentence_stem"]],
         dict(name=f"query sentences --person '{MP}'", cli=["query", "sentences", "--person", MP],
              lib=lambda c: q.sentences(c, persons=[q.match_persons(c, MP)]),
              sql=("SELECT s.review_id, s.id, s.position, m.start_char - s.start_char, m.end_char - s.start_char,"
@@ -221,9 +241,9 @@ def cases(a: dict) -> list[dict]:
                   " JOIN sentence s ON s.review_id = r.id LEFT JOIN mention m ON m.sentence_id = s.id"
                   " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f2 ON f2.id = m.film_id WHERE r.id = ?"
                   " ORDER BY s.position, m.start_char", [R])),
-        dict(name="stats", cli=["stats"], lib=lambda c: q.stats(c),
+        dict(name="stats", cli=["stats"], lib=lambda c: counts.stats(c),
              sql=("SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM sentence), (SELECT count(*) FROM person"
-                  " WHERE kind = 'real'), (SELECT count(*) FROM person WHERE kind = 'character'), (SELECT count(*)"
+                  " WHERE kind = 'person'), (SELECT count(*) FROM person WHERE kind = 'character'), (SELECT count(*)"
                   " FROM film), (SELECT count(*) FROM mention), (SELECT count(*) FROM role), (SELECT group_concat(name)"
                   " FROM (SELECT p.name AS name, count(*) AS n, count(DISTINCT m.review_id) FROM mention m"
                   " JOIN person p ON p.id = m.person_id GROUP BY m.person_id UNION ALL SELECT f.title, count(*),"
@@ -322,7 +342,8 @@ def main(argv=None) -> int:
     print(f"\n## Queries on {db.name}: " + ", ".join(f"{v:,} {k}s" for k, v in sizes.items())
           + f"; {db.stat().st_size / 2**20:.0f} MiB\n")
     chosen = pick(conn)
-    print("arguments: " + ", ".join(f"{k}={v!r}" for k, v in chosen.items()) + "\n")
+    print("arguments: " + ", ".join(f"{k}={v!r}" for k, v in chosen.items() if k != "many")
+          + f"; W1 … W64: {chosen['many'][:60]}…\n")
 
     rows, slow = [], []
     for case in cases(chosen):

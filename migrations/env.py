@@ -10,7 +10,7 @@ config = context.config
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and name and name.startswith("sentence_fts"):
+    if type_ == "table" and name and name.startswith(("sentence_fts", "sentence_stem")):
         return False
     return True
 

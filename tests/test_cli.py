@@ -188,7 +188,7 @@ def test_an_unexpected_failure_is_still_one_line(archive, monkeypatch):
 
 def test_sql_binds_params(archive):
     rows = archive.json("sql", "SELECT name, kind FROM person WHERE name = :n", "--param", "n=Sandra Hüller")
-    assert rows == [{"name": "Sandra Hüller", "kind": "real"}]
+    assert rows == [{"name": "Sandra Hüller", "kind": "person"}]
     rows = archive.json("sql", "SELECT :a || '+' || :b AS both", "-p", "a=x=y", "-p", "b=")
     assert rows == [{"both": "x=y+"}]  # a value may hold '=', or be empty
     hostile = archive.json("sql", "SELECT * FROM person WHERE name = :n", "-p", "n=x' OR 1=1 --")
@@ -321,7 +321,7 @@ def test_stats(archive):
 def test_stats_top_is_every_entity_ranked_by_mentions_then_name(archive, top):
     """The fast path cuts at the top's last count: ties there must still rank by name."""
     everything = archive.sql(
-        "SELECT CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'real' THEN 'person' ELSE 'character' END,"
+        "SELECT CASE WHEN m.film_id IS NOT NULL THEN 'film' WHEN p.kind = 'person' THEN 'person' ELSE 'character' END,"
         " coalesce(p.name, f.title), count(*), count(DISTINCT m.review_id) FROM mention m"
         " LEFT JOIN person p ON p.id = m.person_id LEFT JOIN film f ON f.id = m.film_id"
         " GROUP BY m.person_id, m.film_id")
@@ -381,7 +381,7 @@ def test_db_option_then_environment_then_archive_db_in_cwd(tmp_path, monkeypatch
     def sources(args, env):
         result = runner.invoke(cli, [*args, "query", "reviews", "--format", "json"], env=env)
         assert result.exit_code == 0, result.output
-        return [r["source"] for r in json.loads(result.stdout)]
+        return [Path(r["source"]).name for r in json.loads(result.stdout)]  # stored resolved
 
     assert sources(["--db", "a.db"], {"ARCHIVE_DB": "b.db"}) == ["a.txt"]
     assert sources([], {"ARCHIVE_DB": "b.db"}) == ["b.txt"]
@@ -426,3 +426,16 @@ def test_db_may_follow_the_command(archive, tmp_path):
 def test_a_folder_as_database_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path), "stats"])
     user_error(result, "is a folder")
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "table"])
+def test_sql_prints_a_blob_as_hex(archive, fmt):
+    result = archive.run("sql", "SELECT x'ff' AS b, 'x' AS t", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "FF" in result.stdout and "\\xff" not in result.stdout and "b'" not in result.stdout
+    assert "hexadecimal" in archive.run("sql", "--help").stdout
+
+
+def test_sql_keeps_columns_of_the_same_name(archive):
+    assert archive.json("sql", "SELECT 1 AS a, 2 AS a") == [{"a": 1, "a_2": 2}]
+    assert "a_2" in archive.run("sql", "--help").stdout

@@ -97,8 +97,8 @@ def test_two_writers_and_a_reader(tmp_path):
     assert conn.execute("SELECT count(*) FROM review r WHERE NOT EXISTS "
                         "(SELECT 1 FROM mention m WHERE m.review_id = r.id)").fetchone() == (0,)
     # One row per real person, however many processes found them.
-    assert conn.execute("SELECT count(*), count(DISTINCT name) FROM person WHERE kind = 'real'").fetchone()[0] \
-        == conn.execute("SELECT count(DISTINCT name) FROM person WHERE kind = 'real'").fetchone()[0]
+    assert conn.execute("SELECT count(*), count(DISTINCT name) FROM person WHERE kind = 'person'").fetchone()[0] \
+        == conn.execute("SELECT count(DISTINCT name) FROM person WHERE kind = 'person'").fetchone()[0]
     conn.close()
     check = subprocess.run(command(db, "check"), capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr

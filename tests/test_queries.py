@@ -110,7 +110,7 @@ def test_hostile_or_wildcard_names_match_nothing_and_harm_nothing(archive, hosti
 def test_match_functions_bind_and_fold(built):
     conn = sqlite3.connect(f"{Path(built.path).as_uri()}?mode=ro", uri=True)
     assert queries.match_persons(conn, "MULLER").names == ("Jan Müller",)
-    assert queries.match_persons(conn, "irene", kind="real").ids == ()
+    assert queries.match_persons(conn, "irene", kind="person").ids == ()
     assert queries.match_films(conn, "kalte").names == ("Kalte Ufer",)
     note = queries.match_persons(conn, "nobody at all").note()
     assert "nobody at all" in note and "nothing" in note
@@ -230,7 +230,8 @@ def test_films(archive):
 # --- full-text search ---------------------------------------------------------------------------
 
 def text_search(archive, query, *more):
-    return found_sentences(archive, archive.json("query", "sentences", "--text", query, *more))
+    """--exact: the words as written (the German-aware default is tested in test_search.py)."""
+    return found_sentences(archive, archive.json("query", "sentences", "--text", query, "--exact", *more))
 
 
 @pytest.mark.parametrize("query", ["Pusher-Reihe", "pusher-reihe", "Pusher-Rei*", "Pusher-Reihe AND Drogenmilieu"])
@@ -275,7 +276,7 @@ def test_fts_folds_diacritics(archive, query):
 
 
 def test_fts_ranks_by_relevance(archive):
-    rows = archive.json("query", "sentences", "--text", "Regen")
+    rows = archive.json("query", "sentences", "--text", "Regen", "--exact")
     regen = lines(archive.texts["regen"])
     most = max(regen, key=lambda s: words(s).count("regen"))
     assert norm(rows[0]["text"]) == norm(most)
@@ -283,13 +284,13 @@ def test_fts_ranks_by_relevance(archive):
 
 
 def test_fts_with_filters_and_snippet(archive):
-    rows = archive.json("query", "sentences", "--text", "Gewalt", "--person", "gosling")
+    rows = archive.json("query", "sentences", "--text", "Gewalt", "--person", "gosling", "--exact")
     assert found_sentences(archive, rows) == expected_sentences(
         archive, lambda s: "gewalt" in words(s) and "Gosling" in s)
-    for row in archive.json("query", "sentences", "--text", "gewalt"):
+    for row in archive.json("query", "sentences", "--text", "gewalt", "--exact"):
         marked = re.findall(r"\[([^\]]*)\]", row["snippet"])
         assert marked and {m.casefold() for m in marked} == {"gewalt"}
-    only = archive.json("query", "sentences", "--text", "Gewalt", "--review", str(archive.ids["sturm"]))
+    only = archive.json("query", "sentences", "--text", "Gewalt", "--review", str(archive.ids["sturm"]), "--exact")
     assert found_sentences(archive, only) == {("sturm", norm(s)) for s in lines(archive.texts["sturm"])
                                               if "gewalt" in words(s)}
 
@@ -363,3 +364,38 @@ def test_snippet_marks_spans_and_cuts_long_text():
     short = "Kurz: Ole."
     assert queries._snippet(short, [(6, 9)], ("[", "]")) == "Kurz: [Ole]."
     assert queries._snippet(short, [], ("[", "]")) == short
+
+
+# --- exact selection: =NAME (the whole name, folded) and #ID, in every entity filter ----------
+
+def test_an_equals_sign_selects_the_whole_name_only(archive):
+    part = archive.run("query", "films", "--film", "drive", "--format", "json")
+    whole = archive.run("query", "films", "--film", "=DRIVE", "--format", "json")
+    assert {r["title"] for r in json.loads(part.stdout)} >= {"Drive", "Taxi Driver"}
+    assert [r["title"] for r in json.loads(whole.stdout)] == ["Drive"]
+    assert "--film '=DRIVE' matches: Drive\n" == whole.stderr
+    folded = archive.json("query", "persons", "--person", "=jan muller")  # case and diacritics folded
+    assert [r["name"] for r in folded] == ["Jan Müller"]
+    assert archive.json("query", "persons", "--person", "=muller") == []  # not part of the name
+
+
+def test_a_hash_selects_by_id(archive):
+    (hueller,), = archive.sql("SELECT id FROM person WHERE name = 'Sandra Hüller'")
+    rows = archive.json("query", "sentences", "--person", f"#{hueller}")
+    assert rows and all("Hüller" in r["text"] for r in rows)
+    (drive,), = archive.sql("SELECT id FROM film WHERE title = 'Drive'")
+    assert [r["title"] for r in archive.json("query", "films", "--film", f"#{drive}")] == ["Drive"]
+    reviews = archive.json("query", "reviews", "--film", f"#{drive}")
+    assert [r["id"] for r in reviews] == [archive.ids["drive"]]
+
+
+def test_cast_answers_whom_an_actor_played_and_who_played_a_character(archive):
+    played = archive.json("query", "cast", "--person", "=sandra hüller")
+    assert {(r["character"], r["actor"]) for r in played} == {("Lena", "Sandra Hüller")}
+    by = archive.json("query", "cast", "--character", "=irene")
+    assert [r["actor"] for r in by] == ["Carey Mulligan"]
+
+
+def test_reviews_by_character(archive):
+    rows = archive.json("query", "reviews", "--character", "=lena")
+    assert [r["id"] for r in rows] == [archive.ids["sturm"]]

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from processes import alive, children, committed, held_back, wait_for
 
-import archive.text
+import archive.analysis
 from archive.cli import cli
 from archive.ingest import max_jobs
 
@@ -128,7 +128,7 @@ def test_a_worker_killed_from_outside_costs_nothing(corpus, tmp_path):
 
 
 def test_a_review_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch):
-    analyse = archive.text.analyse
+    analyse = archive.analysis.analyse
 
     def deadly(text, known=None):
         if "TÖDLICH" in text:
@@ -136,7 +136,7 @@ def test_a_review_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch)
         return analyse(text, known)
 
     # The workers are forked from this process, so they analyse with this function.
-    monkeypatch.setattr(archive.text, "analyse", deadly)
+    monkeypatch.setattr(archive.analysis, "analyse", deadly)
     for i in range(40):
         word = "TÖDLICH" if i in (7, 30) else "harmlos"
         (tmp_path / f"r{i:02d}.txt").write_text(f"Kritik {i} ist {word}: Ryan Gosling spielt {i} Minuten.\n",

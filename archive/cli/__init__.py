@@ -15,7 +15,15 @@ from archive import __version__
 
 
 class ArchiveGroup(click.Group):
-    """Turns the library's errors into one clear line and exit status 1."""
+    """Turns the library's errors into one clear line and exit status 1, and a closed
+    pipe on stdout into a quiet exit 0."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:  # `archive --help | true`: the help is printed while the options are parsed
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _discard_stdout()
+            raise click.exceptions.Exit(0) from None
 
     def invoke(self, ctx: click.Context):
         from archive.db import DatabaseError
@@ -28,9 +36,10 @@ class ArchiveGroup(click.Group):
             raise click.ClickException(str(exc)) from None
         except sqlite3.Error as exc:
             raise click.ClickException(f"database error: {exc}") from None
+        except BrokenPipeError:  # `archive query ... | head`: the reader has all it wants
+            _discard_stdout()
+            raise click.exceptions.Exit(0) from None
         except OSError as exc:
-            if isinstance(exc, BrokenPipeError):
-                raise
             raise click.ClickException(str(exc)) from None
         except Exception as exc:
             from archive.queries import QueryError
@@ -59,6 +68,10 @@ def cli(ctx: click.Context, db_path: str) -> None:
       archive query sentences --text Gewalt
       archive show 1                       a review with its mentions marked
       archive sql "SELECT * FROM person"   any read-only SQL
+      archive entity merge 7 --into 3      fix an entity; kept for every later analysis
+      archive reanalyse                    today's analysis over every stored review
+      archive export backup.jsonl          everything, to `archive import` again
+      archive serve                        browse it in a web browser
     """
     ctx.obj = db_path
 
@@ -79,18 +92,40 @@ def global_options_first(args: list[str]) -> list[str]:
 
 
 def _register() -> None:
-    from archive.cli import check, db, ingest, query, show, sql, stats
+    from archive.cli import (check, curation, db, entity, export, import_, ingest, mention, query, reanalyse, rm,
+                             serve, show, sql, stats)
 
-    for module in (ingest, query, show, stats, sql, db, check):
+    for module in (ingest, query, show, stats, sql, db, check, entity, mention, curation, reanalyse, rm, export,
+                   import_, serve):
         cli.add_command(module.command)
 
 
 _register()
 
 
+def _discard_stdout() -> None:
+    """The reader of stdout has gone (`| head -1`, `| true`): what is still buffered for it
+    goes nowhere, so neither the exit nor Python's last flush fails with a broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+
+
 def main() -> None:
+    """The console script. A closed pipe on stdout is no error (exit 0, nothing said),
+    as `head` expects, wherever it is noticed: in a command or in the last flush."""
+    code = 0
     try:
         cli(args=global_options_first(sys.argv[1:]), prog_name="archive")
-    except BrokenPipeError:  # `archive query ... | head`
-        sys.stderr.close()
-        sys.exit(0)
+    except SystemExit as exc:
+        code = exc.code
+    except BrokenPipeError:  # noticed outside a command (click writing its own help or errors)
+        _discard_stdout()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+    sys.exit(code)

@@ -16,7 +16,11 @@ INTERRUPTED = 130  # the exit status of a command ended by SIGINT, and so by SIG
 HELP = f"""Add reviews: files, folders (every *.txt and *.md inside, sorted) and - for stdin.
 
 Each review is stored whole in one transaction, with its sentences, persons,
-characters, films and mentions. The same text twice is stored once ("unchanged").
+characters, films and mentions. A review is its file: a file edited and ingested
+again replaces its review ("updated", the same id); the same text at another path
+is "unchanged", or "moved" when its old file is gone. From stdin, a review is its
+text. Metadata comes from a YAML front-matter block at the top of the file, from
+NAME.meta.json or NAME.meta.yaml beside it, and from --meta (later ones win).
 A file that is empty, binary, not text, larger than {MAX_BYTES / 2**20:g} MiB or not a regular
 file (a pipe, a device) is refused; the others still go in.
 One line per file and a summary go to stderr; exit status 1 if any was refused.
@@ -37,11 +41,21 @@ same ingest run again adds the rest.
                    f"at most {JOBS_PER_CORE} per core, {max_jobs()} here).")
 @click.option("--batch", "batch_size", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
               help="Reviews per transaction: a crash loses at most the batch under way, never part of a review.")
+@click.option("--meta", "meta", multiple=True, metavar="KEY=VALUE",
+              help="Metadata for every review of this call (repeatable): title, film, year, director, cast, "
+                   "author, outlet, published, url, rating, language, tags, or any other key.")
 @click.pass_context
-def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int | None, batch_size: int) -> None:
+def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int | None, batch_size: int,
+            meta: tuple[str, ...]) -> None:
     from archive.cli.progress import Progress
     from archive.ingest import Interrupted, Stopped, default_jobs, run
+    from archive.meta import MetaError, parse_assignments
     from archive.terminal import visible
+
+    try:
+        given = parse_assignments(meta)
+    except MetaError as exc:
+        raise click.BadParameter(str(exc), param_hint="--meta") from None
 
     progress: Progress | None = None
 
@@ -59,7 +73,8 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         if outcome.status == "refused":
             say(f"refused {name}: {outcome.message}")
         elif not quiet:
-            detail = f" ({outcome.sentences} sentences, {outcome.mentions} mentions)" if outcome.status == "added" else ""
+            detail = f" ({outcome.sentences} sentences, {outcome.mentions} mentions)" \
+                if outcome.status in ("added", "updated") else ""
             say(f"{outcome.status} {name} review {outcome.review_id}{detail}")
 
     def on_progress(done: int) -> None:
@@ -78,7 +93,9 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     def summary(counts: dict[str, int]) -> None:
         if progress:
             progress.clear()
-        click.echo(f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['refused']} refused", err=True)
+        changed = "".join(f", {counts[s]} {s}" for s in ("updated", "moved") if counts[s])
+        click.echo(f"{counts['added']} added{changed}, {counts['unchanged']} unchanged, {counts['refused']} refused",
+                   err=True)
 
     db_path = ctx.find_root().obj
     many = len(paths) > 1 or any(p != "-" and not p.endswith((".txt", ".md")) for p in paths)
@@ -86,7 +103,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     try:
         counts = run(paths, db_path, batch_size=batch_size, jobs=jobs or (default_jobs() if many else 1),
                      on_start=on_start, on_outcome=on_outcome, on_progress=on_progress, on_warning=on_warning,
-                     on_wait=on_wait)
+                     on_wait=on_wait, meta=given or None)
     except (Interrupted, KeyboardInterrupt) as exc:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message short
         if isinstance(exc, Interrupted):
@@ -95,7 +112,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         ctx.exit(INTERRUPTED)
     except Stopped as stop:
         summary(stop.counts)
-        stored = stop.counts["added"]
+        stored = stop.counts["added"] + stop.counts.get("updated", 0)
         raise click.ClickException(f"{visible(str(stop))}; {stored} review{'s' * (stored != 1)} stored before it, "
                                    "whole; the same ingest run again adds the rest") from None
     finally:

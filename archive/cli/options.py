@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
-from archive.output import FORMATS
+from archive.output import FORMATS, MAX_CELL, WIDE_COLUMNS
+
+
+_LAYOUT = "archive.layout"  # ctx.meta key of the options below, which print_result reads
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    ctx.meta.setdefault(_LAYOUT, {})[param.name] = value
+    return value
+
+
+def layout_options(f):
+    """--no-headers and --max-width, on every command that prints rows. They reach
+    print_result through the click context, so no command has to pass them on."""
+    f = click.option("--max-width", type=click.IntRange(min=0), metavar="N", expose_value=False, callback=_remember,
+                     help=f"Cut table cells at N characters; 0 shows them whole.  [default: {MAX_CELL}, "
+                          f"{WIDE_COLUMNS['snippet']} for snippets]")(f)
+    return click.option("--no-headers", is_flag=True, expose_value=False, callback=_remember,
+                        help="No header line in csv and table.")(f)
 
 
 def format_option(f):
+    f = layout_options(f)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="table for people; json, csv or ndjson for programs.")(f)
 
@@ -32,9 +52,35 @@ class NameType(click.ParamType):
 NAME = NameType()
 
 
-def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = ()) -> None:
+class DateType(click.ParamType):
+    """A date or the start of one, as published dates are stored: 2013, 2013-07, 2013-07-18."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        import re
+
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+            self.fail(f"{value!r} is no date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return text
+
+
+DATE = DateType()
+
+
+def colour(flag: bool | None = None) -> bool:
+    """Colour marks in output for people: as --color/--no-color says, else off where
+    NO_COLOR is set to anything (https://no-color.org) or stdout is not a terminal."""
+    if flag is not None:
+        return flag
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = (), highlight: bool = False) -> None:
     """Notes to stderr, rows to stdout. Columns in hide_in_table are left out of the table
-    (they are long and repeat another column) but kept for programs."""
+    (they are long and repeat another column) but kept for programs. highlight: the rows
+    carry archive.output.HIGHLIGHT marks, for a table to show in bold."""
     from archive.output import emit
 
     for note in result.notes:
@@ -43,8 +89,15 @@ def print_result(result, fmt: str, hide_in_table: tuple[str, ...] = ()) -> None:
     if fmt == "table" and hide_in_table:
         keep = [i for i, c in enumerate(columns) if c not in hide_in_table]
         columns = [columns[i] for i in keep]
-        rows = [tuple(row[i] for i in keep) for row in rows]
-    emit(columns, rows, fmt, sys.stdout)
+        rows = (tuple(row[i] for i in keep) for row in rows)  # lazily: rows may be a cursor
+    emit(columns, rows, fmt, sys.stdout, highlight=highlight, **layout())
+
+
+def layout() -> dict:
+    """What --no-headers and --max-width asked for, as emit's keywords."""
+    ctx = click.get_current_context(silent=True)
+    given = ctx.meta.get(_LAYOUT, {}) if ctx else {}
+    return {"headers": not given.get("no_headers"), "max_width": given.get("max_width")}
 
 
 def reader(ctx: click.Context):
@@ -59,3 +112,41 @@ def require_review(conn, review_id: int | None) -> None:
 
     if review_id is not None and conn.execute("SELECT 1 FROM review WHERE id = ?", (review_id,)).fetchone() is None:
         raise QueryError(f"no review with id {review_id}")
+
+
+class writing:
+    """`with writing(ctx) as conn:` one write transaction on the current schema; committed
+    when the block ends, rolled back when it raises."""
+
+    def __init__(self, ctx: click.Context):
+        self.path = ctx.find_root().obj
+
+    def __enter__(self):
+        from archive.db import open_current
+
+        self.conn = open_current(self.path)
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind, exc, tb):
+        try:
+            self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self.conn.close()
+        return False
+
+
+def curation_errors(f):
+    """A decision that cannot be made (archive.curation.CurationError) is one line, exit 1."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from archive.curation import CurationError
+
+        try:
+            return f(*args, **kwargs)
+        except CurationError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import NAME, format_option, limit_option, print_result, reader, require_review
+from archive.cli.options import DATE, NAME, colour, format_option, limit_option, print_result, reader, require_review
+from archive.output import HIGHLIGHT
+
+
+def exact_option(f):
+    return click.option("--exact", is_flag=True,
+                        help="Search the words as written: no stems, no ss/ß or ue/ü (case and accents still"
+                             " ignored).")(f)
 
 
 @click.group("query")
@@ -12,33 +19,49 @@ def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
 
     Names given as filters match without regard to case or diacritics, and by part:
-    `--person gosling` finds Ryan Gosling, `--person muller` finds Müller. Where a
-    filter matches several entities, all are used: stderr says which, and the
-    `matched` column says which one each row mentions.
+    `--person gosling` finds Ryan Gosling, `--person muller` finds Müller. `=NAME`
+    takes the whole name only (`--film '=Her'`: Her, not Sherlock), `#ID` the entity
+    with that id (`--person '#12'`). Where a filter matches several entities, all are
+    used: stderr says which, and the `matched` column says which one each row mentions.
     """
 
 
 @command.command("reviews")
 @click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
               help="Mentions this person (repeatable: all of them).")
+@click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
+              help="Mentions this character (repeatable: all of them).")
 @click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
               help="Mentions this film (repeatable: all of them).")
-@click.option("--text", type=NAME, metavar="QUERY", help="Has a sentence matching this full-text query.")
+@click.option("--text", type=NAME, metavar="QUERY",
+              help="Has a sentence matching this full-text query (as for `query sentences`); best first.")
+@exact_option
+@click.option("--author", type=NAME, metavar="NAME", help="Written by this author (part of the name).")
+@click.option("--outlet", type=NAME, metavar="NAME", help="Published in this outlet (part of the name).")
+@click.option("--since", type=DATE, metavar="DATE", help="Published on or after DATE (2013, 2013-07, 2013-07-18).")
+@click.option("--until", type=DATE, metavar="DATE", help="Published on or before DATE (2013: to the year's end).")
+@click.option("--reviewed", type=NAME, metavar="TITLE", help="About this film (its metadata's film, or the analysis').")
 @format_option
 @limit_option
 @click.pass_context
-def reviews(ctx, persons, films, text, fmt, limit):
-    """Reviews, with their film and counts; filters combine with AND."""
+def reviews(ctx, persons, characters, films, text, exact, author, outlet, since, until, reviewed, fmt, limit):
+    """Reviews, with their metadata (title, author, outlet, published), film and
+    counts; filters combine with AND."""
     from archive import queries
 
     conn = reader(ctx)
-    result = queries.reviews(conn, [queries.match_persons(conn, p) for p in persons],
-                             [queries.match_films(conn, f) for f in films], text, limit)
+    people = [queries.match_persons(conn, p) for p in persons]
+    people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
+    result = queries.reviews(conn, people,
+                             [queries.match_films(conn, f) for f in films], text, limit, author, outlet, since, until,
+                             queries.match_films(conn, reviewed, "--reviewed") if reviewed else None, exact=exact)
     print_result(result, fmt)
 
 
 @command.command("persons")
-@click.option("--kind", type=click.Choice(["real", "character"]), help="Only real persons or only characters.")
+@click.option("--person", "only", type=NAME, metavar="NAME", help="Only these persons or characters (=NAME, #ID).")
+@click.option("--type", "--kind", "kind", type=click.Choice(["person", "character", "real"]),
+              help="Only persons or only characters (--kind real: the old spelling of --type person).")
 @click.option("--with", "with_", type=NAME, metavar="NAME",
               help="Who is mentioned in the same sentences as NAME, most often first.")
 @click.option("--film", type=NAME, metavar="TITLE", help="Only in reviews that mention this film.")
@@ -46,37 +69,43 @@ def reviews(ctx, persons, films, text, fmt, limit):
 @format_option
 @limit_option
 @click.pass_context
-def persons(ctx, kind, with_, film, review, fmt, limit):
+def persons(ctx, only, kind, with_, film, review, fmt, limit):
     """Persons and characters with their mention and review counts."""
     from archive import queries
 
     conn = reader(ctx)
     require_review(conn, review)
+    kind = "person" if kind == "real" else kind
     result = queries.persons(
         conn, kind, queries.match_persons(conn, with_, option="--with") if with_ else None,
-        queries.match_films(conn, film) if film else None, review, limit)
+        queries.match_films(conn, film) if film else None, review, limit,
+        queries.match_persons(conn, only) if only else None)
     print_result(result, fmt)
 
 
 @command.command("films")
+@click.option("--film", "only", type=NAME, metavar="TITLE", help="Only these films (=TITLE, #ID).")
 @click.option("--person", type=NAME, metavar="NAME", help="Only films named in reviews that mention this person.")
 @click.option("--review", type=int, metavar="ID", help="Only in this review.")
 @format_option
 @limit_option
 @click.pass_context
-def films(ctx, person, review, fmt, limit):
+def films(ctx, only, person, review, fmt, limit):
     """Films with their year when known, and mention and review counts."""
     from archive import queries
 
     conn = reader(ctx)
     require_review(conn, review)
-    result = queries.films(conn, queries.match_persons(conn, person) if person else None, review, limit)
+    result = queries.films(conn, queries.match_persons(conn, person) if person else None, review, limit,
+                           queries.match_films(conn, only) if only else None)
     print_result(result, fmt)
 
 
 @command.command("sentences")
 @click.option("--text", type=NAME, metavar="QUERY",
-              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT; ranked by relevance.')
+              help='Full-text search: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5); best first.'
+                   " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü.")
+@exact_option
 @click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
               help="Sentences that mention this person, real or character (repeatable: all of them).")
 @click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
@@ -87,9 +116,14 @@ def films(ctx, person, review, fmt, limit):
 @format_option
 @limit_option
 @click.pass_context
-def sentences(ctx, text, persons, characters, films, review, fmt, limit):
+def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
     """Sentences, found by words or by who and what they mention; filters combine
     with AND (`--person hüller --person friedel`: sentences that name both).
+
+    --text finds a word's inflected forms and its spellings: `Film` finds Filme,
+    Films, Filmen; `spielen` finds spielt, spielte; `Strasse` finds Straße, `Mueller`
+    Müller. With --exact, only the words as written (case and accents still ignored).
+    At most 64 words in one search.
 
     The table shows each sentence's review and a snippet with the hit marked; json,
     csv and ndjson also carry the whole sentence text.
@@ -100,9 +134,10 @@ def sentences(ctx, text, persons, characters, films, review, fmt, limit):
     require_review(conn, review)
     people = [queries.match_persons(conn, p) for p in persons]
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
+    bold = fmt == "table" and colour()  # the table escapes the text, then makes the stand-ins bold
     result = queries.sentences(conn, text, people, [queries.match_films(conn, f) for f in films], review, limit,
-                               highlight=("\033[1m", "\033[0m") if fmt == "table" and _tty() else ("[", "]"))
-    print_result(result, fmt, hide_in_table=("text", "sentence_id"))
+                               highlight=HIGHLIGHT if bold else ("[", "]"), exact=exact)
+    print_result(result, fmt, hide_in_table=("text", "sentence_id"), highlight=bold)
 
 
 @command.command("mentions")
@@ -122,18 +157,17 @@ def mentions(ctx, review, type_, fmt, limit):
 
 @command.command("cast")
 @click.option("--film", type=NAME, metavar="TITLE", help="Only characters of this film.")
+@click.option("--person", type=NAME, metavar="NAME", help="Only roles of this person, as actor or character: whom an actor played.")
+@click.option("--character", type=NAME, metavar="NAME", help="Only this character: who played it.")
 @format_option
 @limit_option
 @click.pass_context
-def cast(ctx, film, fmt, limit):
+def cast(ctx, film, person, character, fmt, limit):
     """Characters and the actors who play them, as the reviews say (`Irene (Carey Mulligan)`)."""
     from archive import queries
 
     conn = reader(ctx)
-    print_result(queries.cast(conn, queries.match_films(conn, film) if film else None, limit), fmt)
-
-
-def _tty() -> bool:
-    import sys
-
-    return sys.stdout.isatty()
+    print_result(queries.cast(conn, queries.match_films(conn, film) if film else None, limit,
+                              queries.match_persons(conn, person) if person else None,
+                              queries.match_persons(conn, character, "character", "--character") if character else None),
+                 fmt)

@@ -15,13 +15,22 @@ from archive.cli.options import format_option, limit_option
 @limit_option
 @click.pass_context
 def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
-    """Run one read-only SQL statement. Writes of any kind are refused.
+    """Run one read-only SQL statement (QUERY, or - to read it from stdin). Writes of
+    any kind are refused.
+
+    A BLOB is printed as hexadecimal text in every format (x'ff' as FF), as SQLite's
+    hex() writes it. Columns of the same name are kept apart: `SELECT 1 AS a, 2 AS a`
+    gives columns a and a_2.
 
     \b
       archive sql "SELECT name, mentions FROM entity_count ORDER BY mentions DESC"
       archive sql "SELECT * FROM mention_detail WHERE name = :n" -p n="Ryan Gosling"
+      archive sql - < question.sql
     """
     from archive.sqlread import run_readonly
+
+    if query == "-":
+        query = _stdin_text()
 
     bound = {}
     for item in params:
@@ -32,3 +41,11 @@ def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | Non
     from archive.cli.options import print_result
 
     print_result(run_readonly(ctx.find_root().obj, query, bound, limit), fmt)
+
+
+def _stdin_text() -> str:
+    data = click.get_binary_stream("stdin").read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"the SQL on stdin is not UTF-8 (byte {exc.start + 1})") from None

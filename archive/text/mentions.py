@@ -1,6 +1,6 @@
 """Finding the persons, characters and films a German review names.
 
-Two passes over the sentences. The first (`archive.text.cues`) finds mentions by
+Two passes over the sentences. The first (`archive.text.rules`) finds mentions by
 their cues. The second finds every further occurrence of what the first found, in
 any sentence, genitive included (`Refns`, `Irenes`), and names each mention by the
 fullest form of its entity in the review; then come the cast (`role`) and the film
@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import re
 
-from archive.text.cues import Candidate, SentenceView, first_pass, genitive_form, is_given, is_work_noun
+from archive.text.rules import first_pass
+from archive.text.view import Candidate, SentenceView
+from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
+from archive.text.headings import heading_title
 from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
-from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence
-from archive.text.tokens import words_of
+from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence, Taken
+from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
 
 
-def _nominative(surface: str, known_forms: set[str], genitive_context: bool | None) -> str:
+def _nominative(surface: str, known_forms: set[str], genitive_context: bool | None, last_words: set[str]) -> str:
     """`Martin Scorseses` -> `Martin Scorsese` where the -s is a genitive: the form
     without it is named elsewhere in the review, or what follows is what a genitive
     modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`)."""
-    name = " ".join(surface.split())
+    name = plain(surface)
     last = name.split(" ")[-1]
     if genitive_context is None or not genitive_form(last):
         return name
     stem = name[:-1]
-    if stem in known_forms or any(f.endswith(" " + stem) or f.endswith(" " + stem.split(" ")[-1]) for f in known_forms):
+    # the stem is named elsewhere, whole or as the last word of a longer name
+    if stem in known_forms or stem.split(" ")[-1] in last_words:
         return stem
     if is_given(last):
         return name  # `José Luis`, `Thomas`: a given name ending in s
@@ -39,34 +43,62 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in first_pass(view, known):
             found.append((c, view.index))
+    heading = heading_title(views[0], [c for c, s in found if s == 0],
+                            {plain(text[c.start : c.end]) for c, s in found if c.kind == "film" and s > 0}) \
+        if views else None
+    if heading:
+        found = [(c, s) for c, s in found if not (s == 0 and c.start < heading[0].end and c.end > heading[0].start)]
+        found.append((heading[0], 0))
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
-    plain = {" ".join(text[c.start : c.end].split()) for c, _ in found} | known.persons | known.films
-    names = {id(c): _nominative(text[c.start : c.end], plain, c.genitive_context) if c.kind != "film"
-             else " ".join(text[c.start : c.end].split()) for c, _ in found}
+    written = {plain(text[c.start : c.end]) for c, _ in found} | known.persons | known.films
+    last_words = {f.rsplit(" ", 1)[1] for f in written if " " in f}
+    names = {id(c): _nominative(text[c.start : c.end], written, c.genitive_context, last_words) if c.kind != "film"
+             else plain(text[c.start : c.end]) for c, _ in found}
+    if heading:
+        names[id(heading[0])] = heading[1]
     characters = {names[id(c)] for c, _ in found if c.kind == "character"}
+    # `Amélie Poulain scheint …` (a given name, no other cue) and later `Amélie, die
+    # Kellnerin`: a full name found only by its given name, whose first name is a
+    # character, is that character
+    strong = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue != "given"}
+    characters |= {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
+                   and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters}
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
+        if c.kind == "film" and " " not in names[id(c)]:
+            fuller = [f for f in films if f.endswith(": " + names[id(c)])]
+            if len(fuller) == 1:
+                names[id(c)] = fuller[0]
+    films |= known.review_films  # what the review's metadata names counts as named
+    persons |= known.review_persons - characters
+    characters |= known.review_characters - persons
     for title in films:  # characters the archive knows for a film this review names
         characters |= known.characters.get(title, frozenset()) - persons
-    years = {" ".join(text[c.start : c.end].split()): c.year for c, _ in found if c.kind == "film" and c.year}
+    years = {plain(text[c.start : c.end]): c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.
     extra: list[tuple[Candidate, int]] = []
-    forms = _surface_forms(persons, characters, films)
+    headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
+        and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
+    forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
         by_sentence.setdefault(s, []).append(c)
     for view in views:
-        taken = by_sentence.get(view.index, [])
+        taken = Taken(view.sentence.start, view.sentence.end)
+        for o in by_sentence.get(view.index, ()):
+            taken.take(o.start, o.end)
         for c, name in _occurrences(view, index):
-            if all(c.end <= o.start or c.start >= o.end for o in taken):
-                taken.append(c)
+            if taken.free(c.start, c.end):
+                taken.take(c.start, c.end)
                 extra.append((c, view.index))
                 names[id(c)] = name
     found += extra
 
+    fuller_of = {"character": _fuller_names(characters), "person": _fuller_names(persons)}
     seen: dict[str, list[tuple[int, int]]] = {}  # where each name is written out (offset, sentence)
     for c, s in found:
         seen.setdefault(names[id(c)], []).append((c.start, s))
@@ -78,9 +110,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind, name = "film", nominative
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
-            name = _fullest(nominative, characters if kind == "character" else persons, c.start, s, seen)
-        mentions.append(Mention(c.start, c.end, surface, kind, name, s))
-    subject = _subject(views, mentions)
+            name = _fullest(nominative, fuller_of[kind], c.start, s, seen)
+        mentions.append(Mention(c.start, c.end, surface, kind, name, s, c.rule))
+    subject = heading[1] if heading else _subject(views, mentions)
     owners = _character_films(mentions, subject)
     entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None,
                               owners.get(m.name) if m.kind == "character" else None) for m in mentions},
@@ -108,12 +140,14 @@ def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, 
     return owners
 
 
-def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> dict[str, tuple[Kind, str]]:
+def _surface_forms(persons: set[str], characters: set[str], films: set[str],
+                   headline_nouns: set[str]) -> dict[str, tuple[Kind, str]]:
     """Every way the review may write a known name again, with its kind and nominative:
     full, surname (persons), first name (characters), each with a genitive -s."""
     forms: dict[str, tuple[Kind, str]] = {}
     for title in films:
-        forms[title] = ("film", title)
+        if title not in headline_nouns:  # `Liebe` as a heading's title: not every `aus Liebe`
+            forms[title] = ("film", title)
     for kind, names in (("person", persons), ("character", characters)):
         for name in names:
             parts = name.split(" ")
@@ -133,64 +167,112 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str]) -> 
     return forms
 
 
-def _occurrence_index(forms: dict[str, tuple[Kind, str]]) -> dict[str, list[tuple[tuple[str, ...], Kind, str]]]:
-    """Every form as its words, by first word, longest first, so `Taxi Driver` wins over
-    `Driver`. Token matching, not a regular expression: compiling one per review cost a
-    quarter of the analysis."""
-    index: dict[str, list[tuple[tuple[str, ...], Kind, str]]] = {}
+Index = dict[str, tuple[list[int], dict[tuple[str, ...], tuple[Kind, str]]]]
+
+
+def _occurrence_index(forms: dict[str, tuple[Kind, str]]) -> Index:
+    """Every form as its words, by first word: the lengths of the forms that start with
+    it (longest first, so `Taxi Driver` wins over `Driver`) and the forms themselves, so
+    a token costs a few dictionary lookups however many names share its first word.
+    Token matching, not a regular expression: compiling one per review cost a quarter
+    of the analysis."""
+    index: Index = {}
     for form, (kind, name) in forms.items():
         form_words = words_of(form)
         if form_words:
-            index.setdefault(form_words[0], []).append((form_words, kind, name))
-    for entries in index.values():
-        entries.sort(key=lambda entry: -len(entry[0]))
+            lengths, by_words = index.setdefault(form_words[0], ([], {}))
+            by_words.setdefault(form_words, (kind, name))
+            if len(form_words) not in lengths:
+                lengths.append(len(form_words))
+    for lengths, _ in index.values():
+        lengths.sort(reverse=True)
     return index
 
 
-def _occurrences(view: SentenceView, index: dict[str, list[tuple[tuple[str, ...], Kind, str]]]) -> list[tuple[Candidate, str]]:
+def _occurrences(view: SentenceView, index: Index) -> list[tuple[Candidate, str]]:
     """Whole-word occurrences of the forms; the name part of a compound counts (`Nolan-Film`)."""
     out, toks = [], view.tokens
+    texts = [t.text for t in toks]
+    if HAS_INVISIBLE.search(view.text, view.sentence.start, view.sentence.end):
+        texts = [plain(t) for t in texts]  # `Gos\u200dling` is `Gosling`
     get, count = index.get, len(toks)
     i = 0
     while i < count:
-        tok = toks[i]
-        entries = get(tok.text)
-        if entries is None:
-            if "-" not in tok.text:  # most tokens: no name, no compound
+        tok, text = toks[i], texts[i]
+        entry = get(text)
+        if entry is None:
+            if "-" not in text:  # most tokens: no name, no compound
                 i += 1
                 continue
-            entries = get(tok.text.split("-")[0])
-        match = None
-        for words, kind, name in entries or ():
-            n = len(words)
-            if i + n > len(toks) or any(toks[i + k].text != words[k] for k in range(n - 1)):
+            entry = get(text.split("-")[0])
+            if entry is None:
+                i += 1
                 continue
-            last = toks[i + n - 1]
-            if last.text == words[-1]:
-                match = (last.end, kind, name, n)
-            elif last.text.startswith(words[-1] + "-"):
-                match = (last.start + len(words[-1]), kind, name, n)
-            if match:
-                break
+        match = _longest_form(toks, texts, i, *entry)
         if match:
             end, kind, name, n = match
-            out.append((Candidate(tok.start, end, kind, "known"), name))
+            out.append((Candidate(tok.start, end, kind, "known", rule="occurrence"), name))
             i += n
         else:
             i += 1
     return out
 
 
-def _fullest(name: str, pool: set[str], at: int, sentence: int, seen: dict[str, list[tuple[int, int]]]) -> str:
-    """The full name this short one stands for: a name in the pool that ends with (or, for
+def _raw_offset(raw: str, cut: int) -> int:
+    """Where the cut-th visible character of a token lies in the token as written."""
+    seen = 0
+    for offset, ch in enumerate(raw):
+        if seen == cut:
+            return offset
+        if ord(ch) not in INVISIBLE_ORDS:
+            seen += 1
+    return len(raw)
+
+
+def _longest_form(toks, texts: list[str], i: int, lengths: list[int], by_words: dict) -> tuple[int, Kind, str, int] | None:
+    """The longest form at token i: its end, kind, name and length in tokens; the last
+    token may be a compound that the form begins (`Nolan-Film`)."""
+    for n in lengths:
+        if i + n > len(toks):
+            continue
+        words = tuple(texts[i : i + n])
+        found = by_words.get(words)
+        if found:
+            return toks[i + n - 1].end, found[0], found[1], n
+        last, last_text = toks[i + n - 1], words[-1]
+        cut = last_text.rfind("-")
+        while cut > 0:
+            found = by_words.get(words[:-1] + (last_text[:cut],))
+            if found:
+                return last.start + _raw_offset(last.text, cut), found[0], found[1], n
+            cut = last_text.rfind("-", 0, cut)
+    return None
+
+
+def _fuller_names(pool: set[str]) -> dict[str, list[str]]:
+    """For each short form, the longer names of the pool it may stand for: those that end
+    with it (`Mulligan`, also `del Toro` written `Del Toro` at a sentence's start) or
+    start with it (`Travis` for `Travis Bickle`). Built once, so a review of many names
+    costs its names, not their square."""
+    index: dict[str, set[str]] = {}
+    for other in pool:
+        words = other.split(" ")
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            index.setdefault(tail, set()).add(other)
+            index.setdefault(tail[0].upper() + tail[1:], set()).add(other)
+            index.setdefault(" ".join(words[:k]), set()).add(other)
+    return {short: sorted(names) for short, names in index.items()}
+
+
+def _fullest(name: str, fuller_of: dict[str, list[str]], at: int, sentence: int,
+             seen: dict[str, list[tuple[int, int]]]) -> str:
+    """The full name this short one stands for: a longer name that ends with (or, for
     characters, starts with) it. When several do (`Aki Kaurismäki` and his brother `Mika
     Kaurismäki`), the one written out last in this or the previous sentence before `at`
     (`Ihr Bruder Tom Berg spielt den Vater. Berg …`), else the one the review writes out
     first: whom it is about."""
-    # `Del Toro` opening a sentence is the `del Toro` of `Guillermo del Toro`
-    tails = (" " + name, " " + name[0].lower() + name[1:])
-    fuller = sorted(other for other in pool if len(other) > len(name)
-                    and (other.endswith(tails) or other.startswith(name + " ")))
+    fuller = fuller_of.get(name, ())
     if len(fuller) < 2:
         return fuller[0] if fuller else name
 
@@ -206,6 +288,7 @@ def _fullest(name: str, pool: set[str], at: int, sentence: int, seen: dict[str, 
 
 _PLAY = re.compile(r"\s*(?:spielt|spielte|spielen|verkörpert|verkörperte|verkörpern|mimt|mimte|gibt|gab|als"
                    r"|(?:ist|war|glänzt|brilliert|überzeugt|agiert)\s+als)\b")
+_INVERTED_PLAY = re.compile(r"\b(?:spielt|verkörpert|mimt)\s+$")
 _CLAUSE_END = re.compile(r"[.;:!?,]|\sund\s")
 
 
@@ -231,7 +314,7 @@ def _roles(views: list[SentenceView], mentions: list[Mention]) -> list[Role]:
             if m.kind != "person":
                 continue
             verb = _PLAY.match(text, m.end, view.sentence.end)
-            inverted = re.search(r"\b(?:spielt|verkörpert|mimt)\s+$", text[view.sentence.start : m.start])
+            inverted = _INVERTED_PLAY.search(text, max(view.sentence.start, m.start - 20), m.start)
             if not (verb or inverted):
                 continue
             start = verb.end() if verb else m.end

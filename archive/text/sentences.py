@@ -16,7 +16,7 @@ ABBREVIATIONS = frozenset(
     """
     z b d h u a o ä s vgl bzw ca usw etc evtl ggf inkl insb sog dt engl frz ital amerik
     dr prof hr fr st nr no jh jhd jahrh mio mrd bzw geb gest vs mr mrs ms jr sr min std
-    tel abb bd hrsg orig reg regie verl zit ua zb dh ff f ebd ggü u.a z.b d.h o.ä u.ä s.o
+    tel abb bd hrsg orig reg verl zit ua zb dh ff f ebd ggü u.a z.b d.h o.ä u.ä s.o
     """.split()
 )
 MONTHS = frozenset(
@@ -34,13 +34,17 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, in order, trimmed of surrounding white space, never overlapping."""
     sentences: list[Sentence] = []
     per_line = _one_sentence_per_line(text)
+    typical = _typical_line_length(text)
     for p_start, p_end in _blocks(text, _PARAGRAPH):
         if per_line:
             blocks = [(p_start + a, p_start + b) for a, b in _blocks(text[p_start:p_end], re.compile(r"\n"))]
         else:
-            blocks = [(p_start, p_end)]
+            blocks = _layout_lines(text, p_start, p_end, typical)
         for b_start, b_end in blocks:
-            sentences.extend(_split_block(text, b_start, b_end))
+            if _is_heading(text, b_start, b_end):
+                sentences.append(_trimmed(text, b_start, b_end))  # `Once Upon a Time in ... Hollywood`
+            else:
+                sentences.extend(_split_block(text, b_start, b_end))
     return sentences
 
 
@@ -51,6 +55,44 @@ def _blocks(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
         pos = match.end()
     spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _typical_line_length(text: str) -> int:
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+# A line that ends like this is a heading, byline or credit line when it is short: it
+# holds no full stop at its end, and the next line starts a new thing.
+_HEADING_MAX_WORDS = 12
+
+
+def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[int, int]]:
+    """A paragraph's lines as blocks: hard-wrapped prose joins, but a short line without
+    a sentence end before a line that starts upper case (a heading, a byline, a credit
+    line: `Die Lippen des Jean-Paul Belmondo⏎Natürlich …`) is a segment of its own, so
+    no name runs across its end. Short means under half the text's typical line."""
+    out, pos = [], start
+    while True:
+        cut = text.find("\n", pos, end)
+        if cut < 0:
+            break
+        line = text[pos:cut]
+        nxt = text[cut + 1 : end].lstrip()
+        if (line.strip() and not _LINE_END_LIKE_SENTENCE.search(line) and len(line.split()) <= _HEADING_MAX_WORDS
+                and len(line) * 2 < typical and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)):
+            out.append((start, cut))
+            start = cut + 1
+        pos = cut + 1
+    out.append((start, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own, short, with no sentence end: one segment, whatever it holds."""
+    line = text[start:end].strip()
+    return ("\n" not in line and text[end : end + 1] == "\n" and len(line.split()) <= _HEADING_MAX_WORDS
+            and not _LINE_END_LIKE_SENTENCE.search(line))
 
 
 def _one_sentence_per_line(text: str) -> bool:

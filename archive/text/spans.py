@@ -25,6 +25,7 @@ class Mention(NamedTuple):
     kind: Kind
     name: str  # canonical: uninflected, the fullest form in the review
     sentence: int  # index into Analysis.sentences
+    rule: str = ""  # the rule that found it (`film.quoted`; `occurrence`: found again)
 
 
 class Entity(NamedTuple):
@@ -53,3 +54,24 @@ class Analysis:
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
+
+
+class Taken:
+    """Which characters of a text some span already holds: `free` and `take` cost the
+    length of the span, not the number of spans taken (a sentence of 8,000 names stays
+    linear)."""
+
+    __slots__ = ("_base", "_marks")
+
+    def __init__(self, start: int, end: int):
+        self._base = start
+        self._marks = bytearray(max(0, end - start))
+
+    def free(self, start: int, end: int) -> bool:
+        a, b = max(0, start - self._base), min(len(self._marks), end - self._base)
+        return a >= b or self._marks.find(1, a, b) < 0
+
+    def take(self, start: int, end: int) -> None:
+        a, b = max(0, start - self._base), min(len(self._marks), end - self._base)
+        if a < b:
+            self._marks[a:b] = b"\x01" * (b - a)

@@ -8,7 +8,17 @@ from typing import NamedTuple
 
 # A word may hold inner apostrophes and hyphens (M’Barek, Coster-Waldau, Pusher-Reihe);
 # a trailing apostrophe (Werenfels’ Film) is punctuation, not part of the word.
-_TOKEN = re.compile(r"[^\W\d_][\w]*(?:['’ʼ\-‐][^\W_][\w]*)*|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+# Zero-width joiners and spaces and soft hyphens inside a word belong to it (`Gos\u200dling`).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_TOKEN = re.compile(rf"[^\W\d_][\w{INVISIBLE}]*(?:['’ʼ\-‐][^\W_][\w{INVISIBLE}]*)*|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+INVISIBLE_ORDS = frozenset(_INVISIBLE)
+HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+def plain(text: str) -> str:
+    """A name as stored: white space runs as one space, invisible characters gone."""
+    return " ".join(text.translate(_INVISIBLE).split())
 
 
 class Token(NamedTuple):

@@ -1,0 +1,53 @@
+"""archive import: read an export (`archive export`) into this archive."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command("import")
+@click.argument("path", metavar="PATH|-")
+@click.pass_context
+def command(ctx, path: str) -> None:
+    """Read an `archive export` (JSON Lines) from PATH or - (standard input) into the
+    archive, empty or not: each review is analysed and stored with its source,
+    ingestion time and metadata, then the curation decisions are applied. A text
+    already in the archive is left as it is ("unchanged").
+
+    All of it in one transaction: a malformed line is refused with its number, and
+    nothing of that import is written.
+    """
+    from archive.db import open_current
+    from archive.dump import DumpError, import_lines
+
+    source = sys.stdin.buffer if path == "-" else _open(path)
+    conn = open_current(ctx.find_root().obj)
+    try:
+        done = import_lines(conn, _decoded(source))
+    except DumpError as exc:
+        raise click.ClickException(f"{exc}; nothing imported") from None
+    finally:
+        conn.close()
+        if source is not sys.stdin.buffer:
+            source.close()
+    click.echo(f"{done.added} added, {done.unchanged} unchanged, {done.curation} curation decisions applied",
+               err=True)
+
+
+def _open(path: str):
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _decoded(source):
+    from archive.dump import DumpError
+
+    for number, raw in enumerate(source, 1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise DumpError(f"line {number}: not UTF-8") from None

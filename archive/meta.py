@@ -1,0 +1,158 @@
+"""Review metadata: a YAML front-matter block at the top of a file (the convention of
+Jekyll, Hugo and python-frontmatter), a sidecar NAME.meta.json or NAME.meta.yaml beside
+it, and `archive ingest --meta key=value`. Later sources override earlier ones: front
+matter, then sidecar, then --meta. Unknown keys are kept.
+
+The block is not part of the review's text: offsets stay offsets into the body, and
+the block is kept as written so the file can be given back."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+COLUMNS = ("title", "author", "outlet", "published", "url", "rating", "language")
+KNOWN_KEYS = COLUMNS + ("film", "year", "director", "cast", "tags")
+SIDECARS = (".meta.json", ".meta.yaml", ".meta.yml")
+
+
+class MetaError(ValueError):
+    """Metadata that cannot be read; the message is one line and names the line."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    values: dict = field(default_factory=dict)  # every key given, as plain JSON values
+    front_matter: str | None = None  # the block as written in the file, `---` lines included
+
+    def column(self, key: str) -> str | None:
+        value = self.values.get(key)
+        if value is None or value == "":
+            return None
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False) \
+            if isinstance(value, (list, dict)) else str(value)
+
+    @property
+    def films(self) -> list[tuple[str, int | None]]:
+        """The films reviewed, with the year when `year` is given (for the first film)."""
+        given = self.values.get("film")
+        titles = [given] if isinstance(given, (str, int)) else list(given or [])
+        year = self.values.get("year")
+        year = int(year) if isinstance(year, int) or (isinstance(year, str) and year.isdigit()) else None
+        return [(str(t).strip(), year if i == 0 else None) for i, t in enumerate(titles) if str(t).strip()]
+
+    @property
+    def directors(self) -> list[str]:
+        given = self.values.get("director")
+        names = [given] if isinstance(given, str) else list(given or [])
+        return [str(n).strip() for n in names if str(n).strip()]
+
+    @property
+    def cast(self) -> list[tuple[str, str | None]]:
+        """(actor, character or None): `Actor as Character`, `Actor`, or a mapping actor: character."""
+        given = self.values.get("cast") or []
+        pairs: list[tuple[str, str | None]] = []
+        if isinstance(given, dict):
+            given = [{actor: character} for actor, character in given.items()]
+        for entry in [given] if isinstance(given, str) else given:
+            if isinstance(entry, dict):
+                pairs += [(str(a).strip(), str(c).strip() if c else None) for a, c in entry.items()]
+            elif isinstance(entry, str) and entry.strip():
+                actor, sep, character = entry.partition(" as ")
+                pairs.append((actor.strip(), character.strip() if sep and character.strip() else None))
+        return [(a, c) for a, c in pairs if a]
+
+    def json(self) -> str | None:
+        return json.dumps(self.values, ensure_ascii=False, sort_keys=True) if self.values else None
+
+    def merged(self, other: dict) -> "Meta":
+        return Meta({**self.values, **other}, self.front_matter)
+
+
+def split_front_matter(text: str) -> tuple[str, Meta]:
+    """(body, metadata): a first line `---`, YAML, a line `---` (or `...`); else no metadata."""
+    if not (text.startswith("---\n") or text == "---"):
+        return text, Meta()
+    end, pos = None, 4
+    while True:
+        newline = text.find("\n", pos)
+        line = text[pos:] if newline < 0 else text[pos:newline]
+        if line.rstrip() in ("---", "..."):
+            end = len(text) if newline < 0 else newline + 1
+            break
+        if newline < 0:
+            break
+        pos = newline + 1
+    if end is None:
+        raise MetaError("front matter opened with --- on line 1 is never closed: add a --- line after it,"
+                        " or take the first line away if the file has no front matter")
+    block = text[:end]
+    values = _load_yaml(text[4:pos], first_line=2)
+    return text[end:], Meta(values, block)
+
+
+def _load_yaml(source: str, first_line: int = 1, name: str = "front matter") -> dict:
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f" on line {mark.line + first_line}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise MetaError(f"{name} is not valid YAML{where}: {problem}") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise MetaError(f"{name} must be key: value lines, not a {type(loaded).__name__}")
+    return {str(k): _plain(v) for k, v in loaded.items()}
+
+
+def _plain(value):
+    """YAML's dates and times as ISO text, so every value is JSON."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def sidecar(path: Path) -> dict:
+    """The metadata in NAME.meta.json or NAME.meta.yaml beside the review file, if any."""
+    for suffix in SIDECARS:
+        candidate = path.with_name(path.stem + suffix)
+        if candidate.is_file():
+            text = candidate.read_text(encoding="utf-8")
+            if suffix == ".meta.json":
+                try:
+                    loaded = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise MetaError(f"{candidate.name} is not valid JSON on line {exc.lineno}: {exc.msg}") from None
+                if not isinstance(loaded, dict):
+                    raise MetaError(f"{candidate.name} must hold one JSON object")
+                return loaded
+            return _load_yaml(text, name=candidate.name)
+    return {}
+
+
+def parse_assignments(pairs: list[str] | tuple[str, ...]) -> dict:
+    """`--meta key=value` pairs. A value is text as given; one in brackets is a YAML list
+    or mapping (`cast=[Ryan Gosling as Driver, Carey Mulligan as Irene]`). A key given
+    twice makes a list (`--meta film=Drive --meta film=Bronson`)."""
+    values: dict = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or not key:
+            raise MetaError(f"--meta {pair!r}: give key=value")
+        if value[:1] in "[{" and value:
+            value = _load_yaml(f"v: {value}", name=f"--meta {key}").get("v")
+        if key in values:
+            before = values[key]
+            value = (before if isinstance(before, list) else [before]) + (value if isinstance(value, list) else [value])
+        values[key] = value
+    return values

@@ -1,0 +1,159 @@
+"""Full-text search in the archive's own syntax (FTS5's: words, "phrases", prefix*,
+AND/OR/NOT, NEAR), German-aware by default, and the snippets that mark the hits.
+
+German-aware: every word of the query becomes its search key (archive.text.stems:
+Snowball stem, case and diacritics folded, `ß` = `ss`, `ue` = `ü`) and is looked up in
+`sentence_stem`, which holds the same keys for every sentence. `exact` searches
+`sentence_fts`, the words as written (case and accents still ignored).
+
+Snippets are made here in Python from FTS5's highlight(), in time linear in the
+sentence: the index says which words matched, and the sentence's own text is shown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from archive.text.stems import key, verb_forms, word_matches
+
+MAX_TERMS = 64  # FTS5 ranks every hit against every term: many terms cost their square
+
+
+class SearchError(Exception):
+    """A search the archive cannot run as written; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Search:
+    table: str  # sentence_stem or sentence_fts
+    match: str  # the FTS5 query on that table
+    exact: bool
+
+
+# The query's parts: a "phrase" (with "" inside), NEAR(, brackets and commas, `*`, `^`,
+# `+`, a column filter (`text:`), else a bare word up to the next space or mark.
+_PART = re.compile(r'"(?:[^"]|"")*"|NEAR\s*\(|[(),*^+]|\w+\s*:(?!:)|[^\s"(),*^+]+|"')
+_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def parse(text: str, exact: bool = False) -> Search:
+    """The FTS5 query for `text`, in the table it runs on."""
+    parts = _PART.findall(text)
+    terms = sum(sum(1 for _ in word_matches(p)) for p in parts if p not in _OPERATORS and not p.startswith("NEAR"))
+    if terms > MAX_TERMS:
+        raise SearchError(f"the search has {terms} words; at most {MAX_TERMS} are allowed (search in several steps)")
+    if exact:
+        return Search("sentence_fts", _exact(text), True)
+    if '"' in parts:
+        raise SearchError('malformed search query (a " without its closing "); put phrases in "double quotes"')
+    out: list[str] = []
+    depth_near = 0  # inside NEAR( ... ): phrases only, no alternatives
+    for i, part in enumerate(parts):
+        prefix = i + 1 < len(parts) and parts[i + 1] == "*"
+        initial = i > 0 and parts[i - 1] == "^"  # ^word: the sentence's first word, one key
+        if part.startswith("NEAR"):
+            depth_near += 1
+            out.append("NEAR(")
+        elif part == ")":
+            depth_near = max(0, depth_near - 1)
+            out.append(")")
+        elif part in _OPERATORS or part in ("(", ",", "*", "^", "+") or part.endswith(":"):
+            out.append(part)
+        elif depth_near and out and out[-1] == "," and part.isdigit():
+            out.append(part)  # NEAR's distance
+        else:
+            out.append(_keys(part[1:-1].replace('""', '"') if part.startswith('"') else part,
+                             alternatives=not (depth_near or prefix or initial or part.startswith('"'))))
+    return Search("sentence_stem", _join(out), False)
+
+
+def _join(out: list[str]) -> str:
+    """The parts in one query, with AND written out between two operands: FTS5 takes two
+    phrases side by side as AND, but not a bracket beside a phrase."""
+    joined: list[str] = []
+    near = 0  # inside NEAR( ... ) phrases stand side by side, no AND
+    for part in out:
+        if part == "*" and joined:
+            joined[-1] += "*"
+            continue
+        starts = part.startswith(('"', "(", "NEAR(")) or part.endswith(":") or part == "^"
+        if starts and not near and joined and joined[-1].endswith(('"', ")", '"*')):
+            joined.append("AND")
+        near += part == "NEAR(" or (near and part == "(")
+        near -= near and part == ")"
+        joined.append(part)
+    return " ".join(joined).replace("^ ", "^").replace(": ", ":")
+
+
+def _keys(written: str, alternatives: bool) -> str:
+    found = [key(m.group()) for m in word_matches(written)]
+    if not found:
+        raise SearchError(f"malformed search query ({written!r} has no letters or digits to search for);"
+                          ' put words with punctuation in "double quotes"')
+    if len(found) == 1 and alternatives:
+        forms = verb_forms(found[0])
+        return '"' + found[0] + '"' if len(forms) == 1 else "(" + " OR ".join(f'"{f}"' for f in forms) + ")"
+    return '"' + " ".join(found) + '"'
+
+
+# A word joined to another by a hyphen, apostrophe, full stop or slash, outside quotes.
+_JOINED_WORDS = re.compile(r'"[^"]*"|(?<![\w"])(\w+(?:[-\'’./]\w+)+)(?![\w"])')
+
+
+def _exact(text: str) -> str:
+    """`Vater-Tochter-Geschichte`, `Karl-Friedrich` or `d'Artagnan` become phrases ("…"),
+    as a reader means them; FTS5 would take the hyphen for a column filter and fail.
+    Quoted parts, operators, brackets and `*` are left as they are."""
+    return _JOINED_WORDS.sub(lambda m: f'"{m.group(1)}"' if m.group(1) else m.group(0), text)
+
+
+OPEN, CLOSE = "\x02", "\x03"  # what highlight() puts around a hit; read back below
+
+
+def marked_spans(search: Search, highlighted: str | None, text: str) -> list[tuple[int, int]]:
+    """Where in `text` the hits are (offsets into the sentence), from highlight() of the
+    row: over the keys (German-aware) or over the text itself (exact)."""
+    if highlighted is None:
+        return []
+    return _spans_in_text(highlighted, text) if search.exact else _spans_of_keys(highlighted, text)
+
+
+def _spans_of_keys(highlighted: str, text: str) -> list[tuple[int, int]]:
+    """The n-th key is the n-th word: a hit on keys i..j (one highlight) marks words i..j.
+    Only the markers are looked for, and the words read up to the last one hit."""
+    hits: list[tuple[int, int]] = []  # (first, last) key of each highlight
+    at = highlighted.find(OPEN)
+    while at >= 0:
+        close = highlighted.find(CLOSE, at)
+        if close < 0:
+            close = len(highlighted)
+        first = highlighted.count(" ", 0, at)
+        hits.append((first, first + highlighted.count(" ", at, close)))
+        at = highlighted.find(OPEN, close)
+    if not hits:
+        return []
+    last = hits[-1][1]
+    places = [m.span() for m in islice(word_matches(text), last + 1)]
+    # The index made from another text (by hand, say) shows the sentence unmarked; the
+    # last word hit is compared with its key, which catches a shift anywhere before it.
+    if len(places) <= last or key(text[places[last][0] : places[last][1]]) != \
+            highlighted.split(" ", last + 1)[last].replace(OPEN, "").replace(CLOSE, ""):
+        return []
+    return [(places[first][0], places[last][1]) for first, last in hits]
+
+
+def _spans_in_text(highlighted: str, text: str) -> list[tuple[int, int]]:
+    spans, plain, start = [], [], 0
+    pos = 0
+    for piece in re.split(f"([{OPEN}{CLOSE}])", highlighted):
+        if piece == OPEN:
+            start = pos
+        elif piece == CLOSE:
+            spans.append((start, pos))
+        else:
+            plain.append(piece)
+            pos += len(piece)
+    if "".join(plain) != text:
+        return []  # the sentence itself holds a marker character
+    return spans

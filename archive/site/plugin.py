@@ -1,0 +1,124 @@
+"""The Datasette plugin of `archive serve`: a page per review (its text with the
+mentions marked and linked) and per person, character and film (its mentions in
+context), and cells that link names to those pages."""
+
+from __future__ import annotations
+
+import markupsafe
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+
+from archive.site import pages
+from archive.site.metadata import DATABASE
+
+# Which page a column of ids leads to.
+ID_PAGES = {"person_id": "person", "character_id": "character", "actor_id": "person", "film_id": "film",
+            "review_id": "review"}
+# A column of names or titles beside the column of ids it names, in a view or a query.
+NAMED_BY = {"actor": "actor_id", "character": "character_id", "film": "film_id", "source": "review_id",
+            "title": "review_id"}
+# In the tables: the columns that name the row, and the page of the row.
+ROW_NAMES = {"person": (("name",), "person"), "film": (("title",), "film"), "review": (("title", "source"), "review")}
+
+
+def page_path(datasette, page: str, entity_id) -> str:
+    return datasette.urls.path(f"/-/{page}/{entity_id}")
+
+
+def link(datasette, page: str, entity_id, text) -> markupsafe.Markup:
+    return markupsafe.Markup('<a href="{}">{}</a>').format(page_path(datasette, page, entity_id), text)
+
+
+def marked(snippet: str) -> markupsafe.Markup:
+    """A snippet with <mark> around the words found, everything else escaped."""
+    escaped = str(markupsafe.escape(snippet))
+    return markupsafe.Markup(escaped.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>"))
+
+
+def _get(row, key):
+    try:
+        return row[key]
+    except (IndexError, KeyError):
+        return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if database != DATABASE or value is None:
+        return None
+    if isinstance(value, dict):  # a foreign key Datasette has labelled: link to the page, not the row
+        page = ID_PAGES.get(column)
+        if page is None:
+            return None
+        label = value.get("label")
+        if not label and page == "review":  # a review without a title: its source
+            return _review_by_source(datasette, value["value"])
+        return markupsafe.Markup("{}&nbsp;<em>{}</em>").format(
+            link(datasette, page, value["value"], label or value["value"]), value["value"])
+    if column == "snippet" and isinstance(value, str):
+        return marked(value)
+    if table in ROW_NAMES:
+        name_columns, page = ROW_NAMES[table]
+        if column in name_columns and _get(row, "id") is not None:
+            return link(datasette, page, _get(row, "id"), value)
+        return None
+    # views and queries: a name beside its id, and the ids themselves
+    if column in ("name", "entity_id") and _get(row, "type") in ("person", "character", "film") \
+            and _get(row, "entity_id") is not None:
+        return link(datasette, _get(row, "type"), _get(row, "entity_id"), value)
+    if column in NAMED_BY and _get(row, NAMED_BY[column]) is not None:
+        return link(datasette, ID_PAGES[NAMED_BY[column]], _get(row, NAMED_BY[column]), value)
+    if column in ID_PAGES and isinstance(value, int):
+        return link(datasette, ID_PAGES[column], value, value)
+    return None
+
+
+async def _review_by_source(datasette, review_id) -> markupsafe.Markup:
+    found = await datasette.get_database(DATABASE).execute("SELECT source FROM review WHERE id = ?", [review_id])
+    label = found.rows[0][0] if found.rows else review_id
+    return markupsafe.Markup("{}&nbsp;<em>{}</em>").format(link(datasette, "review", review_id, label), review_id)
+
+
+async def _allowed(datasette, request, table: str) -> None:
+    await datasette.ensure_permissions(request.actor, [("view-table", (DATABASE, table)),
+                                                       ("view-database", DATABASE), "view-instance"])
+
+
+async def review_page(datasette, request):
+    await _allowed(datasette, request, "review")
+    review_id = int(request.url_vars["id"])
+    data = await datasette.get_database(DATABASE).execute_fn(lambda conn: pages.review(conn, review_id))
+    if data is None:
+        raise NotFound(f"There is no review {review_id}")
+    return Response.html(await datasette.render_template(
+        "archive_review.html", {**data, "page": lambda p, i: page_path(datasette, p, i), "database": DATABASE},
+        request=request))
+
+
+async def entity_page(datasette, request):
+    kind = request.url_vars["type"]
+    table = "film" if kind == "film" else "person"
+    await _allowed(datasette, request, table)
+    entity_id = int(request.url_vars["id"])
+    data = await datasette.get_database(DATABASE).execute_fn(lambda conn: pages.entity(conn, table, entity_id))
+    if data is None:
+        raise NotFound(f"There is no {kind} {entity_id}")
+    return Response.html(await datasette.render_template(
+        "archive_entity.html",
+        {**data, "table": table, "page": lambda p, i: page_path(datasette, p, i), "database": DATABASE},
+        request=request))
+
+
+@hookimpl
+def register_facet_classes():
+    from archive.site.facets import YearFacet
+
+    return [YearFacet]
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/review/(?P<id>\d+)$", review_page),
+        (r"^/-/(?P<type>person|character|film)/(?P<id>\d+)$", entity_page),
+    ]

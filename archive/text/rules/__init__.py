@@ -1,0 +1,126 @@
+"""The extraction rules as a registry, and the first pass that runs them over one
+sentence. Each rule is a function from a SentenceView to proposals (`Candidate`s),
+registered with `@rule(name, priority, triggers, examples)`: the name goes with every
+mention it makes into `mention.rule`; the trigger words let a sentence that holds none
+skip the rule; the examples are checked by tests/test_rule_registry.py. Overlapping
+proposals are settled by the strength of their cue, then by length. See
+docs/extraction.md for how to add a rule."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from archive.text.lexicon import Known, NOT_GIVEN_NAMES
+from archive.text.spans import Taken
+from archive.text.tokens import Token
+from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
+
+# Importing the rule modules registers their rules, in this order.
+from archive.text.rules import quotes, persons, characters, titles  # noqa: E402,F401
+from archive.text.rules.registry import RULES, Rule, rule  # noqa: E402
+
+__all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
+
+
+
+# The strength of each cue a proposal may name (`Candidate.cue`); a rule's own
+# proposals default to the rule's priority.
+PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
+            "work-cue": 55, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30}
+
+
+def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
+    """Every rule's proposals for this sentence (the last resorts aside), and the
+    archive's memory."""
+    out: list[Candidate] = []
+    for r in RULES:
+        if not r.last_resort:
+            out.extend(r(view))
+    out.extend(_known_entities(view, known))
+    for c in out:
+        c.genitive_context = genitive_context(view, c.end)
+    return out
+
+
+def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
+    """Names the archive already holds, looked up by their first word (so the cost is per
+    token, not per stored name); a genitive -s belongs to the span."""
+    index = known.by_first_word
+    if not index:
+        return []
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        for name, kind in index.get(tok.text, ()):
+            parts = name.split(" ")
+            if len(parts) > len(toks) - i:
+                continue
+            last = toks[i + len(parts) - 1]
+            words = [t.text for t in toks[i : i + len(parts)]]
+            if words[:-1] != parts[:-1] or last.text not in (parts[-1], parts[-1] + "s"):
+                continue
+            if i + len(parts) < len(toks) and toks[i + len(parts)].start == last.end and toks[i + len(parts)].is_word:
+                continue
+            out.append(Candidate(tok.start, last.end, kind, "known", rule="known"))
+    return out
+
+
+def _choose(view: SentenceView, candidates: list[Candidate], taken: Taken) -> list[Candidate]:
+    """Non-overlapping candidates: strongest cue first, then the longer span."""
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-PRIORITY[c.cue], -(c.end - c.start), c.start)):  # stable: rule order
+        if c.end > c.start and taken.free(c.start, c.end):
+            taken.take(c.start, c.end)
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> list[Candidate]:
+    """`Sandra Hüller, Milan Machado Graner und Swann Arlaud`: a name of two or more words
+    listed with a person (or a character) is one too, given name known or not."""
+    toks = view.tokens
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind == "film":
+            continue
+        first = bisect_left(toks, c.start, key=_start)
+        last = bisect_left(toks, c.end, key=_end)
+        if first == len(toks) or toks[first].start != c.start or last == len(toks) or toks[last].end != c.end:
+            continue  # a span that cuts a token (`Tarantino-Film`)
+        k = last + 1  # forwards: `…, B und C`
+        while view.word(k) in (",", "und", "sowie"):
+            j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
+            if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end):
+                break
+            start, end = view.span(k + 1, j)
+            out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
+            taken.take(start, end)
+            k = j
+        k = first - 1  # backwards: `A, B und C` when only C was found
+        while k > 0 and view.word(k) in (",", "und", "sowie"):
+            i = backward_name_run(view, k, limit=3)
+            if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not taken.free(toks[i].start, toks[k - 1].end) \
+                    or (i > 0 and toks[i - 1].is_cap):
+                break
+            start, end = view.span(i, k)
+            out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
+            taken.take(start, end)
+            k = i - 1
+    return out
+
+
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _end(tok: Token) -> int:
+    return tok.end
+
+
+def first_pass(view: SentenceView, known: Known) -> list[Candidate]:
+    """The sentence's mentions by their cues, without overlaps, names listed with them included."""
+    taken = Taken(view.sentence.start, view.sentence.end)
+    chosen = _choose(view, find_candidates(view, known), taken)
+    chosen += _coordinated(view, chosen, taken)
+    # the last resorts, where no cue found anything (two words the lexicon does not know)
+    last = [c for r in RULES if r.last_resort for c in r(view)]
+    return chosen + _choose(view, last, taken)

@@ -1,0 +1,170 @@
+"""Real persons: by a given name, by a role noun (`Regisseur Refn`), by `von` after a
+work, by a credit line (`Regie: …`), listed surnames, and as a last resort two words
+no lexicon knows."""
+
+from __future__ import annotations
+
+from archive.text.rules.registry import rule
+
+from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, TITLE_LABELS
+from archive.text.view import Candidate, SentenceView, is_initial, unknown_word
+from archive.text.words import (
+    MADE_BY,
+    MADE_NOUNS,
+    OPEN_QUOTES,
+    YEAR,
+    is_given,
+    is_person_noun,
+    is_plain_noun,
+    is_work_noun,
+    split_compound,
+)
+
+
+@rule("person.given-name", priority=60, examples={
+    "Gestern sah ich, wie Juliette Binoche über den Platz ging.": {"Juliette Binoche": "person"},
+})
+def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
+    out, toks, i = [], view.tokens, 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.is_cap or not (is_given(tok.text) or is_initial(toks, i)):
+            i += 1
+            continue
+        # `der Roman Stiller`: after an article a given name that is also a noun is the noun
+        # (but `den Antonio Banderas spielt` is a relative clause and a name)
+        # … and a given name between an article and `von` is a noun too (`die Romane von Mick Herron`)
+        after_article = view.word(i - 1).lower() in ARTICLES and (
+            tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
+            or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer"))  # `so ein Golden Globe`
+        if tok.is_word and not after_article:
+            j = view.name_run(i)
+            if j - i >= 2:
+                start, end = view.span(i, j)
+                out.append(Candidate(start, end, "person", "given"))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+@rule("person.role-noun", priority=80, examples={
+    "Regisseur Kowalczyk zeigt uns die Stadt.": {"Kowalczyk": "person"},
+    "Der Film von Ilse Obradović ist laut.": {"Ilse Obradović": "person"},
+})
+def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
+    """`Regisseur Refn`; and `von` after a work or a quoted title: `„Parasite“ von Bong Joon-ho`."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text in ("führte", "führt") and view.word(i - 1) == "Regie":
+            j = view.name_run(i + 1)  # `Regie führte Hirokazu Kore-eda`
+            if j - (i + 1) >= 2 or j > i + 1 and is_given(toks[i + 1].text):
+                start, end = view.span(i + 1, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+            continue
+        if tok.text == "von" and i > 0 and (toks[i - 1].text in "“”«»‹›\"" or is_work_noun(toks[i - 1].text)
+                                            or toks[i - 1].text in MADE_BY):
+            j = view.name_run(i + 1)
+            # after a noun that is not a work (`Musik von Hamburg`), one word is too little
+            whole = j - (i + 1) >= 2 or is_given(view.word(i + 1)) or toks[i - 1].text not in MADE_NOUNS
+            if j == i + 2 and is_plain_noun(toks[i + 1].text):
+                continue  # `eine Serie von Artikeln`
+            if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)) and whole:
+                start, end = view.span(i + 1, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+            continue
+        if not (tok.is_word and is_person_noun(tok.text)) or "-" in tok.text and split_compound(tok) is not tok:
+            continue
+        if view.word(i + 1) == "wie":  # `Regisseure wie Petzold, Schanelec oder Arslan`
+            k = i + 2
+            while k < len(toks):
+                j = view.name_run(k)
+                if j == k:
+                    break
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+                if view.word(j) not in (",", "und", "oder", "sowie"):
+                    break
+                k = j + 1
+            continue
+        j = view.name_run(i + 1)
+        if j > i + 1 and not (j == i + 2 and is_plain_noun(toks[i + 1].text)):
+            start, end = view.span(i + 1, j)
+            out.append(Candidate(start, end, "person", "role-cue"))
+    return out
+
+
+@rule("person.credit-line", priority=80, triggers=(":",), examples={
+    "Regie: Ilse Obradović. Mit: Tom Ellery, Walter Brenning": {"Ilse Obradović": "person", "Walter Brenning": "person"},
+})
+def _credits(view: SentenceView) -> list[Candidate]:
+    """Credit lines: `Regie: Bong Joon-ho. Mit: Paula Beer, Franz Rogowski` give persons,
+    `Originaltitel: The Bear` a title."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-2]):
+        if toks[i + 1].text != ":" or not tok.is_word:
+            continue
+        if tok.text in TITLE_LABELS:
+            k = i + 2
+            j = k
+            while j < len(toks) and toks[j].text not in ",;()." and not YEAR.fullmatch(toks[j].text):
+                j += 1
+            if j > k and toks[k].is_cap:
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "film", "role-cue"))
+            continue
+        if tok.text not in CREDIT_LABELS:
+            continue
+        k = i + 2
+        while k < len(toks):
+            j = view.name_run(k)
+            if j == k:
+                break
+            if j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "person", "role-cue"))
+            if view.word(j) not in (",", "und", "/", "&"):
+                break
+            k = j + 1
+    return out
+
+
+@rule("person.surnames-listed", priority=40, triggers=(",",), examples={
+    "Obradović, Kowalczyk, Brenning und Haase bitten zur Kasse.": {"Obradović": "person", "Haase": "person"},
+})
+def _surnames_listed(view: SentenceView) -> list[Candidate]:
+    """`Kowalczyk, Brenning, Obradović und Haase`: three or more capitalised words the
+    lexicon does not know, listed, are surnames."""
+    toks, out = view.tokens, []
+    i = 0
+    while i < len(toks):
+        items, k = [], i
+        while k < len(toks) and unknown_word(toks[k]) and (k + 1 == len(toks) or not toks[k + 1].is_cap):
+            items.append(k)
+            if view.word(k + 1) not in (",", "und", "oder", "sowie"):
+                break
+            k += 2
+        if len(items) >= 3 and view.word(items[-2] + 1) != ",":
+            out += [Candidate(toks[m].start, toks[m].end, "person", "list") for m in items]
+        i = (items[-1] if items else i) + 1
+    return out
+
+
+@rule("person.unknown-words", priority=30, last_resort=True, examples={
+    "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
+})
+def _unknown_full_names(view: SentenceView) -> list[Candidate]:
+    """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
+    not know, not at a sentence's start (after a colon or a bracket is fine) and not
+    after an article, are a name."""
+    toks, out = view.tokens, []
+    for i in range(1, len(toks) - 1):
+        prev = toks[i - 1]
+        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])) or prev.text.lower() in ARTICLES:
+            continue
+        if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
+            continue  # three or more: more likely a title
+        if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
+            continue
+        out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
+    return out

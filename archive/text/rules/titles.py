@@ -1,0 +1,213 @@
+"""Titles without quotation marks: after a work noun (`sein neuer Film Drive`), after
+a director's genitive, before a year, in a series compound (`Pusher-Reihe`), after an
+English article, listed in a series' brackets, in an info line, in brackets after a
+person."""
+
+from __future__ import annotations
+
+from archive.text.rules.registry import rule
+
+from archive.text.german import is_noun, is_place
+from archive.text.lexicon import CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
+from archive.text.view import (
+    Candidate,
+    SentenceView,
+    after_genitive_name,
+    backward_name_run,
+    english_title_after_full_genitive,
+    title_run,
+    title_start_before,
+    year_after,
+)
+from archive.text.words import (
+    ENGLISH_LOWER,
+    SERIES_TAILS,
+    TITLE_STARTS,
+    YEAR,
+    genitive_form,
+    is_cue_noun,
+    is_given,
+    is_name_word,
+    is_work_noun,
+    split_compound,
+)
+
+
+@rule("film.work-noun", priority=55, examples={
+    "Dennoch gleitet sein neuer Film Nachtfahrt nie ab.": {"Nachtfahrt": "film"},
+})
+def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if not (tok.is_word and is_work_noun(tok.text)):
+            continue
+        k = i + 1
+        if view.word(k) in ("heißt", "hieß") and k + 1 < len(toks):
+            k += 1  # `Sein neuer Film heißt Monster`
+        nxt = toks[k]
+        if not (nxt.is_word and nxt.is_cap) or is_cue_noun(nxt.text):
+            continue
+        if is_given(nxt.text) and view.name_run(k) - k >= 2:
+            continue  # `ein Film Wim Wenders'`: a person, not a title
+        j = title_run(view, k)
+        start, end = view.span(k, j)
+        out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+    return out
+
+
+@rule("film.after-genitive-name", priority=65, examples={
+    "Wie in Fatih Akins Aus dem Nichts geht es um Rache.": {"Aus dem Nichts": "film"},
+})
+def _titles_after_genitive_name(view: SentenceView) -> list[Candidate]:
+    """`François Truffauts Die amerikanische Nacht`: a capitalized article or preposition
+    in mid-sentence after a name in the genitive starts a title."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks)):
+        tok = toks[k]
+        prev = toks[k - 1]
+        if not (prev.text in ("'", "’") or prev.is_cap and genitive_form(prev.text)):
+            continue  # nearly every token: no genitive before it
+        if english_title_after_full_genitive(view, k):
+            j = title_run(view, k)  # `Francis Ford Coppolas Apocalypse Now`
+            if j >= k + 2:
+                start, end = view.span(k, j)
+                out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+            continue
+        if not (tok.is_word and tok.is_cap and tok.text.lower() in TITLE_STARTS):
+            continue
+        if not (prev.is_word and prev.is_cap and genitive_form(prev.text) and is_name_word(prev)):
+            continue
+        j = title_run(view, k)
+        if j > k + 1:  # both ends marked: it outranks a name inside (`Die Ehe der Maria Braun`)
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
+    return out
+
+
+@rule("film.before-year", priority=62, triggers=("(", "von", "aus"), examples={
+    "Sein Debüt war damals Walhalla Rising (2009), roh und still.": {"Walhalla Rising": "film"},
+})
+def _titles_before_year(view: SentenceView) -> list[Candidate]:
+    """`in Walhalla Rising (2009)`, `Taxi Driver von 1976`; after a name in the genitive
+    the whole title, lower-case words and all (`Fassbinders Angst essen Seele auf (1974)`)."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks)):
+        if toks[k].text not in ("(", "von", "aus") or not toks[k - 1].is_word:
+            continue
+        year = year_after(view, k)
+        if year is None:
+            continue
+        found = after_genitive_name(view, k)
+        if found is not None:  # both ends marked: stronger than a title run's guess
+            title, maker = found
+            start, end = view.span(title, k)
+            out.append(Candidate(start, end, "film", "genitive-year", year))
+            start, end = view.span(backward_name_run(view, maker, limit=2), maker + 1)
+            out.append(Candidate(start, end, "person", "given"))  # `Fassbinders`: who made it
+        if not toks[k - 1].is_cap:
+            continue
+        i, anchored = title_start_before(view, k)
+        if i is None:
+            continue
+        if split_compound(toks[k - 1]) is not toks[k - 1]:
+            continue  # `Pusher-Reihe (1996)`: the compound rule has it
+        start, end = view.span(i, k)
+        out.append(Candidate(start, end, "film", "title-start" if anchored else "year-cue", year))
+    return out
+
+
+@rule("film.series-compound", priority=50, examples={
+    "Das gilt für die ganze Nebelhafen-Reihe.": {"Nebelhafen": "film"},
+})
+def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
+    """`Pusher-Reihe`: a capitalized word before a series noun is a title."""
+    out = []
+    for tok in view.tokens:
+        if tok.is_word and tok.is_cap and "-" in tok.text:
+            parts = tok.text.split("-")
+            if len(parts) == 2 and parts[1] in SERIES_HEADS \
+                    and parts[0].lower() not in FUNCTION_WORDS and not is_cue_noun(parts[0]) \
+                    and not parts[0].isupper() and parts[0] not in CHANNELS:
+                out.append(Candidate(tok.start, tok.start + len(parts[0]), "film", "compound"))
+    return out
+
+
+@rule("film.series-parts", priority=55, triggers=("(",), examples={
+    "Die Jahreszeiten-Trilogie (Frost, Glut, Regen) endet hier.": {"Frost": "film", "Regen": "film"},
+})
+def _titles_listed_after_series_noun(view: SentenceView) -> list[Candidate]:
+    """`die Farbentrilogie (Blau, Weiß, Rot)`: the parts of a series listed in brackets."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 3):
+        if toks[k].text != "(" or not toks[k - 1].is_word or not toks[k - 1].text.lower().endswith(SERIES_TAILS):
+            continue
+        close = next((m for m in range(k + 1, min(len(toks), k + 30)) if toks[m].text == ")"), None)
+        if close is None:
+            continue
+        items, start = [], k + 1
+        for m in range(k + 1, close + 1):
+            if toks[m].text in (",", ")", "und"):
+                items.append((start, m))
+                start = m + 1
+        if len(items) >= 2 and all(a < b and toks[a].is_cap and not YEAR.fullmatch(toks[a].text) for a, b in items):
+            out += [Candidate(*view.span(a, b), "film", "work-cue") for a, b in items]
+    return out
+
+
+@rule("film.info-line", priority=70, triggers=("(",), examples={
+    "Ein starker Film.\n(Greta Lindholm, Schweden 2019, 104 Min.)": {"Greta Lindholm": "film"},
+})
+def _title_in_info_brackets(view: SentenceView) -> list[Candidate]:
+    """`(Hannah Arendt, Deutschland 2012, 113 Min.)`: an info line in brackets names the
+    film first, then a country or its code and a year."""
+    toks = view.tokens
+    if len(toks) < 6 or toks[0].text != "(":
+        return []
+    comma = next((m for m in range(1, min(len(toks), 14)) if toks[m].text == ","), None)
+    if comma is None or comma == 1 or comma + 2 >= len(toks) or not toks[1].is_cap:
+        return []
+    country, year = toks[comma + 1], toks[comma + 2]
+    if not country.is_cap or not YEAR.fullmatch(year.text):
+        return []
+    return [Candidate(*view.span(1, comma), "film", "genitive-year", int(year.text))]
+
+
+@rule("film.after-person-in-brackets", priority=62, triggers=("(",), examples={
+    "Dass Julia Brandt (Hidden Harbour) hier überzeugt, freut uns.": {"Hidden Harbour": "film", "Julia Brandt": "person"},
+})
+def _title_in_brackets_after_person(view: SentenceView) -> list[Candidate]:
+    """`Bill Murray (St. Vincent)`, `Sofia Coppola (The Virgin Suicides - Verlorene Jugend)`:
+    after a full name (a given name first), brackets that hold no name, no number and
+    no lower-case verb hold a film the person made or played in."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks) - 2):
+        if toks[k].text != "(" or not (is_given(toks[k - 2].text) and is_name_word(toks[k - 1])):
+            continue
+        close = next((m for m in range(k + 1, min(len(toks), k + 12)) if toks[m].text == ")"), None)
+        if close is None or close == k + 1 or not toks[k + 1].is_cap or is_given(toks[k + 1].text):
+            continue
+        inner = toks[k + 1 : close]
+        if any(t.is_number or t.text in ",;:" or t.is_word and not t.is_cap and t.text not in ENGLISH_LOWER
+               for t in inner) or len(inner) == 1 and (is_noun(inner[0].text) or is_place(inner[0].text)):
+            continue
+        out.append(Candidate(inner[0].start, inner[-1].end, "film", "year-cue"))
+    return out
+
+
+@rule("film.english-article", priority=55, triggers=ENGLISH_TITLE_STARTS, examples={
+    "Danach kam The Quiet Harbour ins Kino.": {"The Quiet Harbour": "film"},
+})
+def _english_titles(view: SentenceView) -> list[Candidate]:
+    """`The Whale`, `A Beautiful Day`: an English article before capitalized words is a
+    title in German prose."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text in ENGLISH_TITLE_STARTS and i > 0 and toks[i + 1].is_word and toks[i + 1].is_cap:
+            j = i + 1
+            while j < len(toks) and toks[j].is_word and (toks[j].is_cap or toks[j].text in ENGLISH_LOWER):
+                j += 1
+            while j > i + 1 and not toks[j - 1].is_cap:
+                j -= 1
+            start, end = view.span(i, j)
+            out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+    return out

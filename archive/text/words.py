@@ -1,0 +1,231 @@
+"""Questions about one word that the extraction rules share: is it a work noun (`Film`,
+`Spätwestern`), a person noun (`Regisseurin`), a character noun (`Figur`), a given name,
+a word a name may be made of, a genitive? The word lists live in lexicon.py and
+data/, the German lexicon in german.py; this module only asks them."""
+
+from __future__ import annotations
+
+from archive.text.german import is_noun
+from archive.text.lexicon import (
+    words,
+    ADDRESS_TITLES,
+    ARTICLES,
+    CHARACTER_NOUNS,
+    COMPOUND_HEADS,
+    EVERYDAY_PERSON_NOUNS,
+    FUNCTION_WORDS,
+    KIN_NOUNS,
+    PERSON_NOUNS,
+    SERIES_HEADS,
+    WORK_NOUNS,
+    given_names,
+)
+from archive.text.tokens import Token, make_token
+
+import functools
+import re
+
+
+WORK_SUFFIXES = tuple(sorted(words("work_suffixes")))
+
+
+PERSON_SUFFIXES = tuple(sorted(words("person_suffixes")))
+
+
+KIN_TAILS = tuple(k.lower() + e for k in KIN_NOUNS for e in ("", "n", "s") if len(k) >= 5)
+
+
+CHARACTER_SUFFIXES = tuple(sorted(words("character_suffixes")))
+
+
+ADJECTIVE_END = re.compile(r"(e|en|em|er|es|ste|sten|stem)$")
+
+
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+OPEN_QUOTES = {"*": "*", "„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
+
+
+SPEECH_VERBS = words("speech_verbs")
+
+
+RELATIVE_STARTS = words("relative_starts")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_work_noun(word: str) -> bool:
+    """`Film`, `Spätwestern`; not a kin noun that ends like one (`Halbschwestern`)."""
+    return word in WORK_NOUNS or (word[:1].isupper() and word.lower().endswith(WORK_SUFFIXES) and "-" not in word
+                                  and not word.lower().endswith(KIN_TAILS))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_person_noun(word: str) -> bool:
+    return word in PERSON_NOUNS or (word[:1].isupper() and word.lower().endswith(PERSON_SUFFIXES))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_character_noun(word: str) -> bool:
+    return word in CHARACTER_NOUNS or (word[:1].isupper() and word.lower().endswith(CHARACTER_SUFFIXES))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_cue_noun(word: str) -> bool:
+    """A noun that cues a mention, also a kin noun in the genitive (`seines Großvaters`)."""
+    return (is_work_noun(word) or is_person_noun(word) or is_character_noun(word) or word in KIN_NOUNS
+            or word[-1:] == "s" and (word[:-1] in KIN_NOUNS or word[-2:] == "es" and word[:-2] in KIN_NOUNS))
+
+
+# Lower-case words of English titles: `I Hired a Contract Killer`, `Killers of the Flower Moon`.
+ENGLISH_LOWER = words("english_lower")
+
+
+# Capitalized mid-sentence, these begin a title rather than continue a name: `Akins Aus dem Nichts`.
+TITLE_STARTS = ARTICLES | frozenset("aus in im am an auf vom von zum zur mit nach über unter wie was wer wo "
+                                    "und oder als für ohne".split())
+
+
+def is_name_word(tok: Token) -> bool:
+    """Could be part of a name: capitalized, not a function word, not a noun that cues one,
+    not built like an abstract German noun."""
+    return tok.is_cap and tok.is_word and could_be_name(tok.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def could_be_name(word: str) -> bool:
+    return (word.lower() not in FUNCTION_WORDS and not is_cue_noun(word) and not looks_like_noun(word)
+            and word not in ADDRESS_TITLES)
+
+
+# Person nouns as compound tails: `Nachtportier` no, `Gelegenheitsarbeiter` yes.
+PERSON_TAILS = tuple(n.lower() for n in EVERYDAY_PERSON_NOUNS if len(n) >= 4)
+
+
+COMPOUND_PERSON_TAILS = tuple(n for n in PERSON_TAILS if len(n) >= 7)
+
+
+# Endings of German nouns that no name has (`Filmgeschichte`, `Freiheit`, `Verfilmungen`);
+# not `-ung` alone: Hartung, Herzsprung.
+NOUN_ENDINGS = ("heit", "keit", "schaft", "ismus", "ität", "geschichte", "ungen", "ierung", "ation")
+
+
+def looks_like_noun(word: str) -> bool:
+    """`Filmgeschichte`, `Freiheit`; and compounds on a person noun, inflected or not
+    (`Supermarktangestellten`, `Bauarbeiter`), but not names that end like one (`Neubauer`,
+    `Hartmann`: the tails are seven letters or more)."""
+    if word.endswith(NOUN_ENDINGS):
+        return True
+    lower = word.lower()
+    return any(stem.endswith(COMPOUND_PERSON_TAILS) and len(stem) >= 10
+               for stem in (lower, lower[:-1], lower[:-2]))
+
+
+@functools.lru_cache(maxsize=65536)
+def is_plain_noun(word: str) -> bool:
+    """A German noun and no given name: alone, it is no name (`von Artikeln`,
+    `seinen Chefredakteur (…)`); a cue for a name still wins (`Ehemann Standard (…)`)."""
+    return is_noun(word) and not is_given(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_given(word: str) -> bool:
+    first = word.split("-")[0]
+    return first in given_names() and word.lower() not in FUNCTION_WORDS
+
+
+def split_compound(tok: Token) -> Token:
+    """`Pusher-Reihe` -> `Pusher`; `Coster-Waldau` stays whole."""
+    parts = re.split(r"[-‐]", tok.text)
+    if len(parts) < 2:
+        return tok
+    keep = len(parts)
+    while keep > 1 and (lower_tail(parts[keep - 1]) or parts[keep - 1] in COMPOUND_HEADS
+                        or is_work_noun(parts[keep - 1])):
+        keep -= 1
+    if keep == len(parts):
+        return tok
+    text = tok.text[: len("-".join(parts[:keep]))]  # both hyphens are one character
+    return make_token(tok.start, tok.start + len(text), text)
+
+
+def lower_tail(part: str) -> bool:
+    """A lower-case compound tail that is no part of a name: `Kitsch-as-Kitsch-can` is
+    not a name, `Joon-ho` and `Yeo-jeong` are; `Hitchcock-artig` is an adjective."""
+    return part[:1].islower() and (len(part) > 5 or part in ("artig", "haft", "esk", "like", "los", "voll", "mäßig"))
+
+
+@functools.lru_cache(maxsize=65536)
+def genitive_form(word: str) -> bool:
+    # not after an accented e: `Dantès`, `Agnès`, `Mercédès` are whole names
+    return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzßèéê" and word[-2].isalpha()
+
+
+def kin(word: str) -> bool:
+    """A kin noun, also in the genitive: `Tochter`, `des kleinen Sohnes`."""
+    return word in KIN_NOUNS or word[-1:] == "s" and (word[:-1] in KIN_NOUNS or word[-2:] == "es" and word[:-2] in KIN_NOUNS)
+
+
+POSSESSIVES = words("possessives")
+
+
+# Before `als`, these say how someone appears in a part: `ist als Molly zu sehen`.
+APPEARS_AS = words("appears_as_verbs")
+
+
+def is_adjective(word: str) -> bool:
+    """Lower case with an adjective ending: `junge`, `arbeitslosen` (also some verbs: a guess)."""
+    return word[:1].islower() and bool(ADJECTIVE_END.search(word))
+
+
+def names_a_person(noun: str) -> bool:
+    """`Lehrerin`, `Industriellensohn`: a listed everyday person noun, or a compound on one."""
+    return noun in EVERYDAY_PERSON_NOUNS or (noun[:1].isupper() and noun.lower().endswith(PERSON_TAILS))
+
+
+@functools.lru_cache(maxsize=65536)
+def everyday_person(noun: str) -> bool:
+    """A noun for someone in a story, not for a film maker: `Fischerin`, `Spielzeughändler`
+    (a compound on a listed noun), not `Sängerin` (it cues a real person too)."""
+    if is_person_noun(noun) or noun in KIN_NOUNS:
+        return False  # `ihr Bruder Tom Berg` may well be a real brother
+    return names_a_person(noun) or noun.endswith("in") and names_a_person(noun[:-2])  # `Fischerin`
+
+
+ARTICLES_CAPITALIZED = frozenset(a.capitalize() for a in ARTICLES)
+
+
+# Works that are not films, and verbs of singing: a quoted title beside them is a song or a book.
+OTHER_WORKS = words("other_works")
+
+
+SINGING = words("singing_verbs")
+
+
+# Before `von`, these say who made something: `unter der Regie von`, `inszeniert von`.
+MADE_NOUNS = words("made_nouns")
+
+
+MADE_BY = MADE_NOUNS | words("made_by")
+
+
+LIFE_DATE_WORDS = words("life_date_words")
+
+
+# Lower-case words that sit inside titles without a leading article: `Schatten im
+# Paradies`, `Lichter der Vorstadt`, `Reise ins Zauberland` (not `in`, `mit`, `und`,
+# which far more often lead up to a title).
+TITLE_INNER = words("title_inner")
+
+
+CAPITALIZED_ARTICLES = frozenset("Der Die Das Ein Eine".split())
+
+
+ENGLISH_ONLY = ENGLISH_LOWER - FUNCTION_WORDS  # `a`, `of`, `the`; not `in`, `an`
+
+
+# Opening a sentence before a title, these lead up to it far more often than they begin it.
+LEADING_PREPOSITIONS = words("leading_prepositions")
+
+
+SERIES_TAILS = tuple(h.lower() for h in SERIES_HEADS | {"Serie", "Filme", "Zyklus"})

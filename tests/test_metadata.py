@@ -1,0 +1,188 @@
+"""Review metadata: YAML front matter, a sidecar NAME.meta.json / NAME.meta.yaml, and
+`--meta key=value`; stored in columns and tables, used by the analysis, asked by
+`query reviews` and `stats`. The block is not part of the text: offsets stay offsets."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
+
+FRONT = """---
+title: Kalte Rache in Bangkok
+film: Only God Forgives
+year: 2013
+director: Nicolas Winding Refn
+cast:
+  - Ryan Gosling as Julian
+  - Kristin Scott Thomas: Crystal
+author: Hanna Beispiel
+outlet: Filmblatt
+published: 2013-07-18
+url: https://example.org/ogf
+rating: 3/5
+language: de
+tags: [Thriller, Bangkok]
+mood: kalt
+---
+"""
+BODY = ("Der Film ist schön und leer.\n"
+        "Julian sucht den Mörder seines Bruders, Crystal treibt ihn an.\n"
+        "Refn zeigt Bangkok als Hölle, und Gosling schweigt.\n")
+
+
+def run(db, *args, input=None):
+    return CliRunner().invoke(cli, ["--db", str(db), *args], input=input, catch_exceptions=False)
+
+
+def sql(db, query, params=()):
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(query, params).fetchall()
+    finally:
+        conn.close()
+
+
+COLUMNS = "title, author, outlet, published, url, rating, language"
+EXPECTED = ("Kalte Rache in Bangkok", "Hanna Beispiel", "Filmblatt", "2013-07-18", "https://example.org/ogf", "3/5", "de")
+
+
+def check_stored(db, body=BODY):
+    (review_id, stored_body, *columns), = sql(db, f"SELECT id, body, {COLUMNS} FROM review")
+    assert stored_body == body  # the block is not part of the text
+    assert tuple(columns) == EXPECTED
+    meta = json.loads(sql(db, "SELECT meta FROM review")[0][0])
+    assert meta["mood"] == "kalt" and meta["tags"] == ["Thriller", "Bangkok"]  # unknown keys kept
+    assert sql(db, "SELECT f.title, f.year, rf.position FROM review_film rf JOIN film f ON f.id = rf.film_id") == [
+        ("Only God Forgives", 2013, 0)]
+    # The analysis used it: the cast's characters and the director found, the film its subject.
+    mentions = sql(db, "SELECT m.surface, p.name, p.kind FROM mention m JOIN person p ON p.id = m.person_id"
+                       " ORDER BY m.start_char")
+    assert ("Julian", "Julian", "character") in mentions and ("Crystal", "Crystal", "character") in mentions
+    assert ("Refn", "Nicolas Winding Refn", "person") in mentions
+    assert ("Gosling", "Ryan Gosling", "person") in mentions
+    assert sql(db, "SELECT c.name, a.name, f.title FROM role r JOIN person c ON c.id = r.character_id"
+                   " JOIN person a ON a.id = r.actor_id JOIN film f ON f.id = c.film_id ORDER BY c.name") == [
+        ("Crystal", "Kristin Scott Thomas", "Only God Forgives"), ("Julian", "Ryan Gosling", "Only God Forgives")]
+    assert sql(db, "SELECT count(*) FROM mention m JOIN review r ON r.id = m.review_id"
+                   " WHERE substr(r.body, m.start_char + 1, m.end_char - m.start_char) <> m.surface") == [(0,)]
+    assert run(db, "check").exit_code == 0
+    return review_id
+
+
+def test_front_matter(tmp_path):
+    path = tmp_path / "ogf.md"
+    path.write_text(FRONT + BODY, encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(path))
+    assert result.exit_code == 0, result.output
+    check_stored(str(tmp_path / "a.db"))
+    assert sql(str(tmp_path / "a.db"), "SELECT front_matter || body FROM review") == [(FRONT + BODY,)]  # the file back
+
+
+@pytest.mark.parametrize("suffix", [".meta.json", ".meta.yaml"])
+def test_a_sidecar_file(tmp_path, suffix):
+    import yaml
+
+    values = yaml.safe_load(FRONT.strip("-\n"))
+    values["published"] = values["published"].isoformat()
+    (tmp_path / f"ogf{suffix}").write_text(json.dumps(values) if suffix.endswith("json") else yaml.safe_dump(values),
+                                           encoding="utf-8")
+    (tmp_path / "ogf.txt").write_text(BODY, encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(tmp_path / "ogf.txt"))
+    assert result.exit_code == 0, result.output
+    check_stored(str(tmp_path / "a.db"))
+
+
+def test_meta_options_for_stdin(tmp_path):
+    args = ["--meta", "title=Kalte Rache in Bangkok", "--meta", "film=Only God Forgives", "--meta", "year=2013",
+            "--meta", "director=Nicolas Winding Refn",
+            "--meta", "cast=[Ryan Gosling as Julian, Kristin Scott Thomas as Crystal]",
+            "--meta", "author=Hanna Beispiel", "--meta", "outlet=Filmblatt", "--meta", "published=2013-07-18",
+            "--meta", "url=https://example.org/ogf", "--meta", "rating=3/5", "--meta", "language=de",
+            "--meta", "tags=[Thriller, Bangkok]", "--meta", "mood=kalt"]
+    result = run(tmp_path / "a.db", "ingest", *args, "-", input=BODY)
+    assert result.exit_code == 0, result.output
+    check_stored(str(tmp_path / "a.db"))
+    bad = run(tmp_path / "a.db", "ingest", "--meta", "no-equals-sign", "-", input=BODY)
+    assert bad.exit_code == 2 and "key=value" in bad.stderr
+
+
+def test_meta_options_win_over_front_matter(tmp_path):
+    path = tmp_path / "ogf.md"
+    path.write_text(FRONT + BODY, encoding="utf-8")
+    assert run(tmp_path / "a.db", "ingest", "--meta", "outlet=Andere Zeitung", str(path)).exit_code == 0
+    assert sql(str(tmp_path / "a.db"), "SELECT outlet, author FROM review") == [("Andere Zeitung", "Hanna Beispiel")]
+
+
+def test_invalid_yaml_is_refused_with_its_line_and_the_others_go_in(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: Gut\nauthor: [nicht geschlossen\nrating: 2\n---\n" + BODY,
+                                     encoding="utf-8")
+    (tmp_path / "good.md").write_text(FRONT + BODY, encoding="utf-8")
+    (tmp_path / "open.md").write_text("---\ntitle: Offen\n" + BODY, encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(tmp_path))
+    assert result.exit_code == 1
+    refused = {line.split(":")[0]: line for line in result.stderr.splitlines() if line.startswith("refused")}
+    bad = refused[f"refused {tmp_path / 'bad.md'}"]
+    assert "not valid YAML on line 4" in bad  # the line after the unclosed bracket, counted in the file
+    assert "never closed" in refused[f"refused {tmp_path / 'open.md'}"]
+    assert sql(str(tmp_path / "a.db"), "SELECT title FROM review") == [("Kalte Rache in Bangkok",)]
+
+
+def test_queries_by_metadata(tmp_path):
+    db = tmp_path / "a.db"
+    (tmp_path / "ogf.md").write_text(FRONT + BODY, encoding="utf-8")
+    (tmp_path / "her.md").write_text("---\nfilm: Her\nauthor: Jo Kritik\noutlet: Wochenblatt\npublished: 2014-03-27\n---\n"
+                                     "Her ist ein zarter Film über eine Stimme.\nSherlock kommt nicht vor.\n",
+                                     encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Ein Text ohne Angaben.\nRegisseur Jan Müller dreht.\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path)).exit_code == 0
+
+    def ids(*args):
+        result = run(db, "query", "reviews", *args, "--format", "json")
+        assert result.exit_code == 0, result.output
+        return [Path(r["source"]).name for r in json.loads(result.stdout)]
+
+    assert ids("--author", "hanna") == ["ogf.md"]
+    assert ids("--outlet", "wochen") == ["her.md"]
+    assert ids("--since", "2014") == ["her.md"]
+    assert ids("--until", "2013") == ["ogf.md"]
+    assert ids("--since", "2013-07-18", "--until", "2013-07-18") == ["ogf.md"]
+    assert ids("--reviewed", "=her") == ["her.md"]
+    rows = json.loads(run(db, "query", "reviews", "--author", "jo", "--format", "json").stdout)
+    assert (rows[0]["title"], rows[0]["outlet"], rows[0]["published"], rows[0]["film"]) == (None, "Wochenblatt",
+                                                                                            "2014-03-27", "Her")
+    stats = json.loads(run(db, "stats", "--format", "json").stdout)
+    assert {r["outlet"]: r["reviews"] for r in stats["by_outlet"]} == {"Filmblatt": 1, "Wochenblatt": 1, None: 1}
+    assert {r["year"]: r["reviews"] for r in stats["by_year"]} == {2013: 1, 2014: 1, None: 1}
+    view = sql(str(db), "SELECT author, reviewed FROM review_detail ORDER BY review_id")
+    assert sorted(view, key=str) == sorted([("Hanna Beispiel", "Only God Forgives"), ("Jo Kritik", "Her"), (None, None)],
+                                           key=str)
+    # `Her` is a title of that review: found as a film, `Sherlock` is not it.
+    assert sql(str(db), "SELECT m.surface FROM mention m JOIN film f ON f.id = m.film_id WHERE f.title = 'Her'") == [
+        ("Her",)]
+
+
+def test_director_and_cast_are_credited_persons_even_unnamed_in_the_text(tmp_path):
+    db = tmp_path / "a.db"
+    (tmp_path / "night.md").write_text("---\nfilm: A Girl Walks Home Alone at Night\ndirector: Ana Lily Amirpour\n"
+                                       "cast: [Sheila Vand as The Girl]\n---\nEin Vampirwestern in Schwarzweiß.\n"
+                                       "Die Stadt heißt Bad City.\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path / "night.md")).exit_code == 0
+    assert sql(str(db), "SELECT p.name, c.job FROM credit c JOIN person p ON p.id = c.person_id ORDER BY c.job") == [
+        ("Sheila Vand", "cast"), ("Ana Lily Amirpour", "director")]
+    listed = json.loads(run(db, "query", "persons", "--format", "json").stdout)
+    assert {(r["name"], r["mentions"]) for r in listed} >= {("Ana Lily Amirpour", 0), ("Sheila Vand", 0)}
+    cast = json.loads(run(db, "query", "cast", "--person", "vand", "--format", "json").stdout)
+    assert [(r["character"], r["film"]) for r in cast] == [("The Girl", "A Girl Walks Home Alone at Night")]
+    (amirpour,), = sql(str(db), "SELECT id FROM person WHERE name = 'Ana Lily Amirpour'")
+    shown = json.loads(run(db, "entity", "show", str(amirpour), "--format", "json").stdout)
+    assert [(c["job"], c["film"]) for c in shown["credits"]] == [("director", "A Girl Walks Home Alone at Night")]
+    result = run(db, "rm", "1")
+    assert result.exit_code == 0 and "Ana Lily Amirpour" in result.stdout
+    assert sql(str(db), "SELECT count(*) FROM person") == [(0,)] and sql(str(db), "SELECT count(*) FROM film") == [(0,)]
+    assert run(db, "check").exit_code == 0

@@ -1,0 +1,282 @@
+"""German-aware full-text search: inflected forms, ß/ss and umlaut spellings, the FTS5
+syntax kept, snippets marking the words as written, the exact mode, the bound on terms,
+and the stemmed index kept in step (ingest, delete, migration, check).
+
+The reviews are written here, one sentence per line; which sentences a search must find
+is said by hand beside each case, never taken from the program."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from archive import store
+from archive.cli import cli
+from archive.search import MAX_TERMS, parse
+from archive.text.stems import key, keys, words
+
+# Each line a sentence; each sentence named by its first word (A1 … B6), so cases can say
+# which sentences they expect.
+KRITIK = (
+    "A1 Der Film beginnt in einer Straße von Köln.\n"
+    "A2 Zwei Filme später ist die Strasse leer.\n"
+    "A3 Des Films zweite Hälfte spielt in einem Kino mit anderen Filmen.\n"
+    "A4 Hier spielen Kinder, und Anna Müller spielte die Mutter großartig.\n"
+    "A5 Herr Mueller ist grossartig besetzt.\n"
+    "A6 Die Gewalttaten zeigt der Regisseur nie, die Gewalt bleibt am Rand.\n"
+)
+NOTIZ = (
+    "B1 Ein Abend ohne Kino.\n"
+    "B2 Die Gewalt dieses Werkes ist gewaltig, der Rest ist Schweigen.\n"
+    "B3 Muller schreibt über Ästhetik und über Aesthetik.\n"
+    "B4 Der Regen fällt auf die Stadt, und die Stadt schweigt.\n"
+    "B5 Kameramann Jonas Weber filmt den Regen von oben.\n"
+    "B6 Weber, der auch Filme dreht, filmt selten ohne Licht.\n"
+)
+
+
+def sentence_names(rows) -> set[str]:
+    return {row["text"].split()[0] for row in rows}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("search")
+    (folder / "kritik.txt").write_text(KRITIK, encoding="utf-8")
+    (folder / "notiz.txt").write_text(NOTIZ, encoding="utf-8")
+    path = str(folder / "archive.db")
+    result = CliRunner().invoke(cli, ["--db", path, "ingest", "-j", "1", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM sentence").fetchone() == (12,)
+    return path
+
+
+def run(db, *args):
+    return CliRunner().invoke(cli, ["--db", db, *args], catch_exceptions=False)
+
+
+def search(db, query, *more):
+    result = run(db, "query", "sentences", "--text", query, "--format", "json", *more)
+    assert result.exit_code == 0, result.output
+    import json
+
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Film", {"A1", "A2", "A3", "B5", "B6"}),     # Film, Filme, Films, Filmen; filmt, the verb
+    ("Filmen", {"A1", "A2", "A3", "B5", "B6"}),
+    ("spielen", {"A3", "A4"}),                     # spielt, spielen, spielte
+    ("spielt", {"A3", "A4"}),
+    ("grossartig", {"A4", "A5"}),                  # großartig, grossartig
+    ("großartig", {"A4", "A5"}),
+    ("Strasse", {"A1", "A2"}),                     # Straße, Strasse
+    ("Straße", {"A1", "A2"}),
+    ("Mueller", {"A4", "A5", "B3"}),               # Müller, Mueller, Muller
+    ("müller", {"A4", "A5", "B3"}),
+    ("Asthetik", {"B3"}),
+    ("Gewalt", {"A6", "B2"}),                      # Gewalt, gewaltig
+    ("Gewalt*", {"A6", "B2"}),
+    ("Gewaltt*", {"A6"}),                          # Gewalttaten
+    ('"die Strasse"', {"A2"}),                     # a phrase, folded
+    ('"Strasse die"', set()),                      # a phrase keeps its order
+    ("Regen AND Stadt", {"B4"}),
+    ("Regen OR Kino", {"A3", "B1", "B4", "B5"}),
+    ("Regen NOT Stadt", {"B5"}),
+    ("(Regen OR Kino) NOT filmt", {"B1", "B4"}),   # filmt also excludes Films (A3)
+    ("NEAR(Regen Stadt, 2)", set()),               # three words between them
+    ("NEAR(Regen Stadt, 3)", {"B4"}),
+    ("NEAR(Weber Regen, 1)", set()),               # two words between them
+    ("NEAR(Weber Regen, 2)", {"B5"}),
+    ("Kameramann-Jonas", {"B5"}),                 # joined words: a phrase
+])
+def test_german_search_finds_forms_and_spellings(db, query, expected):
+    assert sentence_names(search(db, query)) == expected
+
+
+def test_exact_search_finds_only_the_words_as_written(db):
+    assert sentence_names(search(db, "Filme", "--exact")) == {"A2", "B6"}
+    assert sentence_names(search(db, "Strasse", "--exact")) == {"A2"}
+    assert sentence_names(search(db, "Mueller", "--exact")) == {"A5"}
+    assert sentence_names(search(db, "muller", "--exact")) == {"A4", "B3"}  # accents still ignored
+    assert sentence_names(search(db, "Film", "--exact")) == {"A1"}
+
+
+def test_reviews_are_found_by_forms_too(db):
+    result = run(db, "query", "reviews", "--text", "Strasse OR Ästhetik", "--format", "json")
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert {row["source"].rsplit("/", 1)[-1] for row in json.loads(result.stdout)} == {"kritik.txt", "notiz.txt"}
+    exact = run(db, "query", "reviews", "--text", "Filmen", "--exact", "--format", "json")
+    assert [row["source"].rsplit("/", 1)[-1] for row in json.loads(exact.stdout)] == ["kritik.txt"]
+
+
+def test_snippets_mark_the_words_as_written(db):
+    rows = {row["text"].split()[0]: row["snippet"] for row in search(db, "Film OR Strasse OR grossartig")}
+    assert rows["A1"] == "A1 Der [Film] beginnt in einer [Straße] von Köln."
+    assert rows["A2"] == "A2 Zwei [Filme] später ist die [Strasse] leer."
+    assert rows["A4"] == "A4 Hier spielen Kinder, und Anna Müller spielte die Mutter [großartig]."
+    phrase = search(db, '"die Strasse"')
+    assert phrase[0]["snippet"] == "A2 Zwei Filme später ist [die Strasse] leer."  # one mark for the phrase
+    exact = search(db, "Filme", "--exact")
+    assert {row["snippet"] for row in exact} == {"A2 Zwei [Filme] später ist die Strasse leer.",
+                                                 "B6 Weber, der auch [Filme] dreht, filmt selten ohne Licht."}
+
+
+def test_best_hits_come_first(db):
+    rows = search(db, "Stadt OR Regen")
+    assert rows[0]["text"].startswith("B4")  # Stadt twice and Regen, in a short sentence
+
+
+def test_too_many_terms_are_refused_in_one_line(db):
+    words_ = " OR ".join(f"wort{i}" for i in range(MAX_TERMS + 1))
+    for extra in ((), ("--exact",)):
+        result = run(db, "query", "sentences", "--text", words_, *extra)
+        assert result.exit_code == 1
+        assert f"at most {MAX_TERMS}" in result.output and len(result.output.strip().splitlines()) == 1
+    allowed = " OR ".join(f"wort{i}" for i in range(MAX_TERMS))
+    assert run(db, "query", "sentences", "--text", allowed).exit_code == 0
+
+
+def test_punctuation_alone_is_a_malformed_search(db):
+    result = run(db, "query", "sentences", "--text", "Film AND --")
+    assert result.exit_code == 1 and "malformed search query" in result.output
+
+
+# --- the keys, pure ------------------------------------------------------------------------
+
+def test_keys_are_one_per_word_in_order():
+    text = "Die Vater-Tochter-Geschichte (1996) spielt in d’Artagnans Straße_3 — schön!"
+    found = keys(text).split(" ")
+    assert len(found) == len(words(text)) == 12
+    assert found[:4] == ["die", "vat", "tocht", "geschicht"]
+    assert all(k and " " not in k for k in found)
+
+
+def test_decomposed_umlauts_fold_like_composed_ones():
+    assert key("Mu\u0308ller") == key("Müller") == key("Mueller") == key("Muller")
+    assert words("Mu\u0308ller x") == [(0, 7), (8, 9)]
+
+
+def test_the_query_is_translated_to_keys():
+    assert parse('"die Strasse"').match == '"die strass"'
+    assert parse("Gewalt*").match == '"gewalt"*'
+    assert parse("Regen Dach").match.count(" AND ") == 1  # groups side by side need AND in FTS5
+    assert parse("NEAR(Regen Stadt, 2)").match == 'NEAR( "reg" "stadt" , 2 )'
+    assert parse("Filme", exact=True).match == "Filme"
+
+
+# --- the index kept in step -----------------------------------------------------------------
+
+def index_rows(path) -> list[tuple[int, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT rowid, text FROM sentence_stem ORDER BY rowid").fetchall()
+    finally:
+        conn.close()
+
+
+def test_ingest_writes_one_index_row_per_sentence_with_its_keys(db):
+    conn = sqlite3.connect(db)
+    sentences = conn.execute("SELECT id, text FROM sentence ORDER BY id").fetchall()
+    conn.close()
+    assert index_rows(db) == [(i, keys(t)) for i, t in sentences]
+
+
+def test_deleting_sentences_removes_their_index_rows_and_check_passes(db, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "copy.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    review = conn.execute("SELECT id FROM review WHERE source LIKE '%notiz.txt'").fetchone()[0]
+    conn.execute("BEGIN")
+    assert store.delete_sentences(conn, review) == 6
+    conn.execute("DELETE FROM role WHERE review_id = ?", (review,))
+    conn.execute("DELETE FROM person WHERE review_id = ?", (review,))
+    conn.execute("DELETE FROM review WHERE id = ?", (review,))
+    conn.execute("COMMIT")
+    conn.close()
+    assert len(index_rows(copy)) == 6
+    assert run(copy, "check").exit_code == 0
+    assert sentence_names(search(copy, "Regen OR Kino")) == {"A3"}
+
+
+def test_check_reports_a_stem_index_out_of_step_or_damaged(db, tmp_path):
+    import shutil
+
+    for damage, needle in [
+        ("DELETE FROM sentence_stem WHERE rowid = (SELECT min(rowid) FROM sentence_stem)", "sentence_stem"),
+        ("UPDATE sentence_stem_data SET block = zeroblob(length(block)) WHERE id > 10", "sentence_stem"),
+    ]:
+        copy = str(tmp_path / f"damaged-{len(needle)}-{hash(damage) & 0xffff}.db")
+        conn = sqlite3.connect(db)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        shutil.copy(db, copy)
+        conn = sqlite3.connect(copy)
+        conn.execute(damage)
+        conn.commit()
+        conn.close()
+        result = run(copy, "check")
+        assert result.exit_code == 1, damage
+        assert needle in result.stdout, result.output
+
+
+def test_migration_0008_indexes_the_sentences_already_stored(tmp_path):
+    from archive import db as archive_db
+
+    path = str(tmp_path / "old.db")
+    archive_db.upgrade(path, "0005")
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        INSERT INTO review (id, source, sha256, body, ingested_at) VALUES (1, 'alt.txt', 'x',
+          'Die Filme spielten in der Straße.', '2020-01-01T00:00:00+00:00');
+        INSERT INTO sentence (id, review_id, position, start_char, end_char, text)
+          VALUES (7, 1, 0, 0, 33, 'Die Filme spielten in der Straße.');
+    """)
+    conn.commit()
+    conn.close()
+    archive_db.upgrade(path)
+    assert index_rows(path) == [(7, "die film spielt in der strass")]
+    assert sentence_names(search(path, "Film AND Strasse")) == {"Die"}
+    archive_db.downgrade(path, "0005")
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'sentence_stem%'").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM sentence").fetchone() == (1,)
+    conn.close()
+
+
+def test_reviews_with_the_best_hit_come_first(db):
+    import json
+
+    result = run(db, "query", "reviews", "--text", "Kino OR Regen", "--format", "json")
+    # notiz.txt has "Ein Abend ohne Kino." (five words), kritik.txt only a long sentence
+    # with Kino; kritik.txt was stored first, so by id it would come first.
+    assert [row["source"].rsplit("/", 1)[-1] for row in json.loads(result.stdout)] == ["notiz.txt", "kritik.txt"]
+
+
+def test_an_index_row_from_another_text_shows_the_sentence_unmarked(db, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "shifted.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    sentence_id = conn.execute("SELECT id FROM sentence WHERE text LIKE 'B1 %'").fetchone()[0]
+    conn.execute("DELETE FROM sentence_stem WHERE rowid = ?", (sentence_id,))
+    conn.execute("INSERT INTO sentence_stem (rowid, text) VALUES (?, 'ein abend ohne kino')", (sentence_id,))  # one word short
+    conn.commit()
+    conn.close()
+    rows = search(copy, "Kino")
+    assert {row["snippet"] for row in rows if row["text"].startswith("B1")} == {"B1 Ein Abend ohne Kino."}
