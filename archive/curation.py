@@ -120,6 +120,8 @@ def entity(conn: sqlite3.Connection, ref: int | str, table: str = "person") -> E
     if not text.isdigit():
         raise CurationError(f"{ref!r} is no entity id (archive query persons / query films show the ids)")
     entity_id = int(text)
+    if entity_id > 2**63 - 1:  # past SQLite's integers: no row can have it
+        raise CurationError(f"{ref!r} is no entity id: the largest is {2**63 - 1}")
     if table == "person":
         row = conn.execute("SELECT id, kind, name, film_id, review_id FROM person WHERE id = ?", (entity_id,)).fetchone()
         if row:

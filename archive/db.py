@@ -7,7 +7,9 @@ Alembic is imported only when the schema has to change, which a cheap read of
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+import stat
 from pathlib import Path
 
 DEFAULT_PATH = "archive.db"
@@ -26,16 +28,49 @@ def resolve_path(option: str | None) -> str:
     return option or os.environ.get("ARCHIVE_DB") or DEFAULT_PATH
 
 
+def check_path(path: str, *, must_exist: bool = False) -> None:
+    """Refuse, in one line, what can never be a database file: nothing, a folder, a FIFO
+    or a device (opening a FIFO would wait for a writer for ever)."""
+    if not path:
+        raise DatabaseError("--db is empty: give a database file, or leave --db out for ./archive.db")
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if must_exist:
+            raise DatabaseError(f"no database at {path} (ingest reviews first, or give --db)") from None
+        return
+    except OSError as exc:
+        raise DatabaseError(f"cannot open {path}: {exc.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise DatabaseError(f"{path} is a folder; --db takes a database file (it is made if missing)")
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(f"{path} is not a regular file; --db takes a database file")
+
+
+def unwritable(path: str) -> str | None:
+    """Why SQLite could not write next to `path` (it makes -wal, -shm and journal files
+    in the same folder), or None when it can."""
+    if not os.access(os.path.dirname(os.path.abspath(path)), os.W_OK):
+        return "its folder is read-only"
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return None
+
+
 def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection with foreign keys on, WAL journal and a busy timeout.
 
-    Autocommit mode: callers open transactions explicitly (`BEGIN IMMEDIATE` to write)."""
-    if Path(path).is_dir():
-        raise DatabaseError(f"{path} is a folder; --db takes a database file (it is made if missing)")
+    Autocommit mode: callers open transactions explicitly (`BEGIN IMMEDIATE` to write).
+    Read-only, where the file or its folder cannot be written and no other connection
+    keeps a log beside it, the file is opened immutable (as Datasette opens immutable
+    files): reading a WAL database otherwise needs a -shm file, which a read-only folder
+    cannot hold. Where a log is there, the ordinary read-only open reads it (immutable
+    would skip its committed transactions)."""
+    check_path(path, must_exist=readonly)
     if readonly:
-        if not Path(path).exists():
-            raise DatabaseError(f"no database at {path}")
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        if unwritable(path) and not _logs(path):
+            uri += "&immutable=1"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     else:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -48,8 +83,19 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        why = unwritable(path)
+        if readonly and why and _logs(path) and "not a database" not in str(exc):
+            raise DatabaseError(
+                f"cannot read {path}: {why}, and SQLite reads the log beside it ({', '.join(_logs(path))}) only "
+                f"with a -shm file it cannot make there; open it once where it can be written (that folds the "
+                f"log into the file)") from None
         raise DatabaseError(f"{path}: {exc}") from None
     return conn
+
+
+def _logs(path: str) -> list[str]:
+    """The journal files SQLite keeps beside a database while it is in use."""
+    return [log for log in (f"{path}-wal", f"{path}-shm", f"{path}-journal") if os.path.exists(log)]
 
 
 def _retry_locked(step, seconds: float = BUSY_TIMEOUT_MS / 1000):
@@ -78,6 +124,9 @@ def current_revision(conn: sqlite3.Connection) -> str | None:
 
 def open_current(path: str) -> sqlite3.Connection:
     """Open for writing, upgrading an older schema first; refuse one newer than the code."""
+    check_path(path)
+    if not os.path.exists(path):
+        _create(path)
     try:
         conn = connect(path)
         revision = current_revision(conn)
@@ -95,20 +144,74 @@ def open_current(path: str) -> sqlite3.Connection:
     return connect(path)
 
 
+def _create(path: str) -> None:
+    """Make a new archive beside `path` and link it into place whole, so that no reader
+    ever finds it half-made (an empty file, or tables without alembic_version), and of
+    two processes making it at once one wins and the other opens the winner's. Where
+    the folder takes no hard links the archive is made in place instead, as before."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, new = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".new", dir=folder)
+    except OSError:
+        return  # connect() says why in the words SQLite uses
+    os.close(fd)
+    try:
+        upgrade(new)  # its last connection closes: the log is folded in and removed
+        try:
+            os.link(new, path)
+        except FileExistsError:
+            pass  # another process made it first
+        except OSError:
+            return  # no hard links here
+    finally:
+        for leftover in (new, f"{new}-wal", f"{new}-shm", f"{new}-journal"):
+            try:
+                os.unlink(leftover)
+            except FileNotFoundError:
+                pass
+
+
 def open_readonly(path: str) -> sqlite3.Connection:
-    """Open for reading; a database behind the code is upgraded first (that writes once)."""
-    if not Path(path).exists():
-        raise DatabaseError(f"no database at {path} (ingest reviews first, or give --db)")
+    """Open an archive for reading. It writes nothing, with one exception: an archive
+    behind the code is upgraded first where it can be written. A file that is not an
+    archive (an empty file, any other SQLite database) is refused and left alone."""
     conn = connect(path, readonly=True)
     try:
         revision = current_revision(conn)
+        if revision is None and not has_version_table(conn):
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                raise DatabaseError(f"{path} is empty, not an archive; archive ingest creates one")
+            raise DatabaseError(f"{path} is not an archive (no alembic_version table); archive ingest creates one")
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path}: {exc}") from None
-    if revision != HEAD:
         conn.close()
-        open_current(path).close()
-        conn = connect(path, readonly=True)
-    return conn
+        raise DatabaseError(f"{path}: {exc}") from None
+    except DatabaseError:
+        conn.close()
+        raise
+    if revision == HEAD:
+        return conn
+    conn.close()
+    if revision is not None and revision not in REVISIONS:
+        raise DatabaseError(
+            f"{path} has schema revision {revision}, newer than this archive knows ({HEAD}); upgrade archive")
+    why = unwritable(path)
+    if why:
+        raise DatabaseError(_cannot_upgrade(path, revision, why))
+    upgrade(path)
+    return connect(path, readonly=True)
+
+
+def has_version_table(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone() \
+        is not None
+
+
+def _cannot_upgrade(path: str, revision: str | None, why: str) -> str:
+    return (f"{path} is at schema revision {revision or 'base'}, older than this archive ({HEAD}), and cannot be "
+            f"upgraded where it is: {why}; copy it somewhere writable, or run archive db upgrade where it can be "
+            f"written")
 
 
 def alembic_config(path: str):
@@ -168,8 +271,10 @@ def _migrate(path: str, direction: str, revision: str) -> None:
                 getattr(command, direction)(config, revision)
                 transaction.commit()
             except Exception as exc:  # alembic and SQLAlchemy raise many kinds; the user needs one line
-                message = " ".join(str(exc).split())
-                raise DatabaseError(f"cannot {direction} {path}: {message}") from None
+                if "readonly database" in str(exc):
+                    raise DatabaseError(_cannot_upgrade(path, found, unwritable(path) or "it is read-only")) \
+                        from None
+                raise DatabaseError(f"cannot {direction} {path}: {migration_error(exc)}") from None
     finally:
         try:
             if raw.in_transaction:
@@ -181,3 +286,12 @@ def _migrate(path: str, direction: str, revision: str) -> None:
             raw.close()
         except sqlite3.ProgrammingError:
             pass
+
+
+def migration_error(exc: Exception) -> str:
+    """One line for a failed migration: SQLite's own words where SQLAlchemy wrapped them,
+    without SQLAlchemy's statement dump or its link to background reading."""
+    message = str(getattr(exc, "orig", None) or exc)
+    message = re.sub(r"\(Background on this error at: [^)]*\)", "", message)
+    message = re.sub(r"\[SQL: .*?\](?=\s|$)", "", message, flags=re.S)
+    return " ".join(message.split()) or type(exc).__name__

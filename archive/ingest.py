@@ -2,7 +2,8 @@
 (archive.sources; pure, so it can run in worker processes, archive.workers), then store
 with one writer.
 
-A review is stored whole or not at all: reviews are written in batches, one
+A review is its file (the path, resolved) or, for standard input, its text: a file
+edited and ingested again replaces its review. A review is stored whole or not at all: reviews are written in batches, one
 transaction per batch, and a batch that fails is retried one review at a time. What
 stops the whole call is said once: an interrupt (SIGINT, or SIGTERM through the command
 line), or a database that takes no more (locked by another process past the busy
@@ -26,9 +27,7 @@ __all__ = ["MAX_BYTES", "Interrupted", "Outcome", "Prepared", "Refused", "Source
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What happened to one source: status is added, updated (its file changed: new text,
-    new analysis, the same review id), moved (the same text, and its old file is gone),
-    unchanged, or refused."""
+    """What happened to one source: status is added, updated, moved, unchanged or refused."""
 
     source: Source
     status: str
@@ -315,7 +314,7 @@ def _prepared(sources: Iterable[Source | Refused], context: tuple, jobs: int,
               chunk_size: int = CHUNK) -> Iterator[Prepared | Refused]:
     """Decode and analyse in order; with jobs > 1, in worker processes (archive.workers),
     with a bounded number of reviews in flight so memory does not grow with the corpus.
-    `context` is load()'s (known, given metadata, stored texts)."""
+    `context` is load()'s after the source (known names, given metadata, stored texts)."""
     if jobs <= 1:
         return (source if isinstance(source, Refused) else load(source, *context) for source in sources)
     from archive.workers import analysed

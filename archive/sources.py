@@ -194,7 +194,7 @@ def prepare(source: Source, data: bytes, known=None, given: dict | None = None,
 
 
 def load(source: Source, known=None, given: dict | None = None, stored: dict | None = None) -> Prepared | Refused:
-    """Read, decode and analyse one source; whatever goes wrong is its refusal."""
+    """Read, decode and analyse one source (prepare's arguments); whatever goes wrong is its refusal."""
     try:
         data = read(source)
     except FileNotFoundError:

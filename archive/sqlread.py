@@ -1,6 +1,7 @@
 """Read-only SQL for `archive sql`: a connection opened read-only, in query-only mode,
-with an authorizer that refuses every write, ATTACH and writing PRAGMA. Three locks,
-so no statement can change the database."""
+with an authorizer that refuses every write (the schema tables sqlite_master and
+sqlite_temp_master too), ATTACH and writing PRAGMA. Three locks, each enough alone, so
+no statement can change the database."""
 
 from __future__ import annotations
 
@@ -30,15 +31,11 @@ _LOOKUP_PRAGMAS = frozenset(
 _SETTING_PRAGMAS = frozenset(
     "database_list collation_list function_list module_list pragma_list compile_options user_version "
     "schema_version page_count page_size freelist_count encoding journal_mode foreign_keys data_version "
-    "application_id".split()
+    "application_id query_only".split()
 )
 
 
 def _authorize(action, arg1, arg2, db, source):
-    if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master" and source is None:
-        # SQLite asks this while preparing a table-valued PRAGMA (`pragma_table_info('review')`);
-        # writing the schema stays impossible: the connection is read-only and query_only.
-        return sqlite3.SQLITE_OK
     if action in _DENIED:
         return sqlite3.SQLITE_DENY
     if action == sqlite3.SQLITE_PRAGMA:
@@ -51,14 +48,47 @@ def _authorize(action, arg1, arg2, db, source):
     return sqlite3.SQLITE_OK
 
 
-def run_readonly(path: str, sql: str, params: dict[str, str], limit: int | None = None) -> Result:
-    """The statement's columns, and its rows as an iterator over the cursor: they are read
-    as they are printed, and the connection closes when the last one has been read."""
-    if not sql.strip():
-        raise QueryError("no SQL given: archive sql \"SELECT ...\"")
+def _declare_virtual_tables(conn: sqlite3.Connection) -> None:
+    """The first time a connection uses a virtual table (sentence_fts, json_each, a
+    table-valued PRAGMA such as pragma_table_info), SQLite declares its columns and asks
+    the authorizer for an UPDATE of sqlite_master while doing so, exactly as a real
+    `UPDATE sqlite_master` asks. So each is prepared once (EXPLAIN: nothing runs) before
+    the authorizer is set, and the authorizer can refuse every write to the schema. One
+    missed here is refused as a write: a false no, never a false yes."""
+    names = [f"pragma_{name}" for name in sorted(_LOOKUP_PRAGMAS | _SETTING_PRAGMAS)]
+    names += [name for (name,) in conn.execute("SELECT name FROM pragma_module_list")]  # json_each, dbstat, ...
+    names += [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")]
+    for name in names:
+        try:
+            conn.execute(f'EXPLAIN SELECT * FROM "{name.replace(chr(34), chr(34) * 2)}"').fetchall()
+        except sqlite3.Error:
+            pass  # a module that is no table by itself (fts5, rtree)
+
+
+def open_guarded(path: str) -> sqlite3.Connection:
+    """A connection on which no statement can write."""
     conn = open_readonly(path)
     conn.execute("PRAGMA query_only = ON")
+    _declare_virtual_tables(conn)
     conn.set_authorizer(_authorize)
+    return conn
+
+
+def run_readonly(path: str, sql: str, params: dict[str, str], limit: int | None = None) -> Result:
+    """run() on a connection of its own."""
+    if not sql.strip():
+        raise QueryError("no SQL given: archive sql \"SELECT ...\"")
+    return run(open_guarded(path), sql, params, limit)
+
+
+def run(conn: sqlite3.Connection, sql: str, params: dict[str, str], limit: int | None = None) -> Result:
+    """Run one statement on a connection from open_guarded: the statement's columns, and
+    its rows as an iterator over the cursor: they are read as they are printed, and the
+    connection closes when the last one has been read."""
+    if not sql.strip():
+        conn.close()
+        raise QueryError("no SQL given: archive sql \"SELECT ...\"")
     try:
         cursor = conn.execute(sql, params)
     except (sqlite3.DatabaseError, sqlite3.Warning, sqlite3.ProgrammingError) as exc:
@@ -83,6 +113,7 @@ def _rows(conn: sqlite3.Connection, cursor: sqlite3.Cursor, limit: int | None):
 def _query_error(exc: Exception) -> QueryError:
     message = str(exc)
     if isinstance(exc, sqlite3.DatabaseError) and any(
-            word in message for word in ("not authorized", "authorization denied", "readonly", "read-only")):
+            word in message for word in ("not authorized", "authorization denied", "readonly", "read-only",
+                                         "may not be modified")):
         return QueryError("archive sql only reads: that statement would change the database")
     return QueryError(f"SQL error: {message}")  # "You can only execute one statement at a time." among them

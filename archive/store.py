@@ -68,10 +68,18 @@ class Writer:
         existing = self.known_review(digest)
         if existing is not None:
             return Stored(existing, False, 0, 0)
+        meta = meta or Meta()
+        films = self._films_reviewed(analysis, meta)
+        # The row goes in whole: an UPDATE after the mentions rewrote the body, a fifth of
+        # the cost of storing a review.
         review_id = self.conn.execute(
-            "INSERT INTO review (source, sha256, body, ingested_at) VALUES (?, ?, ?, ?)",
-            (source, digest, analysis.text, ingested_at or _now())).lastrowid
-        return self._write(review_id, analysis, meta or Meta())
+            "INSERT INTO review (source, sha256, body, ingested_at, film_id, sentence_count, mention_count, title,"
+            " author, outlet, published, url, rating, language, meta, front_matter, analysis_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source, digest, analysis.text, ingested_at or _now(), films[1], len(analysis.sentences),
+             len(analysis.mentions), *(meta.column(c) for c in COLUMNS), meta.json(), meta.front_matter,
+             analysis_version())).lastrowid
+        return self._write(review_id, analysis, meta, films)
 
     def replace(self, review_id: int, analysis: Analysis, meta: Meta | None = None, source: str | None = None,
                 digest: str | None = None) -> tuple[Stored, list]:
@@ -110,16 +118,25 @@ class Writer:
         self._review_characters = {}
         return persons, films
 
-    def _write(self, review_id: int, analysis: Analysis, meta: Meta) -> Stored:
-        conn = self.conn
+    def _films_reviewed(self, analysis: Analysis, meta: Meta) -> tuple[list[int], int | None]:
+        """The films the metadata says are reviewed, and the review's film."""
         self._review_characters = {}
         if len(self._persons) + len(self._films) > CACHE_LIMIT:
             self.forget()  # a lookup by index costs microseconds; a cache without bound costs memory
-        decisions = self.decisions
         years = {e.name: e.year for e in analysis.entities if e.kind == "film"}
         reviewed = [self.film_id(title, year or years.get(title)) for title, year in meta.films]
         subject = reviewed[0] if reviewed else \
-            self._film(analysis.subject, years.get(analysis.subject), decisions) if analysis.subject else None
+            self._film(analysis.subject, years.get(analysis.subject), self.decisions) if analysis.subject else None
+        return reviewed, subject
+
+    def _write(self, review_id: int, analysis: Analysis, meta: Meta,
+               inserted: tuple[list[int], int | None] | None = None) -> Stored:
+        """Sentences, mentions, roles, films reviewed and credits of a review; `inserted`:
+        the review row went in whole with these films (store), else it is brought up to date."""
+        conn = self.conn
+        reviewed, subject = inserted or self._films_reviewed(analysis, meta)
+        decisions = self.decisions
+        years = {e.name: e.year for e in analysis.entities if e.kind == "film"}
         first = _next_id(conn, "sentence")
         texts = [analysis.text[s.start : s.end] for s in analysis.sentences]
         conn.executemany(
@@ -167,6 +184,8 @@ class Writer:
             if kind == "person":
                 conn.execute("INSERT OR IGNORE INTO credit (review_id, person_id, job) VALUES (?, ?, ?)",
                              (review_id, person, job))
+        if inserted is not None and len(rows) == len(analysis.mentions):
+            return Stored(review_id, True, len(analysis.sentences), len(rows))
         conn.execute(
             "UPDATE review SET film_id = ?, sentence_count = ?, mention_count = ?, title = ?, author = ?, outlet = ?,"
             " published = ?, url = ?, rating = ?, language = ?, meta = ?, front_matter = ?, analysis_version = ?"

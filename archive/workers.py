@@ -34,9 +34,9 @@ LINUX = sys.platform.startswith("linux")
 
 def analysed(items: Iterable[Source | Refused], context: tuple, jobs: int, chunk_size: int,
              in_flight: int) -> Iterator[Prepared | Refused]:
-    """Each item loaded (read, decoded, analysed: archive.sources.load with `context`, its
-    known names, given metadata and stored texts) in `jobs` worker processes, yielded in
-    order, with at most `in_flight` chunks per worker queued, so memory stays flat."""
+    """Each item loaded (read, decoded, analysed) in `jobs` worker processes, yielded in
+    order, with at most `in_flight` chunks per worker queued, so memory stays flat.
+    `context` is what load() takes after the source (known names, metadata, stored texts)."""
     pool = Pool(jobs, context)
     try:
         yield from pool.ordered(iter(items), chunk_size, jobs * in_flight)

@@ -88,3 +88,26 @@ def test_check_does_not_change_the_database(sound, tmp_path):
     before = path.read_bytes()
     assert check(path).exit_code == 1
     assert path.read_bytes() == before
+
+
+def test_zeroed_full_text_blocks_are_found_though_the_counts_agree(sound, tmp_path):
+    # Every leaf block of the index zeroed (ids 1 and 10 are FTS5's structure and averages records).
+    path = damaged(sound, tmp_path, "UPDATE sentence_fts_data SET block = zeroblob(length(block)) WHERE id > 10")
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT (SELECT count(*) FROM sentence) = (SELECT count(*) FROM sentence_fts_docsize)"
+                        ).fetchone() == (1,)  # what the count comparison sees: nothing wrong
+    assert conn.execute("SELECT count(*) FROM sentence WHERE text LIKE '%Gosling%'").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'Gosling'").fetchone() == (0,)
+    conn.close()
+    before = path.read_bytes()
+    result = check(path)
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("full-text index sentence_fts is damaged, search misses sentences (FTS5 integrity-check: ")
+    assert line.endswith("rebuild it with INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
+    assert path.read_bytes() == before  # checked on a copy: the archive was only read
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")  # the fix the line names
+    conn.commit()
+    conn.close()
+    assert check(path).exit_code == 0

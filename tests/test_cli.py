@@ -364,8 +364,9 @@ def test_db_upgrade_creates_the_schema_on_an_empty_file(tmp_path, fmt):
     assert empty.exit_code == 0 and json.loads(empty.stdout) == []
 
 
-def test_db_upgrade_to_an_unknown_revision_is_an_error(tmp_path):
-    user_error(CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "db", "upgrade", "nosuch"]))
+def test_db_upgrade_to_an_unknown_revision_is_bad_usage(tmp_path):
+    usage_error(CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "db", "upgrade", "nosuch"]))
+    assert not (tmp_path / "x.db").exists()
 
 
 # --- where the database is ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from processes import alive, children, committed, held_back, wait_for
 
 import archive.analysis
+import archive.text
 from archive.cli import cli
 from archive.ingest import max_jobs
 
@@ -135,7 +136,8 @@ def test_a_review_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch)
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does to a worker out of memory
         return analyse(text, known)
 
-    # The workers are forked from this process, so they analyse with this function.
+    # The workers are forked from this process, so they analyse with this function. It is
+    # patched where ingest calls it (archive.analysis binds the name when first imported).
     monkeypatch.setattr(archive.analysis, "analyse", deadly)
     for i in range(40):
         word = "TÖDLICH" if i in (7, 30) else "harmlos"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from typing import NoReturn
 
 import click
 
@@ -26,32 +27,51 @@ class ArchiveGroup(click.Group):
             raise click.exceptions.Exit(0) from None
 
     def invoke(self, ctx: click.Context):
-        from archive.db import DatabaseError
-
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except DatabaseError as exc:
+        except (Exception, KeyboardInterrupt) as exc:
+            self._stopped(ctx)  # Ctrl-C or --timeout stopped a statement: that, not its error, is the news
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            self._one_line(exc)
+
+    @staticmethod
+    def _stopped(ctx: click.Context) -> None:
+        from archive.cli.interrupt import stopped
+
+        watch = stopped(ctx)
+        if watch is not None:
+            message, code = watch.stop_message()
+            if code == 1:
+                raise click.ClickException(message) from None
+            click.echo(f"Error: {message}", err=True)
+            raise click.exceptions.Exit(code)
+
+    @staticmethod
+    def _one_line(exc: Exception) -> NoReturn:
+        from archive.db import DatabaseError
+        from archive.queries import QueryError
+
+        if isinstance(exc, (DatabaseError, QueryError)):
             raise click.ClickException(str(exc)) from None
-        except sqlite3.Error as exc:
+        if isinstance(exc, sqlite3.Error):
             raise click.ClickException(f"database error: {exc}") from None
-        except BrokenPipeError:  # `archive query ... | head`: the reader has all it wants
+        if isinstance(exc, BrokenPipeError):  # `archive query ... | head`: the reader has all it wants
             _discard_stdout()
             raise click.exceptions.Exit(0) from None
-        except OSError as exc:
+        if isinstance(exc, OSError):
             raise click.ClickException(str(exc)) from None
-        except Exception as exc:
-            from archive.queries import QueryError
-
-            if isinstance(exc, QueryError):
-                raise click.ClickException(str(exc)) from None
-            if os.environ.get("ARCHIVE_DEBUG"):
-                raise
-            # A bug, not the user's doing: still one line, and how to see the rest.
-            message = " ".join(str(exc).split()) or "no message"
-            raise click.ClickException(
-                f"internal error: {type(exc).__name__}: {message} (ARCHIVE_DEBUG=1 shows the traceback)") from None
+        if isinstance(exc, UnicodeEncodeError) and "surrogates not allowed" in str(exc):
+            # An argument with bytes that are not UTF-8, past the options that check for them.
+            raise click.UsageError("an argument is not UTF-8 text; give it in UTF-8") from None
+        if os.environ.get("ARCHIVE_DEBUG"):
+            raise exc
+        # A bug, not the user's doing: still one line, and how to see the rest.
+        message = " ".join(str(exc).split()) or "no message"
+        raise click.ClickException(
+            f"internal error: {type(exc).__name__}: {message} (ARCHIVE_DEBUG=1 shows the traceback)") from None
 
 
 @click.group(cls=ArchiveGroup, context_settings={"help_option_names": ["-h", "--help"]})

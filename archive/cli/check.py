@@ -8,9 +8,11 @@ import click
 @click.command("check")
 @click.pass_context
 def command(ctx) -> None:
-    """Verify the database: SQLite integrity, foreign keys, mention offsets, counts.
+    """Verify the database: SQLite integrity, foreign keys, FTS5's own check of the
+    full-text index, mention offsets, counts.
 
-    Exit status 1 with a report when anything is wrong.
+    Only reads the archive (the full-text check runs on a temporary copy of the index).
+    Exit status 1 with a report, one line per problem, when anything is wrong.
     """
     from archive.cli.options import reader
     from archive.verify import verify

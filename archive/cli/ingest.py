@@ -93,7 +93,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     def summary(counts: dict[str, int]) -> None:
         if progress:
             progress.clear()
-        changed = "".join(f", {counts[s]} {s}" for s in ("updated", "moved") if counts[s])
+        changed = "".join(f", {counts[s]} {s}" for s in ("updated", "moved") if counts.get(s))
         click.echo(f"{counts['added']} added{changed}, {counts['unchanged']} unchanged, {counts['refused']} refused",
                    err=True)
 

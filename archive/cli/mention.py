@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import curation_errors, writing
+from archive.cli.options import ID, curation_errors, writing
 from archive.terminal import visible
 
 
@@ -15,7 +15,7 @@ def command() -> None:
 
 
 @command.command("drop")
-@click.argument("mention_ids", nargs=-1, required=True, type=int, metavar="ID...")
+@click.argument("mention_ids", nargs=-1, required=True, type=ID, metavar="ID...")
 @click.pass_context
 @curation_errors
 def drop(ctx, mention_ids):

@@ -34,11 +34,74 @@ def format_option(f):
                         help="table for people; json, csv or ndjson for programs.")(f)
 
 
+# SQLite's integers are 64-bit: a larger number given as a count or an id is bad usage
+# (exit 2), not an OverflowError when it reaches SQLite. Every int option takes one of these.
+SQLITE_MAX = 2**63 - 1
+SQLITE_MIN = -(2**63)
+
+
+def count(minimum: int = 0) -> click.IntRange:
+    """A count (--limit, --top): from `minimum` to SQLite's largest integer."""
+    return click.IntRange(min=minimum, max=SQLITE_MAX)
+
+
+ID = click.IntRange(min=SQLITE_MIN, max=SQLITE_MAX)  # any id SQLite could hold; an unknown one is "no review N"
+
+
+class SecondsType(click.ParamType):
+    """A time in seconds, more than zero (and a number: not nan)."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not seconds > 0:  # also false for nan
+            self.fail(f"{value!r} is not more than 0 seconds", param, ctx)
+        return seconds
+
+
+SECONDS = SecondsType()
+
+
 def limit_option(f):
-    return click.option("--limit", type=click.IntRange(min=0), metavar="N", help="At most N rows.")(f)
+    return click.option("--limit", type=count(), metavar="N", help="At most N rows.")(f)
 
 
-class NameType(click.ParamType):
+def review_option(f):
+    return click.option("--review", type=ID, metavar="ID", help="Only in this review.")(f)
+
+
+def text_error(value: str) -> str | None:
+    """Why a string from the command line cannot go to SQLite: bytes that are not UTF-8
+    (Python keeps them as lone surrogates, which no UTF-8 string can hold)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        byte = value[exc.start].encode("utf-8", "surrogateescape")[0]
+        return f"is not UTF-8 text (byte \\x{byte:02x} at character {exc.start + 1}); give it in UTF-8"
+    return None
+
+
+class TextType(click.ParamType):
+    """Text that goes into SQL (a query, a bound value): UTF-8 only."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        value = str(value)
+        problem = text_error(value)
+        if problem:
+            self.fail(problem, param, ctx)
+        return value
+
+
+TEXT = TextType()
+
+
+class NameType(TextType):
     """A name or title given as a filter: anything but empty (an empty one would match everything)."""
 
     name = "name"
@@ -46,7 +109,10 @@ class NameType(click.ParamType):
     def convert(self, value, param, ctx):
         if value is None or not str(value).strip():
             self.fail("must not be empty", param, ctx)
-        return str(value)
+        text = str(value).strip()
+        if text.startswith("#") and text[1:].strip().isdigit() and int(text[1:]) > SQLITE_MAX:
+            self.fail(f"{text} is no id: the largest is {SQLITE_MAX}", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 NAME = NameType()
@@ -100,10 +166,15 @@ def layout() -> dict:
     return {"headers": not given.get("no_headers"), "max_width": given.get("max_width")}
 
 
-def reader(ctx: click.Context):
+def reader(ctx: click.Context, *, opener=None, timeout: float | None = None):
+    """The database opened for reading (by `opener`, default archive.db.open_readonly),
+    its statements stopped by Ctrl-C, or after `timeout` seconds (archive.cli.interrupt)."""
+    from archive.cli.interrupt import watch
     from archive.db import open_readonly
 
-    return open_readonly(ctx.find_root().obj)
+    conn = (opener or open_readonly)(ctx.find_root().obj)
+    watch(ctx, conn, timeout)
+    return conn
 
 
 def require_review(conn, review_id: int | None) -> None:

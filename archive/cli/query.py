@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import DATE, NAME, colour, format_option, limit_option, print_result, reader, require_review
+from archive.cli.options import (DATE, NAME, colour, format_option, limit_option, print_result, reader, require_review,
+                                 review_option)
 from archive.output import HIGHLIGHT
 
 
@@ -65,7 +66,7 @@ def reviews(ctx, persons, characters, films, text, exact, author, outlet, since,
 @click.option("--with", "with_", type=NAME, metavar="NAME",
               help="Who is mentioned in the same sentences as NAME, most often first.")
 @click.option("--film", type=NAME, metavar="TITLE", help="Only in reviews that mention this film.")
-@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@review_option
 @format_option
 @limit_option
 @click.pass_context
@@ -86,7 +87,7 @@ def persons(ctx, only, kind, with_, film, review, fmt, limit):
 @command.command("films")
 @click.option("--film", "only", type=NAME, metavar="TITLE", help="Only these films (=TITLE, #ID).")
 @click.option("--person", type=NAME, metavar="NAME", help="Only films named in reviews that mention this person.")
-@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@review_option
 @format_option
 @limit_option
 @click.pass_context
@@ -112,7 +113,7 @@ def films(ctx, only, person, review, fmt, limit):
               help="Sentences that mention this character (repeatable: all of them).")
 @click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
               help="Sentences that mention this film (repeatable: all of them).")
-@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@review_option
 @format_option
 @limit_option
 @click.pass_context
@@ -141,7 +142,7 @@ def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
 
 
 @command.command("mentions")
-@click.option("--review", type=int, metavar="ID", help="Only in this review.")
+@review_option
 @click.option("--type", "type_", type=click.Choice(["person", "character", "film"]), help="Only this type.")
 @format_option
 @limit_option

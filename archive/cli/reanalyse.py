@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import format_option, print_result
+from archive.cli.options import ID, format_option, print_result
 
 
 @click.command("reanalyse")
-@click.argument("review_ids", nargs=-1, type=int, metavar="[REVIEW...]")
+@click.argument("review_ids", nargs=-1, type=ID, metavar="[REVIEW...]")
 @format_option
 @click.pass_context
 def command(ctx, review_ids, fmt) -> None:

@@ -6,9 +6,11 @@ import sys
 
 import click
 
+from archive.cli.options import ID
+
 
 @click.command("rm")
-@click.argument("review_ids", nargs=-1, type=int, metavar="[REVIEW...]")
+@click.argument("review_ids", nargs=-1, type=ID, metavar="[REVIEW...]")
 @click.option("--source", "sources", multiple=True, metavar="PATH",
               help="The review of this file, or every review under this folder (repeatable).")
 @click.option("-y", "--yes", is_flag=True, help="Do not ask (nothing is asked when stdin is not a terminal).")

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from archive.cli.options import layout_options
+from archive.cli.options import ID, count, layout_options
 from archive.output import FORMATS
 from archive.terminal import visible
 
@@ -15,11 +15,11 @@ COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 
 
 @click.command("show")
-@click.argument("review_id", type=int)
+@click.argument("review_id", type=ID)
 @click.option("--format", "fmt", type=click.Choice(FORMATS + ("text",)), default="table", show_default=True,
               help="table (or text): the review marked up; json: review, sentences and mentions; "
                    "csv, ndjson: its mentions, one per row.")
-@click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Only the first N sentences.")
+@click.option("--limit", type=count(), metavar="N", help="Only the first N sentences.")
 @click.option("--color/--no-color", default=None,
               help="Colour the mentions (default: when stdout is a terminal and NO_COLOR is not set).")
 @click.option("--why", is_flag=True,

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import format_option, limit_option
+from archive.cli.options import SECONDS, TEXT, format_option, limit_option
 
 
 @click.command("sql")
-@click.argument("query")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+@click.argument("query", type=TEXT)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", type=TEXT,
               help="Bind :NAME to VALUE (repeatable). Values are always bound, never pasted into the SQL.")
 @format_option
 @limit_option
+@click.option("--timeout", type=SECONDS, metavar="SECONDS",
+              help="Stop the statement after this many seconds (exit 1). Ctrl-C stops it at any time (exit 130).")
 @click.pass_context
-def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
+def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | None,
+            timeout: float | None) -> None:
     """Run one read-only SQL statement (QUERY, or - to read it from stdin). Writes of
     any kind are refused.
 
@@ -27,7 +30,9 @@ def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | Non
       archive sql "SELECT * FROM mention_detail WHERE name = :n" -p n="Ryan Gosling"
       archive sql - < question.sql
     """
-    from archive.sqlread import run_readonly
+    from archive.cli.options import print_result, reader
+    from archive.queries import QueryError
+    from archive.sqlread import open_guarded, run
 
     if query == "-":
         query = _stdin_text()
@@ -38,9 +43,9 @@ def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | Non
         if not sep or not name:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
         bound[name] = value
-    from archive.cli.options import print_result
-
-    print_result(run_readonly(ctx.find_root().obj, query, bound, limit), fmt)
+    if not query.strip():
+        raise QueryError("no SQL given: archive sql \"SELECT ...\"")
+    print_result(run(reader(ctx, opener=open_guarded, timeout=timeout), query, bound, limit), fmt)
 
 
 def _stdin_text() -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import format_option, print_result, reader
+from archive.cli.options import count, format_option, print_result, reader
 
 
 @click.command("stats")
-@click.option("--top", "--limit", "top", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
+@click.option("--top", "--limit", "top", type=count(), default=10, show_default=True, metavar="N",
               help="How many entities to rank.")
 @format_option
 @click.pass_context

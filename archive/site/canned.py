@@ -20,9 +20,21 @@ CHOSEN_MENTIONS = """chosen_mention AS (
   SELECT m.* FROM mention m WHERE m.film_id IN (SELECT id FROM chosen WHERE type = 'film')
 )"""
 
-# snippet() marks the words found with <mark>; the site shows them highlighted, and
-# JSON or CSV readers get the same conventional tags.
+# The search of `archive query sentences --text`: archive_match() (the site's SQL
+# function, archive.search.parse) turns the words into their search keys for
+# sentence_stem, archive_marked() puts <mark> around the words found in the sentence as
+# written. The site shows them highlighted; JSON and CSV readers get the same tags.
 SEARCH = """SELECT s.review_id, r.source, s.position,
+  archive_marked(:q, highlight(sentence_stem, 0, char(2), char(3)), s.text) AS snippet
+FROM sentence_stem
+JOIN sentence s ON s.id = sentence_stem.rowid
+JOIN review r ON r.id = s.review_id
+WHERE :q <> '' AND sentence_stem MATCH archive_match(:q)
+ORDER BY rank
+LIMIT 200"""
+
+# The words as written (`--exact`): plain FTS5 on sentence_fts, its own snippet().
+SEARCH_EXACT = """SELECT s.review_id, r.source, s.position,
   snippet(sentence_fts, 0, '<mark>', '</mark>', '…', 16) AS snippet
 FROM sentence_fts
 JOIN sentence s ON s.id = sentence_fts.rowid
@@ -73,11 +85,21 @@ LIMIT 100"""
 QUERIES = {
     "search": {
         "title": "Search the sentences",
-        "description": "Full-text search in the archive's own syntax: words, \"phrases\", prefix*, AND, OR, NOT"
-                       " (in capitals), NEAR(a b, 5); Gewalt* OR Liebe finds either. Case and accents do not"
-                       " matter (Asthetik finds Ästhetik). Best hits first, the words found marked.",
+        "description": "Full-text search as archive query sentences --text does it: words, \"phrases\", prefix*,"
+                       " AND, OR, NOT (in capitals), NEAR(a b, 5); Gewalt* OR Liebe finds either. German-aware:"
+                       " Film finds Filme and Films, spielen finds spielt, Strasse finds Straße, Mueller finds"
+                       " Müller. Best hits first, the words found marked. The words exactly as written: the next"
+                       " query.",
         "sql": SEARCH,
         "hide_sql": True,  # the search box first; "show" reveals the SQL
+    },
+    "search_exact": {
+        "title": "Search the sentences, words as written",
+        "description": "The same syntax on the words as written (archive query sentences --text … --exact):"
+                       " Film finds Film only; case and accents still do not matter (Asthetik finds Ästhetik)."
+                       " This is plain FTS5 on sentence_fts, as any SQLite tool can ask it.",
+        "sql": SEARCH_EXACT,
+        "hide_sql": True,
     },
     "co_mentions": {
         "title": "Who is mentioned with whom",

@@ -4,6 +4,8 @@ context), and cells that link names to those pages."""
 
 from __future__ import annotations
 
+import functools
+
 import markupsafe
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -107,6 +109,46 @@ async def entity_page(datasette, request):
         "archive_entity.html",
         {**data, "table": table, "page": lambda p, i: page_path(datasette, p, i), "database": DATABASE},
         request=request))
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(text: str):
+    from archive.search import parse
+
+    return parse(text)
+
+
+def archive_match(text: str) -> str | None:
+    """The sentence_stem query for a search as `query sentences --text` takes it; NULL
+    for a malformed one, which FTS5 then reports as a syntax error (an exception from
+    here would only say "user-defined function raised exception", and log a traceback)."""
+    from archive.search import SearchError
+
+    try:
+        return _parsed(text).match
+    except SearchError:
+        return None
+
+
+def archive_marked(text: str, highlighted: str | None, sentence: str) -> str:
+    """The sentence with <mark> around the words the search found, as written."""
+    from archive.search import SearchError, marked_spans
+
+    try:
+        search = _parsed(text)
+    except SearchError:
+        return sentence
+    pieces, at = [], 0
+    for start, end in marked_spans(search, highlighted, sentence):
+        pieces += [sentence[at:start], "<mark>", sentence[start:end], "</mark>"]
+        at = end
+    return "".join(pieces + [sentence[at:]])
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("archive_match", 1, archive_match, deterministic=True)
+    conn.create_function("archive_marked", 3, archive_marked, deterministic=True)
 
 
 @hookimpl
