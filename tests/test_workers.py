@@ -129,7 +129,7 @@ def test_a_worker_killed_from_outside_costs_nothing(corpus, tmp_path):
 
 
 def test_a_review_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch):
-    analyse = archive.analysis.analyse
+    analyse = archive.text.analyse
 
     def deadly(text, known=None):
         if "TÖDLICH" in text:
