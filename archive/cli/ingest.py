@@ -112,7 +112,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         ctx.exit(INTERRUPTED)
     except Stopped as stop:
         summary(stop.counts)
-        stored = stop.counts["added"]
+        stored = stop.counts["added"] + stop.counts.get("updated", 0)
         raise click.ClickException(f"{visible(str(stop))}; {stored} review{'s' * (stored != 1)} stored before it, "
                                    "whole; the same ingest run again adds the rest") from None
     finally:
