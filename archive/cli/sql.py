@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from archive.cli.options import SECONDS, TEXT, format_option, limit_option
@@ -49,7 +51,11 @@ def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | Non
 
 
 def _stdin_text() -> str:
-    data = click.get_binary_stream("stdin").read()
+    # sys.stdin.buffer, not click.get_binary_stream (deprecated, to go in Click 9).
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input at all (closed), or one that has no bytes beneath it
+        raise click.ClickException("no standard input to read the SQL from; give it as QUERY")
+    data = stream.read()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
