@@ -21,3 +21,33 @@ def test_ingest_help_states_the_rule_for_binary_data():
     assert "NUL byte" in shown
     assert "more than 3 control characters" in shown and "1 in 4" in shown and "1 in 20" in shown
     assert "however short the text" in shown
+
+
+ENTITY_OPTIONS = [(("query", "reviews"), ("--person", "--character", "--film", "--reviewed")),
+                  (("query", "sentences"), ("--person", "--character", "--film")),
+                  (("query", "persons"), ("--person", "--with", "--film")),
+                  (("query", "films"), ("--film", "--person")),
+                  (("query", "cast"), ("--film", "--person", "--character"))]
+
+
+def option_help(command: tuple[str, ...], option: str) -> str:
+    """The help of one option, as click writes it, from the command's own --help."""
+    from archive.cli import cli as root
+
+    ctx = click.Context(root)
+    found = root
+    for name in command:
+        found = found.get_command(ctx, name)
+        ctx = click.Context(found, parent=ctx)
+    (param,) = [p for p in found.params if option in p.opts]
+    record = param.get_help_record(ctx)
+    assert record is not None and " ".join(record[1].split()) in help_of(*command)
+    return record[1]
+
+
+@pytest.mark.parametrize("command, options", ENTITY_OPTIONS, ids=lambda v: " ".join(v))
+def test_every_entity_filter_says_how_names_match(command, options):
+    for option in options:
+        shown = option_help(command, option)
+        word = "TITLE" if option in ("--film", "--reviewed") else "NAME"
+        assert f"={word} the whole" in shown and "#ID by id" in shown, (command, option, shown)

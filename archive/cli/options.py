@@ -102,20 +102,51 @@ TEXT = TextType()
 
 
 class NameType(TextType):
-    """A name or title given as a filter: anything but empty (an empty one would match everything)."""
+    """A name, title or search given as a filter: anything but empty (an empty one would match everything)."""
 
     name = "name"
 
     def convert(self, value, param, ctx):
         if value is None or not str(value).strip():
             self.fail("must not be empty", param, ctx)
-        text = str(value).strip()
-        if text.startswith("#") and text[1:].strip().isdigit() and int(text[1:]) > SQLITE_MAX:
-            self.fail(f"{text} is no id: the largest is {SQLITE_MAX}", param, ctx)
         return super().convert(value, param, ctx)
 
 
 NAME = NameType()
+
+
+class EntityNameType(NameType):
+    """The name of a person, character or film as a filter (archive.queries.selection):
+    part of it, `=NAME` the whole, `#ID` by id. A `#` without a number is bad usage,
+    not a name that matches nothing."""
+
+    def convert(self, value, param, ctx):
+        value = super().convert(value, param, ctx)
+        text = value.strip()
+        if text.startswith("#"):
+            number = text[1:].strip()
+            if not (number.isascii() and number.isdigit()):
+                self.fail(f"{text!r}: # takes a number, the entity's id (as in '#12'); "
+                          f"'={text}' finds that whole name", param, ctx)
+            if int(number) > SQLITE_MAX:
+                self.fail(f"{text} is no id: the largest is {SQLITE_MAX}", param, ctx)
+        return value
+
+
+ENTITY = EntityNameType()
+
+_FILTER_HELP = {
+    "person": "NAME: part of the name, =NAME the whole name, #ID by id; case and diacritics ignored.",
+    "film": "TITLE: part of the title, =TITLE the whole title, #ID by id; case and diacritics ignored.",
+}
+
+
+def entity_filter(*decls: str, type: str, help: str, multiple: bool = False):
+    """An option naming a person, character or film (--person, --character, --film,
+    --with ...), with one help for how the name matches wherever it is taken."""
+    kind = "film" if type == "film" else "person"
+    return click.option(*decls, multiple=multiple, type=ENTITY, metavar="TITLE" if kind == "film" else "NAME",
+                        help=f"{help}. {_FILTER_HELP[kind]}")
 
 
 class DateType(click.ParamType):
