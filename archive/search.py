@@ -45,7 +45,7 @@ def parse(text: str, exact: bool = False) -> Search:
         raise SearchError(f"the search has {terms} words; at most {MAX_TERMS} are allowed (search in several steps)")
     for i, part in enumerate(parts):  # FTS5 would say "unknown special query", or a syntax error
         if part == "*" and not (i and _is_operand(parts[i - 1])):
-            raise SearchError("'*' is no search; a prefix needs letters before it, as in Gewalt*")
+            raise SearchError("'*' is no search query; a prefix needs letters before it, as in Gewalt*")
     if exact:
         return Search("sentence_fts", _exact(text), True)
     if '"' in parts:

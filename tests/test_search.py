@@ -153,7 +153,7 @@ def test_a_star_without_letters_before_it_is_one_line_of_our_own(db, query, exac
     for command in ("sentences", "reviews"):
         result = run(db, "query", command, "--text", query, *exact)
         assert result.exit_code == 1
-        assert result.stderr == "Error: --text: '*' is no search; a prefix needs letters before it, as in Gewalt*\n"
+        assert result.stderr == "Error: --text: '*' is no search query; a prefix needs letters before it, as in Gewalt*\n"
 
 
 def test_a_prefix_still_searches(db):
