@@ -51,3 +51,21 @@ def test_every_entity_filter_says_how_names_match(command, options):
         shown = option_help(command, option)
         word = "TITLE" if option in ("--film", "--reviewed") else "NAME"
         assert f"={word} the whole" in shown and "#ID by id" in shown, (command, option, shown)
+
+
+def test_serve_describes_its_host_and_port():
+    for option in ("--host", "--port"):
+        record = option_help(("serve",), option)
+        assert record and "listen on" in record
+
+
+SNIPPETS = [("query", "sentences")]
+NO_SNIPPETS = [("stats",), ("curation", "list"), ("db", "current"), ("query", "reviews"), ("query", "persons"),
+               ("query", "mentions"), ("reanalyse",), ("show", "1")]
+
+
+@pytest.mark.parametrize("command", SNIPPETS + NO_SNIPPETS, ids=" ".join)
+def test_max_width_speaks_of_snippets_only_where_there_are_some(command):
+    command = command[:1] if command[0] == "show" else command
+    shown = option_help(command, "--max-width")
+    assert ("for snippets" in shown) == (command in SNIPPETS), shown

@@ -18,18 +18,25 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
-def layout_options(f):
+def layout_options(f=None, *, snippets: str | None = None):
     """--no-headers and --max-width, on every command that prints rows. They reach
-    print_result through the click context, so no command has to pass them on."""
+    print_result through the click context, so no command has to pass them on.
+    snippets: what the wider cut of a snippet column applies to, on a command that has
+    one (`@layout_options(snippets="snippets")`); a command without says nothing of it."""
+    if f is None:
+        return lambda f: layout_options(f, snippets=snippets)
+    wide = f", {WIDE_COLUMNS['snippet']} for {snippets}" if snippets else ""
     f = click.option("--max-width", type=click.IntRange(min=0), metavar="N", expose_value=False, callback=_remember,
-                     help=f"Cut table cells at N characters; 0 shows them whole.  [default: {MAX_CELL}, "
-                          f"{WIDE_COLUMNS['snippet']} for snippets]")(f)
+                     help=f"Cut table cells at N characters; 0 shows them whole.  [default: {MAX_CELL}{wide}]")(f)
     return click.option("--no-headers", is_flag=True, expose_value=False, callback=_remember,
                         help="No header line in csv and table.")(f)
 
 
-def format_option(f):
-    f = layout_options(f)
+def format_option(f=None, *, snippets: str | None = None):
+    """--format with the layout options: `@format_option`, or `@format_option(snippets=...)`."""
+    if f is None:
+        return lambda f: format_option(f, snippets=snippets)
+    f = layout_options(f, snippets=snippets)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="table for people; json, csv or ndjson for programs.")(f)
 

@@ -113,7 +113,7 @@ def films(ctx, only, person, review, fmt, limit):
 @entity_filter("--film", "films", multiple=True, type="film",
                help="Sentences that mention this film; repeatable: all of them")
 @review_option
-@format_option
+@format_option(snippets="snippets")
 @limit_option
 @click.pass_context
 def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):

@@ -13,7 +13,7 @@ from archive.cli.options import SECONDS, TEXT, format_option, limit_option
 @click.argument("query", type=TEXT)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", type=TEXT,
               help="Bind :NAME to VALUE (repeatable). Values are always bound, never pasted into the SQL.")
-@format_option
+@format_option(snippets="a column named snippet")
 @limit_option
 @click.option("--timeout", type=SECONDS, metavar="SECONDS",
               help="Stop the statement after this many seconds (exit 1). Ctrl-C stops it at any time (exit 130).")
