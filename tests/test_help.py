@@ -69,3 +69,42 @@ def test_max_width_speaks_of_snippets_only_where_there_are_some(command):
     command = command[:1] if command[0] == "show" else command
     shown = option_help(command, "--max-width")
     assert ("for snippets" in shown) == (command in SNIPPETS), shown
+
+
+def every_command(group: click.Group = cli, path: tuple[str, ...] = ()):
+    """Every command and group under `group`, as the words that call it."""
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        yield path + (name,)
+        if isinstance(command, click.Group):
+            yield from every_command(command, path + (name,))
+
+
+COMMANDS = list(every_command())
+
+
+@pytest.mark.parametrize("group", [(), *[c for c in COMMANDS if c in (("query",), ("entity",), ("db",),
+                                                                       ("curation",), ("mention",))]], ids=" ".join)
+def test_a_groups_list_of_commands_shows_each_description_whole(group):
+    result = CliRunner().invoke(cli, [*group, "--help"], terminal_width=80)
+    listed = result.stdout.split("Commands:\n", 1)[1].splitlines()
+    assert listed and all(not line.rstrip().endswith("...") for line in listed), listed
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_help_describes_each_option_without_64_bit_noise(command):
+    shown = help_of(*command)
+    assert "9223372036854775807" not in shown
+    found = cli
+    ctx = click.Context(cli)
+    for name in command:
+        found = found.get_command(ctx, name)
+    for param in found.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            assert param.help, (command, param.opts)
+
+
+def test_query_persons_type_offers_the_words_for_an_entitys_type():
+    shown = option_help(("query", "persons"), "--type")
+    assert "[person|character]" in help_of("query", "persons") and "real" in shown  # the old spelling, explained

@@ -54,7 +54,7 @@ def _position(revision: str | None) -> int:
     return REVISIONS.index(revision) if revision in REVISIONS else len(REVISIONS)
 
 
-@command.command("current")
+@command.command("current", short_help="The schema's revision, and the newest this archive knows.")
 @format_option
 @click.pass_context
 def current(ctx, fmt: str) -> None:

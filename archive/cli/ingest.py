@@ -47,7 +47,7 @@ class _IngestCommand(click.Command):
         super().format_help_text(ctx, formatter)
 
 
-@click.command("ingest", cls=_IngestCommand, help=HELP)
+@click.command("ingest", cls=_IngestCommand, help=HELP, short_help="Add reviews: files, folders, - for stdin.")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-q", "--quiet", is_flag=True, help="No line per file, only the summary and problems.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=max_jobs()), default=None, metavar="N",

@@ -47,12 +47,26 @@ SQLITE_MAX = 2**63 - 1
 SQLITE_MIN = -(2**63)
 
 
-def count(minimum: int = 0) -> click.IntRange:
+class SQLiteInt(click.ParamType):
+    """An integer SQLite can hold, checked as click.IntRange checks it (whose error names
+    the bounds). Not an IntRange itself, so --help leaves out `[0<=x<=9223372036854775807]`,
+    which tells a reader nothing."""
+
+    name = "integer"
+
+    def __init__(self, min: int, max: int):
+        self.range = click.IntRange(min=min, max=max)
+
+    def convert(self, value, param, ctx):
+        return self.range.convert(click.INT.convert(value, param, ctx), param, ctx)
+
+
+def count(minimum: int = 0) -> SQLiteInt:
     """A count (--limit, --top): from `minimum` to SQLite's largest integer."""
-    return click.IntRange(min=minimum, max=SQLITE_MAX)
+    return SQLiteInt(min=minimum, max=SQLITE_MAX)
 
 
-ID = click.IntRange(min=SQLITE_MIN, max=SQLITE_MAX)  # any id SQLite could hold; an unknown one is "no review N"
+ID = SQLiteInt(min=SQLITE_MIN, max=SQLITE_MAX)  # any id SQLite could hold; an unknown one is "no review N"
 
 
 class SecondsType(click.ParamType):

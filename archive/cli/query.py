@@ -15,7 +15,7 @@ def exact_option(f):
                              " ignored).")(f)
 
 
-@click.group("query")
+@click.group("query", short_help="Ask: reviews, persons, films, sentences, mentions, cast.")
 def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
 
@@ -27,7 +27,7 @@ def command() -> None:
     """
 
 
-@command.command("reviews")
+@command.command("reviews", short_help="Reviews with their metadata, film and counts.")
 @entity_filter("--person", "persons", multiple=True, type="person",
                help="Mentions this person or character; repeatable: all of them")
 @entity_filter("--character", "characters", multiple=True, type="character",
@@ -58,9 +58,10 @@ def reviews(ctx, persons, characters, films, text, exact, author, outlet, since,
     print_result(result, fmt)
 
 
-@command.command("persons")
+@command.command("persons", short_help="Persons and characters, how often mentioned.")
 @entity_filter("--person", "only", type="person", help="Only these persons or characters")
 @click.option("--type", "--kind", "kind", type=click.Choice(["person", "character", "real"]),
+              metavar="[person|character]",
               help="Only persons or only characters (--kind real: the old spelling of --type person).")
 @entity_filter("--with", "with_", type="person",
                help="Who is mentioned in the same sentences as this person or character, most often first")
@@ -83,7 +84,7 @@ def persons(ctx, only, kind, with_, film, review, fmt, limit):
     print_result(result, fmt)
 
 
-@command.command("films")
+@command.command("films", short_help="Films with their year, how often mentioned.")
 @entity_filter("--film", "only", type="film", help="Only these films")
 @entity_filter("--person", type="person", help="Only films named in reviews that mention this person or character")
 @review_option
@@ -101,7 +102,7 @@ def films(ctx, only, person, review, fmt, limit):
     print_result(result, fmt)
 
 
-@command.command("sentences")
+@command.command("sentences", short_help="Sentences, by their words or what they mention.")
 @click.option("--text", type=NAME, metavar="QUERY",
               help='Full-text search: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5); best first.'
                    " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü.")
@@ -140,7 +141,7 @@ def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
     print_result(result, fmt, hide_in_table=("text", "sentence_id"), highlight=bold)
 
 
-@command.command("mentions")
+@command.command("mentions", short_help="Every mention with its offsets.")
 @review_option
 @click.option("--type", "type_", type=click.Choice(["person", "character", "film"]), help="Only this type.")
 @format_option
@@ -155,7 +156,7 @@ def mentions(ctx, review, type_, fmt, limit):
     print_result(queries.mentions(conn, review, type_, limit), fmt)
 
 
-@command.command("cast")
+@command.command("cast", short_help="Characters and the actors who play them.")
 @entity_filter("--film", type="film", help="Only characters of this film")
 @entity_filter("--person", type="person", help="Only roles of this person, as actor or character: whom an actor played")
 @entity_filter("--character", type="character", help="Only this character: who played it")

@@ -9,7 +9,7 @@ import click
 from archive.cli.options import SECONDS, TEXT, format_option, limit_option
 
 
-@click.command("sql")
+@click.command("sql", short_help="Run one read-only SQL statement.")
 @click.argument("query", type=TEXT)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", type=TEXT,
               help="Bind :NAME to VALUE (repeatable). Values are always bound, never pasted into the SQL.")
