@@ -49,7 +49,7 @@ def selection(given: str, key_column: str) -> tuple[str, list]:
     """The one place a name filter is read: `#12` is the entity with id 12, `=Her` the
     whole name (folded: case and diacritics do not matter), anything else part of it."""
     text = given.strip()
-    if text.startswith("#") and text[1:].strip().isdigit():
+    if text.startswith("#") and text[1:].strip().isascii() and text[1:].strip().isdigit():
         return "id = ?", [int(text[1:])]
     if text.startswith("=") and text[1:].strip():
         return f"{key_column} = ?", [fold(text[1:])]
@@ -83,13 +83,13 @@ def _search(text: str, exact: bool):
     try:
         return parse(text, exact)
     except SearchError as exc:
-        raise QueryError(str(exc)) from None
+        raise QueryError(f"--text: {exc}") from None
 
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
     message = str(exc)
     if any(word in message for word in ("fts5", "syntax", "no such column", "unterminated", "special query")):
-        return QueryError(f"malformed search query ({message}); put words with punctuation in \"double quotes\"")
+        return QueryError(f"--text: malformed search query ({message}); put words with punctuation in \"double quotes\"")
     return QueryError(message)
 
 

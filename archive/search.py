@@ -43,6 +43,9 @@ def parse(text: str, exact: bool = False) -> Search:
     terms = sum(sum(1 for _ in word_matches(p)) for p in parts if p not in _OPERATORS and not p.startswith("NEAR"))
     if terms > MAX_TERMS:
         raise SearchError(f"the search has {terms} words; at most {MAX_TERMS} are allowed (search in several steps)")
+    for i, part in enumerate(parts):  # FTS5 would say "unknown special query", or a syntax error
+        if part == "*" and not (i and _is_operand(parts[i - 1])):
+            raise SearchError("'*' is no search query; a prefix needs letters before it, as in Gewalt*")
     if exact:
         return Search("sentence_fts", _exact(text), True)
     if '"' in parts:
@@ -66,6 +69,12 @@ def parse(text: str, exact: bool = False) -> Search:
             out.append(_keys(part[1:-1].replace('""', '"') if part.startswith('"') else part,
                              alternatives=not (depth_near or prefix or initial or part.startswith('"'))))
     return Search("sentence_stem", _join(out), False)
+
+
+def _is_operand(part: str) -> bool:
+    """A word or "phrase" of the query, not an operator or a mark."""
+    return not (part in _OPERATORS or part in ("(", ")", ",", "*", "^", "+", '"') or part.startswith("NEAR")
+                or part.endswith(":"))
 
 
 def _join(out: list[str]) -> str:

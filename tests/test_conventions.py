@@ -44,6 +44,19 @@ def test_sql_on_stdin_that_is_not_utf8_is_one_line(archive):
     assert result.exit_code == 1 and "not UTF-8" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
+def test_sql_dash_needs_no_deprecated_click_stream(archive, monkeypatch):
+    """click.get_binary_stream is deprecated (gone in Click 9): stdin is read without it."""
+    import click
+
+    def removed(name):
+        raise AttributeError("click.get_binary_stream was removed in Click 9")
+
+    monkeypatch.setattr(click, "get_binary_stream", removed)
+    result = CliRunner().invoke(cli, ["--db", archive.path, "sql", "-", "--format", "csv"], input=b"SELECT 'ok' AS a")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "a\nok\n"
+
+
 # --- colour: a terminal, NO_COLOR --------------------------------------------------------------
 
 def in_terminal(args: list[str], **env: str) -> str:

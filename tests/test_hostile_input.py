@@ -339,6 +339,23 @@ def test_a_few_control_characters_go_in_with_a_warning(tmp_path):
     assert "\x1b" not in result.stderr
 
 
+@pytest.mark.parametrize("data", [
+    "Der Film Drive\x1b[2J ist grossartig.\n".encode("utf-8"),
+    "Der Film Drive\x1b[2J ist großartig.\n".encode("cp1252"),  # read as Windows-1252, with a warning
+    "Ja\x07".encode("utf-8"),  # one word, one BEL
+    "\x1b[1mToll\x1b[0m, groß!".encode("cp1252"),
+], ids=["utf-8 line", "windows-1252 line", "one word", "windows-1252 colours"])
+def test_a_short_review_with_a_control_character_goes_in_with_a_warning(tmp_path, data):
+    db = str(tmp_path / "archive.db")
+    result = ingest(db, "-", input=data)
+    assert result.exit_code == 0, result.stderr
+    controls = sum(b < 0x20 and b not in b"\t\n\f\r" for b in data)
+    noun = "character" if controls == 1 else "characters"
+    assert f"{controls} control {noun} kept" in result.stderr
+    (body,) = sqlite3.connect(db).execute("SELECT body FROM review").fetchone()
+    assert body.count("\x1b") + body.count("\x07") == controls
+
+
 def test_decomposed_names_are_found_as_composed(tmp_path):
     (tmp_path / "nfd.txt").write_text("Regisseur Jan Mu\u0308ller dreht. Sandra Hu\u0308ller spielt Lena.\n",
                                       encoding="utf-8")

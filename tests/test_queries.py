@@ -107,6 +107,29 @@ def test_hostile_or_wildcard_names_match_nothing_and_harm_nothing(archive, hosti
     assert archive.sql("SELECT count(*) FROM person") == before
 
 
+ENTITY_FILTERS = [("query", "reviews", "--person"), ("query", "reviews", "--character"), ("query", "reviews", "--film"),
+                  ("query", "reviews", "--reviewed"), ("query", "sentences", "--person"),
+                  ("query", "sentences", "--character"), ("query", "sentences", "--film"),
+                  ("query", "persons", "--person"), ("query", "persons", "--with"), ("query", "persons", "--film"),
+                  ("query", "films", "--film"), ("query", "films", "--person"), ("query", "cast", "--film"),
+                  ("query", "cast", "--person"), ("query", "cast", "--character")]
+
+
+@pytest.mark.parametrize("command", ENTITY_FILTERS, ids=" ".join)
+@pytest.mark.parametrize("given", ["#abc", "#", "#-3", "#1.5", "#\u00b2"])
+def test_a_hash_without_a_number_is_bad_usage(archive, command, given):
+    result = archive.run(*command, given)
+    assert result.exit_code == 2, result.output
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert f"'{given}': # takes a number" in error and "'#12'" in error
+    assert "matches nothing" not in result.stderr
+
+
+def test_a_hash_in_a_search_or_an_author_is_no_id(archive):
+    assert archive.run("query", "reviews", "--author", "#abc").exit_code == 0
+    assert archive.run("query", "sentences", "--text", '"#abc"').exit_code == 0
+
+
 def test_match_functions_bind_and_fold(built):
     conn = sqlite3.connect(f"{Path(built.path).as_uri()}?mode=ro", uri=True)
     assert queries.match_persons(conn, "MULLER").names == ("Jan Müller",)

@@ -147,6 +147,20 @@ def test_punctuation_alone_is_a_malformed_search(db):
     assert result.exit_code == 1 and "malformed search query" in result.output
 
 
+@pytest.mark.parametrize("query", ["*", "* Gewalt", "Gewalt OR *", "(Gewalt) *", "NEAR(*)"])
+@pytest.mark.parametrize("exact", [(), ("--exact",)], ids=["german", "exact"])
+def test_a_star_without_letters_before_it_is_one_line_of_our_own(db, query, exact):
+    for command in ("sentences", "reviews"):
+        result = run(db, "query", command, "--text", query, *exact)
+        assert result.exit_code == 1
+        assert result.stderr == "Error: --text: '*' is no search query; a prefix needs letters before it, as in Gewalt*\n"
+
+
+def test_a_prefix_still_searches(db):
+    for query in ("Gewalt*", '"Gewalt" *', "Liebe OR Gew*"):
+        assert run(db, "query", "sentences", "--text", query).exit_code == 0, query
+
+
 # --- the keys, pure ------------------------------------------------------------------------
 
 def test_keys_are_one_per_word_in_order():

@@ -130,6 +130,48 @@ def test_search_finds_inflected_forms_and_spellings(site, archive):
     assert rows(site, "/archive/search_exact.json?q=Strasse") == []  # as written: no ß for ss
 
 
+GERMAN = {"gross.txt": "Der Film ist großartig, sagt Ryan Gosling.\nViele Filme dieser Art langweilen.\n",
+          "written.txt": "Eine Straße im Regen, grossartig gefilmt.\nNichts davon hier.\n"}
+
+
+def test_a_real_archive_serve_searches_as_query_sentences_does(tmp_path):
+    """A real `archive serve` process on a free port: its search finds what `query
+    sentences --text` finds (grossartig: großartig too; Film: Filme), the table's box
+    only the words as written."""
+    import urllib.parse
+    import urllib.request
+
+    from click.testing import CliRunner
+
+    from archive.cli import cli
+    from tests.test_serve_browser import start_server, stop
+
+    pytest.importorskip("datasette")
+    db = str(tmp_path / "archive.db")
+    for name, text in GERMAN.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["--db", db, "ingest", "-j", "1", *map(str, tmp_path.glob("*.txt"))]).exit_code == 0
+    process, base = start_server(db, tmp_path / "serve.log")
+    try:
+        def served(path: str, q: str) -> list[str]:
+            asked = {"_search" if path == "/archive/sentence.json" else "q": q, "_shape": "array"}
+            url = f"{base}{path}?{urllib.parse.urlencode(asked)}"
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return sorted(text_of(r.get("snippet") or r["text"]) for r in json.loads(response.read()))
+
+        def cli_found(q: str) -> list[str]:
+            result = CliRunner().invoke(cli, ["--db", db, "query", "sentences", "--text", q, "--format", "json"])
+            return sorted(r["text"] for r in json.loads(result.stdout))
+
+        assert served("/archive/search.json", "grossartig") == cli_found("grossartig") == [
+            "Der Film ist großartig, sagt Ryan Gosling.", "Eine Straße im Regen, grossartig gefilmt."]
+        assert served("/archive/search.json", "Film") == cli_found("Film") == [
+            "Der Film ist großartig, sagt Ryan Gosling.", "Viele Filme dieser Art langweilen."]
+        assert served("/archive/sentence.json", "grossartig") == ["Eine Straße im Regen, grossartig gefilmt."]
+    finally:
+        stop(process)
+
+
 def test_exact_search_is_plain_fts5_on_the_words_as_written(site, archive):
     hits = rows(site, "/archive/search_exact.json?q=Gewalt*%20OR%20Liebe")
     expected = archive.sql("""SELECT s.review_id, s.position FROM sentence_fts JOIN sentence s ON s.id = sentence_fts.rowid

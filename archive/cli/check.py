@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("check")
+@click.command("check", short_help="Verify the database; one line per problem found.")
 @click.pass_context
 def command(ctx) -> None:
     """Verify the database: SQLite integrity, foreign keys, FTS5's own check of the

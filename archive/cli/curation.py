@@ -7,12 +7,12 @@ import click
 from archive.cli.options import format_option, print_result, reader
 
 
-@click.group("curation")
+@click.group("curation", short_help="The keeper's decisions: archive curation list.")
 def command() -> None:
     """The keeper's decisions (merge, rename, retype, alias, drop-mention)."""
 
 
-@command.command("list")
+@command.command("list", short_help="Every decision, oldest first.")
 @format_option
 @click.pass_context
 def list_(ctx, fmt):

@@ -54,7 +54,7 @@ def _position(revision: str | None) -> int:
     return REVISIONS.index(revision) if revision in REVISIONS else len(REVISIONS)
 
 
-@command.command("current")
+@command.command("current", short_help="The schema's revision, and the newest this archive knows.")
 @format_option
 @click.pass_context
 def current(ctx, fmt: str) -> None:
@@ -70,9 +70,8 @@ def current(ctx, fmt: str) -> None:
 
 @command.command("upgrade")
 @click.argument("revision", type=click.Choice(REVISIONS + ("head",)), default="head", metavar="[REVISION]")
-@format_option
 @click.pass_context
-def upgrade(ctx, revision: str, fmt: str) -> None:
+def upgrade(ctx, revision: str) -> None:
     """Upgrade the schema to REVISION (default: head, the newest). Makes the database
     if it is missing."""
     from archive.db import DatabaseError, upgrade as run_upgrade
@@ -87,14 +86,13 @@ def upgrade(ctx, revision: str, fmt: str) -> None:
         raise DatabaseError(f"{path} is at {found}, newer than {target}; "
                             f"archive db downgrade {target} takes it back")
     run_upgrade(path, target)
-    _report(ctx, path, found, fmt)
+    _report(path, found)
 
 
 @command.command("downgrade")
 @click.argument("revision", type=click.Choice(("base",) + REVISIONS[:-1]), metavar="REVISION")
-@format_option
 @click.pass_context
-def downgrade(ctx, revision: str, fmt: str) -> None:
+def downgrade(ctx, revision: str) -> None:
     """Take the schema back to REVISION, for an older archive program. Each step back
     keeps the rows of the tables it keeps; base leaves only alembic_version."""
     from archive.db import DatabaseError, downgrade as run_downgrade
@@ -110,14 +108,13 @@ def downgrade(ctx, revision: str, fmt: str) -> None:
         raise DatabaseError(f"{path} is at {found or 'base'}, older than {revision}; "
                             f"archive db upgrade {revision} takes it forward")
     run_downgrade(path, revision)
-    _report(ctx, path, found, fmt)
+    _report(path, found)
 
 
-def _report(ctx, path: str, found: str | None, fmt: str) -> None:
-    from archive.cli.options import print_result
-    from archive.queries import Result
-
+def _report(path: str, found: str | None) -> None:
+    """One line on stderr: where the schema was and is. No rows: `archive db current` prints those."""
     now, _ = _read_revision(path, must_exist=True)
-    moved = "already" if now == found else "now"
-    click.echo(f"{path}: schema {moved} at {now or 'base'}", err=True)
-    print_result(Result(["database", "from", "to"], [(path, found, now)]), fmt)
+    if now == found:
+        click.echo(f"{path}: schema already at {now or 'base'}", err=True)
+    else:
+        click.echo(f"{path}: schema now at {now or 'base'} (was {found or 'none'})", err=True)

@@ -20,7 +20,7 @@ def command() -> None:
     """
 
 
-@command.command("merge")
+@command.command("merge", short_help="Merge entities into one.")
 @click.argument("ids", nargs=-1, required=True, metavar="ID...")
 @click.option("--into", "into", required=True, metavar="ID", help="The entity that remains.")
 @click.pass_context
@@ -43,7 +43,9 @@ def merge(ctx, ids, into):
 @click.pass_context
 @curation_errors
 def rename(ctx, entity_id, name):
-    """Give an entity another name; the old one still leads to it."""
+    """Give an entity another name; the old one still leads to it.
+
+    ID is a person's or character's id, or film:ID for a film."""
     from archive import curation
 
     with writing(ctx) as conn:
@@ -51,13 +53,15 @@ def rename(ctx, entity_id, name):
     click.echo(visible(f"renamed {before.type} #{before.id} {before.name} to {' '.join(name.split())}"), err=True)
 
 
-@command.command("retype")
+@command.command("retype", short_help="Make an entity a person, a character or a film.")
 @click.argument("entity_id", metavar="ID")
 @click.argument("new_type", type=click.Choice(["person", "character", "film"]), metavar="person|character|film")
 @click.pass_context
 @curation_errors
 def retype(ctx, entity_id, new_type):
-    """Make an entity a person, a character or a film; its mentions go with it."""
+    """Make an entity a person, a character or a film; its mentions go with it.
+
+    ID is a person's or character's id, or film:ID for a film."""
     from archive import curation
 
     with writing(ctx) as conn:
@@ -66,14 +70,16 @@ def retype(ctx, entity_id, new_type):
     click.echo(visible(f"{before.type} #{before.id} {before.name} is now {after.type} #{after.id}"), err=True)
 
 
-@command.command("alias")
+@command.command("alias", short_help="A spelling that always means this entity.")
 @click.argument("entity_id", metavar="ID")
 @click.argument("name")
 @click.pass_context
 @curation_errors
 def alias(ctx, entity_id, name):
     """A spelling that always means this entity: found as a name in every review
-    analysed from now on (`archive reanalyse` for those already in)."""
+    analysed from now on (`archive reanalyse` for those already in).
+
+    ID is a person's or character's id, or film:ID for a film."""
     from archive import curation
 
     with writing(ctx) as conn:
@@ -81,13 +87,15 @@ def alias(ctx, entity_id, name):
     click.echo(visible(f"{' '.join(name.split())} now means {e.type} #{e.id} {e.name}"), err=True)
 
 
-@command.command("show")
+@command.command("show", short_help="An entity with its aliases, mentions, films and roles.")
 @click.argument("entity_id", metavar="ID")
 @format_option
 @click.pass_context
 @curation_errors
 def show(ctx, entity_id, fmt):
-    """An entity with its aliases, its mentions per review, its films and roles."""
+    """An entity with its aliases, its mentions per review, its films and roles.
+
+    ID is a person's or character's id, or film:ID for a film."""
     import json
     import sys
 

@@ -13,7 +13,7 @@ CSV_TABLES = {
 }
 
 
-@click.command("export")
+@click.command("export", short_help="Write the archive out: JSON Lines to import again, or CSV.")
 @click.argument("path", required=False, default="-", metavar="[PATH|-]")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: everything, to import again; csv: one table for spreadsheets (--table).")

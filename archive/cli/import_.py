@@ -7,7 +7,7 @@ import sys
 import click
 
 
-@click.command("import")
+@click.command("import", short_help="Read an `archive export` into this archive.")
 @click.argument("path", metavar="PATH|-")
 @click.pass_context
 def command(ctx, path: str) -> None:

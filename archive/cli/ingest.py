@@ -21,8 +21,11 @@ again replaces its review ("updated", the same id); the same text at another pat
 is "unchanged", or "moved" when its old file is gone. From stdin, a review is its
 text. Metadata comes from a YAML front-matter block at the top of the file, from
 NAME.meta.json or NAME.meta.yaml beside it, and from --meta (later ones win).
+
 A file that is empty, binary, not text, larger than {MAX_BYTES / 2**20:g} MiB or not a regular
-file (a pipe, a device) is refused; the others still go in.
+file (a pipe, a device) is refused; the others still go in. Text that is not UTF-8
+is read as Windows-1252, with a warning. {{binary}}
+
 One line per file and a summary go to stderr; exit status 1 if any was refused.
 On a terminal, more than a few files also get a progress bar (done, rate, time left).
 
@@ -33,7 +36,18 @@ same ingest run again adds the rest.
 """
 
 
-@click.command("ingest", help=HELP)
+class _IngestCommand(click.Command):
+    """Puts the decoder's rule for binary data into the help when the help is shown:
+    importing the analysis package for every command would cost a tenth of a second."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from archive.text.decode import RULE
+
+        self.help = HELP.format(binary=RULE)
+        super().format_help_text(ctx, formatter)
+
+
+@click.command("ingest", cls=_IngestCommand, help=HELP, short_help="Add reviews: files, folders, - for stdin.")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("-q", "--quiet", is_flag=True, help="No line per file, only the summary and problems.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=max_jobs()), default=None, metavar="N",

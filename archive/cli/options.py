@@ -18,18 +18,25 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
-def layout_options(f):
+def layout_options(f=None, *, snippets: str | None = None):
     """--no-headers and --max-width, on every command that prints rows. They reach
-    print_result through the click context, so no command has to pass them on."""
+    print_result through the click context, so no command has to pass them on.
+    snippets: what the wider cut of a snippet column applies to, on a command that has
+    one (`@layout_options(snippets="snippets")`); a command without says nothing of it."""
+    if f is None:
+        return lambda f: layout_options(f, snippets=snippets)
+    wide = f", {WIDE_COLUMNS['snippet']} for {snippets}" if snippets else ""
     f = click.option("--max-width", type=click.IntRange(min=0), metavar="N", expose_value=False, callback=_remember,
-                     help=f"Cut table cells at N characters; 0 shows them whole.  [default: {MAX_CELL}, "
-                          f"{WIDE_COLUMNS['snippet']} for snippets]")(f)
+                     help=f"Cut table cells at N characters; 0 shows them whole.  [default: {MAX_CELL}{wide}]")(f)
     return click.option("--no-headers", is_flag=True, expose_value=False, callback=_remember,
                         help="No header line in csv and table.")(f)
 
 
-def format_option(f):
-    f = layout_options(f)
+def format_option(f=None, *, snippets: str | None = None):
+    """--format with the layout options: `@format_option`, or `@format_option(snippets=...)`."""
+    if f is None:
+        return lambda f: format_option(f, snippets=snippets)
+    f = layout_options(f, snippets=snippets)
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="table for people; json, csv or ndjson for programs.")(f)
 
@@ -40,12 +47,26 @@ SQLITE_MAX = 2**63 - 1
 SQLITE_MIN = -(2**63)
 
 
-def count(minimum: int = 0) -> click.IntRange:
+class SQLiteInt(click.ParamType):
+    """An integer SQLite can hold, checked as click.IntRange checks it (whose error names
+    the bounds). Not an IntRange itself, so --help leaves out `[0<=x<=9223372036854775807]`,
+    which tells a reader nothing."""
+
+    name = "integer"
+
+    def __init__(self, min: int, max: int):
+        self.range = click.IntRange(min=min, max=max)
+
+    def convert(self, value, param, ctx):
+        return self.range.convert(click.INT.convert(value, param, ctx), param, ctx)
+
+
+def count(minimum: int = 0) -> SQLiteInt:
     """A count (--limit, --top): from `minimum` to SQLite's largest integer."""
-    return click.IntRange(min=minimum, max=SQLITE_MAX)
+    return SQLiteInt(min=minimum, max=SQLITE_MAX)
 
 
-ID = click.IntRange(min=SQLITE_MIN, max=SQLITE_MAX)  # any id SQLite could hold; an unknown one is "no review N"
+ID = SQLiteInt(min=SQLITE_MIN, max=SQLITE_MAX)  # any id SQLite could hold; an unknown one is "no review N"
 
 
 class SecondsType(click.ParamType):
@@ -102,20 +123,51 @@ TEXT = TextType()
 
 
 class NameType(TextType):
-    """A name or title given as a filter: anything but empty (an empty one would match everything)."""
+    """A name, title or search given as a filter: anything but empty (an empty one would match everything)."""
 
     name = "name"
 
     def convert(self, value, param, ctx):
         if value is None or not str(value).strip():
             self.fail("must not be empty", param, ctx)
-        text = str(value).strip()
-        if text.startswith("#") and text[1:].strip().isdigit() and int(text[1:]) > SQLITE_MAX:
-            self.fail(f"{text} is no id: the largest is {SQLITE_MAX}", param, ctx)
         return super().convert(value, param, ctx)
 
 
 NAME = NameType()
+
+
+class EntityNameType(NameType):
+    """The name of a person, character or film as a filter (archive.queries.selection):
+    part of it, `=NAME` the whole, `#ID` by id. A `#` without a number is bad usage,
+    not a name that matches nothing."""
+
+    def convert(self, value, param, ctx):
+        value = super().convert(value, param, ctx)
+        text = value.strip()
+        if text.startswith("#"):
+            number = text[1:].strip()
+            if not (number.isascii() and number.isdigit()):
+                self.fail(f"{text!r}: # takes a number, the entity's id (as in '#12'); "
+                          f"'={text}' finds that whole name", param, ctx)
+            if int(number) > SQLITE_MAX:
+                self.fail(f"{text} is no id: the largest is {SQLITE_MAX}", param, ctx)
+        return value
+
+
+ENTITY = EntityNameType()
+
+_FILTER_HELP = {
+    "person": "NAME: part of the name, =NAME the whole name, #ID by id; case and diacritics ignored.",
+    "film": "TITLE: part of the title, =TITLE the whole title, #ID by id; case and diacritics ignored.",
+}
+
+
+def entity_filter(*decls: str, type: str, help: str, multiple: bool = False):
+    """An option naming a person, character or film (--person, --character, --film,
+    --with ...), with one help for how the name matches wherever it is taken."""
+    kind = "film" if type == "film" else "person"
+    return click.option(*decls, multiple=multiple, type=ENTITY, metavar="TITLE" if kind == "film" else "NAME",
+                        help=f"{help}. {_FILTER_HELP[kind]}")
 
 
 class DateType(click.ParamType):

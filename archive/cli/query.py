@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from archive.cli.options import (DATE, NAME, colour, format_option, limit_option, print_result, reader, require_review,
-                                 review_option)
+from archive.cli.options import (DATE, NAME, colour, entity_filter, format_option, limit_option, print_result, reader,
+                                 require_review, review_option)
 from archive.output import HIGHLIGHT
 
 
@@ -15,7 +15,7 @@ def exact_option(f):
                              " ignored).")(f)
 
 
-@click.group("query")
+@click.group("query", short_help="Ask: reviews, persons, films, sentences, mentions, cast.")
 def command() -> None:
     """Ask the archive: reviews, persons, films, sentences, mentions, cast.
 
@@ -27,13 +27,12 @@ def command() -> None:
     """
 
 
-@command.command("reviews")
-@click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
-              help="Mentions this person (repeatable: all of them).")
-@click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
-              help="Mentions this character (repeatable: all of them).")
-@click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
-              help="Mentions this film (repeatable: all of them).")
+@command.command("reviews", short_help="Reviews with their metadata, film and counts.")
+@entity_filter("--person", "persons", multiple=True, type="person",
+               help="Mentions this person or character; repeatable: all of them")
+@entity_filter("--character", "characters", multiple=True, type="character",
+               help="Mentions this character; repeatable: all of them")
+@entity_filter("--film", "films", multiple=True, type="film", help="Mentions this film; repeatable: all of them")
 @click.option("--text", type=NAME, metavar="QUERY",
               help="Has a sentence matching this full-text query (as for `query sentences`); best first.")
 @exact_option
@@ -41,7 +40,7 @@ def command() -> None:
 @click.option("--outlet", type=NAME, metavar="NAME", help="Published in this outlet (part of the name).")
 @click.option("--since", type=DATE, metavar="DATE", help="Published on or after DATE (2013, 2013-07, 2013-07-18).")
 @click.option("--until", type=DATE, metavar="DATE", help="Published on or before DATE (2013: to the year's end).")
-@click.option("--reviewed", type=NAME, metavar="TITLE", help="About this film (its metadata's film, or the analysis').")
+@entity_filter("--reviewed", type="film", help="About this film (its metadata's film, or the analysis')")
 @format_option
 @limit_option
 @click.pass_context
@@ -59,13 +58,14 @@ def reviews(ctx, persons, characters, films, text, exact, author, outlet, since,
     print_result(result, fmt)
 
 
-@command.command("persons")
-@click.option("--person", "only", type=NAME, metavar="NAME", help="Only these persons or characters (=NAME, #ID).")
+@command.command("persons", short_help="Persons and characters, how often mentioned.")
+@entity_filter("--person", "only", type="person", help="Only these persons or characters")
 @click.option("--type", "--kind", "kind", type=click.Choice(["person", "character", "real"]),
+              metavar="[person|character]",
               help="Only persons or only characters (--kind real: the old spelling of --type person).")
-@click.option("--with", "with_", type=NAME, metavar="NAME",
-              help="Who is mentioned in the same sentences as NAME, most often first.")
-@click.option("--film", type=NAME, metavar="TITLE", help="Only in reviews that mention this film.")
+@entity_filter("--with", "with_", type="person",
+               help="Who is mentioned in the same sentences as this person or character, most often first")
+@entity_filter("--film", type="film", help="Only in reviews that mention this film")
 @review_option
 @format_option
 @limit_option
@@ -84,9 +84,9 @@ def persons(ctx, only, kind, with_, film, review, fmt, limit):
     print_result(result, fmt)
 
 
-@command.command("films")
-@click.option("--film", "only", type=NAME, metavar="TITLE", help="Only these films (=TITLE, #ID).")
-@click.option("--person", type=NAME, metavar="NAME", help="Only films named in reviews that mention this person.")
+@command.command("films", short_help="Films with their year, how often mentioned.")
+@entity_filter("--film", "only", type="film", help="Only these films")
+@entity_filter("--person", type="person", help="Only films named in reviews that mention this person or character")
 @review_option
 @format_option
 @limit_option
@@ -102,19 +102,19 @@ def films(ctx, only, person, review, fmt, limit):
     print_result(result, fmt)
 
 
-@command.command("sentences")
+@command.command("sentences", short_help="Sentences, by their words or what they mention.")
 @click.option("--text", type=NAME, metavar="QUERY",
               help='Full-text search: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5); best first.'
                    " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü.")
 @exact_option
-@click.option("--person", "persons", multiple=True, type=NAME, metavar="NAME",
-              help="Sentences that mention this person, real or character (repeatable: all of them).")
-@click.option("--character", "characters", multiple=True, type=NAME, metavar="NAME",
-              help="Sentences that mention this character (repeatable: all of them).")
-@click.option("--film", "films", multiple=True, type=NAME, metavar="TITLE",
-              help="Sentences that mention this film (repeatable: all of them).")
+@entity_filter("--person", "persons", multiple=True, type="person",
+               help="Sentences that mention this person or character; repeatable: all of them")
+@entity_filter("--character", "characters", multiple=True, type="character",
+               help="Sentences that mention this character; repeatable: all of them")
+@entity_filter("--film", "films", multiple=True, type="film",
+               help="Sentences that mention this film; repeatable: all of them")
 @review_option
-@format_option
+@format_option(snippets="snippets")
 @limit_option
 @click.pass_context
 def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
@@ -141,7 +141,7 @@ def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
     print_result(result, fmt, hide_in_table=("text", "sentence_id"), highlight=bold)
 
 
-@command.command("mentions")
+@command.command("mentions", short_help="Every mention with its offsets.")
 @review_option
 @click.option("--type", "type_", type=click.Choice(["person", "character", "film"]), help="Only this type.")
 @format_option
@@ -156,10 +156,10 @@ def mentions(ctx, review, type_, fmt, limit):
     print_result(queries.mentions(conn, review, type_, limit), fmt)
 
 
-@command.command("cast")
-@click.option("--film", type=NAME, metavar="TITLE", help="Only characters of this film.")
-@click.option("--person", type=NAME, metavar="NAME", help="Only roles of this person, as actor or character: whom an actor played.")
-@click.option("--character", type=NAME, metavar="NAME", help="Only this character: who played it.")
+@command.command("cast", short_help="Characters and the actors who play them.")
+@entity_filter("--film", type="film", help="Only characters of this film")
+@entity_filter("--person", type="person", help="Only roles of this person, as actor or character: whom an actor played")
+@entity_filter("--character", type="character", help="Only this character: who played it")
 @format_option
 @limit_option
 @click.pass_context

@@ -7,7 +7,7 @@ import click
 from archive.cli.options import ID, format_option, print_result
 
 
-@click.command("reanalyse")
+@click.command("reanalyse", short_help="Analyse stored reviews again with today's code.")
 @click.argument("review_ids", nargs=-1, type=ID, metavar="[REVIEW...]")
 @format_option
 @click.pass_context

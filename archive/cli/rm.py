@@ -9,7 +9,7 @@ import click
 from archive.cli.options import ID
 
 
-@click.command("rm")
+@click.command("rm", short_help="Remove reviews, and what only they named.")
 @click.argument("review_ids", nargs=-1, type=ID, metavar="[REVIEW...]")
 @click.option("--source", "sources", multiple=True, metavar="PATH",
               help="The review of this file, or every review under this folder (repeatable).")

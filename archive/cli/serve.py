@@ -29,9 +29,11 @@ def port_free(host: str, port: int) -> str | None:
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="The address to listen on; 0.0.0.0 shows the archive to your whole network.")
-@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="The address to listen on: 127.0.0.1 shows the archive to this machine only, 0.0.0.0 to "
+                   "your whole network.")
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8001, show_default=True, metavar="PORT",
+              help="The TCP port to listen on; one in use is refused with one line.")
 @click.pass_obj
 def command(db_path: str, host: str, port: int) -> None:
     """Browse the archive in a web browser (Datasette, read-only).

@@ -14,7 +14,7 @@ from archive.terminal import visible
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 
 
-@click.command("show")
+@click.command("show", short_help="A review with its mentions marked.")
 @click.argument("review_id", type=ID)
 @click.option("--format", "fmt", type=click.Choice(FORMATS + ("text",)), default="table", show_default=True,
               help="table (or text): the review marked up; json: review, sentences and mentions; "

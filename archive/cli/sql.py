@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from archive.cli.options import SECONDS, TEXT, format_option, limit_option
 
 
-@click.command("sql")
+@click.command("sql", short_help="Run one read-only SQL statement.")
 @click.argument("query", type=TEXT)
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", type=TEXT,
               help="Bind :NAME to VALUE (repeatable). Values are always bound, never pasted into the SQL.")
-@format_option
+@format_option(snippets="a column named snippet")
 @limit_option
 @click.option("--timeout", type=SECONDS, metavar="SECONDS",
               help="Stop the statement after this many seconds (exit 1). Ctrl-C stops it at any time (exit 130).")
@@ -49,7 +51,11 @@ def command(ctx, query: str, params: tuple[str, ...], fmt: str, limit: int | Non
 
 
 def _stdin_text() -> str:
-    data = click.get_binary_stream("stdin").read()
+    # sys.stdin.buffer, not click.get_binary_stream (deprecated, to go in Click 9).
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input at all (closed), or one that has no bytes beneath it
+        raise click.ClickException("no standard input to read the SQL from; give it as QUERY")
+    data = stream.read()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -7,7 +7,7 @@ import click
 from archive.cli.options import count, format_option, print_result, reader
 
 
-@click.command("stats")
+@click.command("stats", short_help="Counts, the most mentioned, reviews by outlet and year.")
 @click.option("--top", "--limit", "top", type=count(), default=10, show_default=True, metavar="N",
               help="How many entities to rank.")
 @format_option

@@ -5,9 +5,10 @@ thing for every file and the same words look the same to the analysis: line ends
 `\n` (CRLF and lone CR), and the text is put in Unicode normal form C (a `u` followed by a
 combining diaeresis becomes `ü`, as nearly every editor writes it).
 
-A few control characters (a stray BEL, a colour escape pasted from a terminal) are kept,
-with a warning that counts them; NUL bytes, or control characters in large share, mean
-binary data, refused."""
+NUL bytes, or control characters beyond a few and in large share, are binary data,
+refused; a few control characters in otherwise readable text (a stray BEL, a colour
+escape pasted from a terminal) are kept, however short the text, with a warning that
+counts them. RULE says it exactly, for `archive ingest --help` (and README)."""
 
 from __future__ import annotations
 
@@ -25,10 +26,18 @@ _BOMS = (
 # C0 controls that never occur in text; tab, line feed, form feed and CR are fine.
 _BINARY_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
 _NO_CONTROLS = dict.fromkeys(_BINARY_CONTROLS)  # str.translate table that drops them
-# More control characters than one in this many characters is binary data. Bytes that
-# decode as Unicode are rarely binary by chance, so a text may hold many; bytes read as
-# Windows-1252 (which decodes anything) get the stricter share: random bytes hold ~11 %.
+# Up to FEW control characters are always kept: one escape in a one-line review is
+# still a review. More than that are binary data when they are more than one in SHARE of
+# the characters that are not white space. Bytes that decode as Unicode are rarely
+# binary by chance, so a text may hold many; bytes read as Windows-1252 (which decodes
+# anything) get the stricter share: random bytes hold ~11 %.
+_FEW_CONTROLS = 3
 _BINARY_SHARE = {"unicode": 4, "cp1252": 20}
+RULE = (f"Refused as binary: a NUL byte, or more than {_FEW_CONTROLS} control characters (other than tab, "
+        f"line feed, form feed and carriage return) that are more than 1 in {_BINARY_SHARE['unicode']} of the "
+        f"characters besides white space (1 in {_BINARY_SHARE['cp1252']} in a file read as Windows-1252). "
+        f"Up to {_FEW_CONTROLS}, or fewer than that share, are kept, however short the text, with a warning "
+        "that counts them.")
 
 
 class NotText(ValueError):
@@ -58,7 +67,7 @@ def decode(data: bytes) -> Decoded:
         raise NotText("binary data, not text (NUL characters)")
     controls = len(text) - len(text.translate(_NO_CONTROLS))
     share = _BINARY_SHARE["cp1252" if encoding in ("cp1252", "latin-1") else "unicode"]
-    if controls * share > len(text):
+    if controls > _FEW_CONTROLS and controls * share > len("".join(text.split())):
         raise NotText("binary data, not text (control characters)")
     if not any(ch.isalpha() for ch in text):
         raise NotText("no words in it")
