@@ -55,7 +55,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     try:
         given = parse_assignments(meta)
     except MetaError as exc:
-        raise click.BadParameter(str(exc), param_hint="--meta") from None
+        raise click.UsageError(str(exc)) from None
 
     progress: Progress | None = None
 
