@@ -270,3 +270,27 @@ def test_the_shapes_each_key_takes_go_in(tmp_path):
     assert sql(str(tmp_path / "a.db"), "SELECT title, rating FROM review") == [("1917", "4")]
     assert sql(str(tmp_path / "a.db"), "SELECT f.title, f.year FROM review_film rf JOIN film f ON f.id = rf.film_id"
                                        " ORDER BY rf.position") == [("Drive", 2011), ("Bronson", None)]
+
+
+def test_a_name_that_is_exactly_the_film_reviewed_is_that_film(tmp_path):
+    (tmp_path / "te.md").write_text("---\nfilm: Toni Erdmann\nyear: 2016\n---\n"
+                                    "Maren Ade hat mit Toni Erdmann einen großartigen Film gedreht.\n"
+                                    "Am Ende lacht man mit Toni Erdmann und weint.\n", encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run(db, "ingest", str(tmp_path / "te.md")).exit_code == 0
+    assert sql(db, "SELECT m.surface, f.title, f.year, m.rule FROM mention m JOIN film f ON f.id = m.film_id"
+                   " ORDER BY m.start_char") == [("Toni Erdmann", "Toni Erdmann", 2016, "film.reviewed"),
+                                                 ("Toni Erdmann", "Toni Erdmann", 2016, "film.reviewed")]
+    assert sql(db, "SELECT count(*) FROM person WHERE name LIKE '%Erdmann%'") == [(0,)]
+    assert sql(db, "SELECT name FROM person") == [("Maren Ade",)]
+    assert run(db, "check").exit_code == 0
+
+
+def test_a_character_someone_plays_stays_a_character_though_named_as_the_film(tmp_path):
+    (tmp_path / "te.md").write_text("---\nfilm: Toni Erdmann\n---\n"
+                                    "Seine Kunstfigur Toni Erdmann (Peter Simonischek) trägt falsche Zähne.\n",
+                                    encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run(db, "ingest", str(tmp_path / "te.md")).exit_code == 0
+    assert sql(db, "SELECT c.name, a.name FROM role r JOIN person c ON c.id = r.character_id"
+                   " JOIN person a ON a.id = r.actor_id") == [("Toni Erdmann", "Peter Simonischek")]
