@@ -294,3 +294,21 @@ def test_a_character_someone_plays_stays_a_character_though_named_as_the_film(tm
     assert run(db, "ingest", str(tmp_path / "te.md")).exit_code == 0
     assert sql(db, "SELECT c.name, a.name FROM role r JOIN person c ON c.id = r.character_id"
                    " JOIN person a ON a.id = r.actor_id") == [("Toni Erdmann", "Peter Simonischek")]
+
+
+def test_query_films_lists_the_film_reviewed_even_when_the_text_never_names_it(tmp_path):
+    db = str(tmp_path / "a.db")
+    (tmp_path / "ogf.md").write_text("---\nfilm: Only God Forgives\nyear: 2013\n---\n"
+                                     "Der Regisseur kehrt mit einem Albtraum zurück.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Der Film Drive (2011) ist gut. Drive ist schnell.\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path)).exit_code == 0
+    rows = json.loads(run(db, "query", "films", "--format", "json").stdout)
+    assert [(r["title"], r["year"], r["mentions"], r["reviews"]) for r in rows] == [
+        ("Drive", 2011, 2, 1), ("Only God Forgives", 2013, 0, 1)]
+    (film_id,), = sql(db, "SELECT id FROM film WHERE title = 'Only God Forgives'")
+    (review_id,), = sql(db, "SELECT id FROM review WHERE source LIKE '%ogf.md'")
+    for args in (["--film", f"#{film_id}"], ["--review", str(review_id)]):
+        rows = json.loads(run(db, "query", "films", *args, "--format", "json").stdout)
+        assert [(r["title"], r["mentions"], r["reviews"]) for r in rows] == [("Only God Forgives", 0, 1)], args
+    rows = json.loads(run(db, "query", "films", "--film", "drive", "--format", "json").stdout)
+    assert [r["title"] for r in rows] == ["Drive"]
