@@ -216,3 +216,17 @@ def test_a_failed_import_into_a_new_archive_leaves_no_file(tmp_path):
     result = run(tmp_path / "new.db", "import", str(bad))
     assert result.exit_code == 1 and "line 2" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+
+
+def test_table_alone_implies_csv_and_with_jsonl_is_bad_usage(archive):
+    assert ok(run(archive.path, "export", "--table", "entities")).stdout.startswith("type,entity_id,name,")
+    result = run(archive.path, "export", "--table", "entities", "--format", "jsonl")
+    assert result.exit_code == 2 and "--table is for --format csv" in result.stderr
+
+
+def test_export_into_a_missing_folder_names_the_folder(archive, tmp_path):
+    target = tmp_path / "missing" / "dir" / "x.jsonl"
+    result = run(archive.path, "export", str(target))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert f"the folder {target.parent} does not exist" in result.stderr and ".partial" not in result.stderr
+    assert not (tmp_path / "missing").exists()
