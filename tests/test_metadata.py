@@ -312,3 +312,19 @@ def test_query_films_lists_the_film_reviewed_even_when_the_text_never_names_it(t
         assert [(r["title"], r["mentions"], r["reviews"]) for r in rows] == [("Only God Forgives", 0, 1)], args
     rows = json.loads(run(db, "query", "films", "--film", "drive", "--format", "json").stdout)
     assert [r["title"] for r in rows] == ["Drive"]
+
+
+def test_a_file_moved_away_from_its_sidecar_says_on_its_line_that_its_metadata_is_gone(tmp_path):
+    db = str(tmp_path / "a.db")
+    (tmp_path / "zone.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "zone.meta.yaml").write_text("author: Jo Kritik\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path / "zone.txt")).exit_code == 0
+    (tmp_path / "zone.txt").rename(tmp_path / "zone2.txt")
+    result = run(db, "ingest", str(tmp_path / "zone2.txt"))
+    assert result.exit_code == 0
+    (line,) = [l for l in result.stderr.splitlines() if l.startswith("moved")]
+    assert "zone2.txt review 1" in line and "metadata is gone" in line and "zone.meta.yaml" in line
+    assert sql(db, "SELECT author FROM review") == [(None,)]
+    (tmp_path / "zone2.txt").rename(tmp_path / "zone3.txt")  # a move that keeps nothing to lose says nothing more
+    (line,) = [l for l in run(db, "ingest", str(tmp_path / "zone3.txt")).stderr.splitlines() if l.startswith("moved")]
+    assert line.endswith("zone3.txt review 1")
