@@ -123,7 +123,8 @@ class Meta:
     def films(self) -> list[tuple[str, int | None]]:
         """The films reviewed, with the year when `year` is given (for the first film)."""
         given = self.values.get("film")
-        titles = [given] if isinstance(given, (str, int)) else list(given or [])
+        titles = [given] if isinstance(given, (str, int)) else given if isinstance(given, list) else []
+        titles = [t for t in titles if isinstance(t, (str, int, float)) and not isinstance(t, bool)]
         year = self.values.get("year")
         year = int(year) if isinstance(year, int) or (isinstance(year, str) and year.isdigit()) else None
         return [(str(t).strip(), year if i == 0 else None) for i, t in enumerate(titles) if str(t).strip()]
@@ -131,19 +132,22 @@ class Meta:
     @property
     def directors(self) -> list[str]:
         given = self.values.get("director")
-        names = [given] if isinstance(given, str) else list(given or [])
+        names = [given] if isinstance(given, str) else given if isinstance(given, list) else []
         return [str(n).strip() for n in names if str(n).strip()]
 
     @property
     def cast(self) -> list[tuple[str, str | None]]:
         """(actor, character or None): `Actor as Character`, `Actor`, or a mapping actor: character."""
         given = self.values.get("cast") or []
+        if not isinstance(given, (str, list, dict)):  # stored before check() held it (an old export)
+            return []
         pairs: list[tuple[str, str | None]] = []
         if isinstance(given, dict):
             given = [{actor: character} for actor, character in given.items()]
         for entry in [given] if isinstance(given, str) else given:
             if isinstance(entry, dict):
-                pairs += [(str(a).strip(), str(c).strip() if c else None) for a, c in entry.items()]
+                pairs += [(str(a).strip(), str(c).strip() if isinstance(c, (str, int, float)) and c != "" else None)
+                          for a, c in entry.items()]
             elif isinstance(entry, str) and entry.strip():
                 actor, sep, character = entry.partition(" as ")
                 pairs.append((actor.strip(), character.strip() if sep and character.strip() else None))

@@ -230,3 +230,13 @@ def test_export_into_a_missing_folder_names_the_folder(archive, tmp_path):
     assert result.exit_code == 1 and result.stderr.count("\n") == 1
     assert f"the folder {target.parent} does not exist" in result.stderr and ".partial" not in result.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_an_export_with_metadata_stored_before_it_was_checked_still_imports(tmp_path):
+    old = json.loads(GOOD)
+    old["meta"] = {"cast": 42, "film": {"a": 1}, "director": {"b": 2}}
+    dump = tmp_path / "old.jsonl"
+    dump.write_text(HEADER + "\n" + json.dumps(old) + "\n", encoding="utf-8")
+    ok(run(tmp_path / "new.db", "import", str(dump)))
+    assert rows(tmp_path / "new.db", "SELECT count(*) FROM person WHERE name IN ('a', 'b')") == [(0,)]
+    assert rows(tmp_path / "new.db", "SELECT count(*) FROM review_film") == [(0,)]
