@@ -135,13 +135,25 @@ def entity(conn: sqlite3.Connection, ref: int | str, table: str = "person") -> E
 
 def _record(conn, action: str, target: Entity, name: str | None, type_: str | None, value: str | None = None,
             review_id: int | None = None, start: int | None = None, end: int | None = None,
-            surface: str | None = None) -> int:
+            surface: str | None = None) -> int | None:
     person_id = target.id if target and target.table == "person" else None
     film_id = target.id if target and target.table == "film" else None
-    return conn.execute(
-        "INSERT INTO curation (action, person_id, film_id, name, type, value, review_id, start_char, end_char,"
-        " surface, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (action, person_id, film_id, name, type_, value, review_id, start, end, surface, _now())).lastrowid
+    return record(conn, (action, person_id, film_id, name, type_, value, review_id, start, end, surface), _now())
+
+
+DECISION_COLUMNS = ("action", "person_id", "film_id", "name", "type", "value", "review_id", "start_char",
+                    "end_char", "surface")
+
+
+def record(conn, decision: tuple, made_at: str) -> int | None:
+    """Store a decision (values of DECISION_COLUMNS), unless one with the same action and
+    arguments is stored already: a decision made twice, or imported twice, is one row.
+    The new row's id, or None when it was there."""
+    same = " AND ".join(f"{c} IS ?" for c in DECISION_COLUMNS)
+    if conn.execute(f"SELECT 1 FROM curation WHERE {same}", decision).fetchone():
+        return None
+    return conn.execute(f"INSERT INTO curation ({', '.join(DECISION_COLUMNS)}, made_at)"
+                        f" VALUES ({', '.join('?' * (len(DECISION_COLUMNS) + 1))})", (*decision, made_at)).lastrowid
 
 
 def _column(e: Entity) -> str:
@@ -190,7 +202,7 @@ def merge(conn, refs: list, into) -> list[Entity]:
     for s in sources:
         if s.type != target.type:
             raise CurationError(f"#{s.id} {s.name} is a {s.type}, #{target.id} {target.name} a {target.type}:"
-                                f" archive entity retype {s.id} {target.type} first")
+                                f" archive entity retype {'film:' if s.table == 'film' else ''}{s.id} {target.type} first")
     for s in sources:
         _move(conn, s, target)
         _record(conn, "merge", target, s.name, s.type)
@@ -227,14 +239,28 @@ def _same_name(conn, e: Entity, name: str) -> int | None:
     return row[0] if row else None
 
 
-def alias(conn, entity_id, name: str) -> Entity:
-    """A spelling that always means this entity, whatever the analysis takes it for."""
+ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
+def alias(conn, entity_id, name: str) -> tuple[Entity, bool]:
+    """A spelling that always means this entity, whatever the analysis takes it for;
+    (the entity, False when that alias was given already)."""
     e = entity(conn, entity_id)
     name = " ".join(name.split())
     if not name:
         raise CurationError("the alias must not be empty")
-    _record(conn, "alias", e, name, None)
-    return e
+    return e, _record(conn, "alias", e, name, None) is not None
+
+
+def article_warning(e: Entity, name: str) -> str | None:
+    """What to say of an alias of a person or character that starts with an article
+    (`die Hüller`): it is found only written so, article and case included, and the
+    analysis never finds the name alone with it."""
+    first, _, rest = " ".join(name.split()).partition(" ")
+    if e.table != "person" or first.casefold() not in ARTICLES or not rest:
+        return None
+    return (f"warning: {name!r} starts with the article {first!r}: it is found only written exactly so;"
+            f" for the name wherever it is written: archive entity alias {e.id} {rest!r}")
 
 
 def retype(conn, entity_id, new_type: str) -> Entity:

@@ -45,6 +45,7 @@ class Imported:
     added: int = 0
     unchanged: int = 0  # the same text was already in the archive (or earlier in the file)
     curation: int = 0
+    known: int = 0  # decisions the archive held already
 
 
 def encode(obj: dict) -> str:
@@ -128,8 +129,10 @@ def import_lines(conn: sqlite3.Connection, lines: Iterable[str]) -> Imported:
             new.append((number, ids[-1], review))
         writer = Writer(conn)
         for number, decision in decisions:
-            _put_decision(conn, writer, decision, ids, number)
-            done.curation += 1
+            if _put_decision(conn, writer, decision, ids, number):
+                done.curation += 1
+            else:
+                done.known += 1
         writer = Writer(conn)  # reads the decisions just made
         known = known_names(conn)
         for number, review_id, review in new:
@@ -231,8 +234,9 @@ def _known_keys(obj: dict, allowed: set[str], what: str, number: int) -> None:
         raise DumpError(f"line {number}: unknown key {unknown[0]!r} in {what}")
 
 
-def _put_decision(conn: sqlite3.Connection, writer, decision: dict, ids: list[int], number: int) -> None:
-    """The decision as a row of `curation`, its entity found or made by the writer."""
+def _put_decision(conn: sqlite3.Connection, writer, decision: dict, ids: list[int], number: int) -> bool:
+    """The decision as a row of `curation`, its entity found or made by the writer;
+    False when the archive holds it already."""
     person_id = film_id = None
     entity = decision.get("entity")
     if entity is not None:
@@ -245,10 +249,9 @@ def _put_decision(conn: sqlite3.Connection, writer, decision: dict, ids: list[in
             if entity["type"] == "character" and of_film is None and of_review is None:
                 raise DumpError(f"line {number}: a character needs its film or its review")
             person_id = writer.person_id(entity["name"], entity["type"], of_film, of_review)
+    from archive.curation import record
+
     review_id = ids[decision["review"] - 1] if decision.get("review") else None
-    conn.execute(
-        "INSERT INTO curation (action, person_id, film_id, name, type, value, review_id, start_char, end_char,"
-        " surface, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (decision["action"], person_id, film_id, decision.get("name"), decision.get("name_type"),
-         decision.get("value"), review_id, decision.get("start_char"), decision.get("end_char"),
-         decision.get("surface"), decision["made_at"]))
+    return record(conn, (decision["action"], person_id, film_id, decision.get("name"), decision.get("name_type"),
+                         decision.get("value"), review_id, decision.get("start_char"), decision.get("end_char"),
+                         decision.get("surface")), decision["made_at"]) is not None

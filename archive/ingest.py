@@ -93,9 +93,9 @@ def run(
             if isinstance(result, str):
                 outcomes.append(Outcome(prepared.source, "refused", message=result))
             else:
-                status, stored_as = result
+                status, stored_as, *note = result
                 outcomes.append(Outcome(prepared.source, status, stored_as.review_id, stored_as.sentences,
-                                        stored_as.mentions))
+                                        stored_as.mentions, note[0] if note else None))
         for outcome in outcomes:
             counts[outcome.status] += 1
         return outcomes
@@ -171,7 +171,8 @@ def run(
 
 
 def _store(writer, prepared: Prepared):
-    """(status, Stored): a review is its file (the path, resolved) or, for stdin, its text."""
+    """(status, Stored) or (status, Stored, what to say of it): a review is its file (the
+    path, resolved) or, for stdin, its text."""
     from archive.store import Stored
 
     conn = writer.conn
@@ -191,6 +192,8 @@ def _store(writer, prepared: Prepared):
         conn.execute("UPDATE review SET source = ? WHERE id = ?", (key, review_id))  # its old file is gone
         if new_meta:
             _replace(writer, review_id, prepared, key)
+            # said on its line: a sidecar left at the old place takes the metadata with it
+            return "moved", Stored(review_id, False, 0, 0), _metadata_moved(old_source, prepared)
         return "moved", Stored(review_id, False, 0, 0)
     if by_digest is not None:  # this file, this text
         if not new_meta:
@@ -202,6 +205,20 @@ def _store(writer, prepared: Prepared):
         return "unchanged", Stored(0, False, 0, 0)
     stored = writer.store(prepared.analysis, key, prepared.digest, prepared.meta)
     return ("added" if stored.added else "unchanged"), stored
+
+
+def _metadata_moved(old_source: str, prepared: Prepared) -> str:
+    """What to say of a review whose metadata changed as its file moved."""
+    from pathlib import Path
+
+    from archive.meta import SIDECARS
+
+    old = Path(old_source)
+    left = [old.with_name(old.stem + suffix).name for suffix in SIDECARS if old.with_name(old.stem + suffix).is_file()]
+    if prepared.meta.json() is None:
+        return "its stored metadata is gone: the new place has none" + \
+            (f" ({left[0]} is left beside the old name: rename it too)" if left else "")
+    return "its stored metadata changed with the move"
 
 
 def _replace(writer, review_id: int, prepared: Prepared, source: str | None):

@@ -9,6 +9,7 @@ the block is kept as written so the file can be given back."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,90 @@ SIDECARS = (".meta.json", ".meta.yaml", ".meta.yml")
 
 class MetaError(ValueError):
     """Metadata that cannot be read; the message is one line and names the line."""
+
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+EARLIEST_YEAR = 1870  # the first moving pictures; a film or review before it is a typo
+_TEXT = "text"
+_TEXTS = "text or a list of text"
+_CAST = "a list of `Actor as Character` lines, or a mapping actor: character, of text"
+
+
+def real_date(text: str) -> str | None:
+    """`text` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD, else None."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return text.strip()
+
+
+def _latest_year() -> int:
+    return _dt.date.today().year + 10  # films announced years ahead
+
+
+def _is_text(value) -> bool:
+    """Text, or a number YAML read from text (`title: 1917`, `rating: 4`); not true/false."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _texts(value) -> bool:
+    return _is_text(value) or (isinstance(value, list) and all(_is_text(v) for v in value))
+
+
+def _cast(value) -> bool:
+    if isinstance(value, str):
+        return True
+    if isinstance(value, dict):
+        return all(_is_text(a) and (c is None or _is_text(c)) for a, c in value.items())
+    if isinstance(value, list):
+        return all(isinstance(v, str) or (isinstance(v, dict) and _cast(v)) for v in value)
+    return False
+
+
+def _year(value) -> bool:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    return isinstance(value, int) and not isinstance(value, bool) and EARLIEST_YEAR <= value <= _latest_year()
+
+
+def _published(value) -> bool:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return isinstance(value, str) and real_date(value) is not None \
+        and EARLIEST_YEAR <= int(value.strip()[:4]) <= _latest_year()
+
+
+def _shown(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def check(values: dict, where: str) -> dict:
+    """`values` when every known key has the type and shape it takes, else a MetaError
+    naming `where` (the front matter, a sidecar, --meta), the key and what it takes.
+    The one place metadata is checked: the properties below rely on it."""
+    rules = {
+        **{key: (_is_text, _TEXT) for key in ("title", "author", "outlet", "url", "rating", "language")},
+        "film": (_texts, _TEXTS),
+        "director": (_texts, _TEXTS),
+        "tags": (_texts, "a list of text"),
+        "cast": (_cast, _CAST),
+        "year": (_year, f"a whole number from {EARLIEST_YEAR} to {_latest_year()}"),
+        "published": (_published, f"a real date, written {DATE_FORMS}"),
+    }
+    for key, value in values.items():
+        if key in rules and value is not None and value != "":
+            fits, takes = rules[key]
+            if not fits(value):
+                raise MetaError(f"{where}: {key!r} takes {takes}, not {_shown(value)}")
+    return values
 
 
 @dataclass(frozen=True)
@@ -38,7 +123,8 @@ class Meta:
     def films(self) -> list[tuple[str, int | None]]:
         """The films reviewed, with the year when `year` is given (for the first film)."""
         given = self.values.get("film")
-        titles = [given] if isinstance(given, (str, int)) else list(given or [])
+        titles = [given] if isinstance(given, (str, int)) else given if isinstance(given, list) else []
+        titles = [t for t in titles if isinstance(t, (str, int, float)) and not isinstance(t, bool)]
         year = self.values.get("year")
         year = int(year) if isinstance(year, int) or (isinstance(year, str) and year.isdigit()) else None
         return [(str(t).strip(), year if i == 0 else None) for i, t in enumerate(titles) if str(t).strip()]
@@ -46,19 +132,22 @@ class Meta:
     @property
     def directors(self) -> list[str]:
         given = self.values.get("director")
-        names = [given] if isinstance(given, str) else list(given or [])
+        names = [given] if isinstance(given, str) else given if isinstance(given, list) else []
         return [str(n).strip() for n in names if str(n).strip()]
 
     @property
     def cast(self) -> list[tuple[str, str | None]]:
         """(actor, character or None): `Actor as Character`, `Actor`, or a mapping actor: character."""
         given = self.values.get("cast") or []
+        if not isinstance(given, (str, list, dict)):  # stored before check() held it (an old export)
+            return []
         pairs: list[tuple[str, str | None]] = []
         if isinstance(given, dict):
             given = [{actor: character} for actor, character in given.items()]
         for entry in [given] if isinstance(given, str) else given:
             if isinstance(entry, dict):
-                pairs += [(str(a).strip(), str(c).strip() if c else None) for a, c in entry.items()]
+                pairs += [(str(a).strip(), str(c).strip() if isinstance(c, (str, int, float)) and c != "" else None)
+                          for a, c in entry.items()]
             elif isinstance(entry, str) and entry.strip():
                 actor, sep, character = entry.partition(" as ")
                 pairs.append((actor.strip(), character.strip() if sep and character.strip() else None))
@@ -89,7 +178,7 @@ def split_front_matter(text: str) -> tuple[str, Meta]:
         raise MetaError("front matter opened with --- on line 1 is never closed: add a --- line after it,"
                         " or take the first line away if the file has no front matter")
     block = text[:end]
-    values = _load_yaml(text[4:pos], first_line=2)
+    values = check(_load_yaml(text[4:pos], first_line=2), "front matter")
     return text[end:], Meta(values, block)
 
 
@@ -97,7 +186,7 @@ def _load_yaml(source: str, first_line: int = 1, name: str = "front matter") -> 
     import yaml
 
     try:
-        loaded = yaml.safe_load(source)
+        loaded = yaml.load(source, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f" on line {mark.line + first_line}" if mark is not None else ""
@@ -108,6 +197,23 @@ def _load_yaml(source: str, first_line: int = 1, name: str = "front matter") -> 
     if not isinstance(loaded, dict):
         raise MetaError(f"{name} must be key: value lines, not a {type(loaded).__name__}")
     return {str(k): _plain(v) for k, v in loaded.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _loader():
+    """YAML's safe loader, with a date that is no real date (2024-02-30) kept as its text,
+    so the check names the key instead of YAML failing without one."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def construct_yaml_timestamp(self, node):
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                return self.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader
 
 
 def _plain(value):
@@ -134,8 +240,8 @@ def sidecar(path: Path) -> dict:
                     raise MetaError(f"{candidate.name} is not valid JSON on line {exc.lineno}: {exc.msg}") from None
                 if not isinstance(loaded, dict):
                     raise MetaError(f"{candidate.name} must hold one JSON object")
-                return loaded
-            return _load_yaml(text, name=candidate.name)
+                return check(loaded, candidate.name)
+            return check(_load_yaml(text, name=candidate.name), candidate.name)
     return {}
 
 
@@ -155,4 +261,4 @@ def parse_assignments(pairs: list[str] | tuple[str, ...]) -> dict:
             before = values[key]
             value = (before if isinstance(before, list) else [before]) + (value if isinstance(value, list) else [value])
         values[key] = value
-    return values
+    return check(values, "--meta")

@@ -201,19 +201,30 @@ def persons(conn, kind: str | None = None, with_: Match | None = None, film: Mat
 
 def films(conn, person: Match | None = None, review: int | None = None, limit: int | None = None,
           only: Match | None = None) -> Result:
-    scope, params = "", []  # which mentions count, as in persons()
-    if only is not None:  # --film: these films only
-        scope += f" AND m.film_id IN {_in(only.ids)}"
-        params += only.ids
-    if person is not None:
-        scope += f" AND m.review_id IN (SELECT review_id FROM mention WHERE person_id IN {_in(person.ids)})"
-        params += person.ids
-    if review is not None:
-        scope += " AND m.review_id = ?"
-        params.append(review)
+    """Films by mentions. The films reviewed (review_film) are listed too, with 0 mentions
+    and the reviews about them, when the text does not name them: as `persons` lists the
+    credited persons."""
+
+    def scope(alias: str) -> tuple[str, list]:  # which mentions (or films reviewed) count, as in persons()
+        where, params = "", []
+        if only is not None:  # --film: these films only
+            where += f" AND {alias}.film_id IN {_in(only.ids)}"
+            params += only.ids
+        if person is not None:
+            where += f" AND {alias}.review_id IN (SELECT review_id FROM mention WHERE person_id IN {_in(person.ids)})"
+            params += person.ids
+        if review is not None:
+            where += f" AND {alias}.review_id = ?"
+            params.append(review)
+        return where, params
+
+    (named, params), (reviewed, reviewed_params) = scope("m"), scope("rf")
     sql = ("SELECT f.id, f.title, f.year, n.mentions, n.reviews FROM (SELECT m.film_id, count(*) AS mentions,"
-           " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.film_id IS NOT NULL" + scope
-           + " GROUP BY m.film_id) n JOIN film f ON f.id = n.film_id ORDER BY n.mentions DESC, f.title")
+           " count(DISTINCT m.review_id) AS reviews FROM mention m WHERE m.film_id IS NOT NULL" + named
+           + " GROUP BY m.film_id UNION ALL SELECT rf.film_id, 0, count(DISTINCT rf.review_id) FROM review_film rf"
+           " WHERE NOT EXISTS (SELECT 1 FROM mention m WHERE m.film_id = rf.film_id" + named + ")" + reviewed
+           + " GROUP BY rf.film_id) n JOIN film f ON f.id = n.film_id ORDER BY n.mentions DESC, f.title")
+    params = params + params + reviewed_params
     sql += _limit(limit, params)
     return _run(conn, sql, params, [m for m in (only, person) if m is not None])
 

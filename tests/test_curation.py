@@ -286,3 +286,30 @@ def test_a_dropped_mention_stays_dropped_only_where_its_text_still_is(keeper):
     keeper.ok("ingest", str(path))
     texts = [m["text"] for m in keeper.json("query", "mentions", "--review", str(second))]
     assert mention["text"] in texts
+
+
+def test_a_decision_made_twice_is_stored_once(keeper):
+    full = keeper.person("Nicolas Winding Refn")
+    assert "now means" in keeper.ok("entity", "alias", str(full), "NWR").stderr
+    assert "already means" in keeper.ok("entity", "alias", str(full), "NWR").stderr
+    assert keeper.sql("SELECT action, name FROM curation") == [("alias", "NWR")]
+    keeper.ok("entity", "alias", str(full), "N. W. Refn")  # another alias is another decision
+    assert keeper.sql("SELECT count(*) FROM curation") == [(2,)]
+
+
+def test_an_alias_starting_with_an_article_says_how_it_is_found_and_the_name_without_it(keeper):
+    full = keeper.person("Nicolas Winding Refn")
+    result = keeper.ok("entity", "alias", str(full), "der Refn")
+    assert "article" in result.stderr and f"alias {full} 'Refn'" in result.stderr
+    assert "article" not in keeper.ok("entity", "alias", str(full), "NWR").stderr
+    film = keeper.sql("SELECT id FROM film WHERE title = 'Only God Forgives'")[0][0]
+    assert "article" not in keeper.ok("entity", "alias", f"film:{film}", "Der Gott vergibt").stderr  # titles may
+
+
+def test_merging_a_film_into_a_person_hints_the_retype_with_film_id(keeper):
+    person = keeper.person("Refn")
+    film = keeper.sql("SELECT id FROM film WHERE title = 'Only God Forgives'")[0][0]
+    result = keeper.run("entity", "merge", f"film:{film}", "--into", str(person))
+    assert result.exit_code == 1 and f"archive entity retype film:{film} person" in result.stderr
+    result = keeper.run("entity", "merge", f"person:{person}", "--into", f"film:{film}")
+    assert f"archive entity retype {person} film" in result.stderr

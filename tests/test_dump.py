@@ -124,7 +124,7 @@ def test_bytes_that_are_not_utf8_are_refused_with_their_line(tmp_path):
     dump.write_bytes((HEADER + "\n" + GOOD + "\n").encode() + GOOD.replace("ü", "\xfc").encode("latin-1") + b"\n")
     result = run(tmp_path / "new.db", "import", str(dump))
     assert result.exit_code == 1 and "line 3: not UTF-8" in result.stderr
-    assert rows(tmp_path / "new.db", "SELECT count(*) FROM review") == [(0,)]
+    assert not (tmp_path / "new.db").exists()  # nothing imported, not even an empty archive
 
 
 FRONT = ("---\ntitle: Kalte Rache\nfilm: Drive\nyear: 2011\nauthor: Anna Berg\ncast:\n  - Ryan Gosling as Driver\n"
@@ -197,3 +197,46 @@ def test_csv_export_of_mentions_or_entities(archive, table, count_sql):
     parsed = list(csv.DictReader(io.StringIO(out)))
     assert len(parsed) == rows(archive.path, count_sql)[0][0]
     assert {"type", "name"} <= set(parsed[0])
+
+
+def test_importing_the_same_export_twice_stores_each_decision_once(curated, tmp_path):
+    dump, target = tmp_path / "all.jsonl", tmp_path / "new.db"
+    ok(run(curated.path, "export", str(dump)))
+    assert "4 curation decisions applied" in ok(run(target, "import", str(dump))).stderr
+    again = ok(run(target, "import", str(dump))).stderr
+    assert "0 curation decisions applied (4 already in the archive)" in again
+    assert rows(target, "SELECT count(*) FROM curation") == [(4,)]
+    assert ok(run(curated.path, "import", str(dump)))  # into the archive it came from: nothing new
+    assert rows(curated.path, "SELECT count(*) FROM curation") == [(4,)]
+
+
+def test_a_failed_import_into_a_new_archive_leaves_no_file(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"format":"archive-jsonl","type":"header","version":1}\n{"type": "review"\n', encoding="utf-8")
+    result = run(tmp_path / "new.db", "import", str(bad))
+    assert result.exit_code == 1 and "line 2" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl"]
+
+
+def test_table_alone_implies_csv_and_with_jsonl_is_bad_usage(archive):
+    assert ok(run(archive.path, "export", "--table", "entities")).stdout.startswith("type,entity_id,name,")
+    result = run(archive.path, "export", "--table", "entities", "--format", "jsonl")
+    assert result.exit_code == 2 and "--table is for --format csv" in result.stderr
+
+
+def test_export_into_a_missing_folder_names_the_folder(archive, tmp_path):
+    target = tmp_path / "missing" / "dir" / "x.jsonl"
+    result = run(archive.path, "export", str(target))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert f"the folder {target.parent} does not exist" in result.stderr and ".partial" not in result.stderr
+    assert not (tmp_path / "missing").exists()
+
+
+def test_an_export_with_metadata_stored_before_it_was_checked_still_imports(tmp_path):
+    old = json.loads(GOOD)
+    old["meta"] = {"cast": 42, "film": {"a": 1}, "director": {"b": 2}}
+    dump = tmp_path / "old.jsonl"
+    dump.write_text(HEADER + "\n" + json.dumps(old) + "\n", encoding="utf-8")
+    ok(run(tmp_path / "new.db", "import", str(dump)))
+    assert rows(tmp_path / "new.db", "SELECT count(*) FROM person WHERE name IN ('a', 'b')") == [(0,)]
+    assert rows(tmp_path / "new.db", "SELECT count(*) FROM review_film") == [(0,)]

@@ -186,3 +186,145 @@ def test_director_and_cast_are_credited_persons_even_unnamed_in_the_text(tmp_pat
     assert result.exit_code == 0 and "Ana Lily Amirpour" in result.stdout
     assert sql(str(db), "SELECT count(*) FROM person") == [(0,)] and sql(str(db), "SELECT count(*) FROM film") == [(0,)]
     assert run(db, "check").exit_code == 0
+
+
+BAD_PUBLISHED = ["yesterday", "18.07.2013", "Juli 2013", "2024-02-30", "2013-13", "0018"]
+
+
+@pytest.mark.parametrize("value", BAD_PUBLISHED)
+def test_a_published_date_that_is_no_real_date_refuses_the_file_and_the_others_go_in(tmp_path, value):
+    (tmp_path / "bad.md").write_text(f"---\npublished: {value}\n---\n" + BODY, encoding="utf-8")
+    (tmp_path / "good.md").write_text(FRONT + BODY, encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(tmp_path))
+    assert result.exit_code == 1
+    refused = [line for line in result.stderr.splitlines() if line.startswith("refused")]
+    assert len(refused) == 1 and "bad.md" in refused[0]
+    assert "'published'" in refused[0] and "YYYY, YYYY-MM or YYYY-MM-DD" in refused[0]
+    assert "internal error" not in result.stderr
+    assert sql(str(tmp_path / "a.db"), "SELECT published FROM review") == [("2013-07-18",)]
+
+
+@pytest.mark.parametrize("value", ["2013", "2013-07", "2013-07-18", "2024-02-29"])
+def test_a_published_date_in_each_accepted_form_goes_in(tmp_path, value):
+    (tmp_path / "r.md").write_text(f"---\npublished: {value}\n---\n" + BODY, encoding="utf-8")
+    assert run(tmp_path / "a.db", "ingest", str(tmp_path / "r.md")).exit_code == 0
+    assert sql(str(tmp_path / "a.db"), "SELECT published FROM review") == [(value,)]
+
+
+def test_a_bad_published_date_in_meta_options_is_bad_usage(tmp_path):
+    result = run(tmp_path / "a.db", "ingest", "--meta", "published=yesterday", "-", input=BODY)
+    assert result.exit_code == 2 and "'published'" in result.stderr and "YYYY-MM-DD" in result.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+@pytest.mark.parametrize("option, value", [("--since", "2013-13"), ("--until", "2024-02-30"), ("--since", "2013-00")])
+def test_a_date_option_that_is_no_real_date_is_bad_usage(tmp_path, option, value):
+    (tmp_path / "ogf.md").write_text(FRONT + BODY, encoding="utf-8")
+    assert run(tmp_path / "a.db", "ingest", str(tmp_path / "ogf.md")).exit_code == 0
+    result = run(tmp_path / "a.db", "query", "reviews", option, value)
+    assert result.exit_code == 2 and "no real date" in result.stderr
+
+
+@pytest.mark.parametrize("block, key", [
+    ("cast: 42", "cast"),
+    ("film: {a: 1}", "film"),
+    ("cast: [42, {a: b}]", "cast"),
+    ("cast: [Ryan Gosling as Julian, {Kristin Scott Thomas: [Crystal]}]", "cast"),
+    ("year: zweitausend", "year"),
+    ("year: 20013", "year"),
+    ("year: true", "year"),
+    ("title: [a, b]", "title"),
+    ("author: {name: Jo}", "author"),
+    ("rating: [3, 5]", "rating"),
+    ("language: no", "language"),
+    ("director: {a: b}", "director"),
+    ("tags: {a: b}", "tags"),
+])
+def test_a_known_key_of_the_wrong_shape_refuses_the_file_naming_the_key(tmp_path, block, key):
+    (tmp_path / "bad.md").write_text(f"---\n{block}\n---\n" + BODY, encoding="utf-8")
+    (tmp_path / "good.md").write_text(FRONT + BODY, encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(tmp_path))
+    assert result.exit_code == 1
+    refused = [line for line in result.stderr.splitlines() if line.startswith("refused")]
+    assert len(refused) == 1 and "bad.md" in refused[0] and f"'{key}' takes" in refused[0], result.stderr
+    assert "internal error" not in result.stderr
+    # no junk entity from the refused file: only the good review's names
+    assert sql(str(tmp_path / "a.db"), "SELECT count(*) FROM review") == [(1,)]
+    assert sql(str(tmp_path / "a.db"), "SELECT count(*) FROM person WHERE name IN ('a', '42')") == [(0,)]
+    assert sql(str(tmp_path / "a.db"), "SELECT count(*) FROM film WHERE title IN ('a', '42')") == [(0,)]
+
+
+def test_a_sidecar_of_the_wrong_shape_is_refused_naming_the_sidecar(tmp_path):
+    (tmp_path / "r.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "r.meta.json").write_text('{"cast": 42}', encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(tmp_path / "r.txt"))
+    assert result.exit_code == 1 and "r.meta.json: 'cast' takes" in result.stderr
+
+
+def test_the_shapes_each_key_takes_go_in(tmp_path):
+    block = ("title: 1917\nfilm: [Drive, Bronson]\nyear: '2011'\ndirector: [Nicolas Winding Refn]\n"
+             "cast: {Ryan Gosling: Driver, Carey Mulligan: Irene, Bryan Cranston: }\nrating: 4\ntags: Thriller\n")
+    (tmp_path / "r.md").write_text(f"---\n{block}---\n" + BODY, encoding="utf-8")
+    result = run(tmp_path / "a.db", "ingest", str(tmp_path / "r.md"))
+    assert result.exit_code == 0, result.output
+    assert sql(str(tmp_path / "a.db"), "SELECT title, rating FROM review") == [("1917", "4")]
+    assert sql(str(tmp_path / "a.db"), "SELECT f.title, f.year FROM review_film rf JOIN film f ON f.id = rf.film_id"
+                                       " ORDER BY rf.position") == [("Drive", 2011), ("Bronson", None)]
+
+
+def test_a_name_that_is_exactly_the_film_reviewed_is_that_film(tmp_path):
+    (tmp_path / "te.md").write_text("---\nfilm: Toni Erdmann\nyear: 2016\n---\n"
+                                    "Maren Ade hat mit Toni Erdmann einen großartigen Film gedreht.\n"
+                                    "Am Ende lacht man mit Toni Erdmann und weint.\n", encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run(db, "ingest", str(tmp_path / "te.md")).exit_code == 0
+    assert sql(db, "SELECT m.surface, f.title, f.year, m.rule FROM mention m JOIN film f ON f.id = m.film_id"
+                   " ORDER BY m.start_char") == [("Toni Erdmann", "Toni Erdmann", 2016, "film.reviewed"),
+                                                 ("Toni Erdmann", "Toni Erdmann", 2016, "film.reviewed")]
+    assert sql(db, "SELECT count(*) FROM person WHERE name LIKE '%Erdmann%'") == [(0,)]
+    assert sql(db, "SELECT name FROM person") == [("Maren Ade",)]
+    assert run(db, "check").exit_code == 0
+
+
+def test_a_character_someone_plays_stays_a_character_though_named_as_the_film(tmp_path):
+    (tmp_path / "te.md").write_text("---\nfilm: Toni Erdmann\n---\n"
+                                    "Seine Kunstfigur Toni Erdmann (Peter Simonischek) trägt falsche Zähne.\n",
+                                    encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert run(db, "ingest", str(tmp_path / "te.md")).exit_code == 0
+    assert sql(db, "SELECT c.name, a.name FROM role r JOIN person c ON c.id = r.character_id"
+                   " JOIN person a ON a.id = r.actor_id") == [("Toni Erdmann", "Peter Simonischek")]
+
+
+def test_query_films_lists_the_film_reviewed_even_when_the_text_never_names_it(tmp_path):
+    db = str(tmp_path / "a.db")
+    (tmp_path / "ogf.md").write_text("---\nfilm: Only God Forgives\nyear: 2013\n---\n"
+                                     "Der Regisseur kehrt mit einem Albtraum zurück.\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Der Film Drive (2011) ist gut. Drive ist schnell.\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path)).exit_code == 0
+    rows = json.loads(run(db, "query", "films", "--format", "json").stdout)
+    assert [(r["title"], r["year"], r["mentions"], r["reviews"]) for r in rows] == [
+        ("Drive", 2011, 2, 1), ("Only God Forgives", 2013, 0, 1)]
+    (film_id,), = sql(db, "SELECT id FROM film WHERE title = 'Only God Forgives'")
+    (review_id,), = sql(db, "SELECT id FROM review WHERE source LIKE '%ogf.md'")
+    for args in (["--film", f"#{film_id}"], ["--review", str(review_id)]):
+        rows = json.loads(run(db, "query", "films", *args, "--format", "json").stdout)
+        assert [(r["title"], r["mentions"], r["reviews"]) for r in rows] == [("Only God Forgives", 0, 1)], args
+    rows = json.loads(run(db, "query", "films", "--film", "drive", "--format", "json").stdout)
+    assert [r["title"] for r in rows] == ["Drive"]
+
+
+def test_a_file_moved_away_from_its_sidecar_says_on_its_line_that_its_metadata_is_gone(tmp_path):
+    db = str(tmp_path / "a.db")
+    (tmp_path / "zone.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "zone.meta.yaml").write_text("author: Jo Kritik\n", encoding="utf-8")
+    assert run(db, "ingest", str(tmp_path / "zone.txt")).exit_code == 0
+    (tmp_path / "zone.txt").rename(tmp_path / "zone2.txt")
+    result = run(db, "ingest", str(tmp_path / "zone2.txt"))
+    assert result.exit_code == 0
+    (line,) = [l for l in result.stderr.splitlines() if l.startswith("moved")]
+    assert "zone2.txt review 1" in line and "metadata is gone" in line and "zone.meta.yaml" in line
+    assert sql(db, "SELECT author FROM review") == [(None,)]
+    (tmp_path / "zone2.txt").rename(tmp_path / "zone3.txt")  # a move that keeps nothing to lose says nothing more
+    (line,) = [l for l in run(db, "ingest", str(tmp_path / "zone3.txt")).stderr.splitlines() if l.startswith("moved")]
+    assert line.endswith("zone3.txt review 1")

@@ -83,8 +83,12 @@ def alias(ctx, entity_id, name):
     from archive import curation
 
     with writing(ctx) as conn:
-        e = curation.alias(conn, entity_id, name)
-    click.echo(visible(f"{' '.join(name.split())} now means {e.type} #{e.id} {e.name}"), err=True)
+        e, new = curation.alias(conn, entity_id, name)
+    said = "now means" if new else "already means"
+    click.echo(visible(f"{' '.join(name.split())} {said} {e.type} #{e.id} {e.name}"), err=True)
+    warning = curation.article_warning(e, name)
+    if warning:
+        click.echo(visible(warning), err=True)
 
 
 @command.command("show", short_help="An entity with its aliases, mentions, films and roles.")

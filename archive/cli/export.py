@@ -18,7 +18,8 @@ CSV_TABLES = {
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: everything, to import again; csv: one table for spreadsheets (--table).")
 @click.option("--table", type=click.Choice(sorted(CSV_TABLES)), default="mentions", show_default=True,
-              help="With --format csv: every mention (mention_detail) or every entity with its counts.")
+              help="CSV of every mention (mention_detail) or every entity with its counts; --table alone"
+                   " implies --format csv.")
 @click.pass_context
 def command(ctx, path: str, fmt: str, table: str) -> None:
     """Write the archive to PATH (default - : standard output).
@@ -31,6 +32,11 @@ def command(ctx, path: str, fmt: str, table: str) -> None:
     """
     from archive.cli.options import reader
 
+    given = ctx.get_parameter_source
+    if given("table") == click.core.ParameterSource.COMMANDLINE:
+        if fmt == "jsonl" and given("fmt") == click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--table is for --format csv; a jsonl export holds every table")
+        fmt = "csv"
     conn = reader(ctx)
     out, partial = (sys.stdout, None) if path == "-" else _open_partial(path)
     try:
@@ -63,5 +69,17 @@ def command(ctx, path: str, fmt: str, table: str) -> None:
 
 
 def _open_partial(path: str):
+    """The file the export is written to, beside PATH, renamed to PATH when whole; an
+    error names PATH and why, never the temporary name."""
+    from archive.terminal import visible
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise click.ClickException(f"cannot write {visible(path)}: the folder {visible(folder)} does not exist")
+    if os.path.isdir(path):
+        raise click.ClickException(f"cannot write {visible(path)}: it is a folder; give a file name")
     partial = f"{path}.partial"
-    return open(partial, "w", encoding="utf-8", newline="\n"), partial
+    try:
+        return open(partial, "w", encoding="utf-8", newline="\n"), partial
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {visible(path)}: {exc.strerror or exc}") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 import click
@@ -23,16 +25,26 @@ def command(ctx, path: str) -> None:
     from archive.dump import DumpError, import_lines
 
     source = sys.stdin.buffer if path == "-" else _open(path)
-    conn = open_current(ctx.find_root().obj)
+    db_path = ctx.find_root().obj
+    new_archive = not os.path.exists(db_path)
+    conn = open_current(db_path)
     try:
         done = import_lines(conn, _decoded(source))
-    except DumpError as exc:
-        raise click.ClickException(f"{exc}; nothing imported") from None
+    except BaseException as exc:
+        conn.close()
+        if new_archive:  # a failed import leaves no empty archive behind
+            for leftover in (db_path, db_path + "-wal", db_path + "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(leftover)
+        if isinstance(exc, DumpError):
+            raise click.ClickException(f"{exc}; nothing imported") from None
+        raise
     finally:
         conn.close()
         if source is not sys.stdin.buffer:
             source.close()
-    click.echo(f"{done.added} added, {done.unchanged} unchanged, {done.curation} curation decisions applied",
+    known = f" ({done.known} already in the archive)" if done.known else ""
+    click.echo(f"{done.added} added, {done.unchanged} unchanged, {done.curation} curation decisions applied{known}",
                err=True)
 
 

@@ -69,7 +69,7 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
     try:
         given = parse_assignments(meta)
     except MetaError as exc:
-        raise click.BadParameter(str(exc), param_hint="--meta") from None
+        raise click.UsageError(str(exc)) from None
 
     progress: Progress | None = None
 
@@ -89,7 +89,8 @@ def command(ctx: click.Context, paths: tuple[str, ...], quiet: bool, jobs: int |
         elif not quiet:
             detail = f" ({outcome.sentences} sentences, {outcome.mentions} mentions)" \
                 if outcome.status in ("added", "updated") else ""
-            say(f"{outcome.status} {name} review {outcome.review_id}{detail}")
+            note = f": {outcome.message}" if outcome.message else ""
+            say(f"{outcome.status} {name} review {outcome.review_id}{detail}{note}")
 
     def on_progress(done: int) -> None:
         if progress:

@@ -176,11 +176,11 @@ class DateType(click.ParamType):
     name = "date"
 
     def convert(self, value, param, ctx):
-        import re
+        from archive.meta import DATE_FORMS, real_date
 
-        text = str(value).strip()
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-            self.fail(f"{value!r} is no date: write YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        text = real_date(str(value))
+        if text is None:
+            self.fail(f"{value!r} is no real date: write {DATE_FORMS}", param, ctx)
         return text
 
 
