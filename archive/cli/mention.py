@@ -19,9 +19,10 @@ def command() -> None:
 @click.pass_context
 @curation_errors
 def drop(ctx, mention_ids):
-    """Drop mentions that are none (`Endlich` or `Abspann` at a sentence's start taken
-    for a name). The decision is kept: analysing the review again does not bring them
-    back."""
+    """Drop mentions that are no mentions at all.
+
+    For a word taken for a name, such as `Endlich` or `Abspann` at a sentence's start.
+    The decision is kept: analysing the review again does not bring them back."""
     from archive import curation
 
     with writing(ctx) as conn:
