@@ -171,11 +171,12 @@ class Writer:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        roles = []
         for role in analysis.roles:
             character, actor = entity_of("character", role.character), entity_of("person", role.actor)
             if character[2] == "character" and actor[2] == "person":  # a decision may have made one something else
-                conn.execute("INSERT OR IGNORE INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)",
-                             (character[1], actor[1], review_id))
+                roles.append((character[1], actor[1], review_id))
+        conn.executemany("INSERT OR IGNORE INTO role (character_id, actor_id, review_id) VALUES (?, ?, ?)", roles)
         conn.executemany("INSERT OR IGNORE INTO review_film (review_id, film_id, position) VALUES (?, ?, ?)",
                          [(review_id, film, i) for i, film in enumerate(reviewed)])
         credits = [(name, "director") for name in meta.directors] + [(actor, "cast") for actor, _ in meta.cast]

@@ -47,8 +47,10 @@ def key(word: str) -> str:
 
 
 def keys(text: str) -> str:
-    """The sentence as the search index holds it: the key of each word, space-separated."""
-    return " ".join([key(m.group()) for m in word_matches(text)])
+    """The sentence as the search index holds it: the key of each word, space-separated.
+    (findall and map over the cached key: no match object or Python frame per word, a
+    fifth of what storing a review costs otherwise.)"""
+    return " ".join(map(key, (_WORD_WITH_MARKS if _MARK.search(text) else _WORD).findall(text)))
 
 
 def verb_forms(stem: str) -> tuple[str, ...]:
