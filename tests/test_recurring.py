@@ -40,3 +40,4 @@ def test_a_noun_or_place_that_recurs_is_no_character():
             "In Berlin regnet es. Später zieht die Familie nach Berlin. "
             "Die Sehnsucht bleibt, und die Sehnsucht wächst, bis die Sehnsucht siegt.")
     assert not any(kind == "character" for _, kind in kinds(text))
+
