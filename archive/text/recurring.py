@@ -60,7 +60,8 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
     for full in given_persons:
         first = full.split(" ")[0]
         last = full.rsplit(" ", 1)[-1]  # a real person is named again by the surname
-        if " " in full and counts[first] >= MIN_GIVEN_ALONE and first in inside and counts[first] > counts[last]:
+        alone = counts[first] + counts[first + "s"] if first + "s" in counts and first not in counts else counts[first]
+        if " " in full and alone >= MIN_GIVEN_ALONE and inside & {first, first + "s"} and alone > counts[last]:
             out |= {full, first}
     for word, n in counts.items():
         if n < MIN_ALONE or word not in inside or word in taken or word.endswith("s") and word[:-1] in counts:

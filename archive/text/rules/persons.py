@@ -8,7 +8,7 @@ from archive.text.german import is_place
 
 from archive.text.rules.registry import rule
 
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, TITLE_LABELS
+from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.view import Candidate, SentenceView, is_initial, unknown_word
 from archive.text.words import (
     MADE_BY,
@@ -39,7 +39,7 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
         after_article = view.word(i - 1).lower() in ARTICLES and (
             tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
             or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer"))  # `so ein Golden Globe`
-        if tok.is_word and not after_article:
+        if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
             if j - i >= 2:
                 start, end = view.span(i, j)
@@ -48,6 +48,14 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 continue
         i += 1
     return out
+
+
+def _genitive_before_noun(view: SentenceView, i: int) -> bool:
+    """`Antons Schwester`, `Lenas Vater`: a given name in the genitive before a kin noun
+    or a plain noun is its owner, not the first half of a full name."""
+    word, nxt = view.tokens[i].text, view.word(i + 1)
+    return (word.endswith("s") and is_given(word[:-1])
+            and bool(nxt) and (nxt in KIN_NOUNS or is_plain_noun(nxt)))
 
 
 @rule("person.role-noun", priority=80, examples={
