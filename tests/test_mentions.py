@@ -705,3 +705,8 @@ def test_gibt_es_is_no_play_verb_and_kin_genitives_are_no_names():
 def test_als_before_someones_kin_takes_the_name_after_it():
     a = analyse("Karoline Eichhorn hat als Romans Mutter Margit nur wenige Szenen.")
     assert [(m.surface, m.kind) for m in a.mentions] == [("Karoline Eichhorn", "person"), ("Margit", "character")]
+
+
+def test_a_kin_noun_after_a_possessive_and_adjectives_cues_a_character():
+    mentions = {(m.surface, m.kind) for m in analyse("Er zieht mit seinem besten Freund Milosz los.").mentions}
+    assert ("Milosz", "character") in mentions

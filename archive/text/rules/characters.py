@@ -216,6 +216,7 @@ def characters_after_character_noun(view: SentenceView) -> list[Candidate]:
 @rule("character.kin", priority=75, triggers=KIN_FORMS, examples={
     "Seine Tochter Greta lacht.": {"Greta": "character"},
     "In Gegenwart des kleinen Sohnes Jonas streiten sie.": {"Jonas": "character"},
+    "Er zieht mit seinem besten Freund Milosz los.": {"Milosz": "character"},
 })
 def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
     """`Tochter Greta` (a given name), `seine Mutter Hisako` (after a possessive any name;
@@ -225,7 +226,10 @@ def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
         if not tok.is_word or is_character_noun(tok.text) or not kin(tok.text):
             continue
         j = view.name_run(i + 1)
-        if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
+        k = i - 1  # `seinem besten Freund Milosz`: adjectives between the possessive and the noun
+        while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS and not toks[k].is_cap:
+            k -= 1
+        if j == i + 2 and (is_given(toks[i + 1].text) or view.word(k).lower() in POSSESSIVES):
             out.append(Candidate(*view.span(i + 1, j), "character", "character-cue"))
     return out
 
