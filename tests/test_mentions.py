@@ -710,3 +710,11 @@ def test_als_before_someones_kin_takes_the_name_after_it():
 def test_a_kin_noun_after_a_possessive_and_adjectives_cues_a_character():
     mentions = {(m.surface, m.kind) for m in analyse("Er zieht mit seinem besten Freund Milosz los.").mentions}
     assert ("Milosz", "character") in mentions
+
+
+def test_a_kin_noun_after_a_genitive_given_name_or_an_article_cues_a_one_word_character():
+    for sentence, name in [("Dann weint Lenas Mutter Odrun leise.", "Odrun"),
+                           ("Nur die Nachbarin Wibbe schaut zu.", "Wibbe")]:
+        assert (name, "character") in {(m.surface, m.kind) for m in analyse(sentence).mentions}
+    # a full name after a kin noun may be a real relative: no character
+    assert not any(m.kind == "character" for m in analyse("Ihr Bruder Tom Berg ist Arzt.").mentions)
