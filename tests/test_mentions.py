@@ -718,3 +718,9 @@ def test_a_kin_noun_after_a_genitive_given_name_or_an_article_cues_a_one_word_ch
         assert (name, "character") in {(m.surface, m.kind) for m in analyse(sentence).mentions}
     # a full name after a kin noun may be a real relative: no character
     assert not any(m.kind == "character" for m in analyse("Ihr Bruder Tom Berg ist Arzt.").mentions)
+
+
+def test_an_everyday_trade_before_a_name_cues_a_character():
+    for sentence, name in [("Dort arbeitet der alte Schmied Harlon allein.", "Harlon"),
+                           ("Die junge Verkäuferin Mirelle lacht.", "Mirelle")]:
+        assert (name, "character") in {(m.surface, m.kind) for m in analyse(sentence).mentions}
