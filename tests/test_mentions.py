@@ -724,3 +724,10 @@ def test_an_everyday_trade_before_a_name_cues_a_character():
     for sentence, name in [("Dort arbeitet der alte Schmied Harlon allein.", "Harlon"),
                            ("Die junge Verkäuferin Mirelle lacht.", "Mirelle")]:
         assert (name, "character") in {(m.surface, m.kind) for m in analyse(sentence).mentions}
+
+
+def test_a_name_spelt_with_letters_german_lacks_is_a_person_at_a_sentence_start():
+    mentions = {(m.surface, m.kind) for m in analyse("Ŝura Ŭlanov hat nur eine Szene, aber sie bleibt.").mentions}
+    assert ("Ŝura Ŭlanov", "person") in mentions
+    # German words at a sentence's start stay words
+    assert not analyse("Kaum Hoffnung bleibt am Ende.").mentions

@@ -164,20 +164,35 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
 PLACE_PREPOSITIONS = frozenset("in im nach aus bei nahe nördlich südlich östlich westlich".split())
 
 
+GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
+
+
+def _foreign(word: str) -> bool:
+    """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
+    return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
+
+
 @rule("person.unknown-words", priority=30, last_resort=True, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
+    "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
     """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
     not know, not at a sentence's start (after a colon or a bracket is fine) and not
     after an article, are a name."""
     toks, out = view.tokens, []
-    for i in range(1, len(toks) - 1):
-        prev = toks[i - 1]
-        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])) or prev.text.lower() in ARTICLES:
+    for i in range(0, len(toks) - 1):
+        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])):
             continue
         if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
             continue  # three or more: more likely a title
+        if i == 0:  # at a sentence's start only a name spelt with letters German lacks: `Ŝura Ŭlanov sagt`
+            if _foreign(toks[0].text) or _foreign(toks[1].text):
+                out.append(Candidate(*view.span(0, 2), "person", "unknown"))
+            continue
+        prev = toks[i - 1]
+        if prev.text.lower() in ARTICLES:
+            continue
         if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
             continue
         if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
