@@ -731,3 +731,8 @@ def test_a_name_spelt_with_letters_german_lacks_is_a_person_at_a_sentence_start(
     assert ("Ŝura Ŭlanov", "person") in mentions
     # German words at a sentence's start stay words
     assert not analyse("Kaum Hoffnung bleibt am Ende.").mentions
+
+
+def test_a_historian_or_critic_compound_cues_a_real_person():
+    mentions = {(m.surface, m.kind) for m in analyse("Sie lässt die Filmhistorikerin Nilra Okta erklären, warum.").mentions}
+    assert ("Nilra Okta", "person") in mentions
