@@ -736,3 +736,8 @@ def test_a_name_spelt_with_letters_german_lacks_is_a_person_at_a_sentence_start(
 def test_a_historian_or_critic_compound_cues_a_real_person():
     mentions = {(m.surface, m.kind) for m in analyse("Sie lässt die Filmhistorikerin Nilra Okta erklären, warum.").mentions}
     assert ("Nilra Okta", "person") in mentions
+
+
+def test_a_foreign_spelt_name_after_a_plain_noun_is_a_person():
+    mentions = {(m.surface, m.kind) for m in analyse("Er nennt das Vorbild Ŝura Ŭlanov, dem er folgt.").mentions}
+    assert ("Ŝura Ŭlanov", "person") in mentions

@@ -193,8 +193,10 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
         prev = toks[i - 1]
         if prev.text.lower() in ARTICLES:
             continue
-        if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
-            continue
+        foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
+        if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
+                or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
+            continue  # but `das Vorbild Ŝura Ŭlanov`: a noun before a foreign name
         if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
             continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
