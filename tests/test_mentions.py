@@ -741,3 +741,9 @@ def test_a_historian_or_critic_compound_cues_a_real_person():
 def test_a_foreign_spelt_name_after_a_plain_noun_is_a_person():
     mentions = {(m.surface, m.kind) for m in analyse("Er nennt das Vorbild Ŝura Ŭlanov, dem er folgt.").mentions}
     assert ("Ŝura Ŭlanov", "person") in mentions
+
+
+def test_a_short_title_takes_its_long_form_with_a_dashed_subtitle():
+    text = "Der Film „Yrsa – Die Reise“ lief 1982. Später wurde „Yrsa“ oft gezeigt."
+    names = {(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"}
+    assert ("Yrsa", "Yrsa – Die Reise") in names

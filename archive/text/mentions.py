@@ -73,7 +73,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     persons -= recurring
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
-            fuller = [f for f in films if f.endswith(": " + names[id(c)])]
+            fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
+                      or any(f.startswith(names[id(c)] + dash) for dash in (" – ", " - ", " — "))]
             if len(fuller) == 1:
                 names[id(c)] = fuller[0]
     films |= known.review_films  # what the review's metadata names counts as named
