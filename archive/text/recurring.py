@@ -2,7 +2,7 @@
 
 Critics name real people by their surname, which the rules find with a cue (`Regisseur X`,
 a full name first). A plot summary names its figures by one name, often one no lexicon
-knows (`Hirok… schlägt die Augen auf`), and with no bracket or apposition. So a single
+knows (`Jeden Morgen geht Brakkeno zum Hafen`), and with no bracket or apposition. So a single
 capitalised word that is no noun, no place and no part of a name already found, written
 alone three times or more (once at least inside a sentence), is a character; and a full
 name found only by its given name is a character when that given name then recurs alone
