@@ -705,3 +705,45 @@ def test_gibt_es_is_no_play_verb_and_kin_genitives_are_no_names():
 def test_als_before_someones_kin_takes_the_name_after_it():
     a = analyse("Karoline Eichhorn hat als Romans Mutter Margit nur wenige Szenen.")
     assert [(m.surface, m.kind) for m in a.mentions] == [("Karoline Eichhorn", "person"), ("Margit", "character")]
+
+
+def test_a_kin_noun_after_a_possessive_and_adjectives_cues_a_character():
+    mentions = {(m.surface, m.kind) for m in analyse("Er zieht mit seinem besten Freund Milosz los.").mentions}
+    assert ("Milosz", "character") in mentions
+
+
+def test_a_kin_noun_after_a_genitive_given_name_or_an_article_cues_a_one_word_character():
+    for sentence, name in [("Dann weint Lenas Mutter Odrun leise.", "Odrun"),
+                           ("Nur die Nachbarin Wibbe schaut zu.", "Wibbe")]:
+        assert (name, "character") in {(m.surface, m.kind) for m in analyse(sentence).mentions}
+    # a full name after a kin noun may be a real relative: no character
+    assert not any(m.kind == "character" for m in analyse("Ihr Bruder Tom Berg ist Arzt.").mentions)
+
+
+def test_an_everyday_trade_before_a_name_cues_a_character():
+    for sentence, name in [("Dort arbeitet der alte Schmied Harlon allein.", "Harlon"),
+                           ("Die junge Verkäuferin Mirelle lacht.", "Mirelle")]:
+        assert (name, "character") in {(m.surface, m.kind) for m in analyse(sentence).mentions}
+
+
+def test_a_name_spelt_with_letters_german_lacks_is_a_person_at_a_sentence_start():
+    mentions = {(m.surface, m.kind) for m in analyse("Ŝura Ŭlanov hat nur eine Szene, aber sie bleibt.").mentions}
+    assert ("Ŝura Ŭlanov", "person") in mentions
+    # German words at a sentence's start stay words
+    assert not analyse("Kaum Hoffnung bleibt am Ende.").mentions
+
+
+def test_a_historian_or_critic_compound_cues_a_real_person():
+    mentions = {(m.surface, m.kind) for m in analyse("Sie lässt die Filmhistorikerin Nilra Okta erklären, warum.").mentions}
+    assert ("Nilra Okta", "person") in mentions
+
+
+def test_a_foreign_spelt_name_after_a_plain_noun_is_a_person():
+    mentions = {(m.surface, m.kind) for m in analyse("Er nennt das Vorbild Ŝura Ŭlanov, dem er folgt.").mentions}
+    assert ("Ŝura Ŭlanov", "person") in mentions
+
+
+def test_a_short_title_takes_its_long_form_with_a_dashed_subtitle():
+    text = "Der Film „Yrsa – Die Reise“ lief 1982. Später wurde „Yrsa“ oft gezeigt."
+    names = {(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"}
+    assert ("Yrsa", "Yrsa – Die Reise") in names

@@ -103,3 +103,15 @@ def test_long_text_without_a_sentence_end_is_one_sentence():
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n"])
 def test_no_sentences_in_nothing(text):
     assert split_sentences(text) == []
+
+
+def test_each_line_of_a_credit_block_is_its_own_segment():
+    prose = "Das ist ein sehr langer Satz über den Film, der die typische Zeile lang macht. " * 3
+    text = ("Nachtfahrt\n\nRegie: Ute van der Klasen\nDrehbuch: Ute van der Klasen, Tom Ellery\n"
+            "Kamera: Jonas Haase\nLand/Jahr: Schweden 2024\n\n" + prose + "\n\n" + prose)
+    from archive.text import analyse
+
+    persons = {(m.surface, m.name) for m in analyse(text).mentions if m.kind == "person"}
+    assert ("Ute van der Klasen", "Ute van der Klasen") in persons
+    assert ("Jonas Haase", "Jonas Haase") in persons
+    assert not any("\n" in surface for surface, _ in persons)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
+from archive.text.recurring import recurring_characters
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
@@ -66,9 +67,14 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                    and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters}
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    given_only = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"} - strong - characters
+    recurring = recurring_characters(views, persons, films, given_only)
+    characters |= recurring
+    persons -= recurring
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
-            fuller = [f for f in films if f.endswith(": " + names[id(c)])]
+            fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
+                      or any(f.startswith(names[id(c)] + dash) for dash in (" – ", " - ", " — "))]
             if len(fuller) == 1:
                 names[id(c)] = fuller[0]
     films |= known.review_films  # what the review's metadata names counts as named

@@ -65,6 +65,9 @@ def _typical_line_length(text: str) -> int:
 # A line that ends like this is a heading, byline or credit line when it is short: it
 # holds no full stop at its end, and the next line starts a new thing.
 _HEADING_MAX_WORDS = 12
+# A credit block, one `Label: value` a line (`Regie: …⏎Drehbuch: …⏎Land/Jahr: …`): each line
+# is a segment, however long, so no name runs into the next line's label.
+_LABEL_LINE = re.compile(r"[A-ZÄÖÜ][\w/&-]*(?: [\w/&-]+){0,2}:\s")
 
 
 def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[int, int]]:
@@ -80,7 +83,8 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         line = text[pos:cut]
         nxt = text[cut + 1 : end].lstrip()
         if (line.strip() and not _LINE_END_LIKE_SENTENCE.search(line) and len(line.split()) <= _HEADING_MAX_WORDS
-                and len(line) * 2 < typical and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)):
+                and len(line) * 2 < typical and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
+                or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)):
             out.append((start, cut))
             start = cut + 1
         pos = cut + 1

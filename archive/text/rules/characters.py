@@ -213,9 +213,17 @@ def characters_after_character_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _owner_in_genitive(word: str) -> bool:
+    """`Nikos`, `Lenas`: a given name in the genitive, owning the kin noun after it."""
+    return len(word) > 3 and word.endswith("s") and word[0].isupper() and is_given(word[:-1])
+
+
 @rule("character.kin", priority=75, triggers=KIN_FORMS, examples={
     "Seine Tochter Greta lacht.": {"Greta": "character"},
     "In Gegenwart des kleinen Sohnes Jonas streiten sie.": {"Jonas": "character"},
+    "Er zieht mit seinem besten Freund Milosz los.": {"Milosz": "character"},
+    "Dann weint Lenas Mutter Odrun leise.": {"Odrun": "character"},
+    "Nur die Nachbarin Wibbe schaut zu.": {"Wibbe": "character"},
 })
 def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
     """`Tochter Greta` (a given name), `seine Mutter Hisako` (after a possessive any name;
@@ -225,7 +233,13 @@ def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
         if not tok.is_word or is_character_noun(tok.text) or not kin(tok.text):
             continue
         j = view.name_run(i + 1)
-        if j == i + 2 and (is_given(toks[i + 1].text) or view.word(i - 1).lower() in POSSESSIVES):
+        k = i - 1  # `seinem besten Freund Milosz`: adjectives between the possessive and the noun
+        while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS and not toks[k].is_cap:
+            k -= 1
+        owner = view.word(k)
+        if j == i + 2 and (is_given(toks[i + 1].text) or owner.lower() in POSSESSIVES
+                           or _owner_in_genitive(owner)
+                           or owner.lower() in ARTICLES and not is_plain_noun(toks[i + 1].text)):
             out.append(Candidate(*view.span(i + 1, j), "character", "character-cue"))
     return out
 

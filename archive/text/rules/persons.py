@@ -8,7 +8,7 @@ from archive.text.german import is_place
 
 from archive.text.rules.registry import rule
 
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, TITLE_LABELS
+from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.view import Candidate, SentenceView, is_initial, unknown_word
 from archive.text.words import (
     MADE_BY,
@@ -39,7 +39,7 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
         after_article = view.word(i - 1).lower() in ARTICLES and (
             tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
             or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer"))  # `so ein Golden Globe`
-        if tok.is_word and not after_article:
+        if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
             if j - i >= 2:
                 start, end = view.span(i, j)
@@ -48,6 +48,14 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 continue
         i += 1
     return out
+
+
+def _genitive_before_noun(view: SentenceView, i: int) -> bool:
+    """`Antons Schwester`, `Lenas Vater`: a given name in the genitive before a kin noun
+    or a plain noun is its owner, not the first half of a full name."""
+    word, nxt = view.tokens[i].text, view.word(i + 1)
+    return (word.endswith("s") and is_given(word[:-1])
+            and bool(nxt) and (nxt in KIN_NOUNS or is_plain_noun(nxt)))
 
 
 @rule("person.role-noun", priority=80, examples={
@@ -156,22 +164,39 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
 PLACE_PREPOSITIONS = frozenset("in im nach aus bei nahe nördlich südlich östlich westlich".split())
 
 
+GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
+
+
+def _foreign(word: str) -> bool:
+    """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
+    return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
+
+
 @rule("person.unknown-words", priority=30, last_resort=True, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
+    "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
     """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
     not know, not at a sentence's start (after a colon or a bracket is fine) and not
     after an article, are a name."""
     toks, out = view.tokens, []
-    for i in range(1, len(toks) - 1):
-        prev = toks[i - 1]
-        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])) or prev.text.lower() in ARTICLES:
+    for i in range(0, len(toks) - 1):
+        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])):
             continue
         if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
             continue  # three or more: more likely a title
-        if prev.is_cap and prev.is_word or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
+        if i == 0:  # at a sentence's start only a name spelt with letters German lacks: `Ŝura Ŭlanov sagt`
+            if _foreign(toks[0].text) or _foreign(toks[1].text):
+                out.append(Candidate(*view.span(0, 2), "person", "unknown"))
             continue
+        prev = toks[i - 1]
+        if prev.text.lower() in ARTICLES:
+            continue
+        foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
+        if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
+                or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
+            continue  # but `das Vorbild Ŝura Ŭlanov`: a noun before a foreign name
         if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
             continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))

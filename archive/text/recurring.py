@@ -1,0 +1,72 @@
+"""Characters of a plot summary that no cue introduces: a single name used again and again.
+
+Critics name real people by their surname, which the rules find with a cue (`Regisseur X`,
+a full name first). A plot summary names its figures by one name, often one no lexicon
+knows (`Jeden Morgen geht Brakkeno zum Hafen`), and with no bracket or apposition. So a single
+capitalised word that is no noun, no place and no part of a name already found, written
+alone three times or more (once at least inside a sentence), is a character; and a full
+name found only by its given name is a character when that given name then recurs alone
+(`Tomás Varga kehrt heim … Tomás zögert … Tomás lacht`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .german import is_place
+from .view import SentenceView
+from .words import is_name_word, is_plain_noun
+
+MIN_ALONE = 3  # a real person's surname recurs too, but a found one is never counted
+MIN_GIVEN_ALONE = 2
+
+
+def _alone(view: SentenceView):
+    """(word, at the sentence's start) for each capitalised word with no name beside it."""
+    toks = view.tokens
+    for k, tok in enumerate(toks):
+        if not (tok.is_cap and tok.is_word and len(tok.text) >= 3 and is_name_word(tok)):
+            continue
+        before = toks[k - 1] if k else None
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        if before is not None and before.is_cap and before.is_word and before.end == tok.start - 1 \
+                and is_name_word(before) and k > 1:
+            continue
+        if after is not None and after.is_cap and after.is_word and is_name_word(after) \
+                and after.start == tok.end + 1:
+            continue
+        yield tok.text, k == 0
+
+
+def recurring_characters(views: list[SentenceView], persons: set[str], films: set[str],
+                         given_persons: set[str]) -> set[str]:
+    """Names to take for characters: lone names that recur, and the given-name-only
+    persons whose given name recurs alone (the full name and the given name)."""
+    taken = {w for name in persons | films | given_persons for w in name.replace("-", " ").split(" ")} \
+        - {name.split(" ")[0] for name in given_persons}
+    counts: Counter[str] = Counter()
+    inside: set[str] = set()
+    for view in views[1:] if len(views) > 1 else views:
+        for text, first in _alone(view):
+            counts[text] += 1
+            if not first:
+                inside.add(text)
+    # fold the genitive (`Hirokos` with `Hiroko`)
+    for word in list(counts):
+        if word.endswith("s") and word[:-1] in counts:
+            counts[word[:-1]] += counts[word]
+            inside |= {word[:-1]} if word in inside else set()
+    out: set[str] = set()
+    for full in given_persons:
+        first = full.split(" ")[0]
+        last = full.rsplit(" ", 1)[-1]  # a real person is named again by the surname
+        alone = counts[first] + counts[first + "s"] if first + "s" in counts and first not in counts else counts[first]
+        if " " in full and alone >= MIN_GIVEN_ALONE and inside & {first, first + "s"} and alone > counts[last]:
+            out |= {full, first}
+    for word, n in counts.items():
+        if n < MIN_ALONE or word not in inside or word in taken or word.endswith("s") and word[:-1] in counts:
+            continue
+        if is_plain_noun(word) or is_place(word) or (word.isupper() and len(word) > 1):
+            continue
+        out.add(word)
+    return out

@@ -1,0 +1,60 @@
+"""A plot summary's figures named by one recurring name, with no cue: characters."""
+
+from archive.text import analyse
+
+
+def kinds(text):
+    return {(m.surface, m.kind) for m in analyse(text).mentions}
+
+
+def test_a_lone_name_that_recurs_is_a_character():
+    text = ("Der Regisseur Tom Ellery erzählt von einem Dorf am Meer.\n\n"
+            "Jeden Morgen geht Brakkeno zum Hafen. Dort wartet Brakkeno auf das Boot. "
+            "Als der Sturm kommt, bleibt Brakkeno allein zurück.")
+    found = kinds(text)
+    assert ("Brakkeno", "character") in found
+    assert ("Tom Ellery", "person") in found
+
+
+def test_a_given_name_that_recurs_alone_makes_the_full_name_a_character():
+    text = ("Am Anfang kehrt Tomás Varga in sein Heimatdorf zurück.\n\n"
+            "Dort zögert Tomás lange. Erst im Winter lacht Tomás wieder. "
+            "Regisseur Tom Ellery filmt das ruhig.")
+    found = kinds(text)
+    assert ("Tomás Varga", "character") in found
+    assert ("Tomás", "character") in found
+
+
+def test_a_real_person_named_again_by_the_surname_stays_a_person():
+    text = ("Der neue Film von Walter Brenning ist ruhig.\n\n"
+            "Brenning filmt lange Einstellungen. Dann wechselt Brenning das Tempo. "
+            "Am Ende zeigt Brenning ein Gesicht.")
+    found = kinds(text)
+    assert ("Walter Brenning", "person") in found
+    assert ("Brenning", "person") in found
+    assert not any(kind == "character" for _, kind in found)
+
+
+def test_a_noun_or_place_that_recurs_is_no_character():
+    text = ("Der Film spielt in Berlin.\n\n"
+            "In Berlin regnet es. Später zieht die Familie nach Berlin. "
+            "Die Sehnsucht bleibt, und die Sehnsucht wächst, bis die Sehnsucht siegt.")
+    assert not any(kind == "character" for _, kind in kinds(text))
+
+
+
+def test_the_given_name_may_recur_in_the_genitive():
+    text = ("Im Dorf verschwindet Tomás Varga spurlos.\n\n"
+            "Tomás' Mutter sucht ihn. Tomás Schwester schweigt, und Tomás Vater trinkt. "
+            "Regisseur Tom Ellery zeigt das ohne Eile.")
+    assert ("Tomás Varga", "character") in kinds(text)
+
+
+def test_a_series_figure_named_in_the_genitive_is_a_character():
+    text = ("Im Wald verschwindet Anton Brandt.\n\n"
+            "Dann sucht Antons Schwester ihn. Antons Vater schweigt. "
+            "Die Serie von Tom Ellery erzählt davon.")
+    found = kinds(text)
+    assert ("Anton Brandt", "character") in found
+    assert ("Antons", "character") in found
+    assert not any(" " in surface and surface.startswith("Antons") for surface, _ in found)
