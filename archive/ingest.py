@@ -203,8 +203,7 @@ def _store(writer, prepared: Prepared):
         return "updated", _replace(writer, by_source[0], prepared, None)
     if prepared.analysis is None:  # stored a moment ago by another process, and gone again
         return "unchanged", Stored(0, False, 0, 0)
-    stored = writer.store(prepared.analysis, key, prepared.digest, prepared.meta)
-    return ("added" if stored.added else "unchanged"), stored
+    return "added", writer.add(prepared.analysis, key, prepared.digest, prepared.meta)  # by_digest: not stored
 
 
 def _metadata_moved(old_source: str, prepared: Prepared) -> str:

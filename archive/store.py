@@ -68,6 +68,12 @@ class Writer:
         existing = self.known_review(digest)
         if existing is not None:
             return Stored(existing, False, 0, 0)
+        return self.add(analysis, source, digest, meta, ingested_at)
+
+    def add(self, analysis: Analysis, source: str, digest: str, meta: Meta | None = None,
+            ingested_at: str | None = None) -> Stored:
+        """Insert one review the caller knows is not stored yet (ingest has looked its
+        text up already), inside the caller's transaction."""
         meta = meta or Meta()
         films = self._films_reviewed(analysis, meta)
         # The row goes in whole: an UPDATE after the mentions rewrote the body, a fifth of
