@@ -6,24 +6,21 @@ verbs and `als` are in casting.py."""
 
 from __future__ import annotations
 
-from archive.text.lexicon import words
-
-from archive.text.lexicon import ADDRESS_TITLES
-
-from archive.text.view import paired
-
 from archive.text.german import is_noun, is_place
 from archive.text.lexicon import (
+    ADDRESS_TITLES,
     ARTICLES,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
     NOT_GIVEN_NAMES,
+    words,
 )
 from archive.text.view import (
     Candidate,
     SentenceView,
     after_adjectives,
     backward_name_run,
+    paired,
 )
 from archive.text.words import (
     ADJECTIVE_END,
