@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
+from archive.text.forms import reshape
 from archive.text.recurring import recurring_characters
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
@@ -42,7 +43,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     views = [SentenceView(text, i, s) for i, s in enumerate(sentences)]
     found: list[tuple[Candidate, int]] = []
     for view in views:
-        for c in first_pass(view, known):
+        for c in reshape(view, first_pass(view, known)):
             found.append((c, view.index))
     heading = heading_title(views[0], [c for c, s in found if s == 0],
                             {plain(text[c.start : c.end]) for c, s in found if c.kind == "film" and s > 0}) \

@@ -27,6 +27,7 @@ MONTHS = frozenset(
 _PARAGRAPH = re.compile(r"\n[ \t\f\v]*\n\s*")
 _END = re.compile(r"[.!?…]+[\"'»«›‹“”‘’)\]]*")
 _LINE_END_LIKE_SENTENCE = re.compile(r"[.!?…:;\"'»«›‹“”‘’)\]]\s*$")
+_INITIALS = re.compile(r"[A-ZÄÖÜ](?:\.[A-ZÄÖÜ])+")
 _OPENERS = "\"'„“‚‘»«›‹([¿¡–-"
 
 
@@ -141,8 +142,8 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     word = _word_before(text, mark)
     if not word:
         return True
-    if len(word) == 1 and word.isalpha():
-        return False  # initial or single-letter abbreviation
+    if len(word) == 1 and word.isalpha() or _INITIALS.fullmatch(word):
+        return False  # initial or single-letter abbreviation, initials run together (`C.J.`)
     if word.lower().replace(".", "") in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
         return False
     if word.isdigit() and len(word) <= 2:

@@ -1,0 +1,168 @@
+"""The form of a name: where a person's or character's span starts and ends, once the
+rules have found it. The rules find a name by its cue; this step fixes its edges by
+what names look like (docs/extraction.md, "Forms of names"):
+
+- a name takes what belongs to it: a suffix with its full stop (`N. T. Rama Rao Jr.`),
+  an initial's full stop (`C.J.`), a nickname in quotes inside it (`C.J. "Fiery"
+  Obasi`), an Arabic article glued to a surname (`Yasmin al-Khatib`), and `von`/`zu`
+  with a surname after a name of two words (`Florian Henckel von Donnersmarck`);
+- a name leaves what is not part of it: a noun before it (`Marketingchefin Doris
+  Goethe`), and the line after a line break that is no wrapping (`Norman Briski⏎Mi …`).
+
+Pure functions over a SentenceView and the rules' Candidates."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from archive.text.german import is_place
+from archive.text.lexicon import words
+from archive.text.view import Candidate, SentenceView, genitive_context
+from archive.text.words import is_given, is_name_word, is_plain_noun
+
+NAME_SUFFIXES = words("name_suffixes")  # `Jr`, `Sr`: written with a full stop
+GLUED_PARTICLES = tuple(p + "-" for p in words("glued_particles"))  # `al-`, `el-`: `al-Khatib`
+QUOTE_PAIRS = {'"': '"', "„": "“", "“": "”", "»": "«", "«": "»", "‚": "‘", "›": "‹"}
+
+
+def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
+    """The rules' proposals for one sentence with the edges of their names fixed; a
+    proposal that a grown name now covers is dropped, and a pair that pointed at the
+    old span of an actor points at the new one."""
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
+    for c in candidates:
+        if c.kind == "film":
+            continue
+        old = (c.start, c.end)
+        start, end = _trimmed(view, c.start, c.end)
+        if end > start:
+            c.start, c.end = start, end
+        c.end = _grown(view, c.start, c.end)
+        if (c.start, c.end) != old:
+            moved[old] = (c.start, c.end)
+            c.genitive_context = genitive_context(view, c.end)
+    if not moved:
+        return candidates
+    grown = [c for c in candidates if (c.start, c.end) in moved.values()]
+    out = []
+    for c in candidates:
+        if c.pair in moved:
+            c.pair = moved[c.pair]
+        if any(g is not c and g.start <= c.start and c.end <= g.end and (g.start, g.end) != (c.start, c.end)
+               for g in grown):
+            continue  # `Fiery` inside `C.J. "Fiery" Obasi`, `Goethe` inside `… von Goethe`
+        out.append(c)
+    return out
+
+
+def _token_at(view: SentenceView, offset: int, ends: bool = False) -> int | None:
+    for k, t in enumerate(view.tokens):
+        if (t.end if ends else t.start) == offset:
+            return k
+    return None
+
+
+def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
+    """Cut a noun before the name (`Marketingchefin Doris Goethe`) and the line after a
+    line break that ends a line of its own (`Norman Briski⏎Mi`)."""
+    cut = view.text.find("\n", start, end)
+    if cut >= 0 and not _wrapped(view.text, cut):
+        end = cut
+        while end > start and view.text[end - 1].isspace():
+            end -= 1
+    first = _token_at(view, start)
+    if first is not None and first + 1 < len(view.tokens):
+        head, nxt = view.tokens[first], view.tokens[first + 1]
+        if nxt.start < end and nxt.is_cap and is_given(nxt.text) and not is_given(head.text) \
+                and is_plain_noun(head.text):
+            start = nxt.start
+    return start, end
+
+
+def _wrapped(text: str, cut: int) -> bool:
+    """A line break at `cut` is wrapping when the line it ends is about as long as the
+    text's long lines and is no `Label: value` line."""
+    line_start = text.rfind("\n", 0, cut) + 1
+    line = text[line_start:cut]
+    return len(line) >= 0.8 * _long_line(text) and not re.match(r"\s*[A-ZÄÖÜ][\w/&-]*:\s", line)
+
+
+@functools.lru_cache(maxsize=64)
+def _long_line(text: str) -> int:
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    return lengths[(len(lengths) * 3) // 4] if lengths else 0
+
+
+def _grown(view: SentenceView, start: int, end: int) -> int:
+    """The end of the name once what belongs to it is taken in, repeatedly: `C.J.`,
+    `"Fiery" Obasi`, `Jr.`, `al-Khatib`, `von Goethe`."""
+    toks = view.tokens
+    while True:
+        k = _token_at(view, end, ends=True)
+        if k is None or k + 1 >= len(toks):
+            return end
+        last, nxt = toks[k], toks[k + 1]
+        glued = nxt.start == last.end
+        if nxt.text == "." and glued and (len(last.text) == 1 and last.is_cap or last.text in NAME_SUFFIXES):
+            end = nxt.end  # `C.J.`, `Jr.`
+            continue
+        if nxt.text in NAME_SUFFIXES and not glued:
+            end = nxt.end
+            continue
+        if not glued and nxt.text.lower().startswith(GLUED_PARTICLES) and len(nxt.text) > 3 \
+                and nxt.text[3:4].isupper():
+            end = nxt.end  # `al-Khatib`
+            continue
+        nickname = _nickname_end(view, k + 1)
+        if nickname is not None:
+            end = nickname
+            continue
+        if nxt.text in ("von", "zu") and _words_in(view, start, end) >= 2:
+            particle_end = _surname_after_particle(view, k + 1)
+            if particle_end is not None:
+                end = particle_end
+                continue
+        return end
+
+
+def _words_in(view: SentenceView, start: int, end: int) -> int:
+    return sum(1 for t in view.tokens if start <= t.start and t.end <= end and t.is_word)
+
+
+def _nickname_end(view: SentenceView, q: int) -> int | None:
+    """`C.J. "Fiery" Obasi`: a quote of one or two capitalised words right inside a name,
+    a name word after it; the end of that name word."""
+    toks = view.tokens
+    close = QUOTE_PAIRS.get(toks[q].text)
+    if close is None:
+        return None
+    for n in (1, 2):
+        c = q + n + 1
+        if c + 1 < len(toks) and toks[c].text == close and all(is_name_word(t) for t in toks[q + 1 : c]) \
+                and toks[q + 1].start == toks[q].end and toks[c].start == toks[c - 1].end \
+                and is_name_word(toks[c + 1]) and not is_plain_noun(toks[c + 1].text):
+            return toks[c + 1].end
+    return None
+
+
+def _surname_after_particle(view: SentenceView, p: int) -> int | None:
+    """After a name of two words, `von`/`zu` and one capitalised word that is no noun,
+    no place and no given name is the surname (`Johann Wolfgang von Goethe`); `Jan
+    Müller von Schuld` is a phrase, `X Y von Max Z` names a second person."""
+    toks = view.tokens
+    s = p + 1
+    if s < len(toks) and toks[s].text in ("der", "dem", "und"):
+        s += 1  # `von der Schulenburg`, `von und zu Guttenberg`
+        if toks[s - 1].text == "und" and (s >= len(toks) or toks[s].text != "zu"):
+            return None
+        if toks[s - 1].text == "und":
+            s += 1
+    if s >= len(toks):
+        return None
+    word = toks[s]
+    if not is_name_word(word) or is_plain_noun(word.text) or is_given(word.text) or is_place(word.text):
+        return None
+    if s + 1 < len(toks) and is_name_word(toks[s + 1]):
+        return None  # another name follows: not a surname alone
+    return word.end
