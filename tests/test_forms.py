@@ -53,3 +53,46 @@ def test_initials_run_together_do_not_end_a_sentence():
     analysis = analyse("Die Regie führte A.B. Okoro. Dann kam der Erfolg.")
     assert len(analysis.sentences) == 2
     assert ("A.B. Okoro", "person") in {(m.surface, m.kind) for m in analysis.mentions}
+
+
+def test_a_family_name_written_first_names_the_person_again_also_in_the_genitive():
+    text = "Der neue Film von Hamaguchi Ryūsuke ist da. Hamaguchis Kamera ist ruhig. Hamaguchi erzählt langsam."
+    found = spans(text)
+    assert {("Hamaguchis", "person", "Hamaguchi Ryūsuke"), ("Hamaguchi", "person", "Hamaguchi Ryūsuke")} <= found
+
+
+def test_a_genitive_after_a_work_noun_of_a_found_surname_is_the_person():
+    found = spans("Regisseurin Lena Okafor zeigt ihr Debüt. Man kennt das frühe Werk Okafors gut.")
+    assert ("Okafors", "person", "Lena Okafor") in found
+    assert not any(kind == "film" for _, kind, _ in found)
+
+
+def test_a_name_takes_in_the_word_before_it_that_no_lexicon_knows_but_not_a_noun():
+    found = spans("Die Filmgeschichte kennt kaum ein Vorbild. Yılmaz Güneys »Yol« war ein Film der Wut.")
+    assert ("Yılmaz Güneys", "person", "Yılmaz Güney") in found
+    found = spans("Das Kino Güneys »Yol« war ein Film der Wut.")
+    assert ("Güneys", "person", "Güney") in found
+    found = spans("Im Hotel trifft er die Wachfrau Christina, die schweigt.")
+    assert ("Christina", "character", "Christina") in found
+
+
+def test_a_nickname_left_out_or_standing_for_the_given_name_is_the_same_name():
+    text = 'Der Film des Regisseurs T.O. "Storm" Balogun läuft. Später sagt T.O. Balogun etwas. Balogun lacht.'
+    found = spans(text)
+    assert {("T.O. Balogun", "person", 'T.O. "Storm" Balogun'), ("Balogun", "person", 'T.O. "Storm" Balogun')} <= found
+
+
+def test_a_noun_after_a_name_found_before_without_it_is_not_part_of_the_name():
+    text = ("Der Ankläger Juan Carlos Varela (Peter Lanzani) kämpft. "
+            "Dass Carlos Varela Jahrzehnte später Richter wurde, ahnt keiner.")
+    found = spans(text)
+    assert any(s == "Carlos Varela" for s, _, _ in found)
+    assert not any("Jahrzehnte" in s for s, _, _ in found)
+
+
+def test_a_full_name_found_by_its_given_name_whose_given_name_recurs_as_a_figure_is_that_figure():
+    text = ("Zur Beerdigung kommt Aaron Falk aus Melbourne. Der Verdacht fiel auf Aaron. Aarons Freundin bleibt. "
+            "In Rückblenden sieht man Joe Klocek (Aaron). Falk zögert. Falk geht. Falk bleibt. Falk lacht.")
+    found = spans(text)
+    assert {("Aaron Falk", "character", "Aaron Falk"), ("Aarons", "character", "Aaron Falk"),
+            ("Falk", "character", "Aaron Falk")} <= found

@@ -18,8 +18,8 @@ import re
 
 from archive.text.german import is_place
 from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView, genitive_context
-from archive.text.words import is_given, is_name_word, is_plain_noun
+from archive.text.view import Candidate, SentenceView, genitive_context, unknown_word
+from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
 
 NAME_SUFFIXES = words("name_suffixes")  # `Jr`, `Sr`: written with a full stop
 GLUED_PARTICLES = tuple(p + "-" for p in words("glued_particles"))  # `al-`, `el-`: `al-Khatib`
@@ -39,6 +39,7 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
         if end > start:
             c.start, c.end = start, end
         c.end = _grown(view, c.start, c.end)
+        c.start = _grown_back(view, c.start, c.end)
         if (c.start, c.end) != old:
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
@@ -124,6 +125,25 @@ def _grown(view: SentenceView, start: int, end: int) -> int:
                 end = particle_end
                 continue
         return end
+
+
+_GERMAN_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß'’-]+")
+
+
+def _grown_back(view: SentenceView, start: int, end: int) -> int:
+    """`Yılmaz Güneys »Yol«`: a name of one word that a rule found by a cue after it
+    takes in a given name, or a word the lexicon does not know, right before it (at a
+    sentence's start only a given name or a word spelt with a letter German lacks)."""
+    k = _token_at(view, start)
+    if k is None or k == 0 or _words_in(view, start, end) != 1:
+        return start
+    before = view.tokens[k - 1]
+    if before.end + 1 != start or not unknown_word(before) and not is_given(before.text) \
+            or genitive_form(before.text) and not is_given(before.text) or names_a_person(before.text):
+        return start
+    if k - 1 == 0 and not is_given(before.text) and _GERMAN_LETTERS.fullmatch(before.text):
+        return start
+    return before.start
 
 
 def _words_in(view: SentenceView, start: int, end: int) -> int:

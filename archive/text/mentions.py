@@ -12,6 +12,7 @@ import re
 
 from archive.text.rules import first_pass
 from archive.text.forms import reshape
+from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms
 from archive.text.recurring import recurring_characters
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
@@ -51,6 +52,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     if heading:
         found = [(c, s) for c, s in found if not (s == 0 and c.start < heading[0].end and c.end > heading[0].start)]
         found.append((heading[0], 0))
+    cut_trailing_nouns(text, found)
+    genitives_of_persons(text, found)
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
     written = {plain(text[c.start : c.end]) for c, _ in found} | known.persons | known.films
@@ -71,7 +74,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     given_only = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"} - strong - characters
     recurring = recurring_characters(views, persons, films, given_only)
     characters |= recurring
-    persons -= recurring
+    characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
+    persons -= characters
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
             fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
@@ -165,6 +169,8 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
                 variants[surname] = variants[surname[0].upper() + surname[1:]] = surname
             if kind == "character" and len(parts) > 1 and is_given(parts[0]):
                 variants[parts[0]] = parts[0]
+            if kind == "person":
+                variants.update((first, first) for first in family_name_forms(name))  # `Bong`, `Bongs`
             for v, nominative in variants.items():
                 if len(v) < 2 or v.lower() in FUNCTION_WORDS:
                     continue
@@ -262,13 +268,16 @@ def _fuller_names(pool: set[str]) -> dict[str, list[str]]:
     start with it (`Travis` for `Travis Bickle`). Built once, so a review of many names
     costs its names, not their square."""
     index: dict[str, set[str]] = {}
-    for other in pool:
+    shorts = {short for other in pool for short in nickname_forms(other)}
+    for other in pool - shorts:  # `C.J. Obasi` is a form of `C.J. "Fiery" Obasi`, not a name of its own
         words = other.split(" ")
         for k in range(1, len(words)):
             tail = " ".join(words[k:])
             index.setdefault(tail, set()).add(other)
             index.setdefault(tail[0].upper() + tail[1:], set()).add(other)
             index.setdefault(" ".join(words[:k]), set()).add(other)
+        for short in nickname_forms(other):  # `C.J. Obasi` for `C.J. "Fiery" Obasi`
+            index.setdefault(short, set()).add(other)
     return {short: sorted(names) for short, names in index.items()}
 
 

@@ -64,7 +64,8 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
         if " " in full and alone >= MIN_GIVEN_ALONE and inside & {first, first + "s"} and alone > counts[last]:
             out |= {full, first}
     for word, n in counts.items():
-        if n < MIN_ALONE or word not in inside or word in taken or word.endswith("s") and word[:-1] in counts:
+        if n < MIN_ALONE or word not in inside or word in taken or word.endswith("s") and (
+                word[:-1] in counts or word[:-1] in taken):  # `Bongs` of a found `Bong Joon-ho`
             continue
         if is_plain_noun(word) or is_place(word) or (word.isupper() and len(word) > 1):
             continue

@@ -1,0 +1,81 @@
+"""Names across a review: the forms one name is written in, and the mentions whose type
+or end only the whole review settles (docs/extraction.md, "Forms of names").
+
+- a name written family name first (`Bong Joon-ho`, `Miyazaki Hayao`) is named again by
+  its first word, also in the genitive (`Bongs neuer Film`);
+- a nickname in quotes inside a name (`C.J. "Fiery" Obasi`) may be left out or stand
+  for the given name (`C.J. Obasi`, `Fiery Obasi`): both are that name;
+- a one-word genitive that some rule took for a film or a character (`das Werk
+  Ceylans`), of a surname the review gives a person, is that person;
+- a name whose last word is a noun and whose other words are a name found elsewhere
+  (`Moreno Ocampo Jahrzehnte später`, with `Luis Moreno Ocampo` before) ends before the noun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.text.german import is_place
+from archive.text.lexicon import FUNCTION_WORDS
+from archive.text.tokens import plain, words_of
+from archive.text.view import Candidate
+from archive.text.words import genitive_form, is_given, is_plain_noun
+
+_NICKNAME = re.compile(r" [\"„“»«‚›][^\"„“»«‚›‹‘”]+[\"“”«»‘‹] ")
+
+
+def family_name_forms(name: str) -> list[str]:
+    """`Bong Joon-ho` -> `Bong`: the first word of a name of two words or more when it is
+    no given name (so the family name is written first), no noun, place or function word."""
+    parts = name.split(" ")
+    first = parts[0]
+    if len(parts) < 2 or len(first) < 3 or not first[:1].isupper() or "." in first or is_given(first) \
+            or first.lower() in FUNCTION_WORDS or is_plain_noun(first) or is_place(first) or _NICKNAME.search(name):
+        return []
+    return [first]
+
+
+def nickname_forms(name: str) -> list[str]:
+    """`C.J. "Fiery" Obasi` -> `C.J. Obasi`, `Fiery Obasi`: the name without its quoted
+    nickname, and the nickname with the words after it."""
+    match = _NICKNAME.search(name)
+    if not match:
+        return []
+    nickname = match.group(0).strip()[1:-1]
+    return [name[: match.start()] + " " + name[match.end() :], nickname + " " + name[match.end() :]]
+
+
+def genitives_of_persons(text: str, found: list[tuple[Candidate, int]]) -> None:
+    """A one-word genitive typed film or character (not quoted) whose stem is the surname
+    of a person found in the review is that person: `das frühe Werk Ceylans`."""
+    surnames = set()
+    for c, _ in found:
+        if c.kind == "person":
+            parts = plain(text[c.start : c.end]).split(" ")
+            if len(parts) > 1:
+                surnames.add(parts[-1].removesuffix("s") if genitive_form(parts[-1]) else parts[-1])
+                surnames.update(family_name_forms(" ".join(parts)))
+    if not surnames:
+        return
+    for c, _ in found:
+        word = text[c.start : c.end]
+        if c.kind != "person" and c.rule != "film.quoted" and genitive_form(word) and " " not in word \
+                and word[:-1] in surnames:
+            c.kind = "person"
+
+
+def cut_trailing_nouns(text: str, found: list[tuple[Candidate, int]]) -> None:
+    """`Moreno Ocampo Jahrzehnte später`: a name's last word that is a noun comes off
+    when the words before it are a name found in the review, or the end of one."""
+    written = {plain(text[c.start : c.end]) for c, _ in found if c.kind != "film"}
+    tails = {" ".join(w.split(" ")[k:]) for w in written for k in range(len(w.split(" ")))}
+    for c, _ in found:
+        if c.kind == "film":
+            continue
+        surface = text[c.start : c.end]
+        words = words_of(surface)
+        if len(words) < 3 or not is_plain_noun(words[-1]):
+            continue
+        head = surface[: surface.rfind(words[-1])].rstrip()
+        if plain(head) in tails and plain(head) != plain(surface):
+            c.end = c.start + len(head)
