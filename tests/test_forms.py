@@ -96,3 +96,30 @@ def test_a_full_name_found_by_its_given_name_whose_given_name_recurs_as_a_figure
     found = spans(text)
     assert {("Aaron Falk", "character", "Aaron Falk"), ("Aarons", "character", "Aaron Falk"),
             ("Falk", "character", "Aaron Falk")} <= found
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Im Thriller The Hollow – Schatten der Vergangenheit kehrt ein Ermittler zurück.",
+     "The Hollow – Schatten der Vergangenheit"),
+    ("Leichter war The Longing – Lügen und Lieder (2018), sein erster Film danach.", "The Longing – Lügen und Lieder"),
+])
+def test_a_title_a_dash_and_a_subtitle_are_one_title(text, title):
+    found = spans(text)
+    assert (title, "film", title) in found
+    assert [s for s, kind, _ in found if kind == "film"] == [title]
+
+
+def test_the_year_after_a_subtitle_is_the_whole_title_s():
+    entities = analyse("Leichter war The Longing – Lügen und Lieder (2018), sein erster Film danach.").entities
+    assert ("film", "The Longing – Lügen und Lieder", 2018) in {(e.kind, e.name, e.year) for e in entities}
+
+
+@pytest.mark.parametrize("text", [
+    "Er zeigte den Film Nachtfahrt – Tom Ellery spielt darin.",
+    "Er sah den Film Nachtfahrt – Kino pur, sagte er.",
+    "Er sah den Film Nachtfahrt – Das war 2011 – und staunte.",
+])
+def test_a_dash_after_a_title_in_prose_joins_nothing(text):
+    found = spans(text)
+    assert ("Nachtfahrt", "film", "Nachtfahrt") in found
+    assert not any("–" in s for s, _, _ in found)

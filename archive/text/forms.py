@@ -17,8 +17,8 @@ import functools
 import re
 
 from archive.text.german import is_place
-from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView, genitive_context, unknown_word
+from archive.text.lexicon import FUNCTION_WORDS, words
+from archive.text.view import Candidate, SentenceView, genitive_context, title_run, unknown_word, year_after
 from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
 
 NAME_SUFFIXES = words("name_suffixes")  # `Jr`, `Sr`: written with a full stop
@@ -33,6 +33,11 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     moved: dict[tuple[int, int], tuple[int, int]] = {}
     for c in candidates:
         if c.kind == "film":
+            end = _subtitle_end(view, c, candidates)
+            if end != c.end:
+                moved[(c.start, c.end)] = (c.start, end)
+                c.end = end
+                c.genitive_context = genitive_context(view, c.end)
             continue
         old = (c.start, c.end)
         start, end = _trimmed(view, c.start, c.end)
@@ -55,6 +60,39 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
             continue  # `Fiery` inside `C.J. "Fiery" Obasi`, `Goethe` inside `… von Goethe`
         out.append(c)
     return out
+
+
+DASHES = ("–", "—", "-")
+
+
+def _subtitle_end(view: SentenceView, film: Candidate, candidates: list[Candidate]) -> int:
+    """`The Dry – Lügen der Vergangenheit`: a title, a dash between spaces, and a
+    subtitle (a title run, or a film found right there) are one title, as German release
+    titles are written. Not when the subtitle holds a name (`Drive – Ryan Gosling
+    spielt`) or is one function word or plain noun that no rule took for a film."""
+    toks = view.tokens
+    k = _token_at(view, film.end, ends=True)
+    if k is None or k + 2 >= len(toks) or toks[k + 1].text not in DASHES or toks[k + 1].start == film.end:
+        return film.end
+    s = k + 2
+    first = toks[s]
+    if not (first.is_cap or first.is_number) or first.start == toks[k + 1].end:
+        return film.end
+    end_tok = title_run(view, s)
+    end = toks[end_tok - 1].end
+    there = [c for c in candidates if c.kind == "film" and c.start == first.start]
+    if there:
+        end = max(end, max(c.end for c in there))
+    if any(c.kind != "film" and first.start <= c.start < end for c in candidates):
+        return film.end
+    sub = [t for t in toks[s:] if t.end <= end]
+    words_ = [t for t in sub if t.is_word]
+    if not there and len(words_) == 1 and (words_[0].text.lower() in FUNCTION_WORDS or is_plain_noun(words_[0].text)):
+        return film.end
+    if not (sub[-1].is_cap or sub[-1].is_number):
+        return film.end
+    film.year = film.year or next((c.year for c in there if c.year), None) or year_after(view, s + len(sub))
+    return end
 
 
 def _token_at(view: SentenceView, offset: int, ends: bool = False) -> int | None:
