@@ -123,3 +123,15 @@ def test_a_dash_after_a_title_in_prose_joins_nothing(text):
     found = spans(text)
     assert ("Nachtfahrt", "film", "Nachtfahrt") in found
     assert not any("–" in s for s, _, _ in found)
+
+
+def test_a_suffix_is_no_surname_of_its_own():
+    text = "Ram Charan und N. T. Rama Rao Jr., in Indien meist nur NTR Jr. genannt, sind Stars. Rao Jr. lacht."
+    found = spans(text)
+    assert ("Rao Jr.", "person", "N. T. Rama Rao Jr.") in found
+    assert not any(s == "Jr." for s, _, _ in found)
+
+
+def test_a_place_adjective_opens_no_name():
+    assert spans("Beide Filme in der Bukarester Geschäftswelt spielen.") == set()
+    assert ("Tom Tykwer", "person", "Tom Tykwer") in spans("Der Berliner Regisseur Tom Tykwer dreht.")

@@ -18,10 +18,10 @@ import re
 
 from archive.text.german import is_place
 from archive.text.lexicon import FUNCTION_WORDS, words
+from archive.text.names import NAME_SUFFIXES  # `Jr`, `Sr`: written with a full stop
 from archive.text.view import Candidate, SentenceView, genitive_context, title_run, unknown_word, year_after
 from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
 
-NAME_SUFFIXES = words("name_suffixes")  # `Jr`, `Sr`: written with a full stop
 GLUED_PARTICLES = tuple(p + "-" for p in words("glued_particles"))  # `al-`, `el-`: `al-Khatib`
 QUOTE_PAIRS = {'"': '"', "„": "“", "“": "”", "»": "«", "«": "»", "‚": "‘", "›": "‹"}
 
@@ -48,6 +48,7 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
         if (c.start, c.end) != old:
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
+    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, c)]
     if not moved:
         return candidates
     grown = [c for c in candidates if (c.start, c.end) in moved.values()]
@@ -93,6 +94,16 @@ def _subtitle_end(view: SentenceView, film: Candidate, candidates: list[Candidat
         return film.end
     film.year = film.year or next((c.year for c in there if c.year), None) or year_after(view, s + len(sub))
     return end
+
+
+def _place_adjective_first(view: SentenceView, c: Candidate) -> bool:
+    """`in der Bukarester Geschäftswelt`: a place's adjective (`Berliner`, `Kölner`)
+    opens no name of two words or more."""
+    k = _token_at(view, c.start)
+    if k is None or k + 1 >= len(view.tokens) or view.tokens[k + 1].start >= c.end:
+        return False
+    first = view.tokens[k].text
+    return first.endswith("er") and not is_given(first) and is_place(first[:-2])
 
 
 def _token_at(view: SentenceView, offset: int, ends: bool = False) -> int | None:

@@ -12,7 +12,7 @@ import re
 
 from archive.text.rules import first_pass
 from archive.text.forms import reshape
-from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms
+from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.recurring import recurring_characters
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
@@ -162,7 +162,8 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
     for kind, names in (("person", persons), ("character", characters)):
         for name in names:
             parts = name.split(" ")
-            variants = {name: name, parts[-1]: parts[-1]}  # as written -> nominative
+            surname = surname_of(parts)
+            variants = {name: name, surname: surname}  # as written -> nominative
             particle = next((i for i, part in enumerate(parts[1:-1], 1) if part.lower() in NAME_PARTICLES), None)
             if kind == "person" and particle is not None:  # `De Niro`, `von Trotta`, `Von Trotta` at a sentence's start
                 surname = " ".join(parts[particle:])

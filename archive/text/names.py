@@ -16,12 +16,22 @@ from __future__ import annotations
 import re
 
 from archive.text.german import is_place
-from archive.text.lexicon import FUNCTION_WORDS
+from archive.text.lexicon import FUNCTION_WORDS, words
 from archive.text.tokens import plain, words_of
 from archive.text.view import Candidate
 from archive.text.words import genitive_form, is_given, is_plain_noun
 
 _NICKNAME = re.compile(r" [\"„“»«‚›][^\"„“»«‚›‹‘”]+[\"“”«»‘‹] ")
+
+
+NAME_SUFFIXES = words("name_suffixes")
+
+
+def surname_of(parts: list[str]) -> str:
+    """The last word of a name, with the word before it when that is a suffix: `Rao Jr.`."""
+    if len(parts) > 2 and parts[-1].rstrip(".") in NAME_SUFFIXES:
+        return " ".join(parts[-2:])
+    return parts[-1]
 
 
 def family_name_forms(name: str) -> list[str]:
