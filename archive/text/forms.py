@@ -30,34 +30,42 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     """The rules' proposals for one sentence with the edges of their names fixed; a
     proposal that a grown name now covers is dropped, and a pair that pointed at the
     old span of an actor points at the new one."""
+    at = _At(view)
     moved: dict[tuple[int, int], tuple[int, int]] = {}
     for c in candidates:
         if c.kind == "film":
-            end = _subtitle_end(view, c, candidates)
+            end = _subtitle_end(view, at, c, candidates)
             if end != c.end:
                 moved[(c.start, c.end)] = (c.start, end)
                 c.end = end
                 c.genitive_context = genitive_context(view, c.end)
             continue
         old = (c.start, c.end)
-        start, end = _trimmed(view, c.start, c.end)
+        start, end = _trimmed(view, at, c.start, c.end)
         if end > start:
             c.start, c.end = start, end
-        c.end = _grown(view, c.start, c.end)
-        c.start = _grown_back(view, c.start, c.end)
+        c.end = _grown(view, at, c.start, c.end)
+        c.start = _grown_back(view, at, c.start, c.end)
         if (c.start, c.end) != old:
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
-    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, c)]
+    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, at, c)]
     if not moved:
         return candidates
-    grown = [c for c in candidates if (c.start, c.end) in moved.values()]
+    new_spans = set(moved.values())
+    cover: dict[int, tuple[int, int]] = {}  # token start -> the grown span over it
+    for c in candidates:
+        if (c.start, c.end) in new_spans:
+            k = at.starts.get(c.start)
+            while k is not None and k < len(view.tokens) and view.tokens[k].end <= c.end:
+                cover[view.tokens[k].start] = (c.start, c.end)
+                k += 1
     out = []
     for c in candidates:
         if c.pair in moved:
             c.pair = moved[c.pair]
-        if any(g is not c and g.start <= c.start and c.end <= g.end and (g.start, g.end) != (c.start, c.end)
-               for g in grown):
+        g = cover.get(c.start)
+        if g is not None and c.end <= g[1] and g != (c.start, c.end):
             continue  # `Fiery` inside `C.J. "Fiery" Obasi`, `Goethe` inside `… von Goethe`
         out.append(c)
     return out
@@ -66,13 +74,13 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
 DASHES = ("–", "—", "-")
 
 
-def _subtitle_end(view: SentenceView, film: Candidate, candidates: list[Candidate]) -> int:
+def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
     """`The Dry – Lügen der Vergangenheit`: a title, a dash between spaces, and a
     subtitle (a title run, or a film found right there) are one title, as German release
     titles are written. Not when the subtitle holds a name (`Drive – Ryan Gosling
     spielt`) or is one function word or plain noun that no rule took for a film."""
     toks = view.tokens
-    k = _token_at(view, film.end, ends=True)
+    k = at.ends.get(film.end)
     if k is None or k + 2 >= len(toks) or toks[k + 1].text not in DASHES or toks[k + 1].start == film.end:
         return film.end
     s = k + 2
@@ -96,24 +104,35 @@ def _subtitle_end(view: SentenceView, film: Candidate, candidates: list[Candidat
     return end
 
 
-def _place_adjective_first(view: SentenceView, c: Candidate) -> bool:
+def _place_adjective_first(view: SentenceView, at: _At, c: Candidate) -> bool:
     """`in der Bukarester Geschäftswelt`: a place's adjective (`Berliner`, `Kölner`)
     opens no name of two words or more."""
-    k = _token_at(view, c.start)
+    k = at.starts.get(c.start)
     if k is None or k + 1 >= len(view.tokens) or view.tokens[k + 1].start >= c.end:
         return False
     first = view.tokens[k].text
     return first.endswith("er") and not is_given(first) and is_place(first[:-2])
 
 
-def _token_at(view: SentenceView, offset: int, ends: bool = False) -> int | None:
-    for k, t in enumerate(view.tokens):
-        if (t.end if ends else t.start) == offset:
-            return k
-    return None
+class _At:
+    """A sentence's tokens by offset, and how many words precede each, built once per
+    sentence so that fixing a name costs its own tokens, not the sentence's."""
+
+    __slots__ = ("starts", "ends", "before")
+
+    def __init__(self, view: SentenceView):
+        self.starts = {t.start: k for k, t in enumerate(view.tokens)}
+        self.ends = {t.end: k for k, t in enumerate(view.tokens)}
+        self.before = [0]
+        for t in view.tokens:
+            self.before.append(self.before[-1] + t.is_word)
+
+    def words(self, start: int, end: int) -> int:
+        i, j = self.starts.get(start), self.ends.get(end)
+        return 0 if i is None or j is None else self.before[j + 1] - self.before[i]
 
 
-def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
+def _trimmed(view: SentenceView, at: _At, start: int, end: int) -> tuple[int, int]:
     """Cut a noun before the name (`Marketingchefin Doris Goethe`) and the line after a
     line break that ends a line of its own (`Norman Briski⏎Mi`)."""
     cut = view.text.find("\n", start, end)
@@ -121,7 +140,7 @@ def _trimmed(view: SentenceView, start: int, end: int) -> tuple[int, int]:
         end = cut
         while end > start and view.text[end - 1].isspace():
             end -= 1
-    first = _token_at(view, start)
+    first = at.starts.get(start)
     if first is not None and first + 1 < len(view.tokens):
         head, nxt = view.tokens[first], view.tokens[first + 1]
         if nxt.start < end and nxt.is_cap and is_given(nxt.text) and not is_given(head.text) \
@@ -144,12 +163,12 @@ def _long_line(text: str) -> int:
     return lengths[(len(lengths) * 3) // 4] if lengths else 0
 
 
-def _grown(view: SentenceView, start: int, end: int) -> int:
+def _grown(view: SentenceView, at: _At, start: int, end: int) -> int:
     """The end of the name once what belongs to it is taken in, repeatedly: `C.J.`,
     `"Fiery" Obasi`, `Jr.`, `al-Khatib`, `von Goethe`."""
     toks = view.tokens
     while True:
-        k = _token_at(view, end, ends=True)
+        k = at.ends.get(end)
         if k is None or k + 1 >= len(toks):
             return end
         last, nxt = toks[k], toks[k + 1]
@@ -168,7 +187,7 @@ def _grown(view: SentenceView, start: int, end: int) -> int:
         if nickname is not None:
             end = nickname
             continue
-        if nxt.text in ("von", "zu") and _words_in(view, start, end) >= 2:
+        if nxt.text in ("von", "zu") and at.words(start, end) >= 2:
             particle_end = _surname_after_particle(view, k + 1)
             if particle_end is not None:
                 end = particle_end
@@ -179,12 +198,12 @@ def _grown(view: SentenceView, start: int, end: int) -> int:
 _GERMAN_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß'’-]+")
 
 
-def _grown_back(view: SentenceView, start: int, end: int) -> int:
+def _grown_back(view: SentenceView, at: _At, start: int, end: int) -> int:
     """`Yılmaz Güneys »Yol«`: a name of one word that a rule found by a cue after it
     takes in a given name, or a word the lexicon does not know, right before it (at a
     sentence's start only a given name or a word spelt with a letter German lacks)."""
-    k = _token_at(view, start)
-    if k is None or k == 0 or _words_in(view, start, end) != 1:
+    k = at.starts.get(start)
+    if k is None or k == 0 or at.words(start, end) != 1:
         return start
     before = view.tokens[k - 1]
     if before.end + 1 != start or not unknown_word(before) and not is_given(before.text) \
@@ -193,10 +212,6 @@ def _grown_back(view: SentenceView, start: int, end: int) -> int:
     if k - 1 == 0 and not is_given(before.text) and _GERMAN_LETTERS.fullmatch(before.text):
         return start
     return before.start
-
-
-def _words_in(view: SentenceView, start: int, end: int) -> int:
-    return sum(1 for t in view.tokens if start <= t.start and t.end <= end and t.is_word)
 
 
 def _nickname_end(view: SentenceView, q: int) -> int | None:
