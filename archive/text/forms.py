@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from archive.text.german import is_place
 from archive.text.lexicon import FUNCTION_WORDS, words
 from archive.text.names import NAME_SUFFIXES  # `Jr`, `Sr`: written with a full stop
+from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, genitive_context, title_run, unknown_word, year_after
 from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
 
@@ -56,7 +58,7 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     cover: dict[int, tuple[int, int]] = {}  # token start -> the grown span over it
     for c in candidates:
         if (c.start, c.end) in new_spans:
-            k = at.starts.get(c.start)
+            k = at.start(c.start)
             while k is not None and k < len(view.tokens) and view.tokens[k].end <= c.end:
                 cover[view.tokens[k].start] = (c.start, c.end)
                 k += 1
@@ -80,7 +82,7 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
     titles are written. Not when the subtitle holds a name (`Drive – Ryan Gosling
     spielt`) or is one function word or plain noun that no rule took for a film."""
     toks = view.tokens
-    k = at.ends.get(film.end)
+    k = at.end(film.end)
     if k is None or k + 2 >= len(toks) or toks[k + 1].text not in DASHES or toks[k + 1].start == film.end:
         return film.end
     s = k + 2
@@ -107,7 +109,7 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
 def _place_adjective_first(view: SentenceView, at: _At, c: Candidate) -> bool:
     """`in der Bukarester Geschäftswelt`: a place's adjective (`Berliner`, `Kölner`)
     opens no name of two words or more."""
-    k = at.starts.get(c.start)
+    k = at.start(c.start)
     if k is None or k + 1 >= len(view.tokens) or view.tokens[k + 1].start >= c.end:
         return False
     first = view.tokens[k].text
@@ -115,21 +117,33 @@ def _place_adjective_first(view: SentenceView, at: _At, c: Candidate) -> bool:
 
 
 class _At:
-    """A sentence's tokens by offset, and how many words precede each, built once per
-    sentence so that fixing a name costs its own tokens, not the sentence's."""
+    """A sentence's tokens found by offset in log time, so that fixing a name costs its
+    own tokens, not the sentence's (`benchmarks/long_sentence.py`)."""
 
-    __slots__ = ("starts", "ends", "before")
+    __slots__ = ("toks",)
 
     def __init__(self, view: SentenceView):
-        self.starts = {t.start: k for k, t in enumerate(view.tokens)}
-        self.ends = {t.end: k for k, t in enumerate(view.tokens)}
-        self.before = [0]
-        for t in view.tokens:
-            self.before.append(self.before[-1] + t.is_word)
+        self.toks = view.tokens
+
+    def start(self, offset: int) -> int | None:
+        k = bisect_left(self.toks, offset, key=_start)
+        return k if k < len(self.toks) and self.toks[k].start == offset else None
+
+    def end(self, offset: int) -> int | None:
+        k = bisect_left(self.toks, offset, key=_end)
+        return k if k < len(self.toks) and self.toks[k].end == offset else None
 
     def words(self, start: int, end: int) -> int:
-        i, j = self.starts.get(start), self.ends.get(end)
-        return 0 if i is None or j is None else self.before[j + 1] - self.before[i]
+        i, j = self.start(start), self.end(end)
+        return 0 if i is None or j is None else sum(1 for t in self.toks[i : j + 1] if t.is_word)
+
+
+def _start(tok: Token) -> int:
+    return tok.start
+
+
+def _end(tok: Token) -> int:
+    return tok.end
 
 
 def _trimmed(view: SentenceView, at: _At, start: int, end: int) -> tuple[int, int]:
@@ -140,7 +154,7 @@ def _trimmed(view: SentenceView, at: _At, start: int, end: int) -> tuple[int, in
         end = cut
         while end > start and view.text[end - 1].isspace():
             end -= 1
-    first = at.starts.get(start)
+    first = at.start(start)
     if first is not None and first + 1 < len(view.tokens):
         head, nxt = view.tokens[first], view.tokens[first + 1]
         if nxt.start < end and nxt.is_cap and is_given(nxt.text) and not is_given(head.text) \
@@ -168,7 +182,7 @@ def _grown(view: SentenceView, at: _At, start: int, end: int) -> int:
     `"Fiery" Obasi`, `Jr.`, `al-Khatib`, `von Goethe`."""
     toks = view.tokens
     while True:
-        k = at.ends.get(end)
+        k = at.end(end)
         if k is None or k + 1 >= len(toks):
             return end
         last, nxt = toks[k], toks[k + 1]
@@ -202,11 +216,11 @@ def _grown_back(view: SentenceView, at: _At, start: int, end: int) -> int:
     """`Yılmaz Güneys »Yol«`: a name of one word that a rule found by a cue after it
     takes in a given name, or a word the lexicon does not know, right before it (at a
     sentence's start only a given name or a word spelt with a letter German lacks)."""
-    k = at.starts.get(start)
-    if k is None or k == 0 or at.words(start, end) != 1:
-        return start
+    k = at.start(start)
+    if k is None or k == 0 or view.tokens[k].end != end:
+        return start  # one token: `Güneys`
     before = view.tokens[k - 1]
-    if before.end + 1 != start or not unknown_word(before) and not is_given(before.text) \
+    if before.end + 1 != start or not before.is_cap or not unknown_word(before) and not is_given(before.text) \
             or genitive_form(before.text) and not is_given(before.text) or names_a_person(before.text):
         return start
     if k - 1 == 0 and not is_given(before.text) and _GERMAN_LETTERS.fullmatch(before.text):
