@@ -4,13 +4,18 @@ so that a change meant only for speed can be checked to change no output at all.
     python3 benchmarks/analysis_snapshot.py /tmp/before.txt
     ... change the code ...
     python3 benchmarks/analysis_snapshot.py /tmp/after.txt && cmp /tmp/before.txt /tmp/after.txt
+    python3 benchmarks/analysis_snapshot.py --check-triggers   # and no rule misses a sentence
 
 The texts: the eval sets beside the repository (../shared/eval/dev, sample), the held-out
 sets under /work (when present), seeds/*.txt and the first 1,500 generated reviews of the
 benchmark corpus; the last 300 of those once more with a `Known` made of what the 1,500
 found (as a later ingest sees them), so the archive's memory is covered too. For each:
 every sentence span; every mention (start, end, type, name, rule); the entities, roles
-and the review's film."""
+and the review's film.
+
+--check-triggers runs every rule, ungated, on every sentence of those texts, and fails
+when a rule finds something in a sentence that holds none of its triggers (the registry
+would skip it there: its trigger words or word test say too little)."""
 
 from __future__ import annotations
 
@@ -50,9 +55,29 @@ def describe(label: str, analysis, lines: list[str]) -> None:
     lines.append(f"film {analysis.subject!r}")
 
 
+def check_triggers() -> int:
+    from archive.text.rules import RULES
+    from archive.text.sentences import split_sentences
+    from archive.text.view import SentenceView
+
+    wrong = 0
+    for label, text in texts():
+        for i, sentence in enumerate(split_sentences(text)):
+            view = SentenceView(text, i, sentence)
+            for r in RULES:
+                if not r.triggered_by(view.words) and r.find(view):
+                    wrong += 1
+                    print(f"{r.name} finds something without a trigger in {label}: "
+                          f"{text[sentence.start:sentence.end]!r}")
+    print(f"triggers: {wrong} sentences where a rule finds something without one", file=sys.stderr)
+    return 1 if wrong else 0
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--check-triggers"]:
+        return check_triggers()
     if len(argv) != 1:
-        sys.exit("usage: analysis_snapshot.py OUT")
+        sys.exit("usage: analysis_snapshot.py OUT | --check-triggers")
     lines: list[str] = []
     persons: set[str] = set()
     films: set[str] = set()

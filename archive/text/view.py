@@ -11,6 +11,7 @@ from archive.text.tokens import Token, tokenize
 from archive.text.words import (
     ADJECTIVE_END,
     CAPITALIZED_ARTICLES,
+    could_be_name,
     ENGLISH_LOWER,
     ENGLISH_ONLY,
     LEADING_PREPOSITIONS,
@@ -30,6 +31,7 @@ from archive.text.words import (
     split_compound,
 )
 
+import functools
 from dataclasses import dataclass
 
 
@@ -373,8 +375,15 @@ def ends_in_mit(view: SentenceView, k: int) -> bool:
 
 def unknown_word(tok: Token) -> bool:
     """A capitalised word the lexicon does not know: no noun, no place, no function word."""
-    return (tok.is_word and tok.is_cap and not tok.text.isupper() and is_name_word(tok) and not is_noun(tok.text)
-            and not is_place(tok.text))
+    return is_unknown_word(tok.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_unknown_word(word: str) -> bool:
+    """`unknown_word` of a token written so (a word's flags come from its text)."""
+    first = word[0]
+    return (first.isalpha() and first.isupper() and not word.isupper() and could_be_name(word)
+            and not is_noun(word) and not is_place(word))
 
 
 def paired(character: Candidate, actor: Candidate) -> list[Candidate]:

@@ -233,3 +233,32 @@ LEADING_PREPOSITIONS = words("leading_prepositions")
 
 
 SERIES_TAILS = tuple(h.lower() for h in SERIES_HEADS | {"Serie", "Filme", "Zyklus"})
+
+
+# Word tests as rule triggers (`@rule(..., triggers=TEST)`): a rule finds nothing in a
+# sentence none of whose tokens passes its test, so the registry skips it there (each
+# word is tested once a process, not once a sentence).
+
+def given_or_initial(word: str) -> bool:
+    """A capitalised given name, or one capital letter (`L.` of `Samuel L. Jackson`)."""
+    return word[:1].isupper() and (len(word) == 1 or is_given(word))
+
+
+def role_cue(word: str) -> bool:
+    """`Regie führte X`, `Film von X`, `Regisseur X`."""
+    return word in ("führte", "führt", "von") or word[:1].isalpha() and is_person_noun(word)
+
+
+def genitive_or_apostrophe(word: str) -> bool:
+    """`Fatih Akins`, and the apostrophe of `Wenders’`."""
+    return word in ("'", "’") or word[:1].isupper() and genitive_form(word)
+
+
+def series_compound(word: str) -> bool:
+    """`Pusher-Reihe`: a compound on a series noun."""
+    return "-" in word and word.rsplit("-", 1)[1] in SERIES_HEADS
+
+
+def everyday_person_noun(word: str) -> bool:
+    """`Fischerin`, capitalised: someone in a story."""
+    return word[:1].isupper() and everyday_person(word)

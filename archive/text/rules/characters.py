@@ -26,6 +26,7 @@ from archive.text.words import (
     ADJECTIVE_END,
     POSSESSIVES,
     everyday_person,
+    everyday_person_noun,
     is_adjective,
     is_character_noun,
     is_given,
@@ -149,7 +150,7 @@ def characters_played_by(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.everyday-noun", priority=75, examples={
+@rule("character.everyday-noun", priority=75, triggers=everyday_person_noun, examples={
     "Dort lebt die junge Fischerin Kiriko allein.": {"Kiriko": "character"},
 })
 def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
@@ -188,7 +189,7 @@ def characters_named(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.noun", priority=75, examples={
+@rule("character.noun", priority=75, triggers=is_character_noun, examples={
     "Die Figur des Travis Bickle ist berühmt.": {"Travis Bickle": "character"},
     "Früher war er der Superheld Zorrax, heute nicht mehr.": {"Zorrax": "character"},
 })
