@@ -61,6 +61,8 @@ class SentenceView:
         self.sentence = sentence
         self.tokens = tokenize(text, sentence.start, sentence.end)
         self.words = {t.text for t in self.tokens}  # to skip at once the rules it cannot feed
+        # a blank line inside (only a sentence made by hand holds one): names stop there
+        self._blank_line = text.find("\n\n", sentence.start, sentence.end) >= 0
 
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
@@ -71,7 +73,7 @@ class SentenceView:
         count = 0
         while j < len(toks) and count < limit:
             tok = toks[j]
-            if j > i and tok.start - toks[j - 1].end > 0 and "\n\n" in self.text[toks[j - 1].end : tok.start]:
+            if self._blank_line and j > i and "\n\n" in self.text[toks[j - 1].end : tok.start]:
                 break
             if is_initial(toks, j) and (j > i or is_name_word(toks[j + 2]) or is_initial(toks, j + 2)):
                 j += 2  # `Samuel L. Jackson`, `J. J. Abrams`

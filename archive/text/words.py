@@ -135,18 +135,30 @@ def is_given(word: str) -> bool:
 
 
 def split_compound(tok: Token) -> Token:
-    """`Pusher-Reihe` -> `Pusher`; `Coster-Waldau` stays whole."""
-    parts = re.split(r"[-‐]", tok.text)
-    if len(parts) < 2:
+    """`Pusher-Reihe` -> `Pusher`; `Coster-Waldau` stays whole (the same token)."""
+    text = tok.text
+    if "-" not in text and "‐" not in text:
+        return tok  # nearly every token: no compound
+    kept = _compound_name_part(text)
+    if kept is None:
         return tok
+    return make_token(tok.start, tok.start + len(kept), kept)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _compound_name_part(text: str) -> str | None:
+    """What `split_compound` keeps of a hyphenated word, or None when it keeps it whole."""
+    parts = _HYPHENS.split(text)
     keep = len(parts)
     while keep > 1 and (lower_tail(parts[keep - 1]) or parts[keep - 1] in COMPOUND_HEADS
                         or is_work_noun(parts[keep - 1])):
         keep -= 1
     if keep == len(parts):
-        return tok
-    text = tok.text[: len("-".join(parts[:keep]))]  # both hyphens are one character
-    return make_token(tok.start, tok.start + len(text), text)
+        return None
+    return text[: len("-".join(parts[:keep]))]  # both hyphens are one character
+
+
+_HYPHENS = re.compile(r"[-‐]")
 
 
 def lower_tail(part: str) -> bool:
