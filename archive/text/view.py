@@ -32,10 +32,15 @@ from archive.text.words import (
 )
 
 import functools
+import operator
 from dataclasses import dataclass
 
 
 ANY_PARTICLE = NAME_PARTICLES | SECOND_PARTICLES
+# Function words that, capitalised after a name word, run on in the name (those of
+# TITLE_STARTS begin a title instead): the set once, not once a token.
+_INNER_FUNCTION_WORDS = FUNCTION_WORDS - TITLE_STARTS
+_text = operator.itemgetter(2)  # a Token's text
 
 
 @dataclass(slots=True)
@@ -60,7 +65,7 @@ class SentenceView:
         self.index = index
         self.sentence = sentence
         self.tokens = tokenize(text, sentence.start, sentence.end)
-        self.words = {t.text for t in self.tokens}  # to skip at once the rules it cannot feed
+        self.words = set(map(_text, self.tokens))  # to skip at once the rules it cannot feed
         # a blank line inside (only a sentence made by hand holds one): names stop there
         self._blank_line = text.find("\n\n", sentence.start, sentence.end) >= 0
 
@@ -79,7 +84,7 @@ class SentenceView:
                 j += 2  # `Samuel L. Jackson`, `J. J. Abrams`
                 continue
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
-                                                                 FUNCTION_WORDS - TITLE_STARTS)):
+                                                                 _INNER_FUNCTION_WORDS)):
                 if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
                     break  # `Jamie Lee Curtis Carmys Mutter`: a fourth word in the genitive is someone else's
                 j += 1
@@ -260,11 +265,8 @@ def title_run(view: SentenceView, i: int) -> int:
         elif tok.is_word and tok.text[0].islower() and ADJECTIVE_END.search(tok.text) \
                 and tok.text not in FUNCTION_WORDS and not attributive_position(toks, k):
             break  # `Pi zeigte`: a verb, not an adjective before a noun
-        elif tok.is_word and (tok.text in FUNCTION_WORDS or ADJECTIVE_END.search(tok.text)) and tok.text not in (
-            "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",
-            "dann", "da", "hier", "nun", "jetzt", "doch", "aber", "denn", "sondern", "mal", "erst", "bereits",
-            "selbst", "sogar", "zwar", "etwa", "ob", "weil", "wenn", "dass", "daß", "obwohl", "während",
-        ):
+        elif tok.is_word and (tok.text in FUNCTION_WORDS or ADJECTIVE_END.search(tok.text)) \
+                and tok.text not in _NOT_IN_TITLES:
             pass
         else:
             break
@@ -272,6 +274,14 @@ def title_run(view: SentenceView, i: int) -> int:
         if k - i > 12:
             break
     return last
+
+
+# Adverbs and conjunctions: an unquoted title does not run on over them.
+_NOT_IN_TITLES = frozenset((
+    "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",
+    "dann", "da", "hier", "nun", "jetzt", "doch", "aber", "denn", "sondern", "mal", "erst", "bereits",
+    "selbst", "sogar", "zwar", "etwa", "ob", "weil", "wenn", "dass", "daß", "obwohl", "während",
+))
 
 
 def attributive_position(toks: list[Token], k: int) -> bool:

@@ -31,16 +31,23 @@ PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "
             "work-cue": 55, "cast-list": 86, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30}
 
 
-def find_candidates(view: SentenceView, known: Known, rules: list[Rule] | None = None) -> list[Candidate]:
+def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     """Every rule's proposals for this sentence (the last resorts aside), and the
-    archive's memory. `rules`: those the sentence can feed (`rules_for(view)`)."""
+    archive's memory, each knowing what follows it (`genitive_context`)."""
+    out = _proposals(view, known, rules_for(view))
+    for c in out:
+        c.genitive_context = genitive_context(view, c.end)
+    return out
+
+
+def _proposals(view: SentenceView, known: Known, rules: tuple[Rule, ...]) -> list[Candidate]:
+    """The proposals of the rules the sentence triggers (the last resorts aside), and the
+    archive's memory."""
     out: list[Candidate] = []
-    for r in rules_for(view) if rules is None else rules:
+    for r in rules:
         if not r.last_resort:
             out.extend(r.run(view))
     out.extend(_known_entities(view, known))
-    for c in out:
-        c.genitive_context = genitive_context(view, c.end)
     return out
 
 
@@ -129,7 +136,9 @@ def first_pass(view: SentenceView, known: Known) -> list[Candidate]:
     """The sentence's mentions by their cues, without overlaps, names listed with them included."""
     taken = Taken(view.sentence.start, view.sentence.end)
     rules = rules_for(view)
-    chosen = _choose(view, find_candidates(view, known, rules), taken)
+    chosen = _choose(view, _proposals(view, known, rules), taken)
+    for c in chosen:  # only the chosen need it: what follows a name in the genitive
+        c.genitive_context = genitive_context(view, c.end)
     chosen += _coordinated(view, chosen, taken)
     # the last resorts, where no cue found anything (two words the lexicon does not know)
     last = [c for r in rules if r.last_resort for c in r.run(view)]

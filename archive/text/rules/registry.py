@@ -63,59 +63,58 @@ def rule(name: str, priority: int, triggers: Iterable[str] | Callable[[str], boo
     return register
 
 
-# The trigger index, built on first use: for each word, which rules (by their position in
-# RULES) it triggers, looked up once a process; and the rules that need no trigger. A
-# sentence then costs one lookup a distinct word, not one trigger test a rule (most
+# The trigger index, built on first use: for each word, the rules it triggers as bits of
+# an int (bit p for RULES[p]), worked out once a process; a sentence's rules are then the
+# OR of its distinct words' bits, and the rules of each such set of bits are listed once.
+# A sentence costs one lookup a distinct word, not one trigger test a rule (most
 # sentences hold none of the rarer cues).
-_index: dict[str, tuple[int, ...]] = {}
-_by_word: dict[str, tuple[int, ...]] = {}
-_tests: list[tuple[int, Callable[[str], bool]]] = []
-_always: list[int] = []
 _built: list[bool] = []  # [True] once the index is made for the rules registered
+_masks: dict[str, int] = {}  # word -> the rules it triggers
+_by_word: dict[str, int] = {}  # trigger word -> the rules that list it
+_tests: list[tuple[int, Callable[[str], bool]]] = []  # (bit, word test)
+_always = [0]  # the rules that need no trigger
+_rules_of_mask: dict[int, tuple[Rule, ...]] = {}
 _MAX_WORDS = 200_000  # the cache of words seen is emptied when it grows past this
 
 
 def _build_index() -> None:
-    by_word: dict[str, list[int]] = {}
-    _tests.clear()
-    _always.clear()
-    _index.clear()
+    _masks.clear(), _by_word.clear(), _tests.clear(), _rules_of_mask.clear()
+    _always[0] = 0
     for position, r in enumerate(RULES):
+        bit = 1 << position
         if r.triggers is None:
-            _always.append(position)
+            _always[0] |= bit
         elif callable(r.triggers):
-            _tests.append((position, r.triggers))
+            _tests.append((bit, r.triggers))
         else:
             for word in r.triggers:
-                by_word.setdefault(word, []).append(position)
-    _by_word.clear()
-    _by_word.update({word: tuple(positions) for word, positions in by_word.items()})
+                _by_word[word] = _by_word.get(word, 0) | bit
     _built.append(True)
 
 
-def _rules_of(word: str) -> tuple[int, ...]:
-    """The positions of the rules `word` triggers: by its listed trigger words, or a word test."""
-    positions = _by_word.get(word, ())
-    tested = tuple(p for p, test in _tests if test(word))
-    if tested:
-        positions = tuple(sorted(positions + tested))
-    if len(_index) >= _MAX_WORDS:
-        _index.clear()
-    _index[word] = positions
-    return positions
+def _mask_of(word: str) -> int:
+    """The rules `word` triggers: by their listed trigger words, or a word test."""
+    mask = _by_word.get(word, 0)
+    for bit, test in _tests:
+        if test(word):
+            mask |= bit
+    if len(_masks) >= _MAX_WORDS:
+        _masks.clear()
+    _masks[word] = mask
+    return mask
 
 
-def rules_for(view: SentenceView) -> list[Rule]:
+def rules_for(view: SentenceView) -> tuple[Rule, ...]:
     """The rules this sentence can feed, in registry order: those with no trigger and
     those triggered by one of the sentence's tokens."""
     if not _built:
         _build_index()
-    get = _index.get
-    active = set(_always)
+    get = _masks.get
+    mask = _always[0]
     for word in view.words:
-        positions = get(word)
-        if positions is None:
-            positions = _rules_of(word)
-        if positions:
-            active.update(positions)
-    return [RULES[p] for p in sorted(active)]
+        bits = get(word)
+        mask |= _mask_of(word) if bits is None else bits
+    rules = _rules_of_mask.get(mask)
+    if rules is None:
+        rules = _rules_of_mask[mask] = tuple(r for p, r in enumerate(RULES) if mask >> p & 1)
+    return rules
