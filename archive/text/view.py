@@ -68,6 +68,15 @@ class SentenceView:
         self.words = set(map(_text, self.tokens))  # to skip at once the rules it cannot feed
         # a blank line inside (only a sentence made by hand holds one): names stop there
         self._blank_line = text.find("\n\n", sentence.start, sentence.end) >= 0
+        self._positions: dict[str, list[int]] | None = None
+
+    def positions(self, word: str) -> list[int]:
+        """Where `word` stands among the tokens, in order (the index made on first use)."""
+        if self._positions is None:
+            self._positions = {}
+            for k, text in enumerate(map(_text, self.tokens)):
+                self._positions.setdefault(text, []).append(k)
+        return self._positions.get(word, [])
 
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""

@@ -102,7 +102,11 @@ def _character_start(view: SentenceView, outer: int, k: int) -> int:
     return max(outer, given_at)
 
 
-@rule("character.apposition", priority=75, triggers=(",",), examples={
+APPOSITION_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "der", "die")
+
+
+@rule("character.apposition", priority=75, triggers=(",",), also=(APPOSITION_ARTICLES, EVERYDAY_PERSON_NOUNS),
+      examples={
     "Brad Sloan, ein Mann in den besten Jahren, hat alles.": {"Brad Sloan": "character"},
     "Später steht Lena, die schüchterne Kellnerin, im Regen.": {"Lena": "character"},
 })
@@ -111,7 +115,7 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     in apposition (not a role noun: `Refn, der Regisseur` is real)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
+        if tok.text != "," or i == 0 or view.word(i + 1) not in APPOSITION_ARTICLES:
             continue
         k = after_adjectives(view, i + 2)
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:

@@ -141,7 +141,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("person.surnames-listed", priority=40, triggers=(",",), examples={
+@rule("person.surnames-listed", priority=40, triggers=(",",), also=(("und", "oder", "sowie"), is_unknown_word),
+      examples={
     "Obradović, Kowalczyk, Brenning und Haase bitten zur Kasse.": {"Obradović": "person", "Haase": "person"},
 })
 def _surnames_listed(view: SentenceView) -> list[Candidate]:
