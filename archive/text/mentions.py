@@ -22,11 +22,11 @@ from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence, 
 from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
 
 
-def _nominative(surface: str, known_forms: set[str], genitive_context: bool | None, last_words: set[str]) -> str:
+def _nominative(name: str, known_forms: set[str], genitive_context: bool | None, last_words: set[str]) -> str:
     """`Martin Scorseses` -> `Martin Scorsese` where the -s is a genitive: the form
     without it is named elsewhere in the review, or what follows is what a genitive
-    modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`)."""
-    name = plain(surface)
+    modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`).
+    `name`: the surface as stored (`plain`)."""
     last = name.split(" ")[-1]
     if genitive_context is None or not genitive_form(last):
         return name
@@ -54,12 +54,13 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         found.append((heading[0], 0))
     cut_trailing_nouns(text, found)
     genitives_of_persons(text, found)
+    written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
-    written = {plain(text[c.start : c.end]) for c, _ in found} | known.persons | known.films
+    written = {written_as[id(c)] for c, _ in found} | known.persons | known.films
     last_words = {f.rsplit(" ", 1)[1] for f in written if " " in f}
-    names = {id(c): _nominative(text[c.start : c.end], written, c.genitive_context, last_words) if c.kind != "film"
-             else plain(text[c.start : c.end]) for c, _ in found}
+    names = {id(c): _nominative(written_as[id(c)], written, c.genitive_context, last_words) if c.kind != "film"
+             else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
     characters = {names[id(c)] for c, _ in found if c.kind == "character"}
@@ -87,7 +88,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters |= known.review_characters - persons
     for title in films:  # characters the archive knows for a film this review names
         characters |= known.characters.get(title, frozenset()) - persons
-    years = {plain(text[c.start : c.end]): c.year for c, _ in found if c.kind == "film" and c.year}
+    years = {written_as[id(c)]: c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.
     extra: list[tuple[Candidate, int]] = []
@@ -99,10 +100,13 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for c, s in found:
         by_sentence.setdefault(s, []).append(c)
     for view in views:
+        occurrences = _occurrences(view, index) if index else ()
+        if not occurrences:
+            continue
         taken = Taken(view.sentence.start, view.sentence.end)
         for o in by_sentence.get(view.index, ()):
             taken.take(o.start, o.end)
-        for c, name in _occurrences(view, index):
+        for c, name in occurrences:
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -209,26 +213,23 @@ def _occurrences(view: SentenceView, index: Index) -> list[tuple[Candidate, str]
     texts = [t.text for t in toks]
     if HAS_INVISIBLE.search(view.text, view.sentence.start, view.sentence.end):
         texts = [plain(t) for t in texts]  # `Gos\u200dling` is `Gosling`
-    get, count = index.get, len(toks)
-    i = 0
-    while i < count:
-        tok, text = toks[i], texts[i]
-        entry = get(text)
-        if entry is None:
-            if "-" not in text:  # most tokens: no name, no compound
-                i += 1
-                continue
-            entry = get(text.split("-")[0])
-            if entry is None:
-                i += 1
-                continue
-        match = _longest_form(toks, texts, i, *entry)
+    # where a form may start: a token that begins one, or a compound whose head does
+    # (`Nolan-Film`); most tokens are neither, and cost one lookup here
+    starts = [k for k, text in enumerate(texts)
+              if text in index or "-" in text and text.split("-")[0] in index]
+    get, i = index.get, 0
+    for k in starts:
+        if k < i:
+            continue  # inside the form found before
+        text = texts[k]
+        entry = get(text) or index[text.split("-")[0]]
+        match = _longest_form(toks, texts, k, *entry)
         if match:
             end, kind, name, n = match
-            out.append((Candidate(tok.start, end, kind, "known", rule="occurrence"), name))
-            i += n
+            out.append((Candidate(toks[k].start, end, kind, "known", rule="occurrence"), name))
+            i = k + n
         else:
-            i += 1
+            i = k + 1
     return out
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 
 from .german import is_place
 from .view import SentenceView
-from .words import is_name_word, is_plain_noun
+from .words import could_be_name, is_plain_noun
 
 MIN_ALONE = 3  # a real person's surname recurs too, but a found one is never counted
 MIN_GIVEN_ALONE = 2
@@ -24,16 +24,15 @@ MIN_GIVEN_ALONE = 2
 def _alone(view: SentenceView):
     """(word, at the sentence's start) for each capitalised word with no name beside it."""
     toks = view.tokens
+    # is_name_word of each token, once (a word's flags come from its text)
+    named = [t.is_cap and t.is_word and could_be_name(t.text) for t in toks]
+    last = len(toks) - 1
     for k, tok in enumerate(toks):
-        if not (tok.is_cap and tok.is_word and len(tok.text) >= 3 and is_name_word(tok)):
+        if not (named[k] and len(tok.text) >= 3):
             continue
-        before = toks[k - 1] if k else None
-        after = toks[k + 1] if k + 1 < len(toks) else None
-        if before is not None and before.is_cap and before.is_word and before.end == tok.start - 1 \
-                and is_name_word(before) and k > 1:
+        if k > 1 and named[k - 1] and toks[k - 1].end == tok.start - 1:
             continue
-        if after is not None and after.is_cap and after.is_word and is_name_word(after) \
-                and after.start == tok.end + 1:
+        if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
         yield tok.text, k == 0
 

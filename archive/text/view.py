@@ -11,6 +11,7 @@ from archive.text.tokens import Token, tokenize
 from archive.text.words import (
     ADJECTIVE_END,
     CAPITALIZED_ARTICLES,
+    could_be_name,
     ENGLISH_LOWER,
     ENGLISH_ONLY,
     LEADING_PREPOSITIONS,
@@ -30,10 +31,16 @@ from archive.text.words import (
     split_compound,
 )
 
+import functools
+import operator
 from dataclasses import dataclass
 
 
 ANY_PARTICLE = NAME_PARTICLES | SECOND_PARTICLES
+# Function words that, capitalised after a name word, run on in the name (those of
+# TITLE_STARTS begin a title instead): the set once, not once a token.
+_INNER_FUNCTION_WORDS = FUNCTION_WORDS - TITLE_STARTS
+_text = operator.itemgetter(2)  # a Token's text
 
 
 @dataclass(slots=True)
@@ -58,7 +65,18 @@ class SentenceView:
         self.index = index
         self.sentence = sentence
         self.tokens = tokenize(text, sentence.start, sentence.end)
-        self.words = {t.text for t in self.tokens}  # to skip at once the rules it cannot feed
+        self.words = set(map(_text, self.tokens))  # to skip at once the rules it cannot feed
+        # a blank line inside (only a sentence made by hand holds one): names stop there
+        self._blank_line = text.find("\n\n", sentence.start, sentence.end) >= 0
+        self._positions: dict[str, list[int]] | None = None
+
+    def positions(self, word: str) -> list[int]:
+        """Where `word` stands among the tokens, in order (the index made on first use)."""
+        if self._positions is None:
+            self._positions = {}
+            for k, text in enumerate(map(_text, self.tokens)):
+                self._positions.setdefault(text, []).append(k)
+        return self._positions.get(word, [])
 
     def word(self, i: int) -> str:
         return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
@@ -69,13 +87,13 @@ class SentenceView:
         count = 0
         while j < len(toks) and count < limit:
             tok = toks[j]
-            if j > i and tok.start - toks[j - 1].end > 0 and "\n\n" in self.text[toks[j - 1].end : tok.start]:
+            if self._blank_line and j > i and "\n\n" in self.text[toks[j - 1].end : tok.start]:
                 break
             if is_initial(toks, j) and (j > i or is_name_word(toks[j + 2]) or is_initial(toks, j + 2)):
                 j += 2  # `Samuel L. Jackson`, `J. J. Abrams`
                 continue
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
-                                                                 FUNCTION_WORDS - TITLE_STARTS)):
+                                                                 _INNER_FUNCTION_WORDS)):
                 if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
                     break  # `Jamie Lee Curtis Carmys Mutter`: a fourth word in the genitive is someone else's
                 j += 1
@@ -256,11 +274,8 @@ def title_run(view: SentenceView, i: int) -> int:
         elif tok.is_word and tok.text[0].islower() and ADJECTIVE_END.search(tok.text) \
                 and tok.text not in FUNCTION_WORDS and not attributive_position(toks, k):
             break  # `Pi zeigte`: a verb, not an adjective before a noun
-        elif tok.is_word and (tok.text in FUNCTION_WORDS or ADJECTIVE_END.search(tok.text)) and tok.text not in (
-            "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",
-            "dann", "da", "hier", "nun", "jetzt", "doch", "aber", "denn", "sondern", "mal", "erst", "bereits",
-            "selbst", "sogar", "zwar", "etwa", "ob", "weil", "wenn", "dass", "daß", "obwohl", "während",
-        ):
+        elif tok.is_word and (tok.text in FUNCTION_WORDS or ADJECTIVE_END.search(tok.text)) \
+                and tok.text not in _NOT_IN_TITLES:
             pass
         else:
             break
@@ -268,6 +283,14 @@ def title_run(view: SentenceView, i: int) -> int:
         if k - i > 12:
             break
     return last
+
+
+# Adverbs and conjunctions: an unquoted title does not run on over them.
+_NOT_IN_TITLES = frozenset((
+    "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",
+    "dann", "da", "hier", "nun", "jetzt", "doch", "aber", "denn", "sondern", "mal", "erst", "bereits",
+    "selbst", "sogar", "zwar", "etwa", "ob", "weil", "wenn", "dass", "daß", "obwohl", "während",
+))
 
 
 def attributive_position(toks: list[Token], k: int) -> bool:
@@ -373,8 +396,15 @@ def ends_in_mit(view: SentenceView, k: int) -> bool:
 
 def unknown_word(tok: Token) -> bool:
     """A capitalised word the lexicon does not know: no noun, no place, no function word."""
-    return (tok.is_word and tok.is_cap and not tok.text.isupper() and is_name_word(tok) and not is_noun(tok.text)
-            and not is_place(tok.text))
+    return is_unknown_word(tok.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_unknown_word(word: str) -> bool:
+    """`unknown_word` of a token written so (a word's flags come from its text)."""
+    first = word[0]
+    return (first.isalpha() and first.isupper() and not word.isupper() and could_be_name(word)
+            and not is_noun(word) and not is_place(word))
 
 
 def paired(character: Candidate, actor: Candidate) -> list[Candidate]:

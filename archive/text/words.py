@@ -135,18 +135,30 @@ def is_given(word: str) -> bool:
 
 
 def split_compound(tok: Token) -> Token:
-    """`Pusher-Reihe` -> `Pusher`; `Coster-Waldau` stays whole."""
-    parts = re.split(r"[-‐]", tok.text)
-    if len(parts) < 2:
+    """`Pusher-Reihe` -> `Pusher`; `Coster-Waldau` stays whole (the same token)."""
+    text = tok.text
+    if "-" not in text and "‐" not in text:
+        return tok  # nearly every token: no compound
+    kept = _compound_name_part(text)
+    if kept is None:
         return tok
+    return make_token(tok.start, tok.start + len(kept), kept)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _compound_name_part(text: str) -> str | None:
+    """What `split_compound` keeps of a hyphenated word, or None when it keeps it whole."""
+    parts = _HYPHENS.split(text)
     keep = len(parts)
     while keep > 1 and (lower_tail(parts[keep - 1]) or parts[keep - 1] in COMPOUND_HEADS
                         or is_work_noun(parts[keep - 1])):
         keep -= 1
     if keep == len(parts):
-        return tok
-    text = tok.text[: len("-".join(parts[:keep]))]  # both hyphens are one character
-    return make_token(tok.start, tok.start + len(text), text)
+        return None
+    return text[: len("-".join(parts[:keep]))]  # both hyphens are one character
+
+
+_HYPHENS = re.compile(r"[-‐]")
 
 
 def lower_tail(part: str) -> bool:
@@ -233,3 +245,32 @@ LEADING_PREPOSITIONS = words("leading_prepositions")
 
 
 SERIES_TAILS = tuple(h.lower() for h in SERIES_HEADS | {"Serie", "Filme", "Zyklus"})
+
+
+# Word tests as rule triggers (`@rule(..., triggers=TEST)`): a rule finds nothing in a
+# sentence none of whose tokens passes its test, so the registry skips it there (each
+# word is tested once a process, not once a sentence).
+
+def given_or_initial(word: str) -> bool:
+    """A capitalised given name, or one capital letter (`L.` of `Samuel L. Jackson`)."""
+    return word[:1].isupper() and (len(word) == 1 or is_given(word))
+
+
+def role_cue(word: str) -> bool:
+    """`Regie führte X`, `Film von X`, `Regisseur X`."""
+    return word in ("führte", "führt", "von") or word[:1].isalpha() and is_person_noun(word)
+
+
+def genitive_or_apostrophe(word: str) -> bool:
+    """`Fatih Akins`, and the apostrophe of `Wenders’`."""
+    return word in ("'", "’") or word[:1].isupper() and genitive_form(word)
+
+
+def series_compound(word: str) -> bool:
+    """`Pusher-Reihe`: a compound on a series noun."""
+    return "-" in word and word.rsplit("-", 1)[1] in SERIES_HEADS
+
+
+def everyday_person_noun(word: str) -> bool:
+    """`Fischerin`, capitalised: someone in a story."""
+    return word[:1].isupper() and everyday_person(word)

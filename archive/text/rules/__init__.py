@@ -19,7 +19,7 @@ from archive.text.view import Candidate, SentenceView, backward_name_run, geniti
 
 # Importing the rule modules registers their rules, in this order.
 from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
-from archive.text.rules.registry import RULES, Rule, rule  # noqa: E402
+from archive.text.rules.registry import RULES, Rule, rule, rules_for  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
 
@@ -33,14 +33,21 @@ PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     """Every rule's proposals for this sentence (the last resorts aside), and the
-    archive's memory."""
-    out: list[Candidate] = []
-    for r in RULES:
-        if not r.last_resort:
-            out.extend(r(view))
-    out.extend(_known_entities(view, known))
+    archive's memory, each knowing what follows it (`genitive_context`)."""
+    out = _proposals(view, known, rules_for(view))
     for c in out:
         c.genitive_context = genitive_context(view, c.end)
+    return out
+
+
+def _proposals(view: SentenceView, known: Known, rules: tuple[Rule, ...]) -> list[Candidate]:
+    """The proposals of the rules the sentence triggers (the last resorts aside), and the
+    archive's memory."""
+    out: list[Candidate] = []
+    for r in rules:
+        if not r.last_resort:
+            out.extend(r.run(view))
+    out.extend(_known_entities(view, known))
     return out
 
 
@@ -128,8 +135,11 @@ def _end(tok: Token) -> int:
 def first_pass(view: SentenceView, known: Known) -> list[Candidate]:
     """The sentence's mentions by their cues, without overlaps, names listed with them included."""
     taken = Taken(view.sentence.start, view.sentence.end)
-    chosen = _choose(view, find_candidates(view, known), taken)
+    rules = rules_for(view)
+    chosen = _choose(view, _proposals(view, known, rules), taken)
+    for c in chosen:  # only the chosen need it: what follows a name in the genitive
+        c.genitive_context = genitive_context(view, c.end)
     chosen += _coordinated(view, chosen, taken)
     # the last resorts, where no cue found anything (two words the lexicon does not know)
-    last = [c for r in RULES if r.last_resort for c in r(view)]
+    last = [c for r in rules if r.last_resort for c in r.run(view)]
     return chosen + _choose(view, last, taken)

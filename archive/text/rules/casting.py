@@ -188,7 +188,7 @@ def characters_as_role_noun(view: SentenceView) -> list[Candidate]:
     """`ermitteln als Kommissar Thiel und Professor Boerne`: the noun says a person, so
     the name needs no list."""
     out = []
-    for i in range(len(view.tokens)):
+    for i in view.positions("als"):
         if _als_kind(view, i) != "role-noun":
             continue
         role = role_noun_then_name(view, i + 1)
@@ -198,13 +198,13 @@ def characters_as_role_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.appears-as", priority=85, triggers=ALS, examples={
+@rule("character.appears-as", priority=85, triggers=ALS, also=(APPEARS_AS,), examples={
     "Lena Marić ist als Charlotte Haase wieder zu sehen.": {"Charlotte Haase": "character"},
 })
 def characters_appearing_as(view: SentenceView) -> list[Candidate]:
     """`Fries ist als Charlotte Ritter wieder die heimliche Hauptfigur`."""
     out, toks = [], view.tokens
-    for i in range(len(toks)):
+    for i in view.positions("als"):
         if _als_kind(view, i) == "appears":
             j = view.name_run(i + 1, limit=3)
             if j - (i + 1) >= 2 or is_given(toks[i + 1].text):
@@ -219,7 +219,7 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
     """`Pattinson als Reiher, Christian Bale als Shoichi`: up to the comma; not a
     comparison (`Anders als bei Jean-Luc Godard`) nor a real role (`als Regisseur X`)."""
     out, toks = [], view.tokens
-    for i in range(len(toks)):
+    for i in view.positions("als"):
         if _als_kind(view, i) != "after-name":
             continue
         if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES or is_person_noun(view.word(i + 1)):
@@ -239,7 +239,7 @@ def characters_as_name(view: SentenceView) -> list[Candidate]:
     `Gish wartet als Rachel Cooper …` (a given name after a verb). Not `, als X kam`
     (a clause: when) nor `älter als X` (a comparison)."""
     out, toks = [], view.tokens
-    for i in range(len(toks)):
+    for i in view.positions("als"):
         if _als_kind(view, i) != "name":
             continue
         j = view.name_run(i + 1, limit=3)

@@ -26,6 +26,7 @@ from archive.text.words import (
     ADJECTIVE_END,
     POSSESSIVES,
     everyday_person,
+    everyday_person_noun,
     is_adjective,
     is_character_noun,
     is_given,
@@ -101,7 +102,11 @@ def _character_start(view: SentenceView, outer: int, k: int) -> int:
     return max(outer, given_at)
 
 
-@rule("character.apposition", priority=75, triggers=(",",), examples={
+APPOSITION_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "der", "die")
+
+
+@rule("character.apposition", priority=75, triggers=(",",), also=(APPOSITION_ARTICLES, EVERYDAY_PERSON_NOUNS),
+      examples={
     "Brad Sloan, ein Mann in den besten Jahren, hat alles.": {"Brad Sloan": "character"},
     "Später steht Lena, die schüchterne Kellnerin, im Regen.": {"Lena": "character"},
 })
@@ -110,7 +115,7 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     in apposition (not a role noun: `Refn, der Regisseur` is real)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
+        if tok.text != "," or i == 0 or view.word(i + 1) not in APPOSITION_ARTICLES:
             continue
         k = after_adjectives(view, i + 2)
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
@@ -149,7 +154,7 @@ def characters_played_by(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.everyday-noun", priority=75, examples={
+@rule("character.everyday-noun", priority=75, triggers=everyday_person_noun, examples={
     "Dort lebt die junge Fischerin Kiriko allein.": {"Kiriko": "character"},
 })
 def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
@@ -188,7 +193,7 @@ def characters_named(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.noun", priority=75, examples={
+@rule("character.noun", priority=75, triggers=is_character_noun, examples={
     "Die Figur des Travis Bickle ist berühmt.": {"Travis Bickle": "character"},
     "Früher war er der Superheld Zorrax, heute nicht mehr.": {"Zorrax": "character"},
 })

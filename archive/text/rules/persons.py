@@ -9,21 +9,23 @@ from archive.text.german import is_place
 from archive.text.rules.registry import rule
 
 from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
-from archive.text.view import Candidate, SentenceView, is_initial, unknown_word
+from archive.text.view import Candidate, SentenceView, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
     MADE_BY,
     MADE_NOUNS,
     OPEN_QUOTES,
     YEAR,
+    given_or_initial,
     is_given,
     is_person_noun,
     is_plain_noun,
     is_work_noun,
+    role_cue,
     split_compound,
 )
 
 
-@rule("person.given-name", priority=60, examples={
+@rule("person.given-name", priority=60, triggers=given_or_initial, examples={
     "Gestern sah ich, wie Juliette Binoche über den Platz ging.": {"Juliette Binoche": "person"},
 })
 def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
@@ -58,7 +60,7 @@ def _genitive_before_noun(view: SentenceView, i: int) -> bool:
             and bool(nxt) and (nxt in KIN_NOUNS or is_plain_noun(nxt)))
 
 
-@rule("person.role-noun", priority=80, examples={
+@rule("person.role-noun", priority=80, triggers=role_cue, examples={
     "Regisseur Kowalczyk zeigt uns die Stadt.": {"Kowalczyk": "person"},
     "Der Film von Ilse Obradović ist laut.": {"Ilse Obradović": "person"},
 })
@@ -139,7 +141,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("person.surnames-listed", priority=40, triggers=(",",), examples={
+@rule("person.surnames-listed", priority=40, triggers=(",",), also=(("und", "oder", "sowie"), is_unknown_word),
+      examples={
     "Obradović, Kowalczyk, Brenning und Haase bitten zur Kasse.": {"Obradović": "person", "Haase": "person"},
 })
 def _surnames_listed(view: SentenceView) -> list[Candidate]:
@@ -172,7 +175,7 @@ def _foreign(word: str) -> bool:
     return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
 
 
-@rule("person.unknown-words", priority=30, last_resort=True, examples={
+@rule("person.unknown-words", priority=30, last_resort=True, triggers=is_unknown_word, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
     "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
 })

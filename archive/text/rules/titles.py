@@ -28,15 +28,17 @@ from archive.text.words import (
     TITLE_STARTS,
     YEAR,
     genitive_form,
+    genitive_or_apostrophe,
     is_cue_noun,
     is_given,
     is_name_word,
     is_work_noun,
+    series_compound,
     split_compound,
 )
 
 
-@rule("film.work-noun", priority=55, examples={
+@rule("film.work-noun", priority=55, triggers=is_work_noun, examples={
     "Dennoch gleitet sein neuer Film Nachtfahrt nie ab.": {"Nachtfahrt": "film"},
 })
 def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
@@ -58,7 +60,7 @@ def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("film.after-genitive-name", priority=65, examples={
+@rule("film.after-genitive-name", priority=65, triggers=genitive_or_apostrophe, examples={
     "Wie in Fatih Akins Aus dem Nichts geht es um Rache.": {"Aus dem Nichts": "film"},
 })
 def _titles_after_genitive_name(view: SentenceView) -> list[Candidate]:
@@ -119,7 +121,7 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("film.series-compound", priority=50, examples={
+@rule("film.series-compound", priority=50, triggers=series_compound, examples={
     "Das gilt für die ganze Nebelhafen-Reihe.": {"Nebelhafen": "film"},
 })
 def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
