@@ -231,8 +231,8 @@ def _store_with_writer(work: Path, template: Path, prepared, batch: int = 200) -
         for p in prepared[i : i + batch]:
             writer.store(p.analysis, p.source.label, p.digest)
         conn.execute("COMMIT")
+    conn.close()  # counted: the writer leaves up to CHECKPOINT_PAGES in the log, copied into the file on close
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    conn.close()
     return seconds, cpu, _counts(db)
 
 
