@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from archive.sources import MAX_BYTES, STDIN, Prepared, Refused, Source, find_sources, load, prepare, stored_name
 
@@ -86,6 +87,7 @@ def run(
     counts: dict[str, int] = {"added": 0, "updated": 0, "moved": 0, "unchanged": 0, "refused": 0}
     batch: list[Prepared] = []
     begin = _one_wait(conn, db_path, on_wait)
+    resolved = _resolver()
 
     def tally(items: list[Prepared], results: list) -> list[Outcome]:
         outcomes = []
@@ -106,7 +108,7 @@ def run(
         begin()
         with _interrupts_deferred():
             try:
-                results = [_store(writer, p) for p in items]
+                results = [_store(writer, p, resolved) for p in items]
                 conn.execute("COMMIT")
             except BaseException:
                 _rollback(conn)
@@ -170,18 +172,43 @@ def run(
     return counts
 
 
-def _store(writer, prepared: Prepared):
+def _resolver() -> Callable[[Path], str]:
+    """str(path.resolve()), with each folder resolved once per call of run: Path.resolve
+    looks at every part of the path (an lstat each) and then the file, a tenth of what
+    storing a review costs; a file that is no link is its resolved folder and its name."""
+    folders: dict[str, str] = {}
+
+    def resolved(path: Path) -> str:
+        folder, name = os.path.split(str(path))
+        if name in ("", ".", "..") or os.path.islink(path):
+            return str(path.resolve())
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = str(Path(folder or ".").resolve())
+        return os.path.join(real, name)
+
+    return resolved
+
+
+def _store(writer, prepared: Prepared, resolved: Callable[[Path], str] = lambda path: str(path.resolve())):
     """(status, Stored) or (status, Stored, what to say of it): a review is its file (the
     path, resolved) or, for stdin, its text."""
     from archive.store import Stored
 
     conn = writer.conn
     path = prepared.source.path
-    key = stored_name(str(path.resolve())) if path is not None else STDIN
-    by_digest = conn.execute("SELECT id, source, meta FROM review WHERE sha256 = ?", (prepared.digest,)).fetchone()
+    key = stored_name(resolved(path)) if path is not None else STDIN
+    # The review with this text and the review of this file, in one look-up (stdin's reviews share one source).
+    by_digest = by_source = None
+    for review_id, source, meta, digest in conn.execute(
+            "SELECT id, source, meta, sha256 FROM review WHERE sha256 = ? OR source = ?",
+            (prepared.digest, key if path is not None else None)):
+        if digest == prepared.digest:
+            by_digest = (review_id, source, meta)
+        if source == key and path is not None and (by_source is None or review_id < by_source[0]):
+            by_source = (review_id,)
     # Analysed although its text is stored: in this very call (a link to a file before it), or its metadata changed.
     new_meta = prepared.analysis is not None and (by_digest is None or by_digest[2] != prepared.meta.json())
-    by_source = conn.execute("SELECT id FROM review WHERE source = ?", (key,)).fetchone() if path is not None else None
     if by_digest is not None and (by_source is None or by_source[0] != by_digest[0]):
         review_id, old_source, _ = by_digest
         if path is None or old_source == key or by_source is not None or old_source == STDIN \

@@ -58,6 +58,26 @@ def test_the_same_file_by_another_path_is_the_same_review(tmp_path, monkeypatch)
     assert rows(db, "SELECT count(*) FROM review") == [(1,)]
 
 
+def test_a_file_is_its_resolved_path_through_linked_folders_and_links_to_it(tmp_path):
+    """Ingest resolves each folder once per call: a file in a linked folder is still stored
+    by its real path, and a link to a file is its target's review, in one call and the next."""
+    db = tmp_path / "a.db"
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (real / "sub" / "b.txt").write_text(EDITED, encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real)
+    (real / "to-a.txt").symlink_to(real / "sub" / "a.txt")  # in another folder than its target
+    ingest(db, str(tmp_path / "linked" / "sub" / "a.txt"), str(tmp_path / "linked" / "sub" / "b.txt"),
+           str(tmp_path / "linked" / "to-a.txt"))
+    assert rows(db, "SELECT source FROM review ORDER BY id") == [
+        (str((real / "sub" / "a.txt").resolve()),), (str((real / "sub" / "b.txt").resolve()),)]
+    (real / "sub" / "b.txt").write_text(TEXT + EDITED, encoding="utf-8")
+    lines = ingest(db, str(real / "sub" / "a.txt"), str(tmp_path / "linked" / "sub" / "b.txt"))
+    assert lines[-1] == "0 added, 1 updated, 1 unchanged, 0 refused"
+    assert rows(db, "SELECT count(*) FROM review") == [(2,)]
+
+
 def test_the_same_text_at_a_new_path_is_unchanged_or_moved_when_the_old_is_gone(tmp_path):
     db = tmp_path / "a.db"
     first, copy, moved = tmp_path / "first.txt", tmp_path / "copy.txt", tmp_path / "moved.txt"
