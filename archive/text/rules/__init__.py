@@ -21,7 +21,7 @@ from archive.text.view import Candidate, SentenceView, backward_name_run, geniti
 from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule  # noqa: E402
 
-__all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
+__all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_entities"]
 
 
 
@@ -38,13 +38,13 @@ def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
     for r in RULES:
         if not r.last_resort:
             out.extend(r(view))
-    out.extend(_known_entities(view, known))
+    out.extend(known_entities(view, known))
     for c in out:
         c.genitive_context = genitive_context(view, c.end)
     return out
 
 
-def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
+def known_entities(view: SentenceView, known: Known) -> list[Candidate]:
     """Names the archive already holds, looked up by their first word (so the cost is per
     token, not per stored name); a genitive -s belongs to the span."""
     index = known.by_first_word
