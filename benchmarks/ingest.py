@@ -204,7 +204,7 @@ def _store_with_run(work: Path, template: Path, prepared) -> tuple[float, dict]:
     _cold_keys()
     db = _fresh(work, template, "run.db")
     original = ingest._prepared
-    ingest._prepared = lambda sources, known, jobs, chunk_size=0: (p for p in prepared)
+    ingest._prepared = lambda sources, known, jobs, chunk_size=0, memory=None: (p for p in prepared)
     try:
         started, cpu = time.perf_counter(), time.process_time()
         outcomes = ingest.run([], str(db))
