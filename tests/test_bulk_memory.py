@@ -171,3 +171,29 @@ def test_memory_knows_what_each_stored_review_added(tmp_path):
         assert "Odrin Krastevi" not in memory.known().persons
     finally:
         conn.close()
+
+
+def test_a_name_pruned_by_an_edited_review_is_forgotten_by_the_reviews_after_it(tmp_path):
+    """An edited file replaces its review; an entity only it named is removed, and a later
+    review of the same call no longer knows the name, as one call per file would not."""
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(review(0), encoding="utf-8")
+    later.write_text(f"{person(0)} erzählte schon vom Warten.\n", encoding="utf-8")
+    edited = "Der neue Film „Moorlicht“ von Regisseurin Bexa Uhlfeld ist ruhig.\n"
+    one_by_one, bulk = tmp_path / "one.db", tmp_path / "bulk.db"
+    for db in (one_by_one, bulk):
+        first.write_text(review(0), encoding="utf-8")
+        ingest(db, str(first))
+        first.write_text(edited, encoding="utf-8")
+        if db == one_by_one:
+            ingest(db, str(first))
+            ingest(db, str(later))
+        else:
+            ingest(db, "--jobs", "1", str(first), str(later))
+    assert person(0) not in {row[4] for row in stored(bulk) if row[0] != "role"}
+    assert stored(bulk) == stored(one_by_one)
+    # without the edit the later review knows the name
+    db = tmp_path / "kept.db"
+    first.write_text(review(0), encoding="utf-8")
+    ingest(db, str(first), str(later))
+    assert ("b.txt", 0, len(person(0)), "person", person(0), "known") in stored(db)
