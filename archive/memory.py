@@ -22,7 +22,7 @@ import tempfile
 from bisect import insort
 from collections.abc import Iterable
 
-from archive.text.lexicon import Known, _longest_first
+from archive.text.lexicon import Known, NamesFrom
 
 # One change to the names: ("+" or "-", "person" | "film" | "character", name, the character's film)
 Entry = tuple[str, str, str, str | None]
@@ -40,7 +40,7 @@ class Names:
     def __init__(self, known: Known):
         self.persons, self.films = set(known.persons), set(known.films)
         self.characters = {title: set(names) for title, names in known.characters.items()}
-        self.by_first_word = {first: list(entries) for first, entries in known.by_first_word.items()}
+        self.by_first_word = {first: entry.copy() for first, entry in known.by_first_word.items()}
         self.last_words: dict[str, int] = {}  # last word -> how many names end with it
         for name in self.persons | self.films:
             if " " in name:
@@ -67,14 +67,13 @@ class Names:
             names = self.persons if kind == "person" else self.films
             if (name in names) == (op == "+"):
                 continue
-            first = name.split(" ")[0]
-            entries_of = self.by_first_word.setdefault(first, [])
+            first = self.by_first_word.setdefault(name.split(" ")[0], NamesFrom())
             if op == "+":
                 names.add(name)
-                insort(entries_of, (name, kind), key=_longest_first)
+                first.add(name, kind)
             else:
                 names.discard(name)
-                entries_of.remove((name, kind))
+                first.remove(name, kind)
             if " " in name:
                 self._count(name.rsplit(" ", 1)[1], 1 if op == "+" else -1)
                 if kind == "person":

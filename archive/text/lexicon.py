@@ -105,14 +105,12 @@ class Known:
     decided: frozenset[str] = field(default_factory=frozenset)
 
     @functools.cached_property
-    def by_first_word(self) -> dict[str, list[tuple[str, str]]]:
-        """Known persons and films by the first word of their name, longest name first."""
-        index: dict[str, list[tuple[str, str]]] = {}
+    def by_first_word(self) -> dict[str, "NamesFrom"]:
+        """Known persons and films by the first word of their name."""
+        index: dict[str, NamesFrom] = {}
         for names, kind in ((self.persons, "person"), (self.films, "film")):
             for name in names:
-                index.setdefault(name.split(" ")[0], []).append((name, kind))
-        for entries in index.values():
-            entries.sort(key=_longest_first)
+                index.setdefault(name.split(" ")[0], NamesFrom()).add(name, kind)
         return index
 
     @functools.cached_property
@@ -146,11 +144,14 @@ class Known:
         grown = Known(self.persons | new_persons, self.films | new_films, by_film, **fields)
         cached = self.__dict__  # the indexes this one has built, extended for the new names alone
         if "by_first_word" in cached:
-            index = dict(cached["by_first_word"])
+            index, copied = dict(cached["by_first_word"]), set()
             for names, kind in ((new_persons, "person"), (new_films, "film")):
-                for name in sorted(names):
+                for name in names:
                     first = name.split(" ")[0]
-                    index[first] = sorted(index.get(first, []) + [(name, kind)], key=_longest_first)
+                    if first not in copied:  # copied on write: this one's entries stay as they are
+                        index[first] = index[first].copy() if first in index else NamesFrom()
+                        copied.add(first)
+                    index[first].add(name, kind)
             grown.__dict__["by_first_word"] = index
         if "last_words" in cached:
             grown.__dict__["last_words"] = frozenset(cached["last_words"]) | {
@@ -179,3 +180,40 @@ class Known:
 def _longest_first(entry: tuple[str, str]) -> tuple[int, str, str]:
     """Longest name first, then by name and kind: an order that no set's order decides."""
     return -len(entry[0]), entry[0], entry[1]
+
+
+class NamesFrom:
+    """The known names that begin with one word: their lengths in words, longest first,
+    and by their words, the (name, kind) pairs, so that a token costs a lookup per length
+    however many names begin with it (`Anna` begins hundreds)."""
+
+    __slots__ = ("lengths", "by_words")
+
+    def __init__(self):
+        self.lengths: list[int] = []
+        self.by_words: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def copy(self) -> "NamesFrom":
+        other = NamesFrom()
+        other.lengths = list(self.lengths)
+        other.by_words = {words: list(names) for words, names in self.by_words.items()}
+        return other
+
+    def add(self, name: str, kind: str) -> None:
+        words = tuple(name.split(" "))
+        same = self.by_words.setdefault(words, [])
+        if (name, kind) not in same:
+            same.append((name, kind))
+            same.sort(key=_longest_first)
+        if len(words) not in self.lengths:
+            self.lengths.append(len(words))
+            self.lengths.sort(reverse=True)
+
+    def remove(self, name: str, kind: str) -> None:
+        words = tuple(name.split(" "))
+        same = self.by_words.get(words, [])
+        if (name, kind) in same:
+            same.remove((name, kind))
+        if not same:
+            self.by_words.pop(words, None)
+            self.lengths = sorted({len(w) for w in self.by_words}, reverse=True)

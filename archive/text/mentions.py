@@ -103,8 +103,12 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     persons |= known.review_persons - characters
     characters |= known.review_characters - persons
     asked_films, had = frozenset(films), frozenset(characters | persons)
+    written_words = None
     for title in films:  # characters the archive knows for a film this review names
-        characters |= known.characters.get(title, frozenset()) - persons
+        theirs = known.characters.get(title)
+        if theirs:
+            written_words = written_words or _written_words(views)
+            characters |= {name for name in theirs - persons if _any_word_written(name, written_words)}
     years = {plain(text[c.start : c.end]): c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.
@@ -174,6 +178,27 @@ class _KnownSurnames:
         self.asked.add(surname)
         persons = self.known.by_surname.get(surname, ())
         return persons[0] if len(persons) == 1 else None
+
+
+def _written_words(views: list[SentenceView]) -> set[str]:
+    """Every word of the review as the second pass may read it: plain, the parts of a
+    compound, without a genitive -s."""
+    words: set[str] = set()
+    for view in views:
+        for tok in view.tokens:
+            if tok.is_word:
+                word = plain(tok.text)
+                words.add(word)
+                words.update(word.split("-"))
+                if word.endswith("s"):
+                    words.add(word[:-1])
+    return words
+
+
+def _any_word_written(name: str, words: set[str]) -> bool:
+    """A name none of whose words the review writes can change nothing in it: a known
+    character is left out then (a film's characters add up to hundreds in an archive)."""
+    return any(part in words or part[:1].upper() + part[1:] in words for part in name.split(" "))
 
 
 def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:
