@@ -17,7 +17,7 @@ from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_n
 from archive.text.headings import heading_title
 from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
-from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
+from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, INVISIBLE_TABLE, plain, words_of
 
 
 class _Written:
@@ -107,7 +107,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for title in films:  # characters the archive knows for a film this review names
         theirs = known.characters.get(title)
         if theirs:
-            written_words = written_words or _written_words(views)
+            written_words = written_words or _written_words(text)
             characters |= {name for name in theirs - persons if _any_word_written(name, written_words)}
     years = {plain(text[c.start : c.end]): c.year for c, _ in found if c.kind == "film" and c.year}
 
@@ -180,25 +180,24 @@ class _KnownSurnames:
         return persons[0] if len(persons) == 1 else None
 
 
-def _written_words(views: list[SentenceView]) -> set[str]:
-    """Every word of the review as the second pass may read it: plain, the parts of a
-    compound, without a genitive -s."""
-    words: set[str] = set()
-    for view in views:
-        for tok in view.tokens:
-            if tok.is_word:
-                word = plain(tok.text)
-                words.add(word)
-                words.update(word.split("-"))
-                if word.endswith("s"):
-                    words.add(word[:-1])
-    return words
+_RUNS = re.compile(r"\w+")
 
 
-def _any_word_written(name: str, words: set[str]) -> bool:
-    """A name none of whose words the review writes can change nothing in it: a known
-    character is left out then (a film's characters add up to hundreds in an archive)."""
-    return any(part in words or part[:1].upper() + part[1:] in words for part in name.split(" "))
+def _written_words(text: str) -> set[str]:
+    """Every run of word characters in the review, invisible characters left out."""
+    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE)))
+
+
+def _any_word_written(name: str, runs: set[str]) -> bool:
+    """A name none of whose words the review writes (as such, capitalised, or with a
+    genitive -s) can change nothing in it: a known character is left out then (a film's
+    characters add up to hundreds in an archive)."""
+    for part in name.split(" "):
+        parts = _RUNS.findall(part)
+        if parts and all(r in runs or r + "s" in runs or (r[:1].upper() + r[1:]) in runs
+                         or (r[:1].upper() + r[1:] + "s") in runs for r in parts):
+            return True
+    return False
 
 
 def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:
