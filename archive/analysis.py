@@ -19,11 +19,9 @@ def known_for(known: Known | None, meta: Meta) -> Known:
     characters = frozenset(character for _, character in meta.cast if character)
     if not (films or persons or characters):
         return known
-    by_film = dict(known.characters)
-    if characters and films:
-        first = meta.films[0][0]
-        by_film[first] = by_film.get(first, frozenset()) | characters
-    return Known(known.persons | persons, known.films | films, by_film, persons, characters, films)
+    by_film = {meta.films[0][0]: characters} if characters and films else {}
+    return known.plus(persons, films, by_film, review_persons=persons, review_characters=characters,
+                      review_films=films)
 
 
 def analyse_review(body: str, meta: Meta, known: Known | None = None) -> Analysis:

@@ -89,7 +89,8 @@ def known(conn: sqlite3.Connection):
                 "SELECT f.title, c.name FROM curation c JOIN person p ON p.id = c.person_id"
                 " JOIN film f ON f.id = p.film_id WHERE p.kind = 'character'"):
             characters[title] = characters.get(title, frozenset()) | {name}
-    return Known(base.persons | names["person"], base.films | names["film"], characters)
+    return Known(base.persons | names["person"], base.films | names["film"], characters,
+                 decided=frozenset().union(*names.values()))
 
 
 def _now() -> str:

@@ -44,6 +44,7 @@ class Prepared:
     analysis: object  # archive.text.spans.Analysis; None when the archive holds this text and metadata already
     warning: str | None = None
     meta: object = None  # archive.meta.Meta
+    known_at: int = 0  # the names the analysis knew: entries of archive.memory.Memory up to here
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,11 +33,13 @@ LINUX = sys.platform.startswith("linux")
 
 
 def analysed(items: Iterable[Source | Refused], context: tuple, jobs: int, chunk_size: int,
-             in_flight: int) -> Iterator[Prepared | Refused]:
+             in_flight: int, memory=None) -> Iterator[Prepared | Refused]:
     """Each item loaded (read, decoded, analysed) in `jobs` worker processes, yielded in
     order, with at most `in_flight` chunks per worker queued, so memory stays flat.
-    `context` is what load() takes after the source (known names, metadata, stored texts)."""
-    pool = Pool(jobs, context)
+    `context` is what load() takes after the source (known names, metadata, stored texts);
+    `memory` (archive.memory.Memory) the names stored since: each chunk goes with the
+    position of its log committed when it is sent, and its workers know the names up to there."""
+    pool = Pool(jobs, context, memory)
     try:
         yield from pool.ordered(iter(items), chunk_size, jobs * in_flight)
     except BaseException:  # interrupted, or the caller stopped early: stop the workers now
@@ -49,8 +51,8 @@ def analysed(items: Iterable[Source | Refused], context: tuple, jobs: int, chunk
 class Pool:
     """A ProcessPoolExecutor that is started again when a worker dies."""
 
-    def __init__(self, jobs: int, context: tuple):
-        self.jobs, self.context = jobs, context
+    def __init__(self, jobs: int, context: tuple, memory=None):
+        self.jobs, self.context, self.memory = jobs, context, memory
         self.executor: ProcessPoolExecutor | None = None
 
     def ordered(self, items: Iterator, chunk_size: int, window_size: int) -> Iterator[Prepared | Refused]:
@@ -90,10 +92,11 @@ class Pool:
     def submit(self, chunk: list) -> Future:
         if self.executor is None:
             context = multiprocessing.get_context("fork") if LINUX else None  # forked by this very process
+            log = self.memory.path if self.memory is not None else None
             self.executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                                initargs=(self.context, os.getpid()))
+                                                initargs=(self.context, os.getpid(), log))
         try:
-            return self.executor.submit(_load_chunk, chunk)
+            return self.executor.submit(_load_chunk, chunk, self.memory.position() if self.memory is not None else 0)
         except BrokenProcessPool:  # a worker died while none of its work was awaited
             self.close(at_once=True)
             return self.submit(chunk)
@@ -117,11 +120,15 @@ class Pool:
 
 
 _worker_context: tuple = ()
+_follower = None  # archive.memory.Follower: the names stored since the ingest began, as far as a chunk may know
 
 
-def _init_worker(context: tuple, parent: int) -> None:
-    global _worker_context
+def _init_worker(context: tuple, parent: int, log: str | None = None) -> None:
+    global _worker_context, _follower
+    from archive.memory import Follower
+
     _worker_context = context
+    _follower = Follower(context[0] if context else None, log)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process acts on Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the ingest's handler, inherited by fork
     if not _killed_with_parent():
@@ -153,5 +160,10 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
-def _load_chunk(items: list[Source | Refused]) -> list[Prepared | Refused]:
-    return [item if isinstance(item, Refused) else load(item, *_worker_context) for item in items]
+def _load_chunk(items: list[Source | Refused], position: int = 0) -> list[Prepared | Refused]:
+    known, at = _follower.known_at(position)
+    results = [item if isinstance(item, Refused) else load(item, known, *_worker_context[1:]) for item in items]
+    for result in results:
+        if isinstance(result, Prepared):
+            result.known_at = at
+    return results

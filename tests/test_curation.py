@@ -13,8 +13,10 @@ from click.testing import CliRunner
 
 from archive.cli import cli
 
+# Two persons named Refn: `Refn` alone in a later review is neither until a keeper says so
+# (with one, it would be that one: tests/test_known_surname.py).
 FIRST = ("Der neue Film von Nicolas Winding Refn heißt „Only God Forgives“.\n"
-         "Refn zeigt wieder, was Gewalt ist.\n")
+         "Refn zeigt wieder, was Gewalt ist.\nKameramann Jesper Refn filmt in Neonfarben.\n")
 SECOND = "Regisseur Refn erzählt von einem Boxclub.\nDer Standard bleibt unerreicht.\n"
 THIRD = "Regisseur Refn dreht nun „Copenhagen Cowboy“.\nIn Kopenhagen spielt Angela Bundalovic die Heldin Miu.\n"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -99,17 +100,70 @@ class Known:
     review_persons: frozenset[str] = field(default_factory=frozenset)
     review_characters: frozenset[str] = field(default_factory=frozenset)
     review_films: frozenset[str] = field(default_factory=frozenset)
+    # Names a keeper's decision speaks of (archive/curation.py): the analysis keeps them
+    # as written, so the decision finds them (a surname alone is not made a full name).
+    decided: frozenset[str] = field(default_factory=frozenset)
 
     @functools.cached_property
-    def by_first_word(self) -> dict[str, list[tuple[str, str]]]:
-        """Known persons and films by the first word of their name, longest name first."""
-        index: dict[str, list[tuple[str, str]]] = {}
+    def by_first_word(self) -> dict[str, "NamesFrom"]:
+        """Known persons and films by the first word of their name."""
+        index: dict[str, NamesFrom] = {}
         for names, kind in ((self.persons, "person"), (self.films, "film")):
             for name in names:
-                index.setdefault(name.split(" ")[0], []).append((name, kind))
-        for entries in index.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
+                index.setdefault(name.split(" ")[0], NamesFrom()).add(name, kind)
         return index
+
+    @functools.cached_property
+    def last_words(self) -> frozenset[str]:
+        """The last word of every known person's name and film's title of two words or more."""
+        return frozenset(name.rsplit(" ", 1)[1] for names in (self.persons, self.films) for name in names if " " in name)
+
+    @functools.cached_property
+    def by_surname(self) -> dict[str, tuple[str, ...]]:
+        """Known persons of two words or more by their last word, names sorted."""
+        index: dict[str, list[str]] = {}
+        for name in self.persons:
+            if " " in name:
+                index.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+        return {surname: tuple(sorted(names)) for surname, names in index.items()}
+
+    def plus(self, persons: Iterable[str] = (), films: Iterable[str] = (),
+             characters: dict[str, Iterable[str]] | None = None, **review) -> "Known":
+        """This knowledge and more (`review`: the review_* fields, which replace), its indexes
+        extended rather than built again: a bulk ingest grows the archive's names review by
+        review, and an index of all of them costs milliseconds where the new names cost
+        microseconds."""
+        new_persons, new_films = frozenset(persons) - self.persons, frozenset(films) - self.films
+        by_film = dict(self.characters)
+        for title, names in (characters or {}).items():
+            names = frozenset(names)
+            if not names <= by_film.get(title, frozenset()):
+                by_film[title] = by_film.get(title, frozenset()) | names
+        fields = {f: getattr(self, f) for f in ("review_persons", "review_characters", "review_films", "decided")}
+        fields.update(review)
+        grown = Known(self.persons | new_persons, self.films | new_films, by_film, **fields)
+        cached = self.__dict__  # the indexes this one has built, extended for the new names alone
+        if "by_first_word" in cached:
+            index, copied = dict(cached["by_first_word"]), set()
+            for names, kind in ((new_persons, "person"), (new_films, "film")):
+                for name in names:
+                    first = name.split(" ")[0]
+                    if first not in copied:  # copied on write: this one's entries stay as they are
+                        index[first] = index[first].copy() if first in index else NamesFrom()
+                        copied.add(first)
+                    index[first].add(name, kind)
+            grown.__dict__["by_first_word"] = index
+        if "last_words" in cached:
+            grown.__dict__["last_words"] = frozenset(cached["last_words"]) | {
+                name.rsplit(" ", 1)[1] for name in new_persons | new_films if " " in name}
+        if "by_surname" in cached:
+            index = dict(cached["by_surname"])
+            for name in new_persons:
+                if " " in name:
+                    surname = name.rsplit(" ", 1)[1]
+                    index[surname] = tuple(sorted((*index.get(surname, ()), name)))
+            grown.__dict__["by_surname"] = index
+        return grown
 
     @classmethod
     def from_database(cls, conn) -> "Known":
@@ -121,3 +175,45 @@ class Known:
         ):
             characters.setdefault(title, set()).add(name)
         return cls(persons, films, {t: frozenset(names) for t, names in characters.items()})
+
+
+def _longest_first(entry: tuple[str, str]) -> tuple[int, str, str]:
+    """Longest name first, then by name and kind: an order that no set's order decides."""
+    return -len(entry[0]), entry[0], entry[1]
+
+
+class NamesFrom:
+    """The known names that begin with one word: their lengths in words, longest first,
+    and by their words, the (name, kind) pairs, so that a token costs a lookup per length
+    however many names begin with it (`Anna` begins hundreds)."""
+
+    __slots__ = ("lengths", "by_words")
+
+    def __init__(self):
+        self.lengths: list[int] = []
+        self.by_words: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def copy(self) -> "NamesFrom":
+        other = NamesFrom()
+        other.lengths = list(self.lengths)
+        other.by_words = {words: list(names) for words, names in self.by_words.items()}
+        return other
+
+    def add(self, name: str, kind: str) -> None:
+        words = tuple(name.split(" "))
+        same = self.by_words.setdefault(words, [])
+        if (name, kind) not in same:
+            same.append((name, kind))
+            same.sort(key=_longest_first)
+        if len(words) not in self.lengths:
+            self.lengths.append(len(words))
+            self.lengths.sort(reverse=True)
+
+    def remove(self, name: str, kind: str) -> None:
+        words = tuple(name.split(" "))
+        same = self.by_words.get(words, [])
+        if (name, kind) in same:
+            same.remove((name, kind))
+        if not same:
+            self.by_words.pop(words, None)
+            self.lengths = sorted({len(w) for w in self.by_words}, reverse=True)

@@ -18,11 +18,34 @@ from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
 from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
-from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence, Taken
-from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
+from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
+from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, INVISIBLE_TABLE, plain, words_of
 
 
-def _nominative(name: str, known_forms: set[str], genitive_context: bool | None, last_words: set[str]) -> str:
+class _Written:
+    """The names a review writes and the archive's, asked as one (without copying the
+    archive's into the review's); what the archive lacks is noted, for `Asked`."""
+
+    def __init__(self, written: set[str], known: Known):
+        self.written, self.known = written, known
+        self.last_words = {f.rsplit(" ", 1)[1] for f in written if " " in f}
+        self.missed_names: set[str] = set()
+        self.missed_last_words: set[str] = set()
+
+    def names(self, stem: str) -> bool:
+        """`stem` is named (whole, or as the last word of a longer name), here or in the archive."""
+        known = self.known
+        if stem in self.written or stem in known.persons or stem in known.films:
+            return True
+        last = stem.split(" ")[-1]
+        if last in self.last_words or last in known.last_words:
+            return True
+        self.missed_names.add(stem)
+        self.missed_last_words.add(last)
+        return False
+
+
+def _nominative(name: str, written: _Written, genitive_context: bool | None) -> str:
     """`Martin Scorseses` -> `Martin Scorsese` where the -s is a genitive: the form
     without it is named elsewhere in the review, or what follows is what a genitive
     modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`).
@@ -31,12 +54,12 @@ def _nominative(name: str, known_forms: set[str], genitive_context: bool | None,
     if genitive_context is None or not genitive_form(last):
         return name
     stem = name[:-1]
-    # the stem is named elsewhere, whole or as the last word of a longer name
-    if stem in known_forms or stem.split(" ")[-1] in last_words:
+    # `José Luis`, `Thomas`: a given name ending in s keeps it, unless the stem is named
+    # elsewhere, whole or as the last word of a longer name (asked only when it matters)
+    unless_named = name if is_given(last) or not genitive_context else stem
+    if unless_named != stem and written.names(stem):
         return stem
-    if is_given(last):
-        return name  # `José Luis`, `Thomas`: a given name ending in s
-    return stem if genitive_context else name
+    return unless_named
 
 
 def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None = None) -> Analysis:
@@ -57,9 +80,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
-    written = {written_as[id(c)] for c, _ in found} | known.persons | known.films
-    last_words = {f.rsplit(" ", 1)[1] for f in written if " " in f}
-    names = {id(c): _nominative(written_as[id(c)], written, c.genitive_context, last_words) if c.kind != "film"
+    written = _Written({written_as[id(c)] for c, _ in found}, known)
+    names = {id(c): _nominative(written_as[id(c)], written, c.genitive_context) if c.kind != "film"
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
@@ -86,8 +108,13 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     films |= known.review_films  # what the review's metadata names counts as named
     persons |= known.review_persons - characters
     characters |= known.review_characters - persons
+    asked_films, had = frozenset(films), frozenset(characters | persons)
+    written_words = None
     for title in films:  # characters the archive knows for a film this review names
-        characters |= known.characters.get(title, frozenset()) - persons
+        theirs = known.characters.get(title)
+        if theirs:
+            written_words = written_words or _written_words(text)
+            characters |= {name for name in theirs - persons if _any_word_written(name, written_words)}
     years = {written_as[id(c)]: c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.
@@ -117,22 +144,69 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     seen: dict[str, list[tuple[int, int]]] = {}  # where each name is written out (offset, sentence)
     for c, s in found:
         seen.setdefault(names[id(c)], []).append((c.start, s))
+    surnames = _KnownSurnames(known, persons | characters)
     mentions = []
     for c, s in sorted(found, key=lambda x: x[0].start):
         surface = text[c.start : c.end]
         nominative = names[id(c)]
+        rule = c.rule
         if c.kind == "film":
             kind, name = "film", nominative
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen)
-        mentions.append(Mention(c.start, c.end, surface, kind, name, s, c.rule))
+            if kind == "person" and " " not in name:
+                full = surnames.full_name(name)
+                if full:
+                    name, rule = full, "known-surname"
+        mentions.append(Mention(c.start, c.end, surface, kind, name, s, rule))
     subject = heading[1] if heading else _subject(views, mentions)
     owners = _character_films(mentions, subject)
     entities = sorted({Entity(m.kind, m.name, years.get(m.name) if m.kind == "film" else None,
                               owners.get(m.name) if m.kind == "character" else None) for m in mentions},
                       key=lambda e: (e.kind, e.name))
-    return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject)
+    asked = Asked(frozenset(written.missed_names), frozenset(written.missed_last_words), asked_films,
+                  frozenset(surnames.asked), had)
+    return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject, asked)
+
+
+class _KnownSurnames:
+    """`Haneke` alone is `Michael Haneke` when the archive knows exactly one person of
+    that surname and the review writes out no full name with it (its own persons and
+    characters come first); a name a keeper's decision speaks of stays as written, so
+    the decision holds. The surnames looked up are kept, for `Asked`."""
+
+    def __init__(self, known: Known, review_names: set[str]):
+        self.known = known
+        self.review_surnames = {n.rsplit(" ", 1)[1] for n in review_names if " " in n}
+        self.asked: set[str] = set()
+
+    def full_name(self, surname: str) -> str | None:
+        if surname in self.review_surnames or surname in self.known.decided:
+            return None
+        self.asked.add(surname)
+        persons = self.known.by_surname.get(surname, ())
+        return persons[0] if len(persons) == 1 else None
+
+
+_RUNS = re.compile(r"\w+")
+
+
+def _written_words(text: str) -> set[str]:
+    """Every run of word characters in the review, invisible characters left out."""
+    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE)))
+
+
+def _any_word_written(name: str, runs: set[str]) -> bool:
+    """A name none of whose words the review writes (as such, capitalised, or with a
+    genitive -s) can change nothing in it: a known character is left out then (a film's
+    characters add up to hundreds in an archive)."""
+    for part in name.split(" "):
+        parts = _RUNS.findall(part)
+        if parts and all(r in runs or r + "s" in runs or (r[:1].upper() + r[1:]) in runs
+                         or (r[:1].upper() + r[1:] + "s") in runs for r in parts):
+            return True
+    return False
 
 
 def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:
@@ -160,11 +234,12 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
     """Every way the review may write a known name again, with its kind and nominative:
     full, surname (persons), first name (characters), each with a genitive -s."""
     forms: dict[str, tuple[Kind, str]] = {}
-    for title in films:
+    for title in sorted(films):
         if title not in headline_nouns:  # `Liebe` as a heading's title: not every `aus Liebe`
             forms[title] = ("film", title)
+    genitives: dict[str, tuple[Kind, str]] = {}  # after every form as written: `Andreas` the name, not `Andrea`'s genitive
     for kind, names in (("person", persons), ("character", characters)):
-        for name in names:
+        for name in sorted(names):  # in an order no set decides
             parts = name.split(" ")
             surname = surname_of(parts)
             variants = {name: name, surname: surname}  # as written -> nominative
@@ -181,7 +256,9 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
                     continue
                 forms.setdefault(v, (kind, nominative))
                 if v[-1] not in "sxzß":
-                    forms.setdefault(v + "s", (kind, nominative))
+                    genitives.setdefault(v + "s", (kind, nominative))
+    for v, entry in genitives.items():
+        forms.setdefault(v, entry)
     return forms
 
 

@@ -42,6 +42,20 @@ class Role(NamedTuple):
     actor: str
 
 
+class Asked(NamedTuple):
+    """What an analysis asked of the archive's names (`Known`) beyond the words of its
+    text, so that a caller can tell whether more names would change it: the names and
+    last words it looked for and did not find (an answer `yes` stays yes as names are
+    added), the films whose characters it took (and the names it had already, which a
+    film's character does not change), and the surnames it looked up."""
+
+    names: frozenset[str] = frozenset()
+    last_words: frozenset[str] = frozenset()
+    films: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    characters: frozenset[str] = frozenset()  # its own characters and persons, when it took the films' characters
+
+
 @dataclass(slots=True)
 class Analysis:
     text: str
@@ -50,6 +64,7 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     subject: str | None = None  # the film the review is about, when the text makes it clear
+    asked: Asked = field(default_factory=Asked, compare=False)  # of Known (archive.memory); not stored
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]

@@ -12,6 +12,7 @@ from typing import NamedTuple
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _TOKEN = re.compile(rf"[^\W\d_][\w{INVISIBLE}]*(?:['’ʼ\-‐][^\W_][\w{INVISIBLE}]*)*|\d+(?:[.,]\d+)*|\S", re.UNICODE)
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+INVISIBLE_TABLE = _INVISIBLE  # for str.translate: invisible characters left out
 INVISIBLE_ORDS = frozenset(_INVISIBLE)
 HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 

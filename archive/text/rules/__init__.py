@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from archive.text.german import is_place
 from archive.text.rules.persons import PLACE_PREPOSITIONS
-from archive.text.lexicon import Known, NOT_GIVEN_NAMES
+from archive.text.lexicon import Known, NOT_GIVEN_NAMES, _longest_first
 from archive.text.spans import Taken
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
@@ -21,7 +21,7 @@ from archive.text.view import Candidate, SentenceView, backward_name_run, geniti
 from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule, rules_for  # noqa: E402
 
-__all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates"]
+__all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_entities"]
 
 
 
@@ -47,29 +47,35 @@ def _proposals(view: SentenceView, known: Known, rules: tuple[Rule, ...]) -> lis
     for r in rules:
         if not r.last_resort:
             out.extend(r.run(view))
-    out.extend(_known_entities(view, known))
+    out.extend(known_entities(view, known))
     return out
 
 
-def _known_entities(view: SentenceView, known: Known) -> list[Candidate]:
-    """Names the archive already holds, looked up by their first word (so the cost is per
-    token, not per stored name); a genitive -s belongs to the span."""
+def known_entities(view: SentenceView, known: Known) -> list[Candidate]:
+    """Names the archive already holds, looked up by their first word and then by their
+    words (so the cost is per token, not per stored name); a genitive -s belongs to the span."""
     index = known.by_first_word
     if not index:
         return []
     out, toks = [], view.tokens
+    count = len(toks)
     for i, tok in enumerate(toks):
-        for name, kind in index.get(tok.text, ()):
-            parts = name.split(" ")
-            if len(parts) > len(toks) - i:
+        entry = index.get(tok.text)
+        if entry is None:
+            continue
+        matches = []
+        for n in entry.lengths:
+            if n > count - i:
                 continue
-            last = toks[i + len(parts) - 1]
-            words = [t.text for t in toks[i : i + len(parts)]]
-            if words[:-1] != parts[:-1] or last.text not in (parts[-1], parts[-1] + "s"):
+            last = toks[i + n - 1]
+            if i + n < count and toks[i + n].start == last.end and toks[i + n].is_word:
                 continue
-            if i + len(parts) < len(toks) and toks[i + len(parts)].start == last.end and toks[i + len(parts)].is_word:
-                continue
-            out.append(Candidate(tok.start, last.end, kind, "known", rule="known"))
+            words = tuple(t.text for t in toks[i : i + n])
+            matches += entry.by_words.get(words, ())
+            if last.text.endswith("s"):
+                matches += entry.by_words.get(words[:-1] + (last.text[:-1],), ())
+        for name, kind in sorted(matches, key=_longest_first):
+            out.append(Candidate(tok.start, toks[i + len(name.split(" ")) - 1].end, kind, "known", rule="known"))
     return out
 
 
