@@ -12,6 +12,7 @@ from archive.text.lexicon import (
     ARTICLES,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
+    KIN_NOUNS,
     NOT_GIVEN_NAMES,
     words,
 )
@@ -112,11 +113,15 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     for i, tok in enumerate(toks):
         if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
             continue
-        k = after_adjectives(view, i + 2)
+        k = i + 2  # adjectives, not an article: `X, der den Häftling Y spielte` is a relative clause
+        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
+            k += 1
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
             start = backward_name_run(view, i, limit=3)
             if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
-                    start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")):
+                    start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")) \
+                    and not (i - start >= 2 and toks[k].text in KIN_NOUNS and view.word(i + 1) in ("der", "die")):
+                # `Fatoş Güney, die Witwe`: a full name that is someone's relative may be real
                 out.append(Candidate(*view.span(start, i), "character", "character-cue"))
     return out
 

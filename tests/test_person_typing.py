@@ -1,0 +1,26 @@
+"""Who is real and who is invented: the cues that type a name person or character
+(GUIDELINES.md: real persons stay persons, even when a film portrays them)."""
+
+from archive.text import analyse
+
+
+def kinds(text):
+    return {(m.surface, m.kind) for m in analyse(text).mentions}
+
+
+def test_a_full_name_in_apposition_with_a_definite_kin_noun_stays_a_person():
+    found = kinds("Ihre wichtigste Zeugin ist Selma Oktay, die Witwe, die bis heute den Nachlass verwaltet.")
+    assert ("Selma Oktay", "person") in found
+    assert ("Selma Oktay", "character") not in found
+
+
+def test_an_everyday_noun_in_apposition_still_makes_a_character():
+    found = kinds("Brad Sloan, ein Mann in den besten Jahren, zweifelt. Später steht Lena, die schüchterne Kellnerin, im Regen.")
+    assert ("Brad Sloan", "character") in found
+    assert ("Lena", "character") in found
+
+
+def test_a_relative_clause_after_a_name_is_no_apposition():
+    found = kinds("Der Film zeigt Jonas Ellery, der den Häftling Bruno Kade spielte, in einem Interview.")
+    assert ("Jonas Ellery", "character") not in found
+    assert ("Bruno Kade", "character") in found
