@@ -26,3 +26,9 @@ def test_a_relative_clause_after_a_name_is_no_apposition():
     assert ("Jonas Ellery", "person") in found  # the actor, by the play verb closing the clause
     assert ("Bruno Kade", "character") in found  # the noun before it is no part of the name
     assert [(r.character, r.actor) for r in analysis.roles] == [("Bruno Kade", "Jonas Ellery")]
+
+
+def test_a_noun_listed_after_a_name_starts_no_name_but_a_full_name_does():
+    found = kinds("Die Försterin Lotte Brandauer, Polizeichefin von Warnstedt, und Tom Ellery, Ute Klasen ermitteln.")
+    assert not any(surface.startswith("Polizeichefin") for surface, _ in found)
+    assert ("Tom Ellery", "person") in found and ("Ute Klasen", "person") in found
