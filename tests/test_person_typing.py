@@ -32,3 +32,28 @@ def test_a_noun_listed_after_a_name_starts_no_name_but_a_full_name_does():
     found = kinds("Die Försterin Lotte Brandauer, Polizeichefin von Warnstedt, und Tom Ellery, Ute Klasen ermitteln.")
     assert not any(surface.startswith("Polizeichefin") for surface, _ in found)
     assert ("Tom Ellery", "person") in found and ("Ute Klasen", "person") in found
+
+
+BIOPIC = ("Das Biopic „Die Denkerin“ erzählt vom Leben einer Philosophin.\n\n"
+          "Mit: Ute Klasen (Hilde Sarnow), Tom Ellery (Konrad Sarnow), Lena Kurz (Mira)\n\n"
+          "Hilde Sarnow (Ute Klasen) schreibt in New York. Ihre Freundin Mira lacht.")
+
+
+def test_in_a_biopic_the_figures_named_in_full_are_real_persons():
+    found = kinds(BIOPIC)
+    assert ("Hilde Sarnow", "person") in found and ("Konrad Sarnow", "person") in found
+    assert ("Ute Klasen", "person") in found
+    assert ("Hilde Sarnow", "character") not in found
+    assert ("Mira", "character") in found  # one name alone: an invented friend stays a character
+
+
+def test_the_same_cast_outside_a_biopic_is_a_cast_of_characters():
+    found = kinds(BIOPIC.replace("Das Biopic", "Das Drama"))
+    assert ("Hilde Sarnow", "character") in found and ("Konrad Sarnow", "character") in found
+
+
+def test_a_biopic_named_late_in_passing_is_another_film():
+    text = BIOPIC.replace("Das Biopic", "Das Drama") + " Ganz anders als sein Biopic von damals." 
+    text = text.replace("Mira lacht.", "Mira lacht. " + "Der Film ist lang und die Bilder sind ruhig. " * 40)
+    found = kinds(text)
+    assert ("Hilde Sarnow", "character") in found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
+from archive.text.real_lives import real_figures
 from archive.text.recurring import recurring_characters
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
@@ -71,6 +72,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     recurring = recurring_characters(views, persons, films, given_only)
     characters |= recurring
     persons -= recurring
+    real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    characters -= real
+    persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
             fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
@@ -117,6 +121,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen)
+            if kind == "character" and name in real:  # `Arendt` in a biopic's brackets: the real one
+                kind, name = "person", _fullest(nominative, fuller_of["person"], c.start, s, seen)
         mentions.append(Mention(c.start, c.end, surface, kind, name, s, c.rule))
     subject = heading[1] if heading else _subject(views, mentions)
     owners = _character_films(mentions, subject)
