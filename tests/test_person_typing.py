@@ -57,3 +57,17 @@ def test_a_biopic_named_late_in_passing_is_another_film():
     text = text.replace("Mira lacht.", "Mira lacht. " + "Der Film ist lang und die Bilder sind ruhig. " * 40)
     found = kinds(text)
     assert ("Hilde Sarnow", "character") in found
+
+
+def test_a_lone_unknown_name_before_a_making_verb_is_a_person_found_again_later():
+    found = kinds("Haarvik inszeniert das mit großer Ruhe. Die Kamera inszeniert nichts. Am Ende lacht Haarvik.")
+    assert ("Haarvik", "person") in found
+    assert sum(1 for surface, kind in found if surface == "Haarvik" and kind == "person") == 1  # a set: both the same
+    assert not any(surface == "Kamera" for surface, _ in found)
+    assert len([m for m in analyse("Haarvik inszeniert das. Am Ende lacht Haarvik.").mentions if m.kind == "person"]) == 2
+
+
+def test_an_unknown_name_in_the_genitive_before_a_work_noun_made_it():
+    found = kinds("Wrzesniaks neuer Film ist ein Wagnis, Lindqvists Kamera nicht.")
+    assert ("Wrzesniaks", "person") in found
+    assert not any(surface == "Lindqvists" for surface, _ in found)  # a camera is no work

@@ -8,13 +8,15 @@ from archive.text.german import is_place
 
 from archive.text.rules.registry import rule
 
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
-from archive.text.view import Candidate, SentenceView, is_initial, unknown_word
+from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.tokens import make_token
+from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, unknown_word
 from archive.text.words import (
     MADE_BY,
     MADE_NOUNS,
     OPEN_QUOTES,
     YEAR,
+    genitive_form,
     is_given,
     is_person_noun,
     is_plain_noun,
@@ -222,4 +224,53 @@ def persons_in_info_line(view: SentenceView) -> list[Candidate]:
             return []  # a sentence, not a list of names
         out.append(Candidate(*view.span(k, j), "person", "role-cue"))
         k = j + 1
+    return out
+
+
+MAKING_VERBS = words("making_verbs")
+
+
+@rule("person.making-verb", priority=55, triggers=MAKING_VERBS, examples={
+    "Haarvik inszeniert das mit großer Ruhe.": {"Haarvik": "person"},
+    "Am Ende verfilmte Obradović den Roman doch.": {"Obradović": "person"},
+})
+def persons_by_making_verb(view: SentenceView) -> list[Candidate]:
+    """`Haarvik inszeniert …`: a lone name the lexicon does not know, right before a
+    verb of making a film (the main clause goes on after it), or right after it before
+    an article (`verfilmte X den Roman`), is a real person: characters seldom stage,
+    cast or edit."""
+    out, toks = [], view.tokens
+    for v, tok in enumerate(toks):
+        if tok.text not in MAKING_VERBS:
+            continue
+        before = v - 1
+        if before >= 0 and unknown_word(toks[before]) and not is_given(toks[before].text) \
+                and view.word(v + 1) not in ",.;:!?)" and (before == 0 or not toks[before - 1].is_cap) \
+                and view.word(before - 1).lower() not in ARTICLES:
+            out.append(Candidate(toks[before].start, toks[before].end, "person", "work-cue"))
+        after = v + 1
+        if after < len(toks) and unknown_word(toks[after]) and not is_given(toks[after].text) \
+                and view.word(after + 1).lower() in ARTICLES and v > 0:
+            out.append(Candidate(toks[after].start, toks[after].end, "person", "work-cue"))
+    return out
+
+
+@rule("person.genitive-work", priority=55, examples={
+    "Obradovićs neuer Film ist ein Wagnis.": {"Obradovićs": "person"},
+})
+def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
+    """`Obradovićs neuer Film`: a name no lexicon knows, in the genitive before a work
+    noun (adjectives between), is who made the work."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        word = tok.text
+        if not (tok.is_cap and genitive_form(word)) or view.word(i - 1).lower() in ARTICLES \
+                or (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
+            continue  # a full name is the given-name rule's
+        stem = make_token(tok.start, tok.end - 1, word[:-1])
+        if not unknown_word(stem) or is_given(stem.text) or is_plain_noun(word):
+            continue
+        k = after_adjectives(view, i + 1)
+        if k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text):
+            out.append(Candidate(tok.start, tok.end, "person", "work-cue"))
     return out
