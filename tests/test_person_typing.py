@@ -71,3 +71,16 @@ def test_an_unknown_name_in_the_genitive_before_a_work_noun_made_it():
     found = kinds("Wrzesniaks neuer Film ist ein Wagnis, Lindqvists Kamera nicht.")
     assert ("Wrzesniaks", "person") in found
     assert not any(surface == "Lindqvists" for surface, _ in found)  # a camera is no work
+
+
+def test_a_noun_in_apposition_with_a_creature_is_a_figure_found_again_but_not_as_a_noun():
+    text = ("Allen voran Sorge, ein orangefarbenes Wesen mit riesigen Augen, plant alles. "
+            "Am Morgen übernimmt Sorge das Steuer. Es gibt keine Sorge ohne Grund, und eine andere Sorge bleibt.")
+    mentions = [m for m in analyse(text).mentions if m.surface == "Sorge"]
+    assert [m.kind for m in mentions] == ["character", "character"]  # the figure twice, the nouns not
+    assert mentions[1].rule == "occurrence"
+
+
+def test_a_noun_after_an_article_or_preposition_in_apposition_is_no_figure():
+    found = kinds("Er handelt aus Angst, ein lähmendes Wesen der Nacht. Die Angst, ein altes Tier, bleibt.")
+    assert not any(kind == "character" for _, kind in found)

@@ -12,7 +12,7 @@ import re
 
 from archive.text.rules import first_pass
 from archive.text.real_lives import real_figures
-from archive.text.recurring import recurring_characters
+from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
@@ -102,6 +102,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         for o in by_sentence.get(view.index, ()):
             taken.take(o.start, o.end)
         for c, name in _occurrences(view, index):
+            if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
+                continue  # `vor lauter Angst`: the figure `Angst` is not meant
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))

@@ -289,3 +289,44 @@ def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False
     words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
     joined = view.word(start - 1) == "/" or view.word(end) == "/"
     return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
+
+
+CREATURE_NOUNS = words("creature_nouns")
+CREATURE_TAILS = tuple(n.lower() for n in CREATURE_NOUNS)
+PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach neben ohne über um unter von vom "
+                         "vor zu zum zur zwischen wegen trotz seit".split())
+
+
+def _creature(noun: str) -> bool:
+    """`Wesen`, `Roboter`, and compounds on them (`Zeichentrickhund`)."""
+    return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
+
+
+@rule("character.figure-apposition", priority=75, triggers=(",",), examples={
+    "Allen voran Sorge, ein orangefarbenes Wesen mit riesigen Augen, plant alles.": {"Sorge": "character"},
+    "In der Zentrale arbeitet Freude, die strahlende Chefin, unermüdlich.": {"Freude": "character"},
+    "Dazu kommt Flimmo, ein Zeichentrickhund aus dem Fernsehen.": {"Flimmo": "character"},
+})
+def figures_in_apposition(view: SentenceView) -> list[Candidate]:
+    """`Zweifel, ein orangefarbenes Wesen`, `Freude, die strahlende Chefin`: one
+    capitalised word used bare (no article, adjective or preposition before it), then
+    in apposition a creature noun, or adjectives and a noun for someone in a story: a
+    named figure, though the word be a German noun (a feeling, an animal)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "der", "die", "das"):
+            continue
+        k = i + 2
+        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
+            k += 1
+        noun = view.word(k)
+        if not (_creature(noun) or k > i + 2 and noun in EVERYDAY_PERSON_NOUNS):
+            continue
+        name, before = toks[i - 1], view.word(i - 2)
+        if not (name.is_cap and name.is_word and is_name_word(name)) or is_given(name.text) or is_place(name.text):
+            continue  # a given name is the apposition rule's
+        if before.lower() in ARTICLES | POSSESSIVES | PREPOSITIONS or is_adjective(before) \
+                or before[:1].isupper() and i >= 2 and toks[i - 2].is_word:
+            continue  # `die Angst, ein …`, `vor Angst, …`, or part of a longer name
+        out.append(Candidate(name.start, name.end, "character", "character-cue"))
+    return out
