@@ -84,3 +84,9 @@ def test_a_noun_in_apposition_with_a_creature_is_a_figure_found_again_but_not_as
 def test_a_noun_after_an_article_or_preposition_in_apposition_is_no_figure():
     found = kinds("Er handelt aus Angst, ein lähmendes Wesen der Nacht. Die Angst, ein altes Tier, bleibt.")
     assert not any(kind == "character" for _, kind in found)
+
+
+def test_als_before_a_name_in_the_genitive_is_no_role():
+    found = kinds("Er begann als Walter Brennings Kameramann. Sie begann als Ute Haas’ Cutterin. Sie wartet als Rachel Haase auf den Zug.")
+    assert ("Rachel Haase", "character") in found
+    assert not any(kind == "character" and surface.startswith(("Walter", "Ute")) for surface, kind in found)

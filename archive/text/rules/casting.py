@@ -16,6 +16,7 @@ from archive.text.view import (
     backward_name_run,
     describes_a_person,
     ends_in_mit,
+    genitive_apostrophe,
     paired,
     role_noun_then_name,
     unknown_word,
@@ -247,7 +248,8 @@ def characters_as_name(view: SentenceView) -> list[Candidate]:
         j = view.name_run(i + 1, limit=3)
         prev = view.word(i - 1)
         comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
-        someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper()  # `als Romans Mutter`
+        someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper() \
+            or j < len(toks) and genitive_apostrophe(toks, j)  # `als Romans Mutter`, `als Wim Wenders’ Kameramann`
         if view.word(j) == "," and describes_a_person(view, j + 1) \
                 or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
             out.append(Candidate(*view.span(i + 1, j), "character", "play-object"))
