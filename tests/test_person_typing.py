@@ -90,3 +90,9 @@ def test_als_before_a_name_in_the_genitive_is_no_role():
     found = kinds("Er begann als Walter Brennings Kameramann. Sie begann als Ute Haas’ Cutterin. Sie wartet als Rachel Haase auf den Zug.")
     assert ("Rachel Haase", "character") in found
     assert not any(kind == "character" and surface.startswith(("Walter", "Ute")) for surface, kind in found)
+
+
+def test_the_agent_of_a_passive_is_a_person_but_a_noun_is_not():
+    found = kinds("Sein Kollege wird von Lissabon Haarvik als Gegenpol angelegt. Er wird von Angst Getriebener.")
+    assert ("Lissabon Haarvik", "person") in found
+    assert not any(surface.startswith("Angst") for surface, _ in found)

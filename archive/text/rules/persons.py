@@ -274,3 +274,26 @@ def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
         if k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text):
             out.append(Candidate(tok.start, tok.end, "person", "work-cue"))
     return out
+
+
+PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
+
+
+@rule("person.passive-agent", priority=55, triggers=PASSIVE_AUXILIARIES, examples={
+    "Sein Kollege wird von Lissabon Haarvik als Gegenpol angelegt.": {"Lissabon Haarvik": "person"},
+})
+def persons_as_passive_agent(view: SentenceView) -> list[Candidate]:
+    """`wird von X Y gespielt`, `wurde von X Y inszeniert`: the agent of a passive,
+    a full name (whatever its first word: `Lissabon` is a city too), is a real person."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-2]):
+        if tok.text not in PASSIVE_AUXILIARIES:
+            continue
+        k = i + 1 if view.word(i + 1) == "von" else i + 2 if view.word(i + 2) == "von" and \
+            toks[i + 1].text[:1].islower() else None  # `wird auch von …`
+        if k is None:
+            continue
+        j = view.name_run(k + 1, limit=3)
+        if j - (k + 1) >= 2 and not is_plain_noun(toks[k + 1].text):
+            out.append(Candidate(*view.span(k + 1, j), "person", "work-cue"))
+    return out
