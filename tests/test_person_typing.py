@@ -96,3 +96,9 @@ def test_the_agent_of_a_passive_is_a_person_but_a_noun_is_not():
     found = kinds("Sein Kollege wird von Lissabon Haarvik als Gegenpol angelegt. Er wird von Angst Getriebener.")
     assert ("Lissabon Haarvik", "person") in found
     assert not any(surface.startswith("Angst") for surface, _ in found)
+
+
+def test_romanized_japanese_and_turkish_spellings_of_known_given_names_make_a_name():
+    found = kinds("Atsushi Brenner lacht. Gestern sah ich, wie Tarık Brenner schwieg.")  # `Brenner` is a noun too
+    assert ("Atsushi Brenner", "person") in found  # Faker's romanized Japanese names
+    assert ("Tarık Brenner", "person") in found  # `Tarik` with a dotless i

@@ -131,7 +131,19 @@ def is_plain_noun(word: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def is_given(word: str) -> bool:
     first = word.split("-")[0]
-    return first in given_names() and word.lower() not in FUNCTION_WORDS
+    names = given_names()
+    known = first in names or not first.isascii() and _unaccented(first) in names
+    return known and word.lower() not in FUNCTION_WORDS
+
+
+# Letters German does not use, to their plain forms: `Kōji` is `Koji`, `Tarık` is `Tarik`.
+_PLAIN = str.maketrans("ōūāēīŌŪĀĒĪıİşŞğĞçÇłŁřŘšŠžŽčČćĆńŃ", "ouaeiOUAEIiIsSgGcClLrRsSzZcCcCnN")
+
+
+def _unaccented(word: str) -> str:
+    """The word with the letters German lacks made plain (German words have none, so
+    no German word becomes a name by this)."""
+    return word.translate(_PLAIN)
 
 
 def split_compound(tok: Token) -> Token:
