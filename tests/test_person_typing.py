@@ -102,3 +102,11 @@ def test_romanized_japanese_and_turkish_spellings_of_known_given_names_make_a_na
     found = kinds("Atsushi Brenner lacht. Gestern sah ich, wie Tarık Brenner schwieg.")  # `Brenner` is a noun too
     assert ("Atsushi Brenner", "person") in found  # Faker's romanized Japanese names
     assert ("Tarık Brenner", "person") in found  # `Tarik` with a dotless i
+
+
+def test_a_credit_line_reads_a_given_name_that_is_a_noun_before_von_as_the_noun():
+    analysis = analyse("Vorlage: Roman von Tom Ellery\nSprecher: Ute Klasen (Erzählerin), Anke Haas (Freude)")
+    found = {(m.surface, m.kind, m.name) for m in analysis.mentions}
+    assert ("Tom Ellery", "person", "Tom Ellery") in found  # not `Roman von Tom Ellery`
+    assert ("Freude", "character", "Freude") in found
+    assert not any(surface == "Erzählerin" for surface, _, _ in found)  # a part named by a noun

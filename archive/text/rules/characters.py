@@ -270,6 +270,8 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         actor = backward_name_run(view, k)
         first = k + 2 if toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text) else k + 1
         inner_end = view.name_run(first)
+        if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)):
+            continue  # `Sprecher: X (Erzählerin)`: a part named by a noun for a person is no name
         if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
             entries.append((actor, k, first, inner_end))
             votes += _full_name(view, actor, k) - _full_name(view, first, inner_end, first > k + 1)

@@ -128,6 +128,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
         if tok.text not in CREDIT_LABELS:
             continue
         k = i + 2
+        if toks[k].text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(k + 1) in ("von", "vom"):
+            k += 2  # `Vorlage: Roman von X`: the noun, then who wrote it
         while k < len(toks):
             j = view.name_run(k)
             if j == k:
