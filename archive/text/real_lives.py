@@ -9,23 +9,19 @@ invented friend, a nickname) stays a character."""
 
 from __future__ import annotations
 
-import re
-
 from archive.text.lexicon import words
 
 BIOPIC_NOUNS = words("biopic_nouns")
 
-_WORD = re.compile(r"\w+")
+# Searched as plain lower-case text, so also as a compound's tail (`Musikerbiopic`): a
+# word at a time cost a tenth of the analysis.
+_LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS}))
 
 
 def tells_a_real_life(text: str) -> bool:
     """The review calls the film it reviews a biopic (`das Biopic`, `ein Musikerbiopic`)."""
-    head = text[: max(1200, len(text) // 3)]
-    for m in _WORD.finditer(head):
-        word = m.group()
-        if word in BIOPIC_NOUNS or any(word.endswith(n.lower()) and len(word) > len(n) for n in BIOPIC_NOUNS):
-            return True
-    return False
+    head = text[: max(1200, len(text) // 3)].lower()
+    return any(noun in head for noun in _LOWER)
 
 
 def real_figures(text: str, characters: set[str], persons: set[str]) -> set[str]:

@@ -11,6 +11,7 @@ name found only by its given name is a character when that given name then recur
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from .german import is_place
@@ -82,8 +83,8 @@ def used_as_noun(view: SentenceView, start: int) -> bool:
     """The figure's name at offset `start` is a German noun used as one here: after an
     indefinite article or a determiner, or an adjective after one (`eine andere Freude`)."""
     toks = view.tokens
-    k = next((m for m, t in enumerate(toks) if t.start == start), None)
-    if k is None or not is_plain_noun(toks[k].text):
+    k = bisect_left(toks, start, key=lambda t: t.start)
+    if k == len(toks) or toks[k].start != start or not is_plain_noun(toks[k].text):
         return False
     before = view.word(k - 1).lower()
     return before in _NOUN_DETERMINERS or is_adjective(before) and view.word(k - 2).lower() in _NOUN_DETERMINERS

@@ -266,14 +266,14 @@ def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
         word = tok.text
-        if not (tok.is_cap and genitive_form(word)) or view.word(i - 1).lower() in ARTICLES \
+        if word[-1] != "s" or not tok.is_cap or not genitive_form(word) or view.word(i - 1).lower() in ARTICLES \
                 or (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
             continue  # a full name is the given-name rule's
-        stem = make_token(tok.start, tok.end - 1, word[:-1])
-        if not unknown_word(stem) or is_given(stem.text) or is_plain_noun(word):
-            continue
         k = after_adjectives(view, i + 1)
-        if k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text):
+        if not (k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text)):
+            continue
+        stem = make_token(tok.start, tok.end - 1, word[:-1])
+        if unknown_word(stem) and not is_given(stem.text) and not is_plain_noun(word):
             out.append(Candidate(tok.start, tok.end, "person", "work-cue"))
     return out
 
