@@ -110,3 +110,9 @@ def test_a_credit_line_reads_a_given_name_that_is_a_noun_before_von_as_the_noun(
     assert ("Tom Ellery", "person", "Tom Ellery") in found  # not `Roman von Tom Ellery`
     assert ("Freude", "character", "Freude") in found
     assert not any(surface == "Erzählerin" for surface, _, _ in found)  # a part named by a noun
+
+
+def test_von_after_works_of_other_arts_names_their_maker_but_not_a_place():
+    found = kinds("Das Licht kennt man aus den Bildern von Haarvik. Er zeigt Bilder von Berlin.")
+    assert ("Haarvik", "person") in found
+    assert not any(surface == "Berlin" for surface, _ in found)

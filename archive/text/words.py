@@ -222,7 +222,7 @@ SINGING = words("singing_verbs")
 MADE_NOUNS = words("made_nouns")
 
 
-MADE_BY = MADE_NOUNS | words("made_by")
+MADE_BY = MADE_NOUNS | words("made_by") | words("art_works")
 
 
 LIFE_DATE_WORDS = words("life_date_words")

@@ -79,8 +79,8 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1)
             # after a noun that is not a work (`Musik von Hamburg`), one word is too little
             whole = j - (i + 1) >= 2 or is_given(view.word(i + 1)) or toks[i - 1].text not in MADE_NOUNS
-            if j == i + 2 and is_plain_noun(toks[i + 1].text):
-                continue  # `eine Serie von Artikeln`
+            if j == i + 2 and (is_plain_noun(toks[i + 1].text) or is_place(toks[i + 1].text)):
+                continue  # `eine Serie von Artikeln`, `Bilder von Berlin`
             if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)) and whole:
                 start, end = view.span(i + 1, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
