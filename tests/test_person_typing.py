@@ -116,3 +116,9 @@ def test_von_after_works_of_other_arts_names_their_maker_but_not_a_place():
     found = kinds("Das Licht kennt man aus den Bildern von Haarvik. Er zeigt Bilder von Berlin.")
     assert ("Haarvik", "person") in found
     assert not any(surface == "Berlin" for surface, _ in found)
+
+
+def test_a_family_name_before_a_siblings_noun_is_a_person_but_a_noun_is_not():
+    found = kinds("Die Haarvik-Brüder drehen wieder. Die Haus-Brüder nicht.")
+    assert ("Haarvik", "person") in found
+    assert not any(surface.startswith("Haus") for surface, _ in found)

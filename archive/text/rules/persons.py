@@ -299,3 +299,23 @@ def persons_as_passive_agent(view: SentenceView) -> list[Candidate]:
         if j - (k + 1) >= 2 and not is_plain_noun(toks[k + 1].text):
             out.append(Candidate(*view.span(k + 1, j), "person", "work-cue"))
     return out
+
+
+SIBLING_TAILS = ("Brüder", "Brüdern", "Schwestern", "Geschwister", "Geschwistern")
+
+
+@rule("person.siblings-compound", priority=50, examples={
+    "Wer die frühen Filme der Haarvik-Brüder mochte, wird hier froh.": {"Haarvik": "person"},
+})
+def persons_in_siblings_compound(view: SentenceView) -> list[Candidate]:
+    """`die Dardenne-Brüder`, `die Wachowski-Schwestern`: a name no lexicon knows before
+    a hyphen and a noun for siblings is the family name of real film makers."""
+    out = []
+    for tok in view.tokens:
+        head, _, tail = tok.text.rpartition("-")
+        if tail not in SIBLING_TAILS or not head or "-" in head or not head[:1].isupper():
+            continue
+        name = make_token(tok.start, tok.start + len(head), head)
+        if unknown_word(name) and not is_given(head):
+            out.append(Candidate(name.start, name.end, "person", "compound"))
+    return out
