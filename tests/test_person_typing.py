@@ -122,3 +122,9 @@ def test_a_family_name_before_a_siblings_noun_is_a_person_but_a_noun_is_not():
     found = kinds("Die Haarvik-Brüder drehen wieder. Die Haus-Brüder nicht.")
     assert ("Haarvik", "person") in found
     assert not any(surface.startswith("Haus") for surface, _ in found)
+
+
+def test_credit_labels_on_one_line_end_each_name_and_leave_its_genitive_alone():
+    analysis = analyse("Regie: Ilse Obradović Buch: Tom Haas Kamera: Ruben Haas")
+    assert [(m.surface, m.name) for m in analysis.mentions] == [
+        ("Ilse Obradović", "Ilse Obradović"), ("Tom Haas", "Tom Haas"), ("Ruben Haas", "Ruben Haas")]
