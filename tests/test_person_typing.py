@@ -128,3 +128,11 @@ def test_credit_labels_on_one_line_end_each_name_and_leave_its_genitive_alone():
     analysis = analyse("Regie: Ilse Obradović Buch: Tom Haas Kamera: Ruben Haas")
     assert [(m.surface, m.name) for m in analysis.mentions] == [
         ("Ilse Obradović", "Ilse Obradović"), ("Tom Haas", "Tom Haas"), ("Ruben Haas", "Ruben Haas")]
+
+
+def test_a_credit_value_that_starts_with_a_noun_is_no_person_and_roman_von_names_the_author():
+    analysis = analyse("Produktion: Studio Ghibli\nBuch: nach dem gleichnamigen Roman von Stephen King\nRegie: Ilse Obradović")
+    found = {(m.surface, m.kind, m.name) for m in analysis.mentions}
+    assert not any(surface.startswith("Studio") for surface, _, _ in found)
+    assert ("Stephen King", "person", "Stephen King") in found  # not `Roman von Stephen King`
+    assert ("Ilse Obradović", "person", "Ilse Obradović") in found

@@ -8,7 +8,7 @@ from archive.text.german import is_place
 
 from archive.text.rules.registry import rule
 
-from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, unknown_word
 from archive.text.words import (
@@ -40,7 +40,8 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
         # … and a given name between an article and `von` is a noun too (`die Romane von Mick Herron`)
         after_article = view.word(i - 1).lower() in ARTICLES and (
             tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
-            or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer"))  # `so ein Golden Globe`
+            or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer")) \
+            or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
         if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
             if j - i >= 2:
@@ -134,7 +135,9 @@ def _credits(view: SentenceView) -> list[Candidate]:
             j = view.name_run(k)
             if j == k:
                 break
-            if j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
+            if is_plain_noun(toks[k].text) or toks[k].text in ENGLISH_TITLE_STARTS:
+                pass  # `Produktion: Studio Ghibli`, `Musik: The Animals`: a company, a band
+            elif j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
                 start, end = view.span(k, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
             if view.word(j) not in (",", "und", "/", "&"):
