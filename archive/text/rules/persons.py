@@ -107,6 +107,9 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
+COMPANY_WORDS = words("company_words")
+
+
 @rule("person.credit-line", priority=80, triggers=(":",), examples={
     "Regie: Ilse Obradović. Mit: Tom Ellery, Walter Brenning": {"Ilse Obradović": "person", "Walter Brenning": "person"},
 })
@@ -135,7 +138,7 @@ def _credits(view: SentenceView) -> list[Candidate]:
             j = view.name_run(k)
             if j == k:
                 break
-            if is_plain_noun(toks[k].text) or toks[k].text in ENGLISH_TITLE_STARTS:
+            if toks[k].text in ENGLISH_TITLE_STARTS or any(t.text in COMPANY_WORDS for t in toks[k:j]):
                 pass  # `Produktion: Studio Ghibli`, `Musik: The Animals`: a company, a band
             elif j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
                 start, end = view.span(k, j)
