@@ -9,7 +9,7 @@ def kinds(text):
 
 
 def test_a_full_name_in_apposition_with_a_definite_kin_noun_stays_a_person():
-    found = kinds("Ihre wichtigste Zeugin ist Selma Oktay, die Witwe, die bis heute den Nachlass verwaltet.")
+    found = kinds("Am Telefon meldet sich Selma Oktay, die Witwe, und lädt uns ein.")
     assert ("Selma Oktay", "person") in found
     assert ("Selma Oktay", "character") not in found
 
@@ -21,7 +21,7 @@ def test_an_everyday_noun_in_apposition_still_makes_a_character():
 
 
 def test_a_relative_clause_after_a_name_is_no_apposition():
-    analysis = analyse("Der Film zeigt Jonas Ellery, der den Häftling Bruno Kade spielte, in einem Interview.")
+    analysis = analyse("Wir sehen Jonas Ellery, der den Schmuggler Bruno Kade spielte, beim Proben.")
     found = {(m.surface, m.kind) for m in analysis.mentions}
     assert ("Jonas Ellery", "person") in found  # the actor, by the play verb closing the clause
     assert ("Bruno Kade", "character") in found  # the noun before it is no part of the name
@@ -29,8 +29,8 @@ def test_a_relative_clause_after_a_name_is_no_apposition():
 
 
 def test_a_noun_listed_after_a_name_starts_no_name_but_a_full_name_does():
-    found = kinds("Die Försterin Lotte Brandauer, Polizeichefin von Warnstedt, und Tom Ellery, Ute Klasen ermitteln.")
-    assert not any(surface.startswith("Polizeichefin") for surface, _ in found)
+    found = kinds("Die Ärztin Lotte Brandauer, Bürgermeisterin von Warnstedt, und Tom Ellery, Ute Klasen ermitteln.")
+    assert not any(surface.startswith("Bürgermeisterin") for surface, _ in found)
     assert ("Tom Ellery", "person") in found and ("Ute Klasen", "person") in found
 
 
@@ -74,8 +74,8 @@ def test_an_unknown_name_in_the_genitive_before_a_work_noun_made_it():
 
 
 def test_a_noun_in_apposition_with_a_creature_is_a_figure_found_again_but_not_as_a_noun():
-    text = ("Allen voran Sorge, ein orangefarbenes Wesen mit riesigen Augen, plant alles. "
-            "Am Morgen übernimmt Sorge das Steuer. Es gibt keine Sorge ohne Grund, und eine andere Sorge bleibt.")
+    text = ("Vorneweg marschiert Sorge, ein zotteliges Geschöpf mit langen Ohren. "
+            "Am Morgen packt Sorge die Koffer. Es gibt keine Sorge ohne Grund, und eine andere Sorge bleibt.")
     mentions = [m for m in analyse(text).mentions if m.surface == "Sorge"]
     assert [m.kind for m in mentions] == ["character", "character"]  # the figure twice, the nouns not
     assert mentions[1].rule == "occurrence"
@@ -93,7 +93,7 @@ def test_als_before_a_name_in_the_genitive_is_no_role():
 
 
 def test_the_agent_of_a_passive_is_a_person_but_a_noun_is_not():
-    found = kinds("Sein Kollege wird von Lissabon Haarvik als Gegenpol angelegt. Er wird von Angst Getriebener.")
+    found = kinds("Der Vater wird von Lissabon Haarvik mit großer Ruhe gespielt. Er wird von Angst Getriebener.")
     assert ("Lissabon Haarvik", "person") in found
     assert not any(surface.startswith("Angst") for surface, _ in found)
 
@@ -113,7 +113,7 @@ def test_a_credit_line_reads_a_given_name_that_is_a_noun_before_von_as_the_noun(
 
 
 def test_von_after_works_of_other_arts_names_their_maker_but_not_a_place():
-    found = kinds("Das Licht kennt man aus den Bildern von Haarvik. Er zeigt Bilder von Berlin.")
+    found = kinds("Die Farben erinnern an die Bilder von Haarvik. Er zeigt Bilder von Berlin.")
     assert ("Haarvik", "person") in found
     assert not any(surface == "Berlin" for surface, _ in found)
 

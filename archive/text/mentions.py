@@ -103,7 +103,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             taken.take(o.start, o.end)
         for c, name in _occurrences(view, index):
             if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
-                continue  # `vor lauter Angst`: the figure `Angst` is not meant
+                continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))

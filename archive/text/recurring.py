@@ -73,7 +73,7 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
     return out
 
 
-# Before a noun used as a noun, not as a figure's name: `vor lauter Angst`, `eine andere Freude`.
+# Before a noun used as a noun, not as a figure's name: `vor lauter Sorge`, `eine andere Hoffnung`.
 # Not a definite article (`der Joker` names a figure), nor a preposition (`mit Standard`).
 _NOUN_DETERMINERS = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner keines lauter viel "
                               "viele mehr wenig etwas solche solcher".split())
@@ -81,7 +81,7 @@ _NOUN_DETERMINERS = frozenset("ein eine einen einem einer eines kein keine keine
 
 def used_as_noun(view: SentenceView, start: int) -> bool:
     """The figure's name at offset `start` is a German noun used as one here: after an
-    indefinite article or a determiner, or an adjective after one (`eine andere Freude`)."""
+    indefinite article or a determiner, or an adjective after one (`eine andere Hoffnung`)."""
     toks = view.tokens
     k = bisect_left(toks, start, key=lambda t: t.start)
     if k == len(toks) or toks[k].start != start or not is_plain_noun(toks[k].text):

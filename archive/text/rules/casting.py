@@ -249,7 +249,7 @@ def characters_as_name(view: SentenceView) -> list[Candidate]:
         prev = view.word(i - 1)
         comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
         someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper() \
-            or j < len(toks) and genitive_apostrophe(toks, j)  # `als Romans Mutter`, `als Wim Wenders’ Kameramann`
+            or j < len(toks) and genitive_apostrophe(toks, j)  # `als Romans Mutter`, `als Jonas Haas’ Kameramann`
         if view.word(j) == "," and describes_a_person(view, j + 1) \
                 or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
             out.append(Candidate(*view.span(i + 1, j), "character", "play-object"))
@@ -262,11 +262,11 @@ RELATIVE_PRONOUNS = ("der", "die")
 @rule("character.relative-play", priority=85, triggers=PLAY_VERBS, examples={
     "Später sehen wir Ilka Brenning, die in Kasan die Lehrerin Mara Olt spielte, im Garten.": {
         "Ilka Brenning": "person", "Mara Olt": "character"},
-    "Das gilt für Jonas Ellery, der den Häftling Bruno Kade spielt.": {
+    "Das gilt für Jonas Ellery, der den Schmuggler Bruno Kade spielt.": {
         "Jonas Ellery": "person", "Bruno Kade": "character"},
 })
 def characters_in_relative_clause(view: SentenceView) -> list[Candidate]:
-    """`Tarek Olt, der den Häftling Seyit Ali spielte,`: a name, a relative clause that
+    """`Jonas Ellery, der den Schmuggler Bruno Kade spielte,`: a name, a relative clause that
     closes with a play verb; the name before it is the actor, the last name inside
     (a given name, or a word no lexicon knows) the character."""
     out, toks = [], view.tokens
@@ -291,7 +291,7 @@ def characters_in_relative_clause(view: SentenceView) -> list[Candidate]:
             continue
         first, last = names[-1]
         while last - first >= 2 and is_plain_noun(toks[first].text):
-            first += 1  # `den Häftling Seyit Ali`: the noun is no part of the name
+            first += 1  # `den Schmuggler Bruno Kade`: the noun is no part of the name
         if last - first == 1 and not (is_given(toks[first].text) or unknown_word(toks[first])):
             continue  # one word that is a noun: `, die Angst spielt`
         if last < v and not all(t.text[:1].islower() for t in toks[last:v]):

@@ -113,7 +113,7 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     for i, tok in enumerate(toks):
         if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "einen", "einem", "einer", "der", "die"):
             continue
-        k = i + 2  # adjectives, not an article: `X, der den Häftling Y spielte` is a relative clause
+        k = i + 2  # adjectives, not an article: `X, der den Schmuggler Y spielte` is a relative clause
         while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
             k += 1
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
@@ -121,7 +121,7 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
             if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
                     start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")) \
                     and not (i - start >= 2 and toks[k].text in KIN_NOUNS and view.word(i + 1) in ("der", "die")):
-                # `Fatoş Güney, die Witwe`: a full name that is someone's relative may be real
+                # `Ada Brenner, die Witwe`: a full name that is someone's relative may be real
                 out.append(Candidate(*view.span(start, i), "character", "character-cue"))
     return out
 
@@ -300,17 +300,17 @@ PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach 
 
 
 def _creature(noun: str) -> bool:
-    """`Wesen`, `Roboter`, and compounds on them (`Zeichentrickhund`)."""
+    """`Wesen`, `Roboter`, and compounds on them (`Plüschhase`)."""
     return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
 
 
 @rule("character.figure-apposition", priority=75, triggers=(",",), examples={
-    "Allen voran Sorge, ein orangefarbenes Wesen mit riesigen Augen, plant alles.": {"Sorge": "character"},
-    "In der Zentrale arbeitet Freude, die strahlende Chefin, unermüdlich.": {"Freude": "character"},
-    "Dazu kommt Flimmo, ein Zeichentrickhund aus dem Fernsehen.": {"Flimmo": "character"},
+    "Vorneweg marschiert Sorge, ein zotteliges Geschöpf mit langen Ohren.": {"Sorge": "character"},
+    "Im Turm wacht Hoffnung, die müde Köchin, jede Nacht.": {"Hoffnung": "character"},
+    "Dazu kommt Flimmo, ein Plüschhase aus dem Kinderzimmer.": {"Flimmo": "character"},
 })
 def figures_in_apposition(view: SentenceView) -> list[Candidate]:
-    """`Zweifel, ein orangefarbenes Wesen`, `Freude, die strahlende Chefin`: one
+    """`Sorge, ein zotteliges Geschöpf`, `Hoffnung, die müde Köchin`: one
     capitalised word used bare (no article, adjective or preposition before it), then
     in apposition a creature noun, or adjectives and a noun for someone in a story: a
     named figure, though the word be a German noun (a feeling, an animal)."""

@@ -288,7 +288,7 @@ PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
 
 
 @rule("person.passive-agent", priority=55, triggers=PASSIVE_AUXILIARIES, examples={
-    "Sein Kollege wird von Lissabon Haarvik als Gegenpol angelegt.": {"Lissabon Haarvik": "person"},
+    "Der Vater wird von Lissabon Haarvik mit großer Ruhe gespielt.": {"Lissabon Haarvik": "person"},
 })
 def persons_as_passive_agent(view: SentenceView) -> list[Candidate]:
     """`wird von X Y gespielt`, `wurde von X Y inszeniert`: the agent of a passive,
@@ -311,10 +311,10 @@ SIBLING_TAILS = ("Brüder", "Brüdern", "Schwestern", "Geschwister", "Geschwiste
 
 
 @rule("person.siblings-compound", priority=50, examples={
-    "Wer die frühen Filme der Haarvik-Brüder mochte, wird hier froh.": {"Haarvik": "person"},
+    "Die Haarvik-Brüder drehen wieder in Oslo.": {"Haarvik": "person"},
 })
 def persons_in_siblings_compound(view: SentenceView) -> list[Candidate]:
-    """`die Dardenne-Brüder`, `die Wachowski-Schwestern`: a name no lexicon knows before
+    """`die Haarvik-Brüder`, `die Wachowski-Schwestern`: a name no lexicon knows before
     a hyphen and a noun for siblings is the family name of real film makers."""
     out, text = [], view.text[view.sentence.start : view.sentence.end]
     if "-Brüder" not in text and "-Schwestern" not in text and "-Geschwister" not in text:
