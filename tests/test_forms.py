@@ -135,3 +135,13 @@ def test_a_suffix_is_no_surname_of_its_own():
 def test_a_place_adjective_opens_no_name():
     assert spans("Beide Filme in der Bukarester Geschäftswelt spielen.") == set()
     assert ("Tom Tykwer", "person", "Tom Tykwer") in spans("Der Berliner Regisseur Tom Tykwer dreht.")
+
+
+def test_a_quoted_title_between_two_names_is_no_nickname():
+    """A quote between a full name and a given name is a title, and the two names stay two."""
+    text = "Mit Jonas Wendrich „Kalter Hafen“ Jonas Wendrich wieder im Kino."
+    found = sorted((m.surface, m.kind) for m in analyse(text).mentions)
+    assert ("Jonas Wendrich", "person") in found
+    assert all("„" not in surface for surface, _ in found)
+    spans = sorted((m.start, m.end) for m in analyse(text).mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two mentions overlap

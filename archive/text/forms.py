@@ -48,6 +48,8 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
             c.start, c.end = start, end
         c.end = _grown(view, at, c.start, c.end)
         c.start = _grown_back(view, at, c.start, c.end)
+        if _cuts_into_another(c, candidates):
+            c.start, c.end = old  # `Ryan Gosling „Drive“ Ryan Gosling`: no nickname there, two names
         if (c.start, c.end) != old:
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
@@ -71,6 +73,12 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
             continue  # `Fiery` inside `C.J. "Fiery" Obasi`, `Goethe` inside `… von Goethe`
         out.append(c)
     return out
+
+
+def _cuts_into_another(c: Candidate, candidates: list[Candidate]) -> bool:
+    """A grown name that would end or start inside another proposal, not covering it."""
+    return any(o is not c and (c.start < o.start < c.end < o.end or o.start < c.start < o.end < c.end)
+               for o in candidates)
 
 
 DASHES = ("–", "—", "-")
@@ -239,7 +247,8 @@ def _nickname_end(view: SentenceView, q: int) -> int | None:
         c = q + n + 1
         if c + 1 < len(toks) and toks[c].text == close and all(is_name_word(t) for t in toks[q + 1 : c]) \
                 and toks[q + 1].start == toks[q].end and toks[c].start == toks[c - 1].end \
-                and is_name_word(toks[c + 1]) and not is_plain_noun(toks[c + 1].text):
+                and is_name_word(toks[c + 1]) and not is_plain_noun(toks[c + 1].text) \
+                and not is_given(toks[c + 1].text):  # `X Y „Drive“ Ryan Z`: a second name begins
             return toks[c + 1].end
     return None
 

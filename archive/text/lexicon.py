@@ -75,7 +75,8 @@ def given_names() -> frozenset[str]:
             provider = importlib.import_module(f"{person_providers.__name__}.{module.name}").Provider
         except Exception:  # a locale that fails to import only costs its names
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+                     "first_romanized_names"):  # `Akira` beside `明`
             value = next((base.__dict__[attr] for base in provider.__mro__ if attr in base.__dict__), None)
             if isinstance(value, dict):
                 value = value.keys()

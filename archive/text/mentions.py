@@ -13,7 +13,8 @@ import re
 from archive.text.rules import first_pass
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
-from archive.text.recurring import recurring_characters
+from archive.text.real_lives import real_figures
+from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
@@ -99,6 +100,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
+    real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    characters -= real
+    persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
             fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
@@ -134,6 +138,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         for o in by_sentence.get(view.index, ()):
             taken.take(o.start, o.end)
         for c, name in occurrences:
+            if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
+                continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -155,6 +161,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen)
+            if kind == "character" and name in real:  # `Arendt` in a biopic's brackets: the real one
+                kind, name = "person", _fullest(nominative, fuller_of["person"], c.start, s, seen)
             if kind == "person" and " " not in name:
                 full = surnames.full_name(name)
                 if full:

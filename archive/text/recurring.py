@@ -11,11 +11,12 @@ name found only by its given name is a character when that given name then recur
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from .german import is_place
 from .view import SentenceView
-from .words import could_be_name, is_plain_noun
+from .words import could_be_name, is_adjective, is_name_word, is_plain_noun
 
 MIN_ALONE = 3  # a real person's surname recurs too, but a found one is never counted
 MIN_GIVEN_ALONE = 2
@@ -70,3 +71,20 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
             continue
         out.add(word)
     return out
+
+
+# Before a noun used as a noun, not as a figure's name: `vor lauter Sorge`, `eine andere Hoffnung`.
+# Not a definite article (`der Joker` names a figure), nor a preposition (`mit Standard`).
+_NOUN_DETERMINERS = frozenset("ein eine einen einem einer eines kein keine keinen keinem keiner keines lauter viel "
+                              "viele mehr wenig etwas solche solcher".split())
+
+
+def used_as_noun(view: SentenceView, start: int) -> bool:
+    """The figure's name at offset `start` is a German noun used as one here: after an
+    indefinite article or a determiner, or an adjective after one (`eine andere Hoffnung`)."""
+    toks = view.tokens
+    k = bisect_left(toks, start, key=lambda t: t.start)
+    if k == len(toks) or toks[k].start != start or not is_plain_noun(toks[k].text):
+        return False
+    before = view.word(k - 1).lower()
+    return before in _NOUN_DETERMINERS or is_adjective(before) and view.word(k - 2).lower() in _NOUN_DETERMINERS

@@ -5,7 +5,7 @@ the proposal (`Candidate`) a rule makes."""
 from __future__ import annotations
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
+from archive.text.lexicon import ARTICLES, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
 from archive.text.spans import Kind, Sentence
 from archive.text.tokens import Token, tokenize
 from archive.text.words import (
@@ -92,6 +92,8 @@ class SentenceView:
             if is_initial(toks, j) and (j > i or is_name_word(toks[j + 2]) or is_initial(toks, j + 2)):
                 j += 2  # `Samuel L. Jackson`, `J. J. Abrams`
                 continue
+            if j > i and tok.text in CREDIT_LABELS and j + 1 < len(toks) and toks[j + 1].text == ":":
+                break  # `Regie: Ilse Obradović Buch: …`: the next label on the same line
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
                                                                  _INNER_FUNCTION_WORDS)):
                 if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
@@ -142,6 +144,8 @@ def genitive_context(view: SentenceView, end: int) -> bool | None:
     if not words:
         return False
     word = words[0]
+    if word.endswith(":") and word[:-1] in CREDIT_LABELS:
+        return False  # `Buch: Tom Haas Kamera: …`: a label follows, no noun the genitive modifies
     if word[0] in "„“»«›‹\"'‚":
         return True
     if word[0] == "(":  # `Jeunets („Delicatessen“) ideenreicher Film`: what follows the bracket counts

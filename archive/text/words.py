@@ -131,7 +131,19 @@ def is_plain_noun(word: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def is_given(word: str) -> bool:
     first = word.split("-")[0]
-    return first in given_names() and word.lower() not in FUNCTION_WORDS
+    names = given_names()
+    known = first in names or not first.isascii() and _unaccented(first) in names
+    return known and word.lower() not in FUNCTION_WORDS
+
+
+# Letters German does not use, to their plain forms: `Kōji` is `Koji`, `Tarık` is `Tarik`.
+_PLAIN = str.maketrans("ōūāēīŌŪĀĒĪıİşŞğĞçÇłŁřŘšŠžŽčČćĆńŃ", "ouaeiOUAEIiIsSgGcClLrRsSzZcCcCnN")
+
+
+def _unaccented(word: str) -> str:
+    """The word with the letters German lacks made plain (German words have none, so
+    no German word becomes a name by this)."""
+    return word.translate(_PLAIN)
 
 
 def split_compound(tok: Token) -> Token:
@@ -222,7 +234,7 @@ SINGING = words("singing_verbs")
 MADE_NOUNS = words("made_nouns")
 
 
-MADE_BY = MADE_NOUNS | words("made_by")
+MADE_BY = MADE_NOUNS | words("made_by") | words("art_works")
 
 
 LIFE_DATE_WORDS = words("life_date_words")

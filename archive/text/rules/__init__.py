@@ -16,6 +16,7 @@ from archive.text.lexicon import Known, NOT_GIVEN_NAMES, _longest_first
 from archive.text.spans import Taken
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
+from archive.text.words import is_plain_noun
 
 # Importing the rule modules registers their rules, in this order.
 from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
@@ -105,7 +106,7 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
             if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
-                    or _a_place(view, k + 1, j):
+                    or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text):  # `, Bürgermeisterin von X`
                 break
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
@@ -115,7 +116,7 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while k > 0 and view.word(k) in (",", "und", "sowie"):
             i = backward_name_run(view, k, limit=3)
             if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not taken.free(toks[i].start, toks[k - 1].end) \
-                    or (i > 0 and toks[i - 1].is_cap) or _a_place(view, i, k):
+                    or (i > 0 and toks[i - 1].is_cap) or _a_place(view, i, k) or is_plain_noun(toks[i].text):
                 break
             start, end = view.span(i, k)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))

@@ -16,7 +16,10 @@ from archive.text.view import (
     backward_name_run,
     describes_a_person,
     ends_in_mit,
+    genitive_apostrophe,
+    paired,
     role_noun_then_name,
+    unknown_word,
 )
 from archive.text.words import APPEARS_AS, genitive_form, is_given, is_name_word, is_person_noun
 
@@ -245,8 +248,54 @@ def characters_as_name(view: SentenceView) -> list[Candidate]:
         j = view.name_run(i + 1, limit=3)
         prev = view.word(i - 1)
         comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
-        someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper()  # `als Romans Mutter`
+        someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper() \
+            or j < len(toks) and genitive_apostrophe(toks, j)  # `als Romans Mutter`, `als Jonas Haas’ Kameramann`
         if view.word(j) == "," and describes_a_person(view, j + 1) \
                 or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
             out.append(Candidate(*view.span(i + 1, j), "character", "play-object"))
+    return out
+
+
+RELATIVE_PRONOUNS = ("der", "die")
+
+
+@rule("character.relative-play", priority=85, triggers=PLAY_VERBS, examples={
+    "Später sehen wir Ilka Brenning, die in Kasan die Lehrerin Mara Olt spielte, im Garten.": {
+        "Ilka Brenning": "person", "Mara Olt": "character"},
+    "Das gilt für Jonas Ellery, der den Schmuggler Bruno Kade spielt.": {
+        "Jonas Ellery": "person", "Bruno Kade": "character"},
+})
+def characters_in_relative_clause(view: SentenceView) -> list[Candidate]:
+    """`Jonas Ellery, der den Schmuggler Bruno Kade spielte,`: a name, a relative clause that
+    closes with a play verb; the name before it is the actor, the last name inside
+    (a given name, or a word no lexicon knows) the character."""
+    out, toks = [], view.tokens
+    for v, tok in enumerate(toks):
+        if tok.text not in PLAY_VERBS or view.word(v + 1) not in (",", ".", ";", ")", ""):
+            continue
+        rel = next((m for m in range(v - 1, max(v - 12, 0), -1) if toks[m].text in ",;:()"), None)
+        if rel is None or toks[rel].text != "," or view.word(rel + 1) not in RELATIVE_PRONOUNS:
+            continue
+        actor = backward_name_run(view, rel, limit=3)
+        if rel - actor < 2 or toks[actor].text in NOT_GIVEN_NAMES:
+            continue  # a full name only: `Freude, die Kummer spielt` is no cast
+        m, names = rel + 2, []
+        while m < v:
+            j = view.name_run(m, limit=3) if is_name_word(toks[m]) else m
+            if j > m:
+                names.append((m, j))
+                m = j
+            else:
+                m += 1
+        if not names:
+            continue
+        first, last = names[-1]
+        while last - first >= 2 and is_plain_noun(toks[first].text):
+            first += 1  # `den Schmuggler Bruno Kade`: the noun is no part of the name
+        if last - first == 1 and not (is_given(toks[first].text) or unknown_word(toks[first])):
+            continue  # one word that is a noun: `, die Angst spielt`
+        if last < v and not all(t.text[:1].islower() for t in toks[last:v]):
+            continue
+        character = Candidate(*view.span(first, last), "character", "play-object")
+        out += paired(character, Candidate(*view.span(actor, rel), "person", "role-cue"))
     return out

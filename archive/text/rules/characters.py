@@ -12,6 +12,7 @@ from archive.text.lexicon import (
     ARTICLES,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
+    KIN_NOUNS,
     NOT_GIVEN_NAMES,
     words,
 )
@@ -117,11 +118,15 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     for i, tok in enumerate(toks):
         if tok.text != "," or i == 0 or view.word(i + 1) not in APPOSITION_ARTICLES:
             continue
-        k = after_adjectives(view, i + 2)
+        k = i + 2  # adjectives, not an article: `X, der den Schmuggler Y spielte` is a relative clause
+        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
+            k += 1
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
             start = backward_name_run(view, i, limit=3)
             if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
-                    start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")):
+                    start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")) \
+                    and not (i - start >= 2 and toks[k].text in KIN_NOUNS and view.word(i + 1) in ("der", "die")):
+                # `Ada Brenner, die Witwe`: a full name that is someone's relative may be real
                 out.append(Candidate(*view.span(start, i), "character", "character-cue"))
     return out
 
@@ -270,6 +275,8 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         actor = backward_name_run(view, k)
         first = k + 2 if toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text) else k + 1
         inner_end = view.name_run(first)
+        if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)):
+            continue  # `Sprecher: X (Erzählerin)`: a part named by a noun for a person is no name
         if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
             entries.append((actor, k, first, inner_end))
             votes += _full_name(view, actor, k) - _full_name(view, first, inner_end, first > k + 1)
@@ -289,3 +296,44 @@ def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False
     words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
     joined = view.word(start - 1) == "/" or view.word(end) == "/"
     return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
+
+
+CREATURE_NOUNS = words("creature_nouns")
+CREATURE_TAILS = tuple(n.lower() for n in CREATURE_NOUNS)
+PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach neben ohne über um unter von vom "
+                         "vor zu zum zur zwischen wegen trotz seit".split())
+
+
+def _creature(noun: str) -> bool:
+    """`Wesen`, `Roboter`, and compounds on them (`Plüschhase`)."""
+    return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
+
+
+@rule("character.figure-apposition", priority=75, triggers=(",",), examples={
+    "Vorneweg marschiert Sorge, ein zotteliges Geschöpf mit langen Ohren.": {"Sorge": "character"},
+    "Im Turm wacht Hoffnung, die müde Köchin, jede Nacht.": {"Hoffnung": "character"},
+    "Dazu kommt Flimmo, ein Plüschhase aus dem Kinderzimmer.": {"Flimmo": "character"},
+})
+def figures_in_apposition(view: SentenceView) -> list[Candidate]:
+    """`Sorge, ein zotteliges Geschöpf`, `Hoffnung, die müde Köchin`: one
+    capitalised word used bare (no article, adjective or preposition before it), then
+    in apposition a creature noun, or adjectives and a noun for someone in a story: a
+    named figure, though the word be a German noun (a feeling, an animal)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "der", "die", "das"):
+            continue
+        k = i + 2
+        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
+            k += 1
+        noun = view.word(k)
+        if not (_creature(noun) or k > i + 2 and noun in EVERYDAY_PERSON_NOUNS):
+            continue
+        name, before = toks[i - 1], view.word(i - 2)
+        if not (name.is_cap and name.is_word and is_name_word(name)) or is_given(name.text) or is_place(name.text):
+            continue  # a given name is the apposition rule's
+        if before.lower() in ARTICLES | POSSESSIVES | PREPOSITIONS or is_adjective(before) \
+                or before[:1].isupper() and i >= 2 and toks[i - 2].is_word:
+            continue  # `die Angst, ein …`, `vor Angst, …`, or part of a longer name
+        out.append(Candidate(name.start, name.end, "character", "character-cue"))
+    return out

@@ -8,14 +8,16 @@ from archive.text.german import is_place
 
 from archive.text.rules.registry import rule
 
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
-from archive.text.view import Candidate, SentenceView, is_initial, is_unknown_word, unknown_word
+from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.tokens import make_token
+from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
     MADE_BY,
     MADE_NOUNS,
     OPEN_QUOTES,
     YEAR,
     given_or_initial,
+    genitive_form,
     is_given,
     is_person_noun,
     is_plain_noun,
@@ -40,7 +42,8 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
         # … and a given name between an article and `von` is a noun too (`die Romane von Mick Herron`)
         after_article = view.word(i - 1).lower() in ARTICLES and (
             tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
-            or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer"))  # `so ein Golden Globe`
+            or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer")) \
+            or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
         if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
             if j - i >= 2:
@@ -79,8 +82,8 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1)
             # after a noun that is not a work (`Musik von Hamburg`), one word is too little
             whole = j - (i + 1) >= 2 or is_given(view.word(i + 1)) or toks[i - 1].text not in MADE_NOUNS
-            if j == i + 2 and is_plain_noun(toks[i + 1].text):
-                continue  # `eine Serie von Artikeln`
+            if j == i + 2 and (is_plain_noun(toks[i + 1].text) or is_place(toks[i + 1].text)):
+                continue  # `eine Serie von Artikeln`, `Bilder von Berlin`
             if j > i + 1 and not YEAR.fullmatch(view.word(i + 1)) and whole:
                 start, end = view.span(i + 1, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
@@ -106,6 +109,9 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
+COMPANY_WORDS = words("company_words")
+
+
 @rule("person.credit-line", priority=80, triggers=(":",), examples={
     "Regie: Ilse Obradović. Mit: Tom Ellery, Walter Brenning": {"Ilse Obradović": "person", "Walter Brenning": "person"},
 })
@@ -128,11 +134,15 @@ def _credits(view: SentenceView) -> list[Candidate]:
         if tok.text not in CREDIT_LABELS:
             continue
         k = i + 2
+        if toks[k].text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(k + 1) in ("von", "vom"):
+            k += 2  # `Vorlage: Roman von X`: the noun, then who wrote it
         while k < len(toks):
             j = view.name_run(k)
             if j == k:
                 break
-            if j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
+            if toks[k].text in ENGLISH_TITLE_STARTS or any(t.text in COMPANY_WORDS for t in toks[k:j]):
+                pass  # `Produktion: Studio Ghibli`, `Musik: The Animals`: a company, a band
+            elif j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
                 start, end = view.span(k, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
             if view.word(j) not in (",", "und", "/", "&"):
@@ -225,4 +235,98 @@ def persons_in_info_line(view: SentenceView) -> list[Candidate]:
             return []  # a sentence, not a list of names
         out.append(Candidate(*view.span(k, j), "person", "role-cue"))
         k = j + 1
+    return out
+
+
+MAKING_VERBS = words("making_verbs")
+
+
+@rule("person.making-verb", priority=55, triggers=MAKING_VERBS, examples={
+    "Haarvik inszeniert das mit großer Ruhe.": {"Haarvik": "person"},
+    "Am Ende verfilmte Obradović den Roman doch.": {"Obradović": "person"},
+})
+def persons_by_making_verb(view: SentenceView) -> list[Candidate]:
+    """`Haarvik inszeniert …`: a lone name the lexicon does not know, right before a
+    verb of making a film (the main clause goes on after it), or right after it before
+    an article (`verfilmte X den Roman`), is a real person: characters seldom stage,
+    cast or edit."""
+    out, toks = [], view.tokens
+    for v, tok in enumerate(toks):
+        if tok.text not in MAKING_VERBS:
+            continue
+        before = v - 1
+        if before >= 0 and unknown_word(toks[before]) and not is_given(toks[before].text) \
+                and view.word(v + 1) not in ",.;:!?)" and (before == 0 or not toks[before - 1].is_cap) \
+                and view.word(before - 1).lower() not in ARTICLES:
+            out.append(Candidate(toks[before].start, toks[before].end, "person", "work-cue"))
+        after = v + 1
+        if after < len(toks) and unknown_word(toks[after]) and not is_given(toks[after].text) \
+                and view.word(after + 1).lower() in ARTICLES and v > 0:
+            out.append(Candidate(toks[after].start, toks[after].end, "person", "work-cue"))
+    return out
+
+
+@rule("person.genitive-work", priority=55, examples={
+    "Obradovićs neuer Film ist ein Wagnis.": {"Obradovićs": "person"},
+})
+def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
+    """`Obradovićs neuer Film`: a name no lexicon knows, in the genitive before a work
+    noun (adjectives between), is who made the work."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        word = tok.text
+        if word[-1] != "s" or not tok.is_cap or not genitive_form(word) or view.word(i - 1).lower() in ARTICLES \
+                or (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
+            continue  # a full name is the given-name rule's
+        k = after_adjectives(view, i + 1)
+        if not (k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text)):
+            continue
+        stem = make_token(tok.start, tok.end - 1, word[:-1])
+        if unknown_word(stem) and not is_given(stem.text) and not is_plain_noun(word):
+            out.append(Candidate(tok.start, tok.end, "person", "work-cue"))
+    return out
+
+
+PASSIVE_AUXILIARIES = frozenset("wird wurde werden wurden".split())
+
+
+@rule("person.passive-agent", priority=55, triggers=PASSIVE_AUXILIARIES, examples={
+    "Der Vater wird von Lissabon Haarvik mit großer Ruhe gespielt.": {"Lissabon Haarvik": "person"},
+})
+def persons_as_passive_agent(view: SentenceView) -> list[Candidate]:
+    """`wird von X Y gespielt`, `wurde von X Y inszeniert`: the agent of a passive,
+    a full name (whatever its first word: `Lissabon` is a city too), is a real person."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-2]):
+        if tok.text not in PASSIVE_AUXILIARIES:
+            continue
+        k = i + 1 if view.word(i + 1) == "von" else i + 2 if view.word(i + 2) == "von" and \
+            toks[i + 1].text[:1].islower() else None  # `wird auch von …`
+        if k is None:
+            continue
+        j = view.name_run(k + 1, limit=3)
+        if j - (k + 1) >= 2 and not is_plain_noun(toks[k + 1].text):
+            out.append(Candidate(*view.span(k + 1, j), "person", "work-cue"))
+    return out
+
+
+SIBLING_TAILS = ("Brüder", "Brüdern", "Schwestern", "Geschwister", "Geschwistern")
+
+
+@rule("person.siblings-compound", priority=50, examples={
+    "Die Haarvik-Brüder drehen wieder in Oslo.": {"Haarvik": "person"},
+})
+def persons_in_siblings_compound(view: SentenceView) -> list[Candidate]:
+    """`die Haarvik-Brüder`, `die Wachowski-Schwestern`: a name no lexicon knows before
+    a hyphen and a noun for siblings is the family name of real film makers."""
+    out, text = [], view.text[view.sentence.start : view.sentence.end]
+    if "-Brüder" not in text and "-Schwestern" not in text and "-Geschwister" not in text:
+        return out  # most sentences: one substring search, not a walk over the tokens
+    for tok in view.tokens:
+        head, _, tail = tok.text.rpartition("-")
+        if tail not in SIBLING_TAILS or not head or "-" in head or not head[:1].isupper():
+            continue
+        name = make_token(tok.start, tok.start + len(head), head)
+        if unknown_word(name) and not is_given(head):
+            out.append(Candidate(name.start, name.end, "person", "compound"))
     return out
