@@ -1,0 +1,36 @@
+"""Film titles without quotation marks, in headings and in prose (archive.text.headings,
+archive.text.rules.titles). Every sentence is invented for the test; each test says what
+must be found, not only what must not."""
+
+from __future__ import annotations
+
+from archive.text import analyse
+
+
+def films(text: str) -> list[tuple[str, int]]:
+    return [(m.surface, m.start) for m in analyse(text).mentions if m.kind == "film"]
+
+
+def test_a_rubric_before_a_heading_is_cut_off_and_so_is_the_season():
+    text = "Serienkritik: Zorrowind, Staffel 2\n\nMit Zorrowind zeigt der Sender, was er kann."
+    a = analyse(text)
+    assert films(text) == [("Zorrowind", 14), ("Zorrowind", 40)]
+    assert a.subject == "Zorrowind"
+
+
+def test_a_heading_that_is_only_a_rubric_names_no_film():
+    text = "DOKUMENTARFILM\n\nDer Mann am Fluss\n\n„Wasserweg“ erzählt von Ilse Kowalczyk."
+    assert films(text) == [("Wasserweg", 36)]
+
+
+def test_a_heading_before_a_credit_block_is_the_reviews_film():
+    text = "Nachtfalter\n\nRegie: Ilse Kowalczyk\nMit: Tom Ellery, Ute Klasen\n\nDer Film beginnt im Winter."
+    a = analyse(text)
+    assert films(text) == [("Nachtfalter", 0)]
+    assert a.subject == "Nachtfalter"
+    assert {m.surface: m.kind for m in a.mentions}["Tom Ellery"] == "person"
+
+
+def test_a_german_headline_without_rubric_or_credit_block_is_still_no_title():
+    text = "Versteckt hinter dem Vorhang\n\nDer Film von Ilse Kowalczyk zeigt eine Familie."
+    assert films(text) == []
