@@ -34,3 +34,8 @@ def test_a_heading_before_a_credit_block_is_the_reviews_film():
 def test_a_german_headline_without_rubric_or_credit_block_is_still_no_title():
     text = "Versteckt hinter dem Vorhang\n\nDer Film von Ilse Kowalczyk zeigt eine Familie."
     assert films(text) == []
+
+
+def test_a_capitalized_article_inside_a_sentence_opens_a_title_but_not_after_a_colon():
+    assert films("Wer Das stille Haus mochte, wird hier froh.") == [("Das stille Haus", 4)]
+    assert films("Sie sagt nur: Das stille Haus ist leer.") == []

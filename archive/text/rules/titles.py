@@ -23,6 +23,7 @@ from archive.text.view import (
     year_after,
 )
 from archive.text.words import (
+    CAPITALIZED_ARTICLES,
     ENGLISH_LOWER,
     SERIES_TAILS,
     TITLE_STARTS,
@@ -214,4 +215,21 @@ def _english_titles(view: SentenceView) -> list[Candidate]:
                 j -= 1
             start, end = view.span(i, j)
             out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+    return out
+
+
+@rule("film.capitalized-article", priority=65, triggers=("Der", "Die", "Das", "Ein", "Eine"), examples={
+    "Wer Das stille Haus mochte, wird auch hier froh.": {"Das stille Haus": "film"},
+})
+def _titles_after_capitalized_article(view: SentenceView) -> list[Candidate]:
+    """`Wer Das weiße Band mochte`: mid-sentence, after a word, a capitalized article
+    can only open a title (after a colon, a dash or a quote it may open a sentence)."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in CAPITALIZED_ARTICLES or not toks[k - 1].is_word:
+            continue
+        j = title_run(view, k)
+        if j > k + 1 and toks[j - 1].is_cap:
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
     return out
