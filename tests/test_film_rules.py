@@ -39,3 +39,14 @@ def test_a_german_headline_without_rubric_or_credit_block_is_still_no_title():
 def test_a_capitalized_article_inside_a_sentence_opens_a_title_but_not_after_a_colon():
     assert films("Wer Das stille Haus mochte, wird hier froh.") == [("Das stille Haus", 4)]
     assert films("Sie sagt nur: Das stille Haus ist leer.") == []
+
+
+def test_what_is_said_to_be_a_film_is_a_title_and_found_again_where_no_article_makes_it_a_noun():
+    text = ("Nachtfähre ist der zweite Langfilm von Ilse Kowalczyk. Im Hafen liegt eine alte Nachtfähre. "
+            "In Nachtfähre spielt Ute Klasen die Kapitänin.")
+    assert films(text) == [("Nachtfähre", 0), ("Nachtfähre", 95)]
+
+
+def test_a_person_or_a_work_noun_said_to_be_a_film_is_no_title():
+    assert films("Der Film ist ein Drama über Schuld.") == []
+    assert [m.kind for m in analyse("Tom Ellery ist der Regisseur des Films.").mentions] == ["person"]

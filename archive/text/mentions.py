@@ -13,9 +13,9 @@ import re
 from archive.text.rules import first_pass
 from archive.text.recurring import recurring_characters
 from archive.text.view import Candidate, SentenceView
-from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
+from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
-from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
+from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Entity, Kind, Mention, Role, Sentence, Taken
 from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
 
@@ -88,6 +88,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     extra: list[tuple[Candidate, int]] = []
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
+    noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
     forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
@@ -98,6 +99,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         for o in by_sentence.get(view.index, ()):
             taken.take(o.start, o.end)
         for c, name in _occurrences(view, index):
+            if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
+                continue  # `Hunderte Nebelkrähen`, `die schwarzen Nebelkrähen`: the noun, not the title
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -124,6 +127,20 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                               owners.get(m.name) if m.kind == "character" else None) for m in mentions},
                       key=lambda e: (e.kind, e.name))
     return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject)
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+
+
+def _modified_noun(text: str, sentence_start: int, at: int) -> bool:
+    """The word before `at` modifies a noun there: an article, an adjective, a number
+    or a quantity (`die`, `schwarzen`, `zwei`, `Hunderte`)."""
+    before = _WORD_BEFORE.search(text, max(sentence_start, at - 40), at)
+    if before is None or text[before.end(1) : at].strip():
+        return False  # a sentence's first word, or after punctuation (`Trotzdem: X`)
+    word = before.group(1)
+    return word.isdigit() or word.lower() in ARTICLES or is_adjective(word) or word[:1].isupper() \
+        and is_plain_noun(word) and not is_work_noun(word)
 
 
 def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:

@@ -29,6 +29,7 @@ from archive.text.words import (
     TITLE_STARTS,
     YEAR,
     genitive_form,
+    is_adjective,
     is_cue_noun,
     is_given,
     is_name_word,
@@ -232,4 +233,35 @@ def _titles_after_capitalized_article(view: SentenceView) -> list[Candidate]:
         if j > k + 1 and toks[j - 1].is_cap:
             start, end = view.span(k, j)
             out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
+    return out
+
+
+_COPULAS = frozenset("ist war bleibt wird wäre".split())
+_DETERMINERS = frozenset("der die das ein eine einer eines kein keine keiner dieser diese dieses jener "
+                         "sein seine seiner ihr ihre ihrer".split())
+
+
+@rule("film.is-a-film", priority=55, triggers=_COPULAS, examples={
+    "Trotzdem: Nachtfähre ist einer dieser kleinen europäischen Filme.": {"Nachtfähre": "film"},
+    "Nachtfähre ist der zweite Langfilm von Ilse Kowalczyk.": {"Nachtfähre": "film"},
+})
+def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
+    """`X ist der zweite Langfilm von …`, `Trotzdem: X ist einer dieser kleinen Filme`:
+    what opens a clause and is said to be a film (an article, adjectives, a work noun
+    after the copula) is its title."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 2):
+        if toks[k].text not in _COPULAS or toks[k + 1].text not in _DETERMINERS:
+            continue
+        m = k + 2
+        while m < len(toks) and m - k <= 5 and (toks[m].text in _DETERMINERS or is_adjective(toks[m].text)):
+            m += 1
+        if m >= len(toks) or not is_work_noun(toks[m].text):
+            continue
+        i, _ = title_start_before(view, k)
+        if i is None or not (i == 0 or view.word(i - 1) in (":", "–", "—")) or toks[i].text.lower() in FUNCTION_WORDS:
+            continue
+        if is_cue_noun(toks[i].text) or is_given(toks[i].text) and view.name_run(i) - i >= 2:
+            continue  # `Der Film ist …`, `Tom Ellery ist …`: no title
+        out.append(Candidate(*view.span(i, k), "film", "work-cue"))
     return out
