@@ -50,3 +50,8 @@ def test_what_is_said_to_be_a_film_is_a_title_and_found_again_where_no_article_m
 def test_a_person_or_a_work_noun_said_to_be_a_film_is_no_title():
     assert films("Der Film ist ein Drama über Schuld.") == []
     assert [m.kind for m in analyse("Tom Ellery ist der Regisseur des Films.").mentions] == ["person"]
+
+
+def test_a_noun_after_an_article_before_a_year_is_no_title_but_a_title_before_a_year_is():
+    assert films("Er zeigt ein verwackeltes Standbild von 1982.") == []
+    assert films("Danach kam Walhalla Rising (2009) ins Kino.") == [("Walhalla Rising", 11)]

@@ -11,7 +11,7 @@ from archive.text.words import kin
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
+from archive.text.lexicon import ARTICLES, CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
 from archive.text.view import (
     Candidate,
     SentenceView,
@@ -33,6 +33,7 @@ from archive.text.words import (
     is_cue_noun,
     is_given,
     is_name_word,
+    is_plain_noun,
     is_work_noun,
     split_compound,
 )
@@ -116,6 +117,9 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
             continue
         if split_compound(toks[k - 1]) is not toks[k - 1]:
             continue  # `Pusher-Reihe (1996)`: the compound rule has it
+        if i == k - 1 and is_plain_noun(toks[i].text) and i > 0 and (
+                view.word(i - 1) in ARTICLES or is_adjective(view.word(i - 1))):
+            continue  # `einem verwackelten Fernsehbild von 1982`: a noun, not a title
         start, end = view.span(i, k)
         out.append(Candidate(start, end, "film", "title-start" if anchored else "year-cue", year))
     return out
