@@ -55,3 +55,8 @@ def test_a_person_or_a_work_noun_said_to_be_a_film_is_no_title():
 def test_a_noun_after_an_article_before_a_year_is_no_title_but_a_title_before_a_year_is():
     assert films("Er zeigt ein verwackeltes Standbild von 1982.") == []
     assert films("Danach kam Walhalla Rising (2009) ins Kino.") == [("Walhalla Rising", 11)]
+
+
+def test_a_quote_after_an_inscription_noun_is_no_title_but_after_a_work_noun_it_is():
+    assert films("Auf der Tür klebt ein Schild mit der Aufschrift „Geduld“, dann geht sie.") == []
+    assert films("Der Thriller „Geduld“ läuft ab Donnerstag.") == [("Geduld", 14)]
