@@ -60,3 +60,15 @@ def test_a_noun_after_an_article_before_a_year_is_no_title_but_a_title_before_a_
 def test_a_quote_after_an_inscription_noun_is_no_title_but_after_a_work_noun_it_is():
     assert films("Auf der Tür klebt ein Schild mit der Aufschrift „Geduld“, dann geht sie.") == []
     assert films("Der Thriller „Geduld“ läuft ab Donnerstag.") == [("Geduld", 14)]
+
+
+def test_capitalized_common_english_words_are_a_title():
+    assert films("Die Vergleiche liegen nahe: Broken Lanterns wegen der Musik.") == [("Broken Lanterns", 28)]
+    assert films("Wie in Lost in Silence geht es um Einsamkeit.") == [("Lost in Silence", 7)]
+    assert films("Danach folgte Who Am I, ein Thriller.") == [("Who Am I", 14)]
+
+
+def test_english_words_after_an_article_a_company_a_prize_a_person_or_a_song_are_no_title():
+    assert films("Es ist ein Road Movie durch die Provinz.") == []
+    assert films("Produziert hat Universal Pictures, gewonnen hat sie zwei Golden Globes.") == []
+    assert [m.kind for m in analyse("Dann singt Ute Klasen „Feeling Good“ am Klavier.").mentions] == ["person"]

@@ -11,7 +11,8 @@ from archive.text.words import kin
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import ARTICLES, CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
+from archive.text.english import is_english
+from archive.text.lexicon import ARTICLES, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
 from archive.text.view import (
     Candidate,
     SentenceView,
@@ -25,6 +26,8 @@ from archive.text.view import (
 from archive.text.words import (
     CAPITALIZED_ARTICLES,
     ENGLISH_LOWER,
+    OPEN_QUOTES,
+    POSSESSIVES,
     SERIES_TAILS,
     TITLE_STARTS,
     YEAR,
@@ -269,3 +272,61 @@ def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
             continue  # `Der Film ist …`, `Tom Ellery ist …`: no title
         out.append(Candidate(*view.span(i, k), "film", "work-cue"))
     return out
+
+
+# After these a run of English words is a common noun of German prose (`ein Road Movie`,
+# `im Happy End`), not a title.
+_NOUN_PHRASE_BEFORE = ARTICLES | POSSESSIVES | frozenset("im am zum zur beim vom ins".split())
+# `Universal Pictures`, `Golden Globes`, `Sundance Film Festival`: a company, prize or place.
+_INSTITUTION_TAILS = words("institution_tails")
+# Inside an English run, capitalized: `Who Am I`, `Lost in Translation`
+ENGLISH_FUNCTION = frozenset(ENGLISH_LOWER | {"am", "are", "be", "i", "me", "we", "you", "it", "not", "no"})
+
+
+@rule("film.english-words", priority=55, examples={
+    "Die Vergleiche liegen nahe: Broken Lanterns wegen der Musik, sonst nichts.": {"Broken Lanterns": "film"},
+    "Wie in Lost in Silence geht es um Einsamkeit.": {"Lost in Silence": "film"},
+})
+def _english_titles_without_article(view: SentenceView) -> list[Candidate]:
+    """`Stranger Things wegen …`, `wie in Lost in Translation`: two or more capitalized
+    words that are common English words German seldom uses (the English lexicon), with
+    English function words between, are an English title; not after an article (`ein
+    Road Movie`), not a place, a company or a prize, not a name (`Will Smith`)."""
+    out, toks = [], view.tokens
+    k = 0
+    while k < len(toks):
+        j = _english_run(view, k)
+        if j == k:
+            k += 1
+            continue
+        caps = [t for t in toks[k:j] if t.is_cap]
+        if len(caps) >= 2 and view.word(k - 1).lower() not in _NOUN_PHRASE_BEFORE \
+                and view.word(k - 1) not in OPEN_QUOTES and not _subtitle_after(view, j) \
+                and not (k > 0 and toks[k - 1].is_word and toks[k - 1].is_cap) \
+                and caps[-1].text not in _INSTITUTION_TAILS and not is_place(" ".join(t.text for t in toks[k:j])) \
+                and not (is_given(toks[k].text) and is_name_word(toks[k + 1])):
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+        k = j
+    return out
+
+
+def _subtitle_after(view: SentenceView, j: int) -> bool:
+    """`Who Am I – Kein System ist sicher`: a dash and a capitalized word after the run
+    begin a German subtitle whose end no rule can tell; better no title than half of one."""
+    return view.word(j) in ("–", "—", "-", ":") and view.tokens[j + 1].is_cap if j + 1 < len(view.tokens) else False
+
+
+def _english_run(view: SentenceView, k: int) -> int:
+    """End index of the run of English title words from token k (k itself when none):
+    capitalized English words, English function words between them (`in`, `of`, `Am`)."""
+    toks, j, end = view.tokens, k, k
+    while j < len(toks) and toks[j].is_word:
+        word = toks[j].text
+        if toks[j].is_cap and (not word.isupper() or word == "I") and (is_english(word) or j > k and word.lower() in ENGLISH_FUNCTION):
+            end = j = j + 1
+        elif j > k and word in ENGLISH_LOWER:
+            j += 1
+        else:
+            break
+    return end
