@@ -72,3 +72,10 @@ def test_english_words_after_an_article_a_company_a_prize_a_person_or_a_song_are
     assert films("Es ist ein Road Movie durch die Provinz.") == []
     assert films("Produziert hat Universal Pictures, gewonnen hat sie zwei Golden Globes.") == []
     assert [m.kind for m in analyse("Dann singt Ute Klasen „Feeling Good“ am Klavier.").mentions] == ["person"]
+
+
+def test_a_quote_after_a_book_a_song_a_saying_or_a_hotel_is_no_title_compounds_included():
+    for text in ("Sie liest den Bestsellerroman „Nachtfähre“ im Zug.", "Er summt den Titelsong „Nachtfähre“ vor sich hin.",
+                 "Am Ende fällt der Satz „Nachtfähre“, leise.", "Sie wohnt im Hotel „Nachtfähre“ am Hafen."):
+        assert films(text) == [], text
+    assert films("Er spielt im Kassenhit „Nachtfähre“ den Kapitän.") == [("Nachtfähre", 24)]
