@@ -79,3 +79,8 @@ def test_a_quote_after_a_book_a_song_a_saying_or_a_hotel_is_no_title_compounds_i
                  "Am Ende fällt der Satz „Nachtfähre“, leise.", "Sie wohnt im Hotel „Nachtfähre“ am Hafen."):
         assert films(text) == [], text
     assert films("Er spielt im Kassenhit „Nachtfähre“ den Kapitän.") == [("Nachtfähre", 24)]
+
+
+def test_an_english_title_that_opens_a_list_of_musicians_is_a_band_but_alone_it_is_a_title():
+    assert films("Im Radio laufen The Lanterns, Otis Brenning, Patti Klasen und andere.") == []
+    assert films("Im Kino lief The Lanterns, ein Thriller.") == [("The Lanterns", 13)]

@@ -221,9 +221,19 @@ def _english_titles(view: SentenceView) -> list[Candidate]:
                 j += 1
             while j > i + 1 and not toks[j - 1].is_cap:
                 j -= 1
+            if _listed_with_persons(view, i, j):
+                continue  # `The Animals, Otis Redding und Lou Reed`: a band
             start, end = view.span(i, j)
             out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
     return out
+
+
+def _listed_with_persons(view: SentenceView, i: int, j: int) -> bool:
+    """Tokens i..j-1 open a list of full names (`, Otis Redding, Patti Smith`): what is
+    listed first among musicians or actors is a band or a person, not a film."""
+    def full_name(a: int) -> bool:
+        return 0 <= a and a + 1 < len(view.tokens) and is_given(view.word(a)) and is_name_word(view.tokens[a + 1])
+    return view.word(j) == "," and full_name(j + 1) and view.word(j + 3) == "," and full_name(j + 4)
 
 
 @rule("film.capitalized-article", priority=65, triggers=("Der", "Die", "Das", "Ein", "Eine"), examples={
@@ -304,7 +314,7 @@ def _english_titles_without_article(view: SentenceView) -> list[Candidate]:
                 and view.word(k - 1) not in OPEN_QUOTES and not _subtitle_after(view, j) \
                 and not (k > 0 and toks[k - 1].is_word and toks[k - 1].is_cap) \
                 and caps[-1].text not in _INSTITUTION_TAILS and not is_place(" ".join(t.text for t in toks[k:j])) \
-                and not (is_given(toks[k].text) and is_name_word(toks[k + 1])):
+                and not (is_given(toks[k].text) and is_name_word(toks[k + 1])) and not _listed_with_persons(view, k, j):
             start, end = view.span(k, j)
             out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
         k = j
