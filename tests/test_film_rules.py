@@ -84,3 +84,9 @@ def test_a_quote_after_a_book_a_song_a_saying_or_a_hotel_is_no_title_compounds_i
 def test_an_english_title_that_opens_a_list_of_musicians_is_a_band_but_alone_it_is_a_title():
     assert films("Im Radio laufen The Lanterns, Otis Brenning, Patti Klasen und andere.") == []
     assert films("Im Kino lief The Lanterns, ein Thriller.") == [("The Lanterns", 13)]
+
+
+def test_one_english_word_after_dessen_is_a_title_but_a_german_noun_or_a_name_is_not():
+    assert films("Er teilte den Preis mit Zandor und dessen Stranded.") == [("Stranded", 42)]
+    assert films("Er kam mit Zandor und dessen Frau.") == []
+    assert films("Er kam mit Zandor und dessen Tom.") == []

