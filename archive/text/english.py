@@ -18,5 +18,5 @@ def english_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65_536)
 def is_english(word: str) -> bool:
-    """`Stranger`, `Things`, `Lost`: a common English word German seldom uses."""
+    """`Broken`, `Lanterns`, `Lost`: a common English word German seldom uses."""
     return word.lower() in english_words()

@@ -100,7 +100,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             taken.take(o.start, o.end)
         for c, name in _occurrences(view, index):
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
-                continue  # `Hunderte Nebelkrähen`, `die schwarzen Nebelkrähen`: the noun, not the title
+                continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
