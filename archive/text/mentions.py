@@ -16,9 +16,9 @@ from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_
 from archive.text.real_lives import real_figures
 from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
-from archive.text.words import genitive_form, is_given, is_plain_noun, is_work_noun
+from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
-from archive.text.lexicon import FUNCTION_WORDS, NAME_PARTICLES, Known
+from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
 from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, INVISIBLE_TABLE, plain, words_of
 
@@ -125,6 +125,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     extra: list[tuple[Candidate, int]] = []
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
+    noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
     forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
@@ -140,6 +141,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         for c, name in occurrences:
             if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
+            if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
+                continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -215,6 +218,20 @@ def _any_word_written(name: str, runs: set[str]) -> bool:
                          or (r[:1].upper() + r[1:] + "s") in runs for r in parts):
             return True
     return False
+
+
+_WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+
+
+def _modified_noun(text: str, sentence_start: int, at: int) -> bool:
+    """The word before `at` modifies a noun there: an article, an adjective, a number
+    or a quantity (`die`, `schwarzen`, `zwei`, `Hunderte`)."""
+    before = _WORD_BEFORE.search(text, max(sentence_start, at - 40), at)
+    if before is None or text[before.end(1) : at].strip():
+        return False  # a sentence's first word, or after punctuation (`Trotzdem: X`)
+    word = before.group(1)
+    return word.isdigit() or word.lower() in ARTICLES or is_adjective(word) or word[:1].isupper() \
+        and is_plain_noun(word) and not is_work_noun(word)
 
 
 def _character_films(mentions: list[Mention], subject: str | None) -> dict[str, str]:

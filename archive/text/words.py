@@ -223,10 +223,23 @@ def everyday_person(noun: str) -> bool:
 ARTICLES_CAPITALIZED = frozenset(a.capitalize() for a in ARTICLES)
 
 
-# Works that are not films, and verbs of singing: a quoted title beside them is a song or a book.
-OTHER_WORKS = words("other_works")
+# Works that are not films, things said or written (`der Satz „…“`), and places and
+# groups whose quoted name is theirs (`im Hotel „…“`, `die Band „…“`): no film follows.
+OTHER_WORKS = words("other_works") | words("quoted_texts") | words("named_places")
 
 
+OTHER_WORK_TAILS = tuple(w.lower() for w in OTHER_WORKS if len(w) >= 4)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_other_work(word: str) -> bool:
+    """`Roman`, `Aufschrift`, also a compound on one (`Bestsellerroman`, `Titelsong`,
+    `Romanvorlage`); not a work noun that ends like one (`Kassenhit`)."""
+    return word in OTHER_WORKS or (word[:1].isupper() and word.lower().endswith(OTHER_WORK_TAILS)
+                                   and not is_work_noun(word))
+
+
+# Verbs of singing: a quoted title beside them is a song.
 SINGING = words("singing_verbs")
 
 

@@ -19,6 +19,7 @@ from archive.text.words import (
     is_character_noun,
     is_given,
     is_name_word,
+    is_other_work,
     is_plain_noun,
     is_work_noun,
 )
@@ -135,7 +136,7 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if len(words) >= 7 and any(t.text == "," for t in inner) and not is_work_noun(before) \
             and 3 * sum(t.text[0].islower() for t in words) >= 2 * len(words):
         return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
-    if before in OTHER_WORKS or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
+    if is_other_work(before) or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
         return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
     if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
         # `die »Beauty Pageants«`: an article right before quotes marks a quoted term

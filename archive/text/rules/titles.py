@@ -11,7 +11,8 @@ from archive.text.words import kin
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
+from archive.text.english import is_english
+from archive.text.lexicon import ARTICLES, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
 from archive.text.view import (
     Candidate,
     SentenceView,
@@ -23,15 +24,20 @@ from archive.text.view import (
     year_after,
 )
 from archive.text.words import (
+    CAPITALIZED_ARTICLES,
     ENGLISH_LOWER,
+    OPEN_QUOTES,
+    POSSESSIVES,
     SERIES_TAILS,
     TITLE_STARTS,
     YEAR,
     genitive_form,
     genitive_or_apostrophe,
+    is_adjective,
     is_cue_noun,
     is_given,
     is_name_word,
+    is_plain_noun,
     is_work_noun,
     series_compound,
     split_compound,
@@ -116,6 +122,9 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
             continue
         if split_compound(toks[k - 1]) is not toks[k - 1]:
             continue  # `Pusher-Reihe (1996)`: the compound rule has it
+        if i == k - 1 and is_plain_noun(toks[i].text) and i > 0 and (
+                view.word(i - 1) in ARTICLES or is_adjective(view.word(i - 1))):
+            continue  # `ein unscharfes Standbild von 1982`: a noun, not a title
         start, end = view.span(i, k)
         out.append(Candidate(start, end, "film", "title-start" if anchored else "year-cue", year))
     return out
@@ -214,6 +223,144 @@ def _english_titles(view: SentenceView) -> list[Candidate]:
                 j += 1
             while j > i + 1 and not toks[j - 1].is_cap:
                 j -= 1
+            if _listed_with_persons(view, i, j):
+                continue  # `The Lanterns, Hanna Brenning, Milo Klasen`: a band
             start, end = view.span(i, j)
             out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+    return out
+
+
+def _listed_with_persons(view: SentenceView, i: int, j: int) -> bool:
+    """Tokens i..j-1 open a list of full names (`, Hanna Brenning, Milo Klasen`): what is
+    listed first among musicians or actors is a band or a person, not a film."""
+    def full_name(a: int) -> bool:
+        return 0 <= a and a + 1 < len(view.tokens) and is_given(view.word(a)) and is_name_word(view.tokens[a + 1])
+    return view.word(j) == "," and full_name(j + 1) and view.word(j + 3) == "," and full_name(j + 4)
+
+
+@rule("film.capitalized-article", priority=65, triggers=("Der", "Die", "Das", "Ein", "Eine"), examples={
+    "Wer Das stille Haus mochte, wird auch hier froh.": {"Das stille Haus": "film"},
+})
+def _titles_after_capitalized_article(view: SentenceView) -> list[Candidate]:
+    """`Wer Das weiße Band mochte`: mid-sentence, after a word, a capitalized article
+    can only open a title (after a colon, a dash or a quote it may open a sentence)."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in CAPITALIZED_ARTICLES or not toks[k - 1].is_word:
+            continue
+        j = title_run(view, k)
+        if j > k + 1 and toks[j - 1].is_cap:
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
+    return out
+
+
+_COPULAS = frozenset("ist war bleibt wird wäre".split())
+_DETERMINERS = frozenset("der die das ein eine einer eines kein keine keiner dieser diese dieses jener "
+                         "sein seine seiner ihr ihre ihrer".split())
+
+
+@rule("film.is-a-film", priority=55, triggers=_COPULAS, examples={
+    "Trotzdem: Nachtfähre ist einer dieser kleinen europäischen Filme.": {"Nachtfähre": "film"},
+    "Nachtfähre ist der zweite Langfilm von Ilse Kowalczyk.": {"Nachtfähre": "film"},
+})
+def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
+    """`X ist der zweite Langfilm von …`, `Trotzdem: X ist einer dieser kleinen Filme`:
+    what opens a clause and is said to be a film (an article, adjectives, a work noun
+    after the copula) is its title."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 2):
+        if toks[k].text not in _COPULAS or toks[k + 1].text not in _DETERMINERS:
+            continue
+        m = k + 2
+        while m < len(toks) and m - k <= 5 and (toks[m].text in _DETERMINERS or is_adjective(toks[m].text)):
+            m += 1
+        if m >= len(toks) or not is_work_noun(toks[m].text):
+            continue
+        i, _ = title_start_before(view, k)
+        if i is None or not (i == 0 or view.word(i - 1) in (":", "–", "—")) or toks[i].text.lower() in FUNCTION_WORDS:
+            continue
+        if is_cue_noun(toks[i].text) or is_given(toks[i].text) and view.name_run(i) - i >= 2:
+            continue  # `Der Film ist …`, `Tom Ellery ist …`: no title
+        out.append(Candidate(*view.span(i, k), "film", "work-cue"))
+    return out
+
+
+# After these a run of English words is a common noun of German prose (`ein Road Movie`,
+# `im Happy End`), not a title.
+_NOUN_PHRASE_BEFORE = ARTICLES | POSSESSIVES | frozenset("im am zum zur beim vom ins".split())
+# `Universal Pictures`, `Golden Globes`, `Sundance Film Festival`: a company, prize or place.
+_INSTITUTION_TAILS = words("institution_tails")
+# Inside an English run, capitalized: `Who Are We`, `Lost in Silence`
+ENGLISH_FUNCTION = frozenset(ENGLISH_LOWER | {"am", "are", "be", "i", "me", "we", "you", "it", "not", "no"})
+
+
+@rule("film.english-words", priority=55, examples={
+    "Die Vergleiche liegen nahe: Broken Lanterns wegen der Musik, sonst nichts.": {"Broken Lanterns": "film"},
+    "Wie in Lost in Silence geht es um Einsamkeit.": {"Lost in Silence": "film"},
+})
+def _english_titles_without_article(view: SentenceView) -> list[Candidate]:
+    """`Broken Lanterns wegen …`, `wie in Lost in Silence`: two or more capitalized
+    words that are common English words German seldom uses (the English lexicon), with
+    English function words between, are an English title; not after an article (`ein
+    Road Movie`), not a place, a company or a prize, not a name (`Will Smith`)."""
+    out, toks = [], view.tokens
+    k = 0
+    while k < len(toks):
+        j = _english_run(view, k)
+        if j == k:
+            k += 1
+            continue
+        caps = [t for t in toks[k:j] if t.is_cap]
+        if len(caps) >= 2 and view.word(k - 1).lower() not in _NOUN_PHRASE_BEFORE \
+                and view.word(k - 1) not in OPEN_QUOTES and not _subtitle_after(view, j) \
+                and not (k > 0 and toks[k - 1].is_word and toks[k - 1].is_cap) \
+                and caps[-1].text not in _INSTITUTION_TAILS and not is_place(" ".join(t.text for t in toks[k:j])) \
+                and not (is_given(toks[k].text) and is_name_word(toks[k + 1])) and not _listed_with_persons(view, k, j):
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+        k = j
+    return out
+
+
+def _subtitle_after(view: SentenceView, j: int) -> bool:
+    """`Hold On – Keiner kommt davon`: a dash and a capitalized word after the run
+    begin a German subtitle whose end no rule can tell; better no title than half of one."""
+    return view.word(j) in ("–", "—", "-", ":") and view.tokens[j + 1].is_cap if j + 1 < len(view.tokens) else False
+
+
+def _english_run(view: SentenceView, k: int) -> int:
+    """End index of the run of English title words from token k (k itself when none):
+    capitalized English words, English function words between them (`in`, `of`, `Am`)."""
+    toks, j, end = view.tokens, k, k
+    while j < len(toks) and toks[j].is_word:
+        word = toks[j].text
+        if toks[j].is_cap and (not word.isupper() or word == "I") and (is_english(word) or j > k and word.lower() in ENGLISH_FUNCTION):
+            end = j = j + 1
+        elif j > k and word in ENGLISH_LOWER:
+            j += 1
+        else:
+            break
+    return end
+
+
+_ONE_WORD_CUES = frozenset("dessen deren".split())
+
+
+@rule("film.english-word", priority=55, triggers=_ONE_WORD_CUES, examples={
+    "Er teilte den Preis mit Zandor und dessen Stranded.": {"Stranded": "film"},
+})
+def _one_english_word_after_a_cue(view: SentenceView) -> list[Candidate]:
+    """`Zandor und dessen Stranded`: one capitalized common English word that is
+    no German noun, no name, no place, after a relative possessive, is the title of
+    that person's film (`dessen Frau` is German; after `in`, `mit`, `nach` such a word
+    found nothing more on held-out or dev reviews, so those stay out)."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        if view.word(k - 1) not in _ONE_WORD_CUES or not (tok.is_word and tok.is_cap and is_english(tok.text)):
+            continue
+        if is_noun(tok.text) or is_given(tok.text) or is_place(tok.text) or k + 1 < len(toks) and toks[k + 1].is_cap:
+            continue
+        out.append(Candidate(tok.start, tok.end, "film", "work-cue", year_after(view, k + 1)))
     return out

@@ -1,0 +1,92 @@
+"""Film titles without quotation marks, in headings and in prose (archive.text.headings,
+archive.text.rules.titles). Every sentence is invented for the test; each test says what
+must be found, not only what must not."""
+
+from __future__ import annotations
+
+from archive.text import analyse
+
+
+def films(text: str) -> list[tuple[str, int]]:
+    return [(m.surface, m.start) for m in analyse(text).mentions if m.kind == "film"]
+
+
+def test_a_rubric_before_a_heading_is_cut_off_and_so_is_the_season():
+    text = "Serienkritik: Zorrowind, Staffel 2\n\nMit Zorrowind zeigt der Sender, was er kann."
+    a = analyse(text)
+    assert films(text) == [("Zorrowind", 14), ("Zorrowind", 40)]
+    assert a.subject == "Zorrowind"
+
+
+def test_a_heading_that_is_only_a_rubric_names_no_film():
+    text = "DOKUMENTARFILM\n\nDer Mann am Fluss\n\n„Wasserweg“ erzählt von Ilse Kowalczyk."
+    assert films(text) == [("Wasserweg", 36)]
+
+
+def test_a_heading_before_a_credit_block_is_the_reviews_film():
+    text = "Nachtfalter\n\nRegie: Ilse Kowalczyk\nMit: Tom Ellery, Ute Klasen\n\nDer Film beginnt im Winter."
+    a = analyse(text)
+    assert films(text) == [("Nachtfalter", 0)]
+    assert a.subject == "Nachtfalter"
+    assert {m.surface: m.kind for m in a.mentions}["Tom Ellery"] == "person"
+
+
+def test_a_german_headline_without_rubric_or_credit_block_is_still_no_title():
+    text = "Versteckt hinter dem Vorhang\n\nDer Film von Ilse Kowalczyk zeigt eine Familie."
+    assert films(text) == []
+
+
+def test_a_capitalized_article_inside_a_sentence_opens_a_title_but_not_after_a_colon():
+    assert films("Wer Das stille Haus mochte, wird hier froh.") == [("Das stille Haus", 4)]
+    assert films("Sie sagt nur: Das stille Haus ist leer.") == []
+
+
+def test_what_is_said_to_be_a_film_is_a_title_and_found_again_where_no_article_makes_it_a_noun():
+    text = ("Nachtfähre ist der zweite Langfilm von Ilse Kowalczyk. Im Hafen liegt eine alte Nachtfähre. "
+            "In Nachtfähre spielt Ute Klasen die Kapitänin.")
+    assert films(text) == [("Nachtfähre", 0), ("Nachtfähre", 95)]
+
+
+def test_a_person_or_a_work_noun_said_to_be_a_film_is_no_title():
+    assert films("Der Film ist ein Drama über Schuld.") == []
+    assert [m.kind for m in analyse("Tom Ellery ist der Regisseur des Films.").mentions] == ["person"]
+
+
+def test_a_noun_after_an_article_before_a_year_is_no_title_but_a_title_before_a_year_is():
+    assert films("Er zeigt ein verwackeltes Standbild von 1982.") == []
+    assert films("Danach kam Walhalla Rising (2009) ins Kino.") == [("Walhalla Rising", 11)]
+
+
+def test_a_quote_after_an_inscription_noun_is_no_title_but_after_a_work_noun_it_is():
+    assert films("Auf der Tür klebt ein Schild mit der Aufschrift „Geduld“, dann geht sie.") == []
+    assert films("Der Thriller „Geduld“ läuft ab Donnerstag.") == [("Geduld", 14)]
+
+
+def test_capitalized_common_english_words_are_a_title():
+    assert films("Die Vergleiche liegen nahe: Broken Lanterns wegen der Musik.") == [("Broken Lanterns", 28)]
+    assert films("Wie in Lost in Silence geht es um Einsamkeit.") == [("Lost in Silence", 7)]
+    assert films("Danach folgte Who Are We, ein Thriller.") == [("Who Are We", 14)]
+
+
+def test_english_words_after_an_article_a_company_a_prize_a_person_or_a_song_are_no_title():
+    assert films("Es ist ein Road Movie durch die Provinz.") == []
+    assert films("Produziert hat Universal Pictures, gewonnen hat sie zwei Golden Globes.") == []
+    assert [m.kind for m in analyse("Dann singt Ute Klasen „Feeling Good“ am Klavier.").mentions] == ["person"]
+
+
+def test_a_quote_after_a_book_a_song_a_saying_or_a_hotel_is_no_title_compounds_included():
+    for text in ("Sie liest den Bestsellerroman „Nachtfähre“ im Zug.", "Er summt den Titelsong „Nachtfähre“ vor sich hin.",
+                 "Am Ende fällt der Satz „Nachtfähre“, leise.", "Sie wohnt im Hotel „Nachtfähre“ am Hafen."):
+        assert films(text) == [], text
+    assert films("Er spielt im Kassenhit „Nachtfähre“ den Kapitän.") == [("Nachtfähre", 24)]
+
+
+def test_an_english_title_that_opens_a_list_of_musicians_is_a_band_but_alone_it_is_a_title():
+    assert films("Im Radio laufen The Lanterns, Hanna Brenning, Milo Klasen und andere.") == []
+    assert films("Im Kino lief The Lanterns, ein Thriller.") == [("The Lanterns", 13)]
+
+
+def test_one_english_word_after_dessen_is_a_title_but_a_german_noun_or_a_name_is_not():
+    assert films("Er teilte den Preis mit Zandor und dessen Stranded.") == [("Stranded", 42)]
+    assert films("Er kam mit Zandor und dessen Frau.") == []
+    assert films("Er kam mit Zandor und dessen Tom.") == []
