@@ -18,35 +18,13 @@ from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
+from archive.text.known_names import KnownSurnames, Written, any_word_written, written_words
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
-from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, INVISIBLE_TABLE, plain, words_of
+from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
 
 
-class _Written:
-    """The names a review writes and the archive's, asked as one (without copying the
-    archive's into the review's); what the archive lacks is noted, for `Asked`."""
-
-    def __init__(self, written: set[str], known: Known):
-        self.written, self.known = written, known
-        self.last_words = {f.rsplit(" ", 1)[1] for f in written if " " in f}
-        self.missed_names: set[str] = set()
-        self.missed_last_words: set[str] = set()
-
-    def names(self, stem: str) -> bool:
-        """`stem` is named (whole, or as the last word of a longer name), here or in the archive."""
-        known = self.known
-        if stem in self.written or stem in known.persons or stem in known.films:
-            return True
-        last = stem.split(" ")[-1]
-        if last in self.last_words or last in known.last_words:
-            return True
-        self.missed_names.add(stem)
-        self.missed_last_words.add(last)
-        return False
-
-
-def _nominative(name: str, written: _Written, genitive_context: bool | None) -> str:
+def _nominative(name: str, written: Written, genitive_context: bool | None) -> str:
     """`Martin Scorseses` -> `Martin Scorsese` where the -s is a genitive: the form
     without it is named elsewhere in the review, or what follows is what a genitive
     modifies (`Scorseses Taxi Driver`) and the word is not a given name (`Thomas`).
@@ -81,7 +59,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
     # The review's entities, by kind: a name typed character anywhere is a character throughout.
-    written = _Written({written_as[id(c)] for c, _ in found}, known)
+    written = Written({written_as[id(c)] for c, _ in found}, known)
     names = {id(c): _nominative(written_as[id(c)], written, c.genitive_context) if c.kind != "film"
              else written_as[id(c)] for c, _ in found}
     if heading:
@@ -113,12 +91,12 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     persons |= known.review_persons - characters
     characters |= known.review_characters - persons
     asked_films, had = frozenset(films), frozenset(characters | persons)
-    written_words = None
+    runs = None
     for title in films:  # characters the archive knows for a film this review names
         theirs = known.characters.get(title)
         if theirs:
-            written_words = written_words or _written_words(text)
-            characters |= {name for name in theirs - persons if _any_word_written(name, written_words)}
+            runs = runs or written_words(text)
+            characters |= {name for name in theirs - persons if any_word_written(name, runs)}
     years = {written_as[id(c)]: c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.
@@ -153,7 +131,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     seen: dict[str, list[tuple[int, int]]] = {}  # where each name is written out (offset, sentence)
     for c, s in found:
         seen.setdefault(names[id(c)], []).append((c.start, s))
-    surnames = _KnownSurnames(known, persons | characters)
+    surnames = KnownSurnames(known, persons | characters)
     mentions = []
     for c, s in sorted(found, key=lambda x: x[0].start):
         surface = text[c.start : c.end]
@@ -179,45 +157,6 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     asked = Asked(frozenset(written.missed_names), frozenset(written.missed_last_words), asked_films,
                   frozenset(surnames.asked), had)
     return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject, asked)
-
-
-class _KnownSurnames:
-    """`Haneke` alone is `Michael Haneke` when the archive knows exactly one person of
-    that surname and the review writes out no full name with it (its own persons and
-    characters come first); a name a keeper's decision speaks of stays as written, so
-    the decision holds. The surnames looked up are kept, for `Asked`."""
-
-    def __init__(self, known: Known, review_names: set[str]):
-        self.known = known
-        self.review_surnames = {n.rsplit(" ", 1)[1] for n in review_names if " " in n}
-        self.asked: set[str] = set()
-
-    def full_name(self, surname: str) -> str | None:
-        if surname in self.review_surnames or surname in self.known.decided:
-            return None
-        self.asked.add(surname)
-        persons = self.known.by_surname.get(surname, ())
-        return persons[0] if len(persons) == 1 else None
-
-
-_RUNS = re.compile(r"\w+")
-
-
-def _written_words(text: str) -> set[str]:
-    """Every run of word characters in the review, invisible characters left out."""
-    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE)))
-
-
-def _any_word_written(name: str, runs: set[str]) -> bool:
-    """A name none of whose words the review writes (as such, capitalised, or with a
-    genitive -s) can change nothing in it: a known character is left out then (a film's
-    characters add up to hundreds in an archive)."""
-    for part in name.split(" "):
-        parts = _RUNS.findall(part)
-        if parts and all(r in runs or r + "s" in runs or (r[:1].upper() + r[1:]) in runs
-                         or (r[:1].upper() + r[1:] + "s") in runs for r in parts):
-            return True
-    return False
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
