@@ -48,7 +48,7 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
             c.start, c.end = start, end
         c.end = _grown(view, at, c.start, c.end)
         c.start = _grown_back(view, at, c.start, c.end)
-        if _cuts_into_another(c, candidates):
+        if (c.start, c.end) != old and _cuts_into_another(c, candidates):
             c.start, c.end = old  # `Ryan Gosling „Drive“ Ryan Gosling`: no nickname there, two names
         if (c.start, c.end) != old:
             moved[old] = (c.start, c.end)
