@@ -109,7 +109,7 @@ def import_lines(conn: sqlite3.Connection, lines: Iterable[str]) -> Imported:
     reviews are stored, the decisions put in place, and the new texts analysed."""
     reviews, decisions = _read(lines)
     from archive.analysis import analyse_review
-    from archive.curation import known as known_names
+    from archive.decisions import known as known_names
     from archive.meta import Meta
     from archive.store import Writer, sha256
 

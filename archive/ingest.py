@@ -78,7 +78,7 @@ def run(
     after each batch is committed (and after each refusal); `on_wait` is called once, the
     first time a write waits more than a second for another process. Raises Interrupted
     (KeyboardInterrupt) or Stopped, both with the counts so far."""
-    from archive.curation import known as known_names
+    from archive.decisions import known as known_names
     from archive.db import open_current
     from archive.memory import Memory
     from archive.store import Writer

@@ -45,7 +45,7 @@ def reanalyse(conn: sqlite3.Connection, review_ids: list[int] | None = None, bat
     """Today's analysis of the given reviews (all when None), the decisions applied; each
     review keeps its id, text and metadata. Returns what changed, mention by mention."""
     from archive.analysis import analyse_review
-    from archive.curation import known
+    from archive.decisions import known
     from archive.store import Writer
 
     ids = review_ids if review_ids is not None else [r for (r,) in conn.execute("SELECT id FROM review ORDER BY id")]

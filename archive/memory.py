@@ -204,7 +204,7 @@ class Memory:
 
     def _reread(self) -> None:
         """Entities were removed: the names as the archive holds them now, the difference logged."""
-        from archive.curation import known as known_names
+        from archive.decisions import known as known_names
 
         fresh, known = known_names(self.conn), self.known()
         changes: list[Entry] = []

@@ -66,9 +66,9 @@ class Writer:
 
     @property
     def decisions(self):
-        """The keeper's decisions (archive/curation.py), read once per writer."""
+        """The keeper's decisions (archive/decisions.py), read once per writer."""
         if self._decisions is None:
-            from archive.curation import Decisions
+            from archive.decisions import Decisions
 
             self._decisions = Decisions.load(self.conn)
         return self._decisions

@@ -158,7 +158,7 @@ def test_memory_knows_what_each_stored_review_added(tmp_path):
     ingest(db, str(tmp_path / "a.txt"))
     conn = sqlite3.connect(db)
     try:
-        from archive.curation import known
+        from archive.decisions import known
 
         memory = Memory(conn, known(conn))
         assert memory.known().persons == known(conn).persons and person(0) in memory.known().persons
