@@ -4,11 +4,12 @@ no lexicon knows."""
 
 from __future__ import annotations
 
-from archive.text.german import is_place
+from archive.text.german import is_listed_name, is_place
 
 from archive.text.rules.registry import rule
 
-from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.lexicon import words, ARTICLES, FUNCTION_WORDS, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.names import syllable_given_name
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
@@ -29,6 +30,7 @@ from archive.text.words import (
 
 @rule("person.given-name", priority=60, triggers=given_or_initial, examples={
     "Gestern sah ich, wie Juliette Binoche über den Platz ging.": {"Juliette Binoche": "person"},
+    "Nach dem Golden Globe traf sie Lena Marić.": {"Lena Marić": "person"},
 })
 def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
@@ -46,6 +48,9 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
         if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
+            if j - i >= 2 and _institution(toks[j - 1].text):
+                i = j  # `den Golden Globe`, `Miramax Pictures`: a prize, a company
+                continue
             if j - i >= 2:
                 start, end = view.span(i, j)
                 out.append(Candidate(start, end, "person", "given"))
@@ -53,6 +58,15 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 continue
         i += 1
     return out
+
+
+INSTITUTION_TAILS = words("institution_tails")
+
+
+def _institution(last: str) -> bool:
+    """A last word that names a prize, a company or a school (`Globe`, `Pictures`,
+    `Academy`), unless it is a surname too (`Park`, `Band`)."""
+    return last in INSTITUTION_TAILS and not is_given(last) and not is_listed_name(last)
 
 
 def _genitive_before_noun(view: SentenceView, i: int) -> bool:
@@ -110,6 +124,9 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
 
 
 COMPANY_WORDS = words("company_words")
+
+# After a comma these open a relative clause, whose subject may follow: `, den X Y spielt`.
+RELATIVE_PRONOUNS = frozenset(("der", "die", "das", "den", "dem", "deren", "dessen"))
 
 
 @rule("person.credit-line", priority=80, triggers=(":",), examples={
@@ -180,6 +197,14 @@ PLACE_PREPOSITIONS = frozenset("in im nach aus bei nahe nördlich südlich östl
 GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
 
 
+def _family_name_first(toks, i: int) -> bool:
+    """A short capitalised word, then a Korean or Chinese given name of two syllables
+    (`Park Chan-wook`, `Wong Kar-wai`): the family name comes first."""
+    first = toks[i].text
+    return (2 <= len(first) <= 5 and toks[i].is_cap and toks[i].is_word and first.lower() not in FUNCTION_WORDS
+            and toks[i + 1].start == toks[i].end + 1 and syllable_given_name(toks[i + 1].text))
+
+
 def _foreign(word: str) -> bool:
     """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
     return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
@@ -188,14 +213,21 @@ def _foreign(word: str) -> bool:
 @rule("person.unknown-words", priority=30, last_resort=True, triggers=is_unknown_word, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
     "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
+    "Bae Sung-min hat nur eine Szene.": {"Bae Sung-min": "person"},
+    "Das Buch, das Tarvo Heinaluoma schrieb, ist dünn.": {"Tarvo Heinaluoma": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
     """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
     not know, not at a sentence's start (after a colon or a bracket is fine) and not
-    after an article, are a name."""
+    after an article, are a name; a relative pronoun after a comma is no article (`der
+    Polizist, den X Y spielt`: the clause's subject)."""
     toks, out = view.tokens, []
     for i in range(0, len(toks) - 1):
-        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])):
+        if _family_name_first(toks, i):  # `Bong Joon-ho`, though `Bong` is a noun too
+            if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
+                out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
+            continue
+        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])) or _institution(toks[i + 1].text):
             continue
         if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
             continue  # three or more: more likely a title
@@ -204,7 +236,7 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
                 out.append(Candidate(*view.span(0, 2), "person", "unknown"))
             continue
         prev = toks[i - 1]
-        if prev.text.lower() in ARTICLES:
+        if prev.text.lower() in ARTICLES and not (prev.text in RELATIVE_PRONOUNS and view.word(i - 2) == ","):
             continue
         foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
         if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
