@@ -145,3 +145,17 @@ def test_a_quoted_title_between_two_names_is_no_nickname():
     assert all("„" not in surface for surface, _ in found)
     spans = sorted((m.start, m.end) for m in analyse(text).mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two mentions overlap
+
+
+def test_a_last_word_ending_in_s_belongs_to_a_long_name_when_nothing_follows_for_it_to_own():
+    text = "Regie führte Joaquim Pedro de los Santos Quiroas, der viel filmt."
+    assert ("Joaquim Pedro de los Santos Quiroas", "person", "Joaquim Pedro de los Santos Quiroas") in spans(text)
+    # before a noun or an adjective such a word is a genitive, someone else's
+    assert ("Jamie Lee Curtis", "person", "Jamie Lee Curtis") in spans("Jamie Lee Curtis Tonys neuer Freund lacht.")
+
+
+def test_a_capitalised_particle_before_a_name_belongs_to_it():
+    text = "Regie führte Joaquim Pedro de los Santos Quiroas. Später zeigt De los Santos Quiroas mehr."
+    assert ("De los Santos Quiroas", "person", "Joaquim Pedro de los Santos Quiroas") in spans(text)
+    # a German word written like a particle is none: `Von Anfang an`
+    assert not any(s.startswith("Von") for s, _, _ in spans("Von Anfang an spielt Santos Quiroas mit."))

@@ -27,6 +27,7 @@ from archive.text.words import (
     is_given,
     is_name_word,
     is_person_noun,
+    modified_after,
     names_a_person,
     split_compound,
 )
@@ -96,7 +97,8 @@ class SentenceView:
                 break  # `Regie: Ilse Obradović Buch: …`: the next label on the same line
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
                                                                  _INNER_FUNCTION_WORDS)):
-                if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
+                if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text) \
+                        and modified_after(toks, j + 1):
                     break  # `Jamie Lee Curtis Carmys Mutter`: a fourth word in the genitive is someone else's
                 j += 1
                 if tok.text.lower() not in ANY_PARTICLE:  # `Nelson Carlos De Los Santos Arias`

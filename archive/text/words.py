@@ -201,6 +201,13 @@ POSSESSIVES = words("possessives")
 APPEARS_AS = words("appears_as_verbs")
 
 
+def modified_after(toks: list[Token], k: int) -> bool:
+    """Token k may be what a genitive before it modifies: a capitalised word or an
+    adjective (`Carmys Mutter`, `Carmys neuer Freund`), not a comma or a verb (`Nelson
+    Carlo de los Santos Arias, der …`: the name's own last word)."""
+    return k < len(toks) and toks[k].is_word and (toks[k].is_cap or is_adjective(toks[k].text))
+
+
 def is_adjective(word: str) -> bool:
     """Lower case with an adjective ending: `junge`, `arbeitslosen` (also some verbs: a guess)."""
     return word[:1].islower() and bool(ADJECTIVE_END.search(word))
