@@ -778,3 +778,9 @@ def test_korean_and_chinese_names_open_with_the_family_name():
     assert has(text, "Wong", "person", "Wong Kar-wai", nth=1)  # a given name too, here the family name
     # a German compound with a lower-case part of an adjective is no such name
     assert not any(m.kind == "person" for m in analyse("Sein Stil ist Hitchcock-artig und kühl.").mentions)
+
+
+def test_every_crew_label_of_a_credit_block_names_persons():
+    text = "Bildgestaltung: Tarvo Heinaluoma\nKostümbild: Jantje Friese\nSounddesign: Keir Obasi\n"
+    for name in ("Tarvo Heinaluoma", "Jantje Friese", "Keir Obasi"):
+        assert has(text, name, "person")
