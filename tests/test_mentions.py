@@ -784,3 +784,12 @@ def test_every_crew_label_of_a_credit_block_names_persons():
     text = "Bildgestaltung: Tarvo Heinaluoma\nKostümbild: Jantje Friese\nSounddesign: Keir Obasi\n"
     for name in ("Tarvo Heinaluoma", "Jantje Friese", "Keir Obasi"):
         assert has(text, name, "person")
+
+
+def test_a_lone_name_with_a_genitive_apostrophe_is_a_person():
+    assert has("Der Film stützt sich auf Zandoris' Iphigenie in Aulis.", "Zandoris", "person")
+    assert has("Sie debütierte in Obradović’s „Nachtfahrt“ als Magd.", "Obradović", "person")
+    # a place, a given name, an article before it, or no capitalised word after it: no person
+    for text in ("Die Straßen von Paris’ Vororten sind leer.", "Netflix’ neue Serie startet.",
+                 "Anna’s Vater lacht.", "Das ist des Zandoris' Iphigenie."):
+        assert not any(m.rule == "person.apostrophe-genitive" for m in analyse(text).mentions), text

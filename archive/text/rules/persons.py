@@ -11,7 +11,7 @@ from archive.text.rules.registry import rule
 from archive.text.lexicon import words, ARTICLES, FUNCTION_WORDS, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.names import syllable_given_name
 from archive.text.tokens import make_token
-from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
+from archive.text.view import Candidate, SentenceView, after_adjectives, genitive_apostrophe, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
     MADE_BY,
     MADE_NOUNS,
@@ -361,4 +361,40 @@ def persons_in_siblings_compound(view: SentenceView) -> list[Candidate]:
         name = make_token(tok.start, tok.start + len(head), head)
         if unknown_word(name) and not is_given(head):
             out.append(Candidate(name.start, name.end, "person", "compound"))
+    return out
+
+
+_APOSTROPHES = ("'", "’")
+_ENGLISH_GENITIVE = ("’s", "'s")
+
+
+def _apostrophe_genitive(word: str) -> bool:
+    return word in _APOSTROPHES or len(word) > 4 and word.endswith(_ENGLISH_GENITIVE)
+
+
+@rule("person.apostrophe-genitive", priority=55, triggers=_apostrophe_genitive, examples={
+    "Dass der Film auf Zandoris' Iphigenie beruht, ist klar.": {"Zandoris": "person"},
+    "Sie debütierte in Obradović’s „Nachtfahrt“.": {"Obradović": "person"},
+})
+def persons_by_apostrophe_genitive(view: SentenceView) -> list[Candidate]:
+    """`Euripides' Iphigenie`, `Haneke’s „Das weiße Band“`: one capitalised word no
+    lexicon knows (no noun, place or given name), with the apostrophe of a genitive
+    (after -s, -x, -z, or the English `’s`), before a capitalised word or a quoted title
+    is whose work or kin that is: a person. A full name is the given-name rule's."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text in _APOSTROPHES:
+            if i < 1 or not genitive_apostrophe(toks, i):
+                continue
+            name, stem = i - 1, toks[i - 1].text
+        elif tok.text.endswith(_ENGLISH_GENITIVE) and len(tok.text) > 4:
+            name, stem = i, tok.text[:-2]
+        else:
+            continue
+        nxt = toks[i + 1]
+        if not (nxt.is_cap and nxt.is_word or nxt.text in OPEN_QUOTES) or view.word(name - 1).lower() in ARTICLES \
+                or name > 0 and toks[name - 1].is_cap and toks[name - 1].is_word:
+            continue
+        if is_unknown_word(stem) and not is_given(stem):
+            out.append(Candidate(toks[name].start, toks[name].start + len(stem), "person", "work-cue"))
     return out
