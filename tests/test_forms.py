@@ -159,3 +159,12 @@ def test_a_capitalised_particle_before_a_name_belongs_to_it():
     assert ("De los Santos Quiroas", "person", "Joaquim Pedro de los Santos Quiroas") in spans(text)
     # a German word written like a particle is none: `Von Anfang an`
     assert not any(s.startswith("Von") for s, _, _ in spans("Von Anfang an spielt Santos Quiroas mit."))
+
+
+def test_von_before_a_name_of_two_words_is_a_preposition_not_a_particle():
+    found = spans("Ich sah Jules und Jim von Françoise Tarvel noch einmal.")
+    assert ("Françoise Tarvel", "person", "Françoise Tarvel") in found
+    assert not any(s.startswith("Jim") and kind == "person" for s, kind, _ in found)
+    # one surname after the particle: the particle belongs to the name
+    assert ("Lars von Trier", "person", "Lars von Trier") in spans("Lars von Trier dreht wieder.")
+    assert ("Ursula von der Leyen", "person", "Ursula von der Leyen") in spans("Ursula von der Leyen spricht.")

@@ -28,6 +28,7 @@ from archive.text.words import (
     is_name_word,
     is_person_noun,
     modified_after,
+    two_names_after,
     names_a_person,
     split_compound,
 )
@@ -110,7 +111,7 @@ class SentenceView:
                 continue
             # `von` and `zu` are German prepositions too: after a whole name (`Jan Müller von
             # Schuld`) they begin a phrase; right after a given name they are particles.
-            german_preposition = tok.text in ("von", "vom", "zu", "zum") and count >= 2
+            german_preposition = tok.text in ("von", "vom", "zu", "zum") and (count >= 2 or two_names_after(toks, j))
             if j > i and j + 1 < len(toks) and not german_preposition and (
                     tok.text in NAME_PARTICLES or tok.text in SECOND_PARTICLES and toks[j - 1].text in NAME_PARTICLES):
                 nxt = j + 1
