@@ -793,3 +793,12 @@ def test_a_lone_name_with_a_genitive_apostrophe_is_a_person():
     for text in ("Die Straßen von Paris’ Vororten sind leer.", "Netflix’ neue Serie startet.",
                  "Anna’s Vater lacht.", "Das ist des Zandoris' Iphigenie."):
         assert not any(m.rule == "person.apostrophe-genitive" for m in analyse(text).mentions), text
+
+
+def test_a_band_or_an_apposition_listed_with_persons_is_no_person():
+    text = "Im Rekorder laufen The Quiet Lanterns, Otis Redding, Patti Smith und Lou Reed."
+    assert has(text, "Otis Redding", "person") and has(text, "Lou Reed", "person")
+    assert not any(m.surface.startswith("The") and m.kind == "person" for m in analyse(text).mentions)
+    text = "Und Hedwig Bleibtreu, Grande Dame des Burgtheaters, spielt mit."
+    assert has(text, "Hedwig Bleibtreu", "person")
+    assert not any(m.surface.startswith("Grande") for m in analyse(text).mentions)

@@ -227,7 +227,8 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
                 out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
             continue
-        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])) or _institution(toks[i + 1].text):
+        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])) or _institution(toks[i + 1].text) \
+                or toks[i].text in ENGLISH_TITLE_STARTS:  # `The Animals`: a band or a title
             continue
         if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
             continue  # three or more: more likely a title
