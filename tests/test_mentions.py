@@ -802,3 +802,9 @@ def test_a_band_or_an_apposition_listed_with_persons_is_no_person():
     text = "Und Hedwig Bleibtreu, Grande Dame des Burgtheaters, spielt mit."
     assert has(text, "Hedwig Bleibtreu", "person")
     assert not any(m.surface.startswith("Grande") for m in analyse(text).mentions)
+
+
+def test_a_foreign_given_name_takes_a_surname_that_is_a_german_noun_too():
+    assert has("Die Witwe spricht. Şenay Göre, der damals drehte, erzählt.", "Şenay Göre", "person")
+    # a genitive before a noun is no such name
+    assert not any(m.surface.endswith("Hang") for m in analyse("Das ist Kieślowskis Hang zur Form.").mentions)
