@@ -141,7 +141,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind, name = "film", nominative
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
-            opens = not _LEADING.sub("", text[views[s].sentence.start : c.start])
+            opens = len(fuller_of[kind].get(nominative, ())) > 1 \
+                and not _LEADING.sub("", text[views[s].sentence.start : c.start])
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen, opens)
             if kind == "character" and name in real:  # `Arendt` in a biopic's brackets: the real one
                 kind, name = "person", _fullest(nominative, fuller_of["person"], c.start, s, seen)

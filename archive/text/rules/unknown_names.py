@@ -54,7 +54,7 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
     Polizist, den X Y spielt`: the clause's subject)."""
     toks, out = view.tokens, []
     for i in range(0, len(toks) - 1):
-        if _family_name_first(toks, i):  # `Bong Joon-ho`, though `Bong` is a noun too
+        if "-" in toks[i + 1].text and _family_name_first(toks, i):  # `Bong Joon-ho`, though `Bong` is a noun
             if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
                 out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
             continue
