@@ -168,3 +168,12 @@ def test_von_before_a_name_of_two_words_is_a_preposition_not_a_particle():
     # one surname after the particle: the particle belongs to the name
     assert ("Lars von Trier", "person", "Lars von Trier") in spans("Lars von Trier dreht wieder.")
     assert ("Ursula von der Leyen", "person", "Ursula von der Leyen") in spans("Ursula von der Leyen spricht.")
+
+
+def test_a_given_name_and_a_quoted_nickname_before_a_surname_are_one_name():
+    found = spans("von Tomas „Nachtfalke“ Brenning\n\nDer Film beginnt. Brenning lacht.")
+    assert ("Tomas „Nachtfalke“ Brenning", "person", "Tomas „Nachtfalke“ Brenning") in found
+    assert ("Brenning", "person", "Tomas „Nachtfalke“ Brenning") in found
+    assert not any(kind == "film" for _, kind, _ in found)  # the nickname is no title
+    # a quoted title after a given name alone is no nickname: no name of three parts
+    assert not any("„" in s for s, _, _ in spans("Wir sahen Tomas „Nachtfalke“ im Kino."))

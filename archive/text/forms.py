@@ -206,7 +206,7 @@ def _grown(view: SentenceView, at: _At, start: int, end: int) -> int:
                 and nxt.text[3:4].isupper():
             end = nxt.end  # `al-Khatib`
             continue
-        nickname = _nickname_end(view, k + 1)
+        nickname = nickname_end(view, k + 1)
         if nickname is not None:
             end = nickname
             continue
@@ -258,7 +258,7 @@ def _capital_particle_before(toks: list[Token], k: int) -> int | None:
     return None
 
 
-def _nickname_end(view: SentenceView, q: int) -> int | None:
+def nickname_end(view: SentenceView, q: int) -> int | None:
     """`C.J. "Fiery" Obasi`: a quote of one or two capitalised words right inside a name,
     a name word after it; the end of that name word."""
     toks = view.tokens

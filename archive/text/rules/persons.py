@@ -4,6 +4,7 @@ names no list knows are in unknown_names.py."""
 
 from __future__ import annotations
 
+from archive.text.forms import nickname_end
 from archive.text.german import is_listed_name, is_place
 
 from archive.text.rules.registry import rule
@@ -46,6 +47,11 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
         if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
+            nickname = nickname_end(view, j) if j == i + 1 and j < len(toks) else None
+            if nickname is not None:  # `Marc „Gorehound“ Pietsch`
+                out.append(Candidate(tok.start, nickname, "person", "given"))
+                i = j
+                continue
             if j - i >= 2 and _institution(toks[j - 1].text):
                 i = j  # `den Golden Globe`, `Miramax Pictures`: a prize, a company
                 continue
