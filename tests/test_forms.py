@@ -145,3 +145,35 @@ def test_a_quoted_title_between_two_names_is_no_nickname():
     assert all("„" not in surface for surface, _ in found)
     spans = sorted((m.start, m.end) for m in analyse(text).mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two mentions overlap
+
+
+def test_a_last_word_ending_in_s_belongs_to_a_long_name_when_nothing_follows_for_it_to_own():
+    text = "Regie führte Joaquim Pedro de los Santos Quiroas, der viel filmt."
+    assert ("Joaquim Pedro de los Santos Quiroas", "person", "Joaquim Pedro de los Santos Quiroas") in spans(text)
+    # before a noun or an adjective such a word is a genitive, someone else's
+    assert ("Jamie Lee Curtis", "person", "Jamie Lee Curtis") in spans("Jamie Lee Curtis Tonys neuer Freund lacht.")
+
+
+def test_a_capitalised_particle_before_a_name_belongs_to_it():
+    text = "Regie führte Joaquim Pedro de los Santos Quiroas. Später zeigt De los Santos Quiroas mehr."
+    assert ("De los Santos Quiroas", "person", "Joaquim Pedro de los Santos Quiroas") in spans(text)
+    # a German word written like a particle is none: `Von Anfang an`
+    assert not any(s.startswith("Von") for s, _, _ in spans("Von Anfang an spielt Santos Quiroas mit."))
+
+
+def test_von_before_a_name_of_two_words_is_a_preposition_not_a_particle():
+    found = spans("Ich sah Jules und Jim von Françoise Tarvel noch einmal.")
+    assert ("Françoise Tarvel", "person", "Françoise Tarvel") in found
+    assert not any(s.startswith("Jim") and kind == "person" for s, kind, _ in found)
+    # one surname after the particle: the particle belongs to the name
+    assert ("Lars von Trier", "person", "Lars von Trier") in spans("Lars von Trier dreht wieder.")
+    assert ("Ursula von der Leyen", "person", "Ursula von der Leyen") in spans("Ursula von der Leyen spricht.")
+
+
+def test_a_given_name_and_a_quoted_nickname_before_a_surname_are_one_name():
+    found = spans("von Tomas „Nachtfalke“ Brenning\n\nDer Film beginnt. Brenning lacht.")
+    assert ("Tomas „Nachtfalke“ Brenning", "person", "Tomas „Nachtfalke“ Brenning") in found
+    assert ("Brenning", "person", "Tomas „Nachtfalke“ Brenning") in found
+    assert not any(kind == "film" for _, kind, _ in found)  # the nickname is no title
+    # a quoted title after a given name alone is no nickname: no name of three parts
+    assert not any("„" in s for s, _, _ in spans("Wir sahen Tomas „Nachtfalke“ im Kino."))

@@ -747,3 +747,64 @@ def test_a_short_title_takes_its_long_form_with_a_dashed_subtitle():
     text = "Der Film „Yrsa – Die Reise“ lief 1982. Später wurde „Yrsa“ oft gezeigt."
     names = {(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"}
     assert ("Yrsa", "Yrsa – Die Reise") in names
+
+
+def test_a_relative_named_once_does_not_take_the_surname_inside_the_next_sentence():
+    text = ("Regisseur Ilkay Demirtas dreht seit Jahren. Die wichtigste Stimme ist Selin Demirtas, seine Witwe. "
+            "Ein Freund, der in Demirtas' Auftrag filmte, erzählt. Demirtas selbst schweigt.")
+    assert has(text, "Demirtas", "person", "Ilkay Demirtas", nth=2)
+    # the surname that opens the sentence right after a full name carries on its topic
+    text = "Anna Berg hat den Film geschrieben. Ihr Bruder Tom Berg spielt den Vater. Berg spielt ihn ruhig."
+    assert has(text, "Berg", "person", "Tom Berg", nth=2)
+
+
+def test_a_prize_or_a_company_after_a_given_name_is_no_person():
+    text = "Sie gewann den Golden Globe und drehte für Miramax Pictures, wie Nick Park für Aardman."
+    kinds = {m.surface: m.kind for m in analyse(text).mentions}
+    assert "Golden Globe" not in kinds and "Miramax Pictures" not in kinds
+    assert has(text, "Nick Park", "person")  # a surname that is also an institution's word
+
+
+def test_a_relative_pronoun_after_a_comma_opens_a_name_no_list_knows():
+    text = "Der Polizist, den Tarvo Heinaluoma als Neuling zeigt, lacht."
+    assert has(text, "Tarvo Heinaluoma", "person")
+    # an article that is no relative pronoun still makes two unknown words no name
+    assert not any(m.kind == "person" for m in analyse("Er mag den Tarvo Heinaluoma sehr.").mentions)
+
+
+def test_korean_and_chinese_names_open_with_the_family_name():
+    text = "Bae Sung-min war mit dem Film in Berlin. Später lobt man Wong Kar-wai, und Wong lacht."
+    assert has(text, "Bae Sung-min", "person")  # at a sentence's start too
+    assert has(text, "Wong", "person", "Wong Kar-wai", nth=1)  # a given name too, here the family name
+    # a German compound with a lower-case part of an adjective is no such name
+    assert not any(m.kind == "person" for m in analyse("Sein Stil ist Hitchcock-artig und kühl.").mentions)
+
+
+def test_every_crew_label_of_a_credit_block_names_persons():
+    text = "Bildgestaltung: Tarvo Heinaluoma\nKostümbild: Jantje Friese\nSounddesign: Keir Obasi\n"
+    for name in ("Tarvo Heinaluoma", "Jantje Friese", "Keir Obasi"):
+        assert has(text, name, "person")
+
+
+def test_a_lone_name_with_a_genitive_apostrophe_is_a_person():
+    assert has("Der Film stützt sich auf Zandoris' Iphigenie in Aulis.", "Zandoris", "person")
+    assert has("Sie debütierte in Obradović’s „Nachtfahrt“ als Magd.", "Obradović", "person")
+    # a place, a given name, an article before it, or no capitalised word after it: no person
+    for text in ("Die Straßen von Paris’ Vororten sind leer.", "Netflix’ neue Serie startet.",
+                 "Anna’s Vater lacht.", "Das ist des Zandoris' Iphigenie."):
+        assert not any(m.rule == "person.apostrophe-genitive" for m in analyse(text).mentions), text
+
+
+def test_a_band_or_an_apposition_listed_with_persons_is_no_person():
+    text = "Im Rekorder laufen The Quiet Lanterns, Otis Redding, Patti Smith und Lou Reed."
+    assert has(text, "Otis Redding", "person") and has(text, "Lou Reed", "person")
+    assert not any(m.surface.startswith("The") and m.kind == "person" for m in analyse(text).mentions)
+    text = "Und Hedwig Bleibtreu, Grande Dame des Burgtheaters, spielt mit."
+    assert has(text, "Hedwig Bleibtreu", "person")
+    assert not any(m.surface.startswith("Grande") for m in analyse(text).mentions)
+
+
+def test_a_foreign_given_name_takes_a_surname_that_is_a_german_noun_too():
+    assert has("Die Witwe spricht. Şenay Göre, der damals drehte, erzählt.", "Şenay Göre", "person")
+    # a genitive before a noun is no such name
+    assert not any(m.surface.endswith("Hang") for m in analyse("Das ist Kieślowskis Hang zur Form.").mentions)

@@ -24,6 +24,7 @@ from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, genitive_context, title_run, unknown_word, year_after
 from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
 
+SECOND_PARTICLES = words("second_particles")
 GLUED_PARTICLES = tuple(p + "-" for p in words("glued_particles"))  # `al-`, `el-`: `al-Khatib`
 QUOTE_PAIRS = {'"': '"', "„": "“", "“": "”", "»": "«", "«": "»", "‚": "‘", "›": "‹"}
 
@@ -205,7 +206,7 @@ def _grown(view: SentenceView, at: _At, start: int, end: int) -> int:
                 and nxt.text[3:4].isupper():
             end = nxt.end  # `al-Khatib`
             continue
-        nickname = _nickname_end(view, k + 1)
+        nickname = nickname_end(view, k + 1)
         if nickname is not None:
             end = nickname
             continue
@@ -225,7 +226,12 @@ def _grown_back(view: SentenceView, at: _At, start: int, end: int) -> int:
     takes in a given name, or a word the lexicon does not know, right before it (at a
     sentence's start only a given name or a word spelt with a letter German lacks)."""
     k = at.start(start)
-    if k is None or k == 0 or view.tokens[k].end != end:
+    if k is None or k == 0:
+        return start
+    particle = _capital_particle_before(view.tokens, k)
+    if particle is not None:
+        return particle
+    if view.tokens[k].end != end:
         return start  # one token: `Güneys`
     before = view.tokens[k - 1]
     if before.end + 1 != start or not before.is_cap or not unknown_word(before) and not is_given(before.text) \
@@ -236,7 +242,23 @@ def _grown_back(view: SentenceView, at: _At, start: int, end: int) -> int:
     return before.start
 
 
-def _nickname_end(view: SentenceView, q: int) -> int | None:
+# Particles that open a name written capitalised, and no German word so written (not
+# `Von`, `Da`, `Du`, `Le`: `Von Anfang an`, `Da sitzt er`).
+CAPITAL_PARTICLES = frozenset(("De", "Del", "Della", "Di", "Dos", "Van"))
+
+
+def _capital_particle_before(toks: list[Token], k: int) -> int | None:
+    """`De los Santos Arias`, `Van der Beek`: a capitalised particle, and the particles
+    after it, right before the name at token k belong to it; their start."""
+    m = k
+    while m > 0 and toks[m - 1].text in SECOND_PARTICLES and toks[m - 1].end + 1 == toks[m].start:
+        m -= 1
+    if m > 0 and toks[m - 1].text in CAPITAL_PARTICLES and toks[m - 1].end + 1 == toks[m].start:
+        return toks[m - 1].start
+    return None
+
+
+def nickname_end(view: SentenceView, q: int) -> int | None:
     """`C.J. "Fiery" Obasi`: a quote of one or two capitalised words right inside a name,
     a name word after it; the end of that name word."""
     toks = view.tokens

@@ -69,3 +69,9 @@ def _is_head(head: str, nouns: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def is_place(word: str) -> bool:
     return word in lexicon().places
+
+
+@functools.lru_cache(maxsize=65_536)
+def is_listed_name(word: str) -> bool:
+    """A given name or surname Wiktionary tags as such (`Park`, `Fischer`)."""
+    return word in lexicon().names

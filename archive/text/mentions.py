@@ -141,7 +141,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             kind, name = "film", nominative
         else:
             kind = "character" if c.kind == "character" or nominative in characters else "person"
-            name = _fullest(nominative, fuller_of[kind], c.start, s, seen)
+            opens = len(fuller_of[kind].get(nominative, ())) > 1 \
+                and not _LEADING.sub("", text[views[s].sentence.start : c.start])
+            name = _fullest(nominative, fuller_of[kind], c.start, s, seen, opens)
             if kind == "character" and name in real:  # `Arendt` in a biopic's brackets: the real one
                 kind, name = "person", _fullest(nominative, fuller_of["person"], c.start, s, seen)
             if kind == "person" and " " not in name:
@@ -160,6 +162,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+_LEADING = re.compile(r"[\W_]+|(?:Und|Aber|Doch|Auch)\s+")  # what may stand before a sentence's subject
 
 
 def _modified_noun(text: str, sentence_start: int, at: int) -> bool:
@@ -325,12 +328,14 @@ def _fuller_names(pool: set[str]) -> dict[str, list[str]]:
 
 
 def _fullest(name: str, fuller_of: dict[str, list[str]], at: int, sentence: int,
-             seen: dict[str, list[tuple[int, int]]]) -> str:
+             seen: dict[str, list[tuple[int, int]]], opens: bool = False) -> str:
     """The full name this short one stands for: a longer name that ends with (or, for
     characters, starts with) it. When several do (`Aki Kaurismäki` and his brother `Mika
-    Kaurismäki`), the one written out last in this or the previous sentence before `at`
-    (`Ihr Bruder Tom Berg spielt den Vater. Berg …`), else the one the review writes out
-    first: whom it is about."""
+    Kaurismäki`), the one written out last before `at` in this sentence, or in the
+    previous one when the short name opens its sentence and so carries on its topic (`Ihr
+    Bruder Tom Berg spielt den Vater. Berg spielt ihn …`), else the one the review writes
+    out first: whom it is about. Inside a sentence, the next sentence's surname is the
+    main one's (`… die Witwe Fatoş Güney erzählt. Freunde, die in Güneys Auftrag …`)."""
     fuller = fuller_of.get(name, ())
     if len(fuller) < 2:
         return fuller[0] if fuller else name
@@ -339,7 +344,7 @@ def _fullest(name: str, fuller_of: dict[str, list[str]], at: int, sentence: int,
         places = seen.get(other)
         if not places:
             return (-1, 0)  # known to the archive, not written out in this review
-        near = [start for start, s in places if start < at and sentence - 1 <= s <= sentence]
+        near = [start for start, s in places if start < at and (s == sentence or opens and s == sentence - 1)]
         return (1, max(near)) if near else (0, -min(start for start, _ in places))
 
     return max(fuller, key=closeness)

@@ -36,13 +36,30 @@ def surname_of(parts: list[str]) -> str:
 
 def family_name_forms(name: str) -> list[str]:
     """`Bong Joon-ho` -> `Bong`: the first word of a name of two words or more when it is
-    no given name (so the family name is written first), no noun, place or function word."""
+    no given name (so the family name is written first), no noun, place or function word;
+    before a Korean or Chinese given name of two syllables, also a short given name
+    (`Wong Kar-wai`, `Lee Chang-dong` -> `Wong`, `Lee`); never a noun (`Park`, `Song`)."""
     parts = name.split(" ")
     first = parts[0]
-    if len(parts) < 2 or len(first) < 3 or not first[:1].isupper() or "." in first or is_given(first) \
-            or first.lower() in FUNCTION_WORDS or is_plain_noun(first) or is_place(first) or _NICKNAME.search(name):
+    if len(parts) < 2 or len(first) < 3 or not first[:1].isupper() or "." in first \
+            or first.lower() in FUNCTION_WORDS or _NICKNAME.search(name):
+        return []
+    if is_plain_noun(first) or is_place(first):
+        return []
+    if is_given(first) and not (len(parts) == 2 and len(first) <= 5 and syllable_given_name(parts[1])):
         return []
     return [first]
+
+
+_SYLLABLES = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
+_ADJECTIVE_TAILS = ("artig", "haft", "esk", "like", "los", "voll", "mäßig")
+
+
+def syllable_given_name(word: str) -> bool:
+    """`Joon-ho`, `Kar-wai`, `Chan-wook`: two romanized syllables joined by a hyphen, the
+    second lower case, as Korean and Chinese given names are written (no German compound
+    has a lower-case part so short, but `Hitchcock-artig` is an adjective)."""
+    return bool(_SYLLABLES.fullmatch(word)) and not word.endswith(_ADJECTIVE_TAILS)
 
 
 def nickname_forms(name: str) -> list[str]:

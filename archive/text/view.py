@@ -27,6 +27,8 @@ from archive.text.words import (
     is_given,
     is_name_word,
     is_person_noun,
+    modified_after,
+    two_names_after,
     names_a_person,
     split_compound,
 )
@@ -96,7 +98,8 @@ class SentenceView:
                 break  # `Regie: Ilse Obradović Buch: …`: the next label on the same line
             if is_name_word(tok) or (j > i and tok.is_cap and (tok.text in KIN_NOUNS or tok.text.lower() in
                                                                  _INNER_FUNCTION_WORDS)):
-                if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text):
+                if count >= 3 and genitive_form(tok.text) and not allow_genitive_inside and not is_given(tok.text) \
+                        and modified_after(toks, j + 1):
                     break  # `Jamie Lee Curtis Carmys Mutter`: a fourth word in the genitive is someone else's
                 j += 1
                 if tok.text.lower() not in ANY_PARTICLE:  # `Nelson Carlos De Los Santos Arias`
@@ -108,7 +111,7 @@ class SentenceView:
                 continue
             # `von` and `zu` are German prepositions too: after a whole name (`Jan Müller von
             # Schuld`) they begin a phrase; right after a given name they are particles.
-            german_preposition = tok.text in ("von", "vom", "zu", "zum") and count >= 2
+            german_preposition = tok.text in ("von", "vom", "zu", "zum") and (count >= 2 or two_names_after(toks, j))
             if j > i and j + 1 < len(toks) and not german_preposition and (
                     tok.text in NAME_PARTICLES or tok.text in SECOND_PARTICLES and toks[j - 1].text in NAME_PARTICLES):
                 nxt = j + 1

@@ -16,6 +16,7 @@ from archive.text.lexicon import (
     FUNCTION_WORDS,
     KIN_NOUNS,
     PERSON_NOUNS,
+    SECOND_PARTICLES,
     SERIES_HEADS,
     WORK_NOUNS,
     given_names,
@@ -199,6 +200,23 @@ POSSESSIVES = words("possessives")
 
 # Before `als`, these say how someone appears in a part: `ist als Molly zu sehen`.
 APPEARS_AS = words("appears_as_verbs")
+
+
+def two_names_after(toks: list[Token], j: int) -> bool:
+    """`Jules und Jim von François Truffaut`: after the `von` at token j a name of two
+    words is whoever made it; the particle takes one surname (`Lars von Trier`, `von der
+    Leyen`)."""
+    k = j + 1
+    while k < len(toks) and toks[k].text in SECOND_PARTICLES:
+        k += 1
+    return k + 1 < len(toks) and is_name_word(toks[k]) and is_name_word(toks[k + 1])
+
+
+def modified_after(toks: list[Token], k: int) -> bool:
+    """Token k may be what a genitive before it modifies: a capitalised word or an
+    adjective (`Carmys Mutter`, `Carmys neuer Freund`), not a comma or a verb (`Nelson
+    Carlo de los Santos Arias, der …`: the name's own last word)."""
+    return k < len(toks) and toks[k].is_word and (toks[k].is_cap or is_adjective(toks[k].text))
 
 
 def is_adjective(word: str) -> bool:

@@ -12,14 +12,14 @@ from bisect import bisect_left
 
 from archive.text.german import is_place
 from archive.text.rules.persons import PLACE_PREPOSITIONS
-from archive.text.lexicon import Known, NOT_GIVEN_NAMES, _longest_first
+from archive.text.lexicon import ENGLISH_TITLE_STARTS, Known, NOT_GIVEN_NAMES, _longest_first
 from archive.text.spans import Taken
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
 from archive.text.words import is_plain_noun
 
 # Importing the rule modules registers their rules, in this order.
-from archive.text.rules import quotes, persons, characters, casting, titles  # noqa: E402,F401
+from archive.text.rules import quotes, persons, unknown_names, characters, casting, titles  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule, rules_for  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_entities"]
@@ -106,7 +106,8 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
             if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
-                    or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text):  # `, Bürgermeisterin von X`
+                    or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text) \
+                    or _band_or_apposition(view, k + 1, j):  # `, Bürgermeisterin von X`
                 break
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
@@ -116,7 +117,8 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while k > 0 and view.word(k) in (",", "und", "sowie"):
             i = backward_name_run(view, k, limit=3)
             if k - i < 2 or toks[i].text in NOT_GIVEN_NAMES or not taken.free(toks[i].start, toks[k - 1].end) \
-                    or (i > 0 and toks[i - 1].is_cap) or _a_place(view, i, k) or is_plain_noun(toks[i].text):
+                    or (i > 0 and toks[i - 1].is_cap) or _a_place(view, i, k) or is_plain_noun(toks[i].text) \
+                    or _band_or_apposition(view, i, k):
                 break
             start, end = view.span(i, k)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
@@ -129,6 +131,12 @@ def _a_place(view: SentenceView, i: int, j: int) -> bool:
     """Tokens i..j-1 name a place the lexicon knows (`Los Angeles`), or follow a place
     preposition (`in Tel Aviv`): listed beside a name, they are no name."""
     return is_place(" ".join(t.text for t in view.tokens[i:j])) or view.word(i - 1) in PLACE_PREPOSITIONS
+
+
+def _band_or_apposition(view: SentenceView, i: int, j: int) -> bool:
+    """Tokens i..j-1 listed beside a name are a band or a work (`The Animals, Otis
+    Redding`), or an apposition that a genitive follows (`X, Grande Dame des Theaters`)."""
+    return view.tokens[i].text in ENGLISH_TITLE_STARTS or view.word(j) == "des"
 
 
 def _start(tok: Token) -> int:

@@ -1,10 +1,11 @@
 """Real persons: by a given name, by a role noun (`Regisseur Refn`), by `von` after a
-work, by a credit line (`Regie: …`), listed surnames, and as a last resort two words
-no lexicon knows."""
+work, by a credit line (`Regie: …`), listed surnames, a making verb, a passive agent;
+names no list knows are in unknown_names.py."""
 
 from __future__ import annotations
 
-from archive.text.german import is_place
+from archive.text.forms import nickname_end
+from archive.text.german import is_listed_name, is_place
 
 from archive.text.rules.registry import rule
 
@@ -14,7 +15,6 @@ from archive.text.view import Candidate, SentenceView, after_adjectives, is_init
 from archive.text.words import (
     MADE_BY,
     MADE_NOUNS,
-    OPEN_QUOTES,
     YEAR,
     given_or_initial,
     genitive_form,
@@ -29,6 +29,7 @@ from archive.text.words import (
 
 @rule("person.given-name", priority=60, triggers=given_or_initial, examples={
     "Gestern sah ich, wie Juliette Binoche über den Platz ging.": {"Juliette Binoche": "person"},
+    "Nach dem Golden Globe traf sie Lena Marić.": {"Lena Marić": "person"},
 })
 def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
@@ -46,6 +47,14 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
         if tok.is_word and not after_article and not _genitive_before_noun(view, i):
             j = view.name_run(i)
+            nickname = nickname_end(view, j) if j == i + 1 and j < len(toks) else None
+            if nickname is not None:  # `Marc „Gorehound“ Pietsch`
+                out.append(Candidate(tok.start, nickname, "person", "given"))
+                i = j
+                continue
+            if j - i >= 2 and _institution(toks[j - 1].text):
+                i = j  # `den Golden Globe`, `Miramax Pictures`: a prize, a company
+                continue
             if j - i >= 2:
                 start, end = view.span(i, j)
                 out.append(Candidate(start, end, "person", "given"))
@@ -53,6 +62,15 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 continue
         i += 1
     return out
+
+
+INSTITUTION_TAILS = words("institution_tails")
+
+
+def _institution(last: str) -> bool:
+    """A last word that names a prize, a company or a school (`Globe`, `Pictures`,
+    `Academy`), unless it is a surname too (`Park`, `Band`)."""
+    return last in INSTITUTION_TAILS and not is_given(last) and not is_listed_name(last)
 
 
 def _genitive_before_noun(view: SentenceView, i: int) -> bool:
@@ -175,45 +193,6 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
 
 # Before a place far more often than before a person: `in Tel Aviv`, `nach Rio`.
 PLACE_PREPOSITIONS = frozenset("in im nach aus bei nahe nördlich südlich östlich westlich".split())
-
-
-GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
-
-
-def _foreign(word: str) -> bool:
-    """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
-    return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
-
-
-@rule("person.unknown-words", priority=30, last_resort=True, triggers=is_unknown_word, examples={
-    "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
-    "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
-})
-def _unknown_full_names(view: SentenceView) -> list[Candidate]:
-    """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
-    not know, not at a sentence's start (after a colon or a bracket is fine) and not
-    after an article, are a name."""
-    toks, out = view.tokens, []
-    for i in range(0, len(toks) - 1):
-        if not (unknown_word(toks[i]) and unknown_word(toks[i + 1])):
-            continue
-        if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
-            continue  # three or more: more likely a title
-        if i == 0:  # at a sentence's start only a name spelt with letters German lacks: `Ŝura Ŭlanov sagt`
-            if _foreign(toks[0].text) or _foreign(toks[1].text):
-                out.append(Candidate(*view.span(0, 2), "person", "unknown"))
-            continue
-        prev = toks[i - 1]
-        if prev.text.lower() in ARTICLES:
-            continue
-        foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
-        if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
-                or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
-            continue  # but `das Vorbild Ŝura Ŭlanov`: a noun before a foreign name
-        if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
-            continue  # `in Tel Aviv`, `New York`
-        out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
-    return out
 
 
 @rule("person.info-line", priority=80, triggers=("Von", "Mit"), examples={

@@ -1,0 +1,117 @@
+"""Real persons no list of names knows: two words no lexicon knows (`Hanyo Abu-Asrad
+erzählt`), a family name before a Korean or Chinese given name (`Bong Joon-ho`), a
+foreign given name before a surname that is a German noun too (`Şerif Gören`), and a
+lone name with a genitive apostrophe (`Euripides' Iphigenie`, `Haneke’s „…“`)."""
+
+from __future__ import annotations
+
+from archive.text.german import is_place
+from archive.text.lexicon import ARTICLES, ENGLISH_TITLE_STARTS, FUNCTION_WORDS
+from archive.text.names import syllable_given_name
+from archive.text.rules.persons import PLACE_PREPOSITIONS, _institution
+from archive.text.rules.registry import rule
+from archive.text.view import Candidate, SentenceView, genitive_apostrophe, is_unknown_word, unknown_word
+from archive.text.words import OPEN_QUOTES, genitive_form, is_given, is_name_word, is_plain_noun
+
+# After a comma these open a relative clause, whose subject may follow: `, den X Y spielt`.
+RELATIVE_PRONOUNS = frozenset(("der", "die", "das", "den", "dem", "deren", "dessen"))
+
+
+GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
+
+
+def _family_name_first(toks, i: int) -> bool:
+    """A short capitalised word, then a Korean or Chinese given name of two syllables
+    (`Park Chan-wook`, `Wong Kar-wai`): the family name comes first."""
+    first = toks[i].text
+    return (2 <= len(first) <= 5 and toks[i].is_cap and toks[i].is_word and first.lower() not in FUNCTION_WORDS
+            and toks[i + 1].start == toks[i].end + 1 and syllable_given_name(toks[i + 1].text))
+
+
+def _foreign_then_noun(toks, i: int) -> bool:
+    """`Şerif Gören`: after a given name spelt with a letter German lacks, a surname that
+    is a German noun too; neither word a genitive (`Kieślowskis Hang`)."""
+    return (_foreign(toks[i].text) and is_name_word(toks[i + 1]) and not genitive_form(toks[i].text)
+            and not genitive_form(toks[i + 1].text))
+
+
+def _foreign(word: str) -> bool:
+    """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
+    return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
+
+
+@rule("person.unknown-words", priority=30, last_resort=True, triggers=is_unknown_word, examples={
+    "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
+    "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
+    "Bae Sung-min hat nur eine Szene.": {"Bae Sung-min": "person"},
+    "Später erzählt Şenay Göre davon.": {"Şenay Göre": "person"},
+    "Das Buch, das Tarvo Heinaluoma schrieb, ist dünn.": {"Tarvo Heinaluoma": "person"},
+})
+def _unknown_full_names(view: SentenceView) -> list[Candidate]:
+    """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
+    not know, not at a sentence's start (after a colon or a bracket is fine) and not
+    after an article, are a name; a relative pronoun after a comma is no article (`der
+    Polizist, den X Y spielt`: the clause's subject)."""
+    toks, out = view.tokens, []
+    for i in range(0, len(toks) - 1):
+        if "-" in toks[i + 1].text and _family_name_first(toks, i):  # `Bong Joon-ho`, though `Bong` is a noun
+            if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
+                out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
+            continue
+        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i))) \
+                or _institution(toks[i + 1].text) \
+                or toks[i].text in ENGLISH_TITLE_STARTS:  # `The Animals`: a band or a title
+            continue
+        if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
+            continue  # three or more: more likely a title
+        if i == 0:  # at a sentence's start only a name spelt with letters German lacks: `Ŝura Ŭlanov sagt`
+            if _foreign(toks[0].text) or _foreign(toks[1].text):
+                out.append(Candidate(*view.span(0, 2), "person", "unknown"))
+            continue
+        prev = toks[i - 1]
+        if prev.text.lower() in ARTICLES and not (prev.text in RELATIVE_PRONOUNS and view.word(i - 2) == ","):
+            continue
+        foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
+        if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
+                or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
+            continue  # but `das Vorbild Ŝura Ŭlanov`: a noun before a foreign name
+        if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
+            continue  # `in Tel Aviv`, `New York`
+        out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
+    return out
+
+
+_APOSTROPHES = ("'", "’")
+_ENGLISH_GENITIVE = ("’s", "'s")
+
+
+def _apostrophe_genitive(word: str) -> bool:
+    return word in _APOSTROPHES or len(word) > 4 and word.endswith(_ENGLISH_GENITIVE)
+
+
+@rule("person.apostrophe-genitive", priority=55, triggers=_apostrophe_genitive, examples={
+    "Dass der Film auf Zandoris' Iphigenie beruht, ist klar.": {"Zandoris": "person"},
+    "Sie debütierte in Obradović’s „Nachtfahrt“.": {"Obradović": "person"},
+})
+def persons_by_apostrophe_genitive(view: SentenceView) -> list[Candidate]:
+    """`Euripides' Iphigenie`, `Haneke’s „Das weiße Band“`: one capitalised word no
+    lexicon knows (no noun, place or given name), with the apostrophe of a genitive
+    (after -s, -x, -z, or the English `’s`), before a capitalised word or a quoted title
+    is whose work or kin that is: a person. A full name is the given-name rule's."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text in _APOSTROPHES:
+            if i < 1 or not genitive_apostrophe(toks, i):
+                continue
+            name, stem = i - 1, toks[i - 1].text
+        elif tok.text.endswith(_ENGLISH_GENITIVE) and len(tok.text) > 4:
+            name, stem = i, tok.text[:-2]
+        else:
+            continue
+        nxt = toks[i + 1]
+        if not (nxt.is_cap and nxt.is_word or nxt.text in OPEN_QUOTES) or view.word(name - 1).lower() in ARTICLES \
+                or name > 0 and toks[name - 1].is_cap and toks[name - 1].is_word:
+            continue
+        if is_unknown_word(stem) and not is_given(stem):
+            out.append(Candidate(toks[name].start, toks[name].start + len(stem), "person", "work-cue"))
+    return out
