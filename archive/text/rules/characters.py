@@ -22,6 +22,7 @@ from archive.text.view import (
     after_adjectives,
     backward_name_run,
     paired,
+    year_after,
 )
 from archive.text.words import (
     ADJECTIVE_END,
@@ -44,6 +45,7 @@ from archive.text.rules.registry import rule
 @rule("character.bracket", priority=82, triggers=("(",), examples={
     "Seine Nachbarin Irene (Carey Mulligan) wohnt nebenan.": {"Irene": "character", "Carey Mulligan": "person"},
     "Im Haus wohnen Mira (Aiko Tanabe, rechts) und Kenji (Kazuro).": {"Kenji": "character", "Kazuro": "person"},
+    "Davor kam Nordlicht (Greta Lindholm, 2014), ein stiller Film.": {"Nordlicht": "film", "Greta Lindholm": "person"},
 })
 def characters_in_brackets(view: SentenceView) -> list[Candidate]:
     """`Irene (Carey Mulligan)`: character, then actor in brackets (or the other way round)."""
@@ -53,6 +55,10 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if inner_end is None:
             continue
         outer = backward_name_run(view, k)
+        if outer < k and year_after(view, k) is not None:
+            # `Ojuju (C.J. Obasi, 2014)`: a maker and a year, so a film before (film.before-year's); no part
+            out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
+            continue
         if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)):
             # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor
             if inner_end - (k + 1) >= 2 and (outer < k or k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text)):
