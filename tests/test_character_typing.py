@@ -18,3 +18,26 @@ def test_a_title_with_its_maker_and_year_in_brackets_is_a_film_not_a_part():
 def test_an_actor_in_brackets_without_a_year_still_makes_a_character():
     found = kinds("Im Haus wohnt Mira (Ute Klasen, 28) mit ihrem Hund.")
     assert ("Mira", "character") in found and ("Ute Klasen", "person") in found
+
+
+def test_figures_the_review_calls_historical_are_persons():
+    text = ("In Rom ermitteln zwei Männer. Tom Ellery spielt Aurelio Fanti, Ute Klasen die Gräfin Ada Lindqvist.\n\n"
+            "Beide Hauptfiguren sind übrigens historische Persönlichkeiten. Später flieht Fanti allein.")
+    found = kinds(text)
+    assert ("Aurelio Fanti", "person") in found and ("Ada Lindqvist", "person") in found
+    assert ("Fanti", "person") in found  # the surname alone is the same real man
+    assert not any(kind == "character" for _, kind in found)
+
+
+def test_figures_said_not_to_be_historical_or_only_modelled_on_one_stay_characters():
+    for said in ("Beide sind keine historischen Figuren.", "Aurelio Fanti ist an eine reale Person angelehnt."):
+        found = kinds("Tom Ellery spielt Aurelio Fanti, einen Schmuggler. " + said)
+        assert ("Aurelio Fanti", "character") in found, said
+
+
+def test_a_dated_death_in_the_past_tense_makes_a_figure_real_and_the_present_tense_does_not():
+    past = kinds("Ute Klasen ist als Fluchthelferin Hanna Sarnow, die 1944 in Berlin hingerichtet wurde, zu sehen. "
+                 "Tom Ellery spielt ihren Mann Jakob Sarnow.")
+    assert ("Hanna Sarnow", "person") in past and ("Jakob Sarnow", "person") in past  # her family too
+    present = kinds("Ute Klasen ist als Fluchthelferin Hanna Sarnow, die 1944 in Berlin verhaftet wird, zu sehen.")
+    assert ("Hanna Sarnow", "character") in present

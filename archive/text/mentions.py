@@ -13,7 +13,7 @@ import re
 from archive.text.rules import first_pass
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
-from archive.text.real_lives import real_figures
+from archive.text.real_lives import real_figures, said_real
 from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
@@ -79,6 +79,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
     real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
+                      [(s, names[id(c)], c.end) for c, s in found if names[id(c)] in characters], characters)
     characters -= real
     persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too

@@ -9,6 +9,8 @@ invented friend, a nickname) stays a character."""
 
 from __future__ import annotations
 
+import re
+
 from archive.text.lexicon import words
 
 BIOPIC_NOUNS = words("biopic_nouns")
@@ -32,3 +34,62 @@ def real_figures(text: str, characters: set[str], persons: set[str]) -> set[str]
     full = {name for name in characters if " " in name}
     surnames = {name.rsplit(" ", 1)[1] for name in full | persons if " " in name}
     return full | {name for name in characters if " " not in name and name in surnames}
+
+
+# `Beide Hauptfiguren sind historische Persönlichkeiten`, `Alle drei sind reale Figuren`,
+# `die es wirklich gegeben hat`: the review says its figures lived. Not when it says
+# they are not, or only modelled on someone (an invented name for a real model stays a
+# character: GUIDELINES.md).
+_SAID_REAL = re.compile(
+    r"\b(?:ist|sind|war|waren)\b[^.!?;]{0,40}?\b(?:historisch|real)(?:e|en|er)?\s+"
+    r"(?:Figur|Figuren|Person|Personen|Persönlichkeit|Persönlichkeiten|Gestalt|Gestalten)\b"
+    r"|\bhistorisch verbürgt|\b(?:gab es|hat es)\b[^.!?;]{0,30}?\b(?:wirklich|tatsächlich)\b")
+_NOT_BEFORE = re.compile(r"\b(?:nicht|kein\w*|erfunden\w*|fiktiv\w*)\b")  # before the phrase: `sind keine realen`
+_MODELLED = re.compile(r"\b(?:angelehnt|nachempfunden|inspiriert|Vorbild\w*|erfunden\w*|fiktiv\w*)\b")
+# `Hilde Sarnow, die 1943 hingerichtet wurde`: a relative clause right after a name
+# that dates a death or a birth in the past tense (a plot summary speaks in the present).
+_LIFE_CLAUSE = re.compile(
+    r"^,\s+(?:der|die)\b[^,.;!?]{0,60}?\b(?:1[0-9]\d\d|20[0-2]\d)\b[^,.;!?]{0,60}?\b(?:hingerichtet|ermordet|"
+    r"gestorben|starb|verstarb|geboren|erschossen|getötet|umgebracht|lebte|gelebt)\b")
+
+
+def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int]],
+              characters: set[str]) -> set[str]:
+    """Characters the review itself says are real persons: named in a sentence that says
+    so, or (when that sentence names none) in the sentence before, or in full in the
+    paragraph before (`… Raju (Ram Charan) … ⏎⏎Beide Hauptfiguren sind historische
+    Persönlichkeiten`); a name followed by a dated life (`X, die 1943 hingerichtet
+    wurde`); and a figure named in full who shares a surname with one of them (a real
+    family), and the first or last word of such a name used alone. `named`: (sentence, name, end offset) of each character mention found."""
+    by_sentence: dict[int, list[str]] = {}
+    for s, name, _ in named:
+        by_sentence.setdefault(s, []).append(name)
+    real: set[str] = set()
+    for s, (start, end) in enumerate(sentences):
+        said = _SAID_REAL.search(text, start, end)
+        if said is None or _NOT_BEFORE.search(text, start, said.end()) or _MODELLED.search(text, start, end):
+            continue
+        if by_sentence.get(s):
+            real |= set(by_sentence[s])
+        elif s > 0 and by_sentence.get(s - 1) and "\n\n" not in text[sentences[s - 1][1] : start]:
+            real |= set(by_sentence[s - 1])
+        else:
+            real |= {name for k in _paragraph_before(text, sentences, s) for name in by_sentence.get(k, ()) if " " in name}
+    real |= {name for _, name, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    real &= characters
+    families = {name.rsplit(" ", 1)[1] for name in real if " " in name}
+    real |= {name for name in characters if " " in name and name.rsplit(" ", 1)[1] in families}
+    words = {word for name in real if " " in name for word in (name.split(" ")[0], name.rsplit(" ", 1)[1])}
+    return real | {name for name in characters if " " not in name and name in words}  # `Raju`, `Hilde`
+
+
+def _paragraph_before(text: str, sentences: list[tuple[int, int]], s: int) -> list[int]:
+    """The sentences of the paragraph before sentence s's (s's own before it, if any, too)."""
+    out, breaks = [], 0
+    for k in range(s - 1, -1, -1):
+        if "\n\n" in text[sentences[k][1] : sentences[k + 1][0]]:
+            breaks += 1
+            if breaks == 2:
+                break
+        out.append(k)
+    return out
