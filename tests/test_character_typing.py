@@ -41,3 +41,14 @@ def test_a_dated_death_in_the_past_tense_makes_a_figure_real_and_the_present_ten
     assert ("Hanna Sarnow", "person") in past and ("Jakob Sarnow", "person") in past  # her family too
     present = kinds("Ute Klasen ist als Fluchthelferin Hanna Sarnow, die 1944 in Berlin verhaftet wird, zu sehen.")
     assert ("Hanna Sarnow", "character") in present
+
+
+def test_nicknames_and_cover_names_are_characters():
+    found = kinds("Sein Freund, den alle nur Kobo nennen, schweigt. Sie nennt ihren Retter nur Pim, und er lacht. "
+                  "In Oslo lebt er unter dem Decknamen Varek.")
+    assert {("Kobo", "character"), ("Pim", "character"), ("Varek", "character")} <= found
+
+
+def test_what_is_only_called_by_a_noun_is_no_nickname():
+    found = kinds("Was alle nur Kino nennen, ist hier Theater. Man nennt ihn den deutschen Spielberg.")
+    assert not any(kind == "character" for _, kind in found)
