@@ -52,3 +52,11 @@ def test_nicknames_and_cover_names_are_characters():
 def test_what_is_only_called_by_a_noun_is_no_nickname():
     found = kinds("Was alle nur Kino nennen, ist hier Theater. Man nennt ihn den deutschen Spielberg.")
     assert not any(kind == "character" for _, kind in found)
+
+
+def test_both_names_of_a_part_joined_by_a_slash_in_a_cast_list_are_the_characters():
+    analysis = analyse("Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)\n\n"
+                       "Kara Vogt lacht.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Kara Vogt", "character") in found and ("Kara Vogt", "person") not in found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Kara Vogt", "Ute Klasen"), ("Nachtfalke", "Ute Klasen")}

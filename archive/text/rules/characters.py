@@ -265,7 +265,8 @@ CAST_LABELS = words("cast_labels")
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
     "Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)": {
-        "Pit": "character", "Tom Ellery": "person", "Nachtfalke": "character", "Ute Klasen": "person"},
+        "Pit": "character", "Tom Ellery": "person", "Kara Vogt": "character", "Nachtfalke": "character",
+        "Ute Klasen": "person"},
 })
 def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
@@ -291,6 +292,12 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         named = Candidate(*view.span(outside, k), "person" if actor_first else "character", "cast-list")
         bracketed = Candidate(*view.span(first, inner_end), "character" if actor_first else "person", "cast-list")
         out += paired(bracketed, named) if actor_first else paired(named, bracketed)
+        if not actor_first and view.word(outside - 1) == "/":  # `Bruce Wayne / Batman (…)`: both names the part's
+            before = backward_name_run(view, outside - 1)
+            if before < outside - 1:
+                also = Candidate(*view.span(before, outside - 1), "character", "cast-list")
+                also.pair = (bracketed.start, bracketed.end)
+                out.append(also)
     return out
 
 
