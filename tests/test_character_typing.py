@@ -63,7 +63,7 @@ def test_both_names_of_a_part_joined_by_a_slash_in_a_cast_list_are_the_character
 
 
 def test_a_unit_after_a_number_never_recurs_as_a_figure():
-    text = ("Nordlicht\nR: Greta Lindholm · 120 Min.\n\nKobo wartet. Kobo lacht. Dann geht Kobo.\n\n"
+    text = ("Drei Filme der Woche\n\nNordlicht\nR: Greta Lindholm · 120 Min.\n\nKobo wartet. Kobo lacht. Dann geht Kobo.\n\n"
             "Südwind\nR: Tom Ellery · 98 Min.\n\nEs regnet.\n\nWestwind\nR: Ute Klasen · 101 Min.\n\nEs schneit.")
     found = kinds(text)
     assert ("Kobo", "character") in found  # a lone name that recurs is still a figure
