@@ -68,3 +68,21 @@ def test_a_unit_after_a_number_never_recurs_as_a_figure():
     found = kinds(text)
     assert ("Kobo", "character") in found  # a lone name that recurs is still a figure
     assert not any(surface == "Min" for surface, _ in found)
+
+
+def test_a_crew_credit_outweighs_a_noun_that_made_the_name_a_figure():
+    found = kinds("Die Journalistin Greta Lindholm hat den Nachlass gesichtet.\n\n"
+                  "Regie: Tom Ellery. Produktion: Greta Lindholm. 98 Minuten.")
+    assert ("Greta Lindholm", "person") in found and ("Greta Lindholm", "character") not in found
+
+
+def test_an_actor_named_like_the_part_stays_a_person():
+    analysis = analyse("Julia Kurz und Tom Ellery spielen die Eltern Julia und Tobias. Julia schweigt.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Julia Kurz", "person") in found and ("Julia Kurz", "character") not in found
+    assert ("Julia", "character") in found
+
+
+def test_a_part_with_its_actor_stays_a_character_though_a_credit_names_it():
+    found = kinds("Mit: Tom Ellery (Jonas Haase), Ute Klasen (Mira Olt)\n\nJonas Haase, ein Bäcker, lacht.")
+    assert ("Jonas Haase", "character") in found and ("Jonas Haase", "person") not in found
