@@ -86,3 +86,10 @@ def test_an_actor_named_like_the_part_stays_a_person():
 def test_a_part_with_its_actor_stays_a_character_though_a_credit_names_it():
     found = kinds("Mit: Tom Ellery (Jonas Haase), Ute Klasen (Mira Olt)\n\nJonas Haase, ein Bäcker, lacht.")
     assert ("Jonas Haase", "character") in found and ("Jonas Haase", "person") not in found
+
+
+def test_the_real_one_beside_the_part_makes_the_figure_a_person():
+    text = ("Ute Klasen spielt Vera Lind als eine, die nie Nein sagt. Vera Lind lacht.\n\n"
+            "Die echte Vera Lind, inzwischen über siebzig, hat den Film gesehen.")
+    found = kinds(text)
+    assert ("Vera Lind", "person") in found and ("Vera Lind", "character") not in found

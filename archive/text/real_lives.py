@@ -53,16 +53,20 @@ _LIFE_CLAUSE = re.compile(
     r"gestorben|starb|verstarb|geboren|erschossen|getötet|umgebracht|lebte|gelebt)\b")
 
 
-def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int]],
+# `Die echte Vera Lind, inzwischen über siebzig, …`: the real one beside the part.
+_REAL_BEFORE = re.compile(r"\b(?:der|die|den|dem|des)\s+(?:echte|reale|wirkliche|historische)[nrms]?\s+$", re.I)
+
+
+def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],
               characters: set[str]) -> set[str]:
     """Characters the review itself says are real persons: named in a sentence that says
     so, or (when that sentence names none) in the sentence before, or in full in the
     paragraph before (`… Raju (Ram Charan) … ⏎⏎Beide Hauptfiguren sind historische
     Persönlichkeiten`); a name followed by a dated life (`X, die 1943 hingerichtet
-    wurde`); and a figure named in full who shares a surname with one of them (a real
-    family), and the first or last word of such a name used alone. `named`: (sentence, name, end offset) of each character mention found."""
+    wurde`) or called the real one (`die echte X`); and a figure named in full who shares a surname with one of them (a real
+    family), and the first or last word of such a name used alone. `named`: (sentence, name, start, end) of each character mention found."""
     by_sentence: dict[int, list[str]] = {}
-    for s, name, _ in named:
+    for s, name, _, _ in named:
         by_sentence.setdefault(s, []).append(name)
     real: set[str] = set()
     for s, (start, end) in enumerate(sentences):
@@ -75,7 +79,8 @@ def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int
             real |= set(by_sentence[s - 1])
         else:
             real |= {name for k in _paragraph_before(text, sentences, s) for name in by_sentence.get(k, ()) if " " in name}
-    real |= {name for _, name, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    real |= {name for _, name, _, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    real |= {name for _, name, start, _ in named if _REAL_BEFORE.search(text[max(0, start - 30) : start])}
     real &= characters
     families = {name.rsplit(" ", 1)[1] for name in real if " " in name}
     real |= {name for name in characters if " " in name and name.rsplit(" ", 1)[1] in families}
