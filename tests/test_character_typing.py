@@ -93,3 +93,9 @@ def test_the_real_one_beside_the_part_makes_the_figure_a_person():
             "Die echte Vera Lind, inzwischen über siebzig, hat den Film gesehen.")
     found = kinds(text)
     assert ("Vera Lind", "person") in found and ("Vera Lind", "character") not in found
+
+
+def test_an_animal_with_a_name_is_a_character_and_the_noun_alone_is_none():
+    found = kinds("Mit ihnen zieht der dreibeinige Hund Baldo. Baldo bellt. Später kauft sie einen Esel.")
+    assert ("Baldo", "character") in found
+    assert not any(surface == "Esel" for surface, _ in found)

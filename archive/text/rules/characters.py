@@ -165,8 +165,25 @@ def characters_played_by(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.everyday-noun", priority=75, triggers=everyday_person_noun, examples={
+CREATURE_NOUNS = words("creature_nouns")
+CREATURE_TAILS = tuple(n.lower() for n in CREATURE_NOUNS)
+PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach neben ohne über um unter von vom "
+                         "vor zu zum zur zwischen wegen trotz seit".split())
+
+
+def _creature(noun: str) -> bool:
+    """`Wesen`, `Roboter`, and compounds on them (`Plüschhase`)."""
+    return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
+
+
+def _someone_in_a_story(word: str) -> bool:
+    """`Fischerin`, `Esel`, capitalised: a person or an animal in a story."""
+    return everyday_person_noun(word) or _creature(word)
+
+
+@rule("character.everyday-noun", priority=75, triggers=_someone_in_a_story, examples={
     "Dort lebt die junge Fischerin Kiriko allein.": {"Kiriko": "character"},
+    "Mit ihnen zieht der dreibeinige Hund Baldo.": {"Baldo": "character"},
 })
 def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
     """`die junge Fischerin Kiriko`: an article or possessive, adjectives, a noun for
@@ -174,7 +191,8 @@ def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if not (tok.is_cap and i > 0 and nxt.is_cap and everyday_person(tok.text) and is_name_word(nxt)
+        if not (tok.is_cap and i > 0 and nxt.is_cap and (everyday_person(tok.text) or _creature(tok.text))
+                and is_name_word(nxt)
                 and nxt.text not in NOT_GIVEN_NAMES and nxt.text[:-1] not in NOT_GIVEN_NAMES):
             continue
         k = i - 1
@@ -309,17 +327,6 @@ def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False
     words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
     joined = view.word(start - 1) == "/" or view.word(end) == "/"
     return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
-
-
-CREATURE_NOUNS = words("creature_nouns")
-CREATURE_TAILS = tuple(n.lower() for n in CREATURE_NOUNS)
-PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach neben ohne über um unter von vom "
-                         "vor zu zum zur zwischen wegen trotz seit".split())
-
-
-def _creature(noun: str) -> bool:
-    """`Wesen`, `Roboter`, and compounds on them (`Plüschhase`)."""
-    return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
 
 
 @rule("character.figure-apposition", priority=75, triggers=(",",), examples={
