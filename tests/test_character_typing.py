@@ -99,3 +99,15 @@ def test_an_animal_with_a_name_is_a_character_and_the_noun_alone_is_none():
     found = kinds("Mit ihnen zieht der dreibeinige Hund Baldo. Baldo bellt. Später kauft sie einen Esel.")
     assert ("Baldo", "character") in found
     assert not any(surface == "Esel" for surface, _ in found)
+
+
+def test_lone_given_names_a_story_gives_are_characters():
+    found = kinds("Sie überzeugt die ehrgeizige Elsa und den stillen Fred. Sie sucht den Vater. Er heißt Jonah, "
+                  "und er ist Fischer. Das Küken schlüpft, und sie nennt es Pipo.")
+    assert {("Elsa", "character"), ("Fred", "character"), ("Jonah", "character"), ("Pipo", "character")} <= found
+
+
+def test_given_names_that_are_nouns_or_full_names_after_adjectives_are_no_figures():
+    found = kinds("Sie schreibt an ihrem neuen Roman. Der Regisseur heißt Tom Ellery. Die großartige Ute Klasen spielt.")
+    assert not any(surface == "Roman" for surface, _ in found)
+    assert ("Tom Ellery", "person") in found and ("Ute Klasen", "person") in found

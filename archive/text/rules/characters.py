@@ -358,29 +358,3 @@ def figures_in_apposition(view: SentenceView) -> list[Candidate]:
         out.append(Candidate(name.start, name.end, "character", "character-cue"))
     return out
 
-
-CALL_VERBS = ("nennen", "nennt", "nannte", "nannten", "rufen", "ruft", "riefen", "rief")
-CALL_CUES = ("nur", "alle", "bloß", "einfach")
-
-
-@rule("character.called", priority=75, triggers=CALL_VERBS, also=(CALL_CUES,), examples={
-    "Sein Freund, den alle nur Kobo nennen, schweigt.": {"Kobo": "character"},
-    "Sie nennt ihren Retter nur Pim, und er lacht.": {"Pim": "character"},
-})
-def characters_called(view: SentenceView) -> list[Candidate]:
-    """A nickname: `den alle nur Kobo nennen`, `nennt ihren Retter nur Pim,` (the name
-    after `nur` closes the clause); not a noun (`was alle nur Kino nennen`)."""
-    out, toks = [], view.tokens
-    for i, tok in enumerate(toks):
-        if tok.text not in CALL_VERBS:
-            continue
-        start = backward_name_run(view, i, limit=2)
-        if start < i and view.word(start - 1) in CALL_CUES:
-            spans = [(start, i)]
-        else:
-            spans = [(m + 1, view.name_run(m + 1, limit=2)) for m in range(i + 1, min(i + 6, len(toks)))
-                     if toks[m].text == "nur" and all(t.text not in ",.;:!?" for t in toks[i + 1 : m])]
-            spans = [(s, j) for s, j in spans if j > s and view.word(j) in (",", ".", ";", ":", "!", "?", "")]
-        out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in spans
-                if not (j - s == 1 and is_plain_noun(toks[s].text))]
-    return out
