@@ -111,3 +111,10 @@ def test_given_names_that_are_nouns_or_full_names_after_adjectives_are_no_figure
     found = kinds("Sie schreibt an ihrem neuen Roman. Der Regisseur heißt Tom Ellery. Die großartige Ute Klasen spielt.")
     assert not any(surface == "Roman" for surface, _ in found)
     assert ("Tom Ellery", "person") in found and ("Ute Klasen", "person") in found
+
+
+def test_names_listed_after_a_plural_kin_noun_are_characters_but_film_making_brothers_are_not():
+    found = kinds("Ihre Schwestern Ada und Flavia sehen zu. Die Zwillinge Jeanne und Simon reisen. "
+                  "Die Brüder Tom und Jonas Ellery drehen seit Jahren zusammen.")
+    assert {("Ada", "character"), ("Flavia", "character"), ("Jeanne", "character"), ("Simon", "character")} <= found
+    assert ("Jonas Ellery", "character") not in found and ("Tom", "character") not in found

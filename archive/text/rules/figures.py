@@ -7,7 +7,7 @@ such a place is someone in the story."""
 from __future__ import annotations
 
 from archive.text.german import is_noun
-from archive.text.lexicon import ARTICLES, FUNCTION_WORDS
+from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, words
 from archive.text.view import Candidate, SentenceView, backward_name_run, unknown_word
 from archive.text.words import POSSESSIVES, everyday_person, is_adjective, is_given, is_name_word, is_plain_noun, kin
 from archive.text.rules.registry import rule
@@ -89,4 +89,40 @@ def given_names_after_adjectives(view: SentenceView) -> list[Candidate]:
             k -= 1
         if toks[k].text.lower() in ARTICLES | POSSESSIVES and not is_noun(tok.text):  # `ihr neuer Roman`
             out.append(Candidate(tok.start, tok.end, "character", "lone-given"))  # a title's word wins
+    return out
+
+
+KIN_PLURALS = words("kin_plurals")
+SIBLINGS = frozenset({"Brüder", "Brüdern", "Schwestern", "Geschwister", "Geschwistern"})
+
+
+@rule("character.kin-listed", priority=75, triggers=KIN_PLURALS, also=(("und",),), examples={
+    "Ihre Schwestern Ada und Flavia sehen zu.": {"Ada": "character", "Flavia": "character"},
+    "Doch Lukes Eltern Gerry und Barb Hadler bitten ihn zu bleiben.": {"Gerry": "character",
+                                                                      "Barb Hadler": "character"},
+})
+def kin_listed(view: SentenceView) -> list[Candidate]:
+    """`Ihre Schwestern Ada und Flavia`, `die Zwillinge Jeanne und Simon`: a plural kin
+    noun, then two names joined by `und`. Siblings after an article may be film makers
+    (`die Brüder Joel und Ethan Coen`): only after a possessive or a given name's genitive."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-3]):
+        if tok.text not in KIN_PLURALS:
+            continue
+        k = i - 1
+        while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
+            k -= 1  # `die beiden Cousins`
+        owner = view.word(k)
+        owned = owner.lower() in POSSESSIVES or owner.endswith("s") and owner[:1].isupper() and is_given(owner[:-1])
+        if tok.text in SIBLINGS and not owned:
+            continue
+        first = view.name_run(i + 1, limit=2) if is_name_word(toks[i + 1]) else i + 1
+        if first == i + 1 or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
+            continue
+        second = view.name_run(first + 1, limit=2)
+        names = [(i + 1, first), (first + 1, second)]
+        if any(j - s == 1 and is_plain_noun(toks[s].text) for s, j in names) \
+                or not any(is_given(toks[s].text) for s, _ in names):
+            continue
+        out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in names]
     return out
