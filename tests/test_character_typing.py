@@ -118,3 +118,19 @@ def test_names_listed_after_a_plural_kin_noun_are_characters_but_film_making_bro
                   "Die Brüder Tom und Jonas Ellery drehen seit Jahren zusammen.")
     assert {("Ada", "character"), ("Flavia", "character"), ("Jeanne", "character"), ("Simon", "character")} <= found
     assert ("Jonas Ellery", "character") not in found and ("Tom", "character") not in found
+
+
+def test_a_form_of_address_stays_out_of_the_span():
+    analysis = analyse("Bei der Beerdigung trifft er auf Major Brzęczyk (Tom Ellery) von der Polizei. "
+                       "Nebenan wohnt Herr Olt, ein Journalist.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Brzęczyk", "character") in found and ("Olt", "character") in found
+    assert not any(surface.startswith(("Major", "Herr")) for surface, _ in found)
+
+
+def test_a_part_after_a_full_name_and_als_needs_no_given_name():
+    analysis = analyse("Dazu Tom Ellery als Brzęczyk, Ute Klasen als strenge Dr. Haase. Tom Ellery als Regisseur ist "
+                       "besser, Ute Klasen als Berlinerin auch.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Brzęczyk", "character") in found and ("Haase", "character") in found
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Brzęczyk", "Tom Ellery"), ("Haase", "Ute Klasen")}

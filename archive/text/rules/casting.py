@@ -9,7 +9,8 @@ from archive.text.words import is_plain_noun
 
 from archive.text.view import after_adjectives
 
-from archive.text.lexicon import ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
+from archive.text.german import is_place
+from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
 from archive.text.view import (
     Candidate,
     SentenceView,
@@ -21,7 +22,7 @@ from archive.text.view import (
     role_noun_then_name,
     unknown_word,
 )
-from archive.text.words import APPEARS_AS, genitive_form, is_given, is_name_word, is_person_noun
+from archive.text.words import APPEARS_AS, genitive_form, is_adjective, is_given, is_name_word, is_person_noun
 
 from archive.text.rules.registry import rule
 
@@ -217,6 +218,7 @@ def characters_appearing_as(view: SentenceView) -> list[Candidate]:
 
 @rule("character.as-after-name", priority=85, triggers=ALS, examples={
     "Kowalczyk als Oskar, Brenning als Theo.": {"Oskar": "character", "Theo": "character"},
+    "Tom Ellery als Brzęczyk, Ute Klasen als strenge Dr. Haase.": {"Brzęczyk": "character", "Haase": "character"},
 })
 def characters_as_after_name(view: SentenceView) -> list[Candidate]:
     """`Pattinson als Reiher, Christian Bale als Shoichi`: up to the comma; not a
@@ -230,8 +232,33 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
         end = min(len(toks), i + 5)
         end = next((m for m in range(i + 1, end) if toks[m].text in ",.;:!?)"), end)
         actor = backward_name_run(view, i)
-        out += _object_names(view, i, i + 1, end, _subject_before(view, i), actor if actor < i else None)
+        found = _object_names(view, i, i + 1, end, _subject_before(view, i), actor if actor < i else None)
+        if not found and i - actor >= 2:  # `Siegfried Breuer als Popescu`, `als zwielichtiger Dr. Winkel`
+            found = _part_after_als(view, i, actor)
+        out += found
     return out
+
+
+_RANKS = ("Dr", "Prof")
+
+
+def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
+    """After a full name and `als`: adjectives, a form of address or a rank, then a name
+    that is a given name, a word no lexicon knows, or anything after the form of address;
+    it closes the phrase (a comma, `und`, `mit`, the sentence's end)."""
+    toks, m = view.tokens, i + 1
+    while m < len(toks) and is_adjective(toks[m].text) and toks[m].text not in FUNCTION_WORDS:
+        m += 1
+    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in _RANKS)
+    if addressed:
+        m += 2 if view.word(m + 1) == "." else 1
+    if m >= len(toks) or not (toks[m].is_cap and toks[m].is_word) or is_place(toks[m].text):
+        return []
+    j = view.name_run(m, limit=2) if is_name_word(toks[m]) else m + 1
+    if view.word(j) not in (",", ".", ";", "!", "?", "und", "mit", "") \
+            or not (addressed or is_given(toks[m].text) or unknown_word(toks[m])):
+        return []
+    return [_paired_before(view, Candidate(*view.span(m, j), "character", "play-object"), i)]
 
 
 @rule("character.as-name", priority=85, triggers=ALS, examples={

@@ -116,6 +116,7 @@ APPOSITION_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "der", "die")
       examples={
     "Brad Sloan, ein Mann in den besten Jahren, hat alles.": {"Brad Sloan": "character"},
     "Später steht Lena, die schüchterne Kellnerin, im Regen.": {"Lena": "character"},
+    "Nebenan wohnt Herr Brzęczyk, ein Journalist.": {"Brzęczyk": "character"},
 })
 def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     """`Brad Sloan, ein Mann in den besten Jahren`: a name, then an everyday person noun
@@ -129,7 +130,7 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
             k += 1
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
             start = backward_name_run(view, i, limit=3)
-            if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
+            if start < i and (i - start >= 2 or is_given(toks[start].text) or view.word(start - 1) in ADDRESS_TITLES) and not (
                     start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")) \
                     and not (i - start >= 2 and toks[k].text in KIN_NOUNS and view.word(i + 1) in ("der", "die")):
                 # `Ada Brenner, die Witwe`: a full name that is someone's relative may be real
