@@ -134,3 +134,15 @@ def test_a_part_after_a_full_name_and_als_needs_no_given_name():
     found = {(m.surface, m.kind) for m in analysis.mentions}
     assert ("Brzęczyk", "character") in found and ("Haase", "character") in found
     assert {(r.character, r.actor) for r in analysis.roles} == {("Brzęczyk", "Tom Ellery"), ("Haase", "Ute Klasen")}
+
+
+def test_actors_and_parts_alternating_with_als_and_und():
+    analysis = analyse("In kleinen Rollen sind Ute Klasen als Irene und Tom Ellery als gutmütiger Fahrer Cesar zu sehen.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Tom Ellery", "person") in found and ("Tom Ellery", "character") not in found
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Irene", "Ute Klasen"), ("Cesar", "Tom Ellery")}
+
+
+def test_a_full_name_then_a_given_name_alone_in_brackets_is_actor_then_part():
+    analysis = analyse("In den Rückblenden sieht man Tom Ellery (Jonas) und Ute Klasen (Mira).")
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Jonas", "Tom Ellery"), ("Mira", "Ute Klasen")}

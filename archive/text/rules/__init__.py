@@ -107,8 +107,9 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
         while view.word(k) in (",", "und", "sowie"):
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
             if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
-                    or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text):  # `, Bürgermeisterin von X`
-                break
+                    or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text) \
+                    or c.kind == "character" and view.word(j) == "als":  # `X als Irene und Y als …`: the next actor
+                break  # `, Bürgermeisterin von X`
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))
             taken.take(start, end)

@@ -229,8 +229,8 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
             continue
         if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES or is_person_noun(view.word(i + 1)):
             continue
-        end = min(len(toks), i + 5)
-        end = next((m for m in range(i + 1, end) if toks[m].text in ",.;:!?)"), end)
+        end = min(len(toks), i + 5)  # up to `und`: `X als Irene und Y als Cesar` names the next actor
+        end = next((m for m in range(i + 1, end) if toks[m].text in ",.;:!?)" or toks[m].text == "und"), end)
         actor = backward_name_run(view, i)
         found = _object_names(view, i, i + 1, end, _subject_before(view, i), actor if actor < i else None)
         if not found and i - actor >= 2:  # `Siegfried Breuer als Popescu`, `als zwielichtiger Dr. Winkel`

@@ -45,6 +45,7 @@ from archive.text.rules.registry import rule
 @rule("character.bracket", priority=82, triggers=("(",), examples={
     "Seine Nachbarin Irene (Carey Mulligan) wohnt nebenan.": {"Irene": "character", "Carey Mulligan": "person"},
     "Im Haus wohnen Mira (Aiko Tanabe, rechts) und Kenji (Kazuro).": {"Kenji": "character", "Kazuro": "person"},
+    "In den Rückblenden sieht man Tom Ellery (Jonas).": {"Jonas": "character", "Tom Ellery": "person"},
     "Davor kam Nordlicht (Greta Lindholm, 2014), ein stiller Film.": {"Nordlicht": "film", "Greta Lindholm": "person"},
 })
 def characters_in_brackets(view: SentenceView) -> list[Candidate]:
@@ -71,12 +72,13 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
             continue  # `Julia Brandt (Hidden Harbour)`: a full name, then a title (another rule's)
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text) or (
             k - outer == 1 and not is_noun(toks[k + 1].text) and not is_place(toks[k + 1].text))  # `Chika (Kaho)`
-        if inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
-            out += paired(Candidate(*view.span(outer, k), "character", "bracket"),
-                          Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
-        elif k - outer >= 2 and is_given(toks[outer].text) and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
+        if k - outer >= 2 and is_given(toks[outer].text) and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
+            # `Joe Kalder (Aaron)`: a full name, then a given name alone: the actor, then the part
             out += paired(Candidate(*view.span(k + 1, inner_end), "character", "character-cue"),
                           Candidate(*view.span(outer, k), "person", "paren-actor"))
+        elif inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
+            out += paired(Candidate(*view.span(outer, k), "character", "bracket"),
+                          Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
     return out
 
 
