@@ -141,18 +141,23 @@ def _played(view: SentenceView, best: tuple[int, int], actor: int | None, actor_
 
 @rule("character.is-name", priority=85, triggers=("ist", "war"), examples={
     "Tom Ellery ist Michel Brandauer, ein kleiner Gauner.": {"Michel Brandauer": "character"},
+    "Ute Klasen ist hier Mira, die ihre Mutter pflegt.": {"Mira": "character", "Ute Klasen": "person"},
 })
 def characters_by_is(view: SentenceView) -> list[Candidate]:
-    """`Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name."""
+    """`Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name, or
+    a given name alone before a comma (`Ute Klasen ist hier Mira, die …`)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        if tok.text not in ("ist", "war") or i + 2 >= len(toks) or not is_given(toks[i + 1].text):
+        n = i + 2 if view.word(i + 1) in ("hier", "diesmal", "nun") else i + 1  # `ist hier Irena,`
+        if tok.text not in ("ist", "war") or n + 1 >= len(toks) or not is_given(toks[n].text):
             continue
         subject = backward_name_run(view, i)
-        j = view.name_run(i + 1, limit=3)
-        same = [t.text for t in toks[subject:i]] == [t.text for t in toks[i + 1 : j]]
-        if i - subject >= 2 and j - (i + 1) >= 2 and view.word(j) in (",", ".", ";", ":", "und", "") and not same:
-            character = Candidate(*view.span(i + 1, j), "character", "play-object")
+        j = view.name_run(n, limit=3)
+        same = [t.text for t in toks[subject:i]] == [t.text for t in toks[n:j]]
+        # a given name alone only before a comma: `Ute Klasen ist Mira, die …`
+        named = j - n >= 2 and view.word(j) in (",", ".", ";", ":", "und", "") or j - n == 1 and view.word(j) == ","
+        if i - subject >= 2 and named and not same:
+            character = Candidate(*view.span(n, j), "character", "play-object")
             character.pair = view.span(subject, i)
             out.append(character)
     return out
