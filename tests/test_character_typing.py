@@ -146,3 +146,16 @@ def test_actors_and_parts_alternating_with_als_and_und():
 def test_a_full_name_then_a_given_name_alone_in_brackets_is_actor_then_part():
     analysis = analyse("In den Rückblenden sieht man Tom Ellery (Jonas) und Ute Klasen (Mira).")
     assert {(r.character, r.actor) for r in analysis.roles} == {("Jonas", "Tom Ellery"), ("Mira", "Ute Klasen")}
+
+
+def test_a_part_no_lexicon_knows_after_ist_als_when_it_is_seen_or_heard():
+    analysis = analyse("Die Sängerin Mioko ist als Himari zu hören. Ute Klasen ist als Zorrax die beste Besetzung. "
+                       "Der Film ist als Stream erhältlich.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Himari", "character") in found and ("Zorrax", "character") in found
+    assert not any(surface == "Stream" for surface, _ in found)
+
+
+def test_an_everyday_noun_after_a_contracted_article_makes_a_figure():
+    found = kinds("Der Film erzählt vom Kohlenhändler Jonas Brenning, der friert.")
+    assert ("Jonas Brenning", "character") in found

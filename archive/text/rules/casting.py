@@ -216,9 +216,16 @@ def characters_appearing_as(view: SentenceView) -> list[Candidate]:
     for i in view.positions("als"):
         if _als_kind(view, i) == "appears":
             j = view.name_run(i + 1, limit=3)
-            if j - (i + 1) >= 2 or is_given(toks[i + 1].text):
+            if j - (i + 1) >= 2 or is_given(toks[i + 1].text) or unknown_word(toks[i + 1]) and _to_be_seen(view, j):
                 out.append(_paired_before(view, Candidate(*view.span(i + 1, j), "character", "play-object"), i - 1))
     return out
+
+
+def _to_be_seen(view: SentenceView, j: int) -> bool:
+    """`… als Himi zu hören`, `als Catwoman die beste Besetzung`: a part no lexicon knows
+    is seen or heard, or said to be something (not `als Stream erhältlich`)."""
+    return view.word(j) in ARTICLES or any(view.word(m) == "zu" and view.word(m + 1) in ("sehen", "hören", "erleben")
+                                           for m in range(j, j + 3))
 
 
 @rule("character.as-after-name", priority=85, triggers=ALS, examples={

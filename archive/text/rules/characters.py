@@ -179,6 +179,9 @@ def _creature(noun: str) -> bool:
     return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
 
 
+CONTRACTED_ARTICLES = frozenset({"vom", "zum", "zur", "beim", "im", "am"})
+
+
 def _someone_in_a_story(word: str) -> bool:
     """`Fischerin`, `Esel`, capitalised: a person or an animal in a story."""
     return everyday_person_noun(word) or _creature(word)
@@ -201,7 +204,7 @@ def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
         k = i - 1
         while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
             k -= 1
-        if toks[k].text.lower() in ARTICLES | POSSESSIVES:
+        if toks[k].text.lower() in ARTICLES | POSSESSIVES | CONTRACTED_ARTICLES:  # `vom Kohlenhändler X` too
             out.append(Candidate(*view.span(i + 1, view.name_run(i + 1, limit=2)), "character", "character-cue"))
     return out
 
