@@ -9,7 +9,8 @@ from __future__ import annotations
 from archive.text.german import is_noun
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, words
 from archive.text.view import Candidate, SentenceView, backward_name_run, unknown_word
-from archive.text.words import POSSESSIVES, everyday_person, is_adjective, is_given, is_name_word, is_plain_noun, kin
+from archive.text.words import POSSESSIVES, everyday_person, everyday_person_noun, is_adjective, is_given, is_name_word, \
+    is_plain_noun, kin
 from archive.text.rules.registry import rule
 
 
@@ -125,4 +126,31 @@ def kin_listed(view: SentenceView) -> list[Candidate]:
                 or not any(is_given(toks[s].text) for s, _ in names):
             continue
         out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in names]
+    return out
+
+
+def _kin_or_everyday(word: str) -> bool:
+    return kin(word) or everyday_person_noun(word)
+
+
+@rule("character.noun-apposed", priority=75, triggers=_kin_or_everyday, also=((",",),), examples={
+    "Sie hat eine Tochter, Jule, und einen kleinen Hof.": {"Jule": "character"},
+    "Ein schüchterner Junge, Tarik, gerät ins Visier.": {"Tarik": "character"},
+})
+def given_name_apposed(view: SentenceView) -> list[Candidate]:
+    """`eine Tochter, Jule, …`: an article or possessive, adjectives, a kin or everyday
+    person noun, then a given name alone between commas (a real person gets a full name:
+    `der Regisseur, Tom Ellery, …`)."""
+    out, toks = [], view.tokens
+    for i in range(1, len(toks) - 3):
+        if toks[i + 1].text != "," or not _kin_or_everyday(toks[i].text):
+            continue
+        name = toks[i + 2]
+        if not (name.is_cap and is_given(name.text)) or is_noun(name.text) or view.word(i + 3) not in (",", "und"):
+            continue
+        k = i - 1
+        while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
+            k -= 1
+        if toks[k].text.lower() in ARTICLES | POSSESSIVES:
+            out.append(Candidate(name.start, name.end, "character", "character-cue"))
     return out
