@@ -10,6 +10,7 @@ invented friend, a nickname) stays a character."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from archive.text.lexicon import words
 
@@ -63,15 +64,52 @@ def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int
     so, or (when that sentence names none) in the sentence before, or in full in the
     paragraph before (`… Raju (Ram Charan) … ⏎⏎Beide Hauptfiguren sind historische
     Persönlichkeiten`); a name followed by a dated life (`X, die 1943 hingerichtet
-    wurde`) or called the real one (`die echte X`); and a figure named in full who shares a surname with one of them (a real
-    family), and the first or last word of such a name used alone. `named`: (sentence, name, start, end) of each character mention found."""
+    wurde`) or called the real one (`die echte X`); a figure named in full who shares a
+    surname with one of them (a real family); and the first or last word of such a name
+    used alone. `named`: (sentence, name, start, end) of each character mention found.
+    Each pattern is searched once over the whole text (most reviews hold none)."""
+    if not named:
+        return set()
+    real: set[str] = set()
+    said = list(_SAID_REAL.finditer(text)) if any(hint in text for hint in _SAID_HINTS) else []
+    if said:
+        real |= _named_where_said(text, sentences, named, said)
+    if any(hint in text for hint in _LIFE_HINTS):
+        real |= {name for _, name, _, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    if any(hint in text for hint in _REAL_HINTS):
+        real |= {name for _, name, start, _ in named if _REAL_BEFORE.search(text[max(0, start - 30) : start])}
+    if not real:
+        return real
+    real &= characters
+    families = {name.rsplit(" ", 1)[1] for name in real if " " in name}
+    real |= {name for name in characters if " " in name and name.rsplit(" ", 1)[1] in families}
+    words = {word for name in real if " " in name for word in (name.split(" ")[0], name.rsplit(" ", 1)[1])}
+    return real | {name for name in characters if " " not in name and name in words}  # `Raju`, `Hilde`
+
+
+# Words one of the patterns needs, looked for first as plain substrings (a regular
+# expression tried at every `ist` of a review cost more than all the rest of this).
+_SAID_HINTS = ("historisch", "reale", "realen", "wirklich", "tatsächlich")
+_LIFE_HINTS = ("hingerichtet", "ermordet", "gestorben", "starb", "geboren", "erschossen", "getötet", "umgebracht",
+               "lebte", "gelebt")
+_REAL_HINTS = ("echte", "reale", "wirkliche", "historische")
+
+
+def _named_where_said(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],
+                      said: list[re.Match]) -> set[str]:
+    """The characters a sentence that says its figures lived speaks of (see said_real)."""
     by_sentence: dict[int, list[str]] = {}
     for s, name, _, _ in named:
         by_sentence.setdefault(s, []).append(name)
+    starts = [start for start, _ in sentences]
     real: set[str] = set()
-    for s, (start, end) in enumerate(sentences):
-        said = _SAID_REAL.search(text, start, end)
-        if said is None or _NOT_BEFORE.search(text, start, said.end()) or _MODELLED.search(text, start, end):
+    for match in said:
+        s = bisect_right(starts, match.start()) - 1
+        if s < 0:
+            continue
+        start, end = sentences[s]
+        if match.end() > end or _NOT_BEFORE.search(text, start, match.end()) \
+                or _MODELLED.search(text, start, end):
             continue
         if by_sentence.get(s):
             real |= set(by_sentence[s])
@@ -79,13 +117,7 @@ def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int
             real |= set(by_sentence[s - 1])
         else:
             real |= {name for k in _paragraph_before(text, sentences, s) for name in by_sentence.get(k, ()) if " " in name}
-    real |= {name for _, name, _, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
-    real |= {name for _, name, start, _ in named if _REAL_BEFORE.search(text[max(0, start - 30) : start])}
-    real &= characters
-    families = {name.rsplit(" ", 1)[1] for name in real if " " in name}
-    real |= {name for name in characters if " " in name and name.rsplit(" ", 1)[1] in families}
-    words = {word for name in real if " " in name for word in (name.split(" ")[0], name.rsplit(" ", 1)[1])}
-    return real | {name for name in characters if " " not in name and name in words}  # `Raju`, `Hilde`
+    return real
 
 
 def _paragraph_before(text: str, sentences: list[tuple[int, int]], s: int) -> list[int]:
