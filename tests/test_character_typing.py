@@ -159,3 +159,10 @@ def test_a_part_no_lexicon_knows_after_ist_als_when_it_is_seen_or_heard():
 def test_an_everyday_noun_after_a_contracted_article_makes_a_figure():
     found = kinds("Der Film erzählt vom Kohlenhändler Jonas Brenning, der friert.")
     assert ("Jonas Brenning", "character") in found
+
+
+def test_someone_of_a_named_figure_is_no_name_but_the_figure_is():
+    found = kinds("Ute Klasen hat als Jonas Vermieterin einen Auftritt. Tom Ellery spielt Liisa, Ansas Kollegin "
+                  "und Freundin, mit Witz.")
+    assert ("Jonas", "character") in found
+    assert not any(" " in surface and surface.split(" ")[0] in ("Jonas", "Ansas") for surface, _ in found)

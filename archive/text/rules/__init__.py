@@ -16,7 +16,7 @@ from archive.text.lexicon import Known, NOT_GIVEN_NAMES, _longest_first
 from archive.text.spans import Taken
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
-from archive.text.words import is_plain_noun
+from archive.text.words import genitive_form, is_cue_noun, is_plain_noun
 
 # Importing the rule modules registers their rules, in this order.
 from archive.text.rules import quotes, persons, characters, figures, casting, titles  # noqa: E402,F401
@@ -108,7 +108,9 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
             if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
                     or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text) \
-                    or c.kind == "character" and view.word(j) == "als":  # `X als Irene und Y als …`: the next actor
+                    or c.kind == "character" and view.word(j) == "als" \
+                    or j - (k + 1) == 2 and genitive_form(toks[k + 1].text) and is_cue_noun(toks[k + 2].text):
+                # `X als Irene und Y als …`: the next actor; `Liisa, Ansas Kollegin`: someone's, no name
                 break  # `, Bürgermeisterin von X`
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))

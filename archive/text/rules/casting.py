@@ -9,7 +9,7 @@ from archive.text.words import is_plain_noun
 
 from archive.text.view import after_adjectives
 
-from archive.text.german import is_place
+from archive.text.german import is_noun, is_place
 from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
 from archive.text.view import (
     Candidate,
@@ -22,7 +22,8 @@ from archive.text.view import (
     role_noun_then_name,
     unknown_word,
 )
-from archive.text.words import APPEARS_AS, genitive_form, is_adjective, is_given, is_name_word, is_person_noun
+from archive.text.words import APPEARS_AS, genitive_form, is_adjective, is_given, is_name_word, is_person_noun, kin, \
+    names_a_person
 
 from archive.text.rules.registry import rule
 
@@ -275,6 +276,7 @@ def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
 
 @rule("character.as-name", priority=85, triggers=ALS, examples={
     "Sie wartet als Rachel Haase auf den Zug.": {"Rachel Haase": "character"},
+    "Ute Klasen hat als Jonas Vermieterin einen Auftritt.": {"Jonas": "character"},
 })
 def characters_as_name(view: SentenceView) -> list[Candidate]:
     """`Ferrera hat als Gloria, eine Angestellte, …` (a name, then a person apposition);
@@ -289,10 +291,20 @@ def characters_as_name(view: SentenceView) -> list[Candidate]:
         comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
         someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper() \
             or j < len(toks) and genitive_apostrophe(toks, j)  # `als Romans Mutter`, `als Jonas Haas’ Kameramann`
+        if j - (i + 1) == 2 and _owner_and_noun(toks[i + 1].text, toks[i + 2].text):
+            out.append(Candidate(*view.span(i + 1, i + 2), "character", "character-cue"))  # `als Annas Vermieterin`
+            continue
         if view.word(j) == "," and describes_a_person(view, j + 1) \
                 or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
             out.append(Candidate(*view.span(i + 1, j), "character", "play-object"))
     return out
+
+
+def _owner_and_noun(first: str, second: str) -> bool:
+    """`Annas Vermieterin`: a given name in the genitive, then a noun (for a person, or
+    any the lexicon knows): the part is someone of that figure's, who is named."""
+    return genitive_form(first) and is_given(first[:-1]) and second[:1].isupper() \
+        and (kin(second) or is_person_noun(second) or names_a_person(second) or is_noun(second))
 
 
 RELATIVE_PRONOUNS = ("der", "die")
