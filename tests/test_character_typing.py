@@ -166,3 +166,8 @@ def test_someone_of_a_named_figure_is_no_name_but_the_figure_is():
                   "und Freundin, mit Witz.")
     assert ("Jonas", "character") in found
     assert not any(" " in surface and surface.split(" ")[0] in ("Jonas", "Ansas") for surface, _ in found)
+
+
+def test_a_figure_the_critic_calls_invented_is_a_character():
+    found = kinds("Dann spricht Tom Olt, ein erfundener Musikkritiker, in die Kamera. Olt lacht.")
+    assert ("Tom Olt", "character") in found and ("Tom Olt", "person") not in found

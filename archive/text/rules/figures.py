@@ -154,3 +154,33 @@ def given_name_apposed(view: SentenceView) -> list[Candidate]:
         if toks[k].text.lower() in ARTICLES | POSSESSIVES:
             out.append(Candidate(name.start, name.end, "character", "character-cue"))
     return out
+
+
+INVENTED = ("erfunden", "fiktiv")  # the critic says the figure is invented
+
+
+def _invented(word: str) -> bool:
+    return word.startswith(INVENTED)
+
+
+@rule("character.invented", priority=75, triggers=_invented, also=((",",),), examples={
+    "Dann spricht Tom Olt, ein erfundener Musikkritiker, in die Kamera.": {"Tom Olt": "character"},
+    "Seine Freundin Mara Lind, eine fiktive Figur, fehlt im Buch.": {"Mara Lind": "character"},
+})
+def invented_in_apposition(view: SentenceView) -> list[Candidate]:
+    """`Tom Olt, ein erfundener Musikkritiker`: the critic calls the figure invented
+    (GUIDELINES: an invented person is a character, though modelled on a real one)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text != "," or i == 0 or view.word(i + 1).lower() not in ("ein", "eine", "der", "die"):
+            continue
+        k = i + 2
+        while k < len(toks) and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
+            k += 1
+        if k == i + 2 or k >= len(toks) or not toks[k].is_cap \
+                or not any(toks[m].text.startswith(INVENTED) for m in range(i + 2, k)):
+            continue
+        start = backward_name_run(view, i, limit=3)
+        if start < i and (i - start >= 2 or is_given(toks[start].text) or unknown_word(toks[start])):
+            out.append(Candidate(*view.span(start, i), "character", "character-cue"))
+    return out
