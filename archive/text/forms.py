@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from archive.text.german import is_place
-from archive.text.lexicon import FUNCTION_WORDS, words
+from archive.text.lexicon import ADDRESS_TITLES, FUNCTION_WORDS, words
 from archive.text.names import NAME_SUFFIXES  # `Jr`, `Sr`: written with a full stop
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, genitive_context, title_run, unknown_word, year_after
@@ -235,7 +235,8 @@ def _grown_back(view: SentenceView, at: _At, start: int, end: int) -> int:
         return start  # one token: `Güneys`
     before = view.tokens[k - 1]
     if before.end + 1 != start or not before.is_cap or not unknown_word(before) and not is_given(before.text) \
-            or genitive_form(before.text) and not is_given(before.text) or names_a_person(before.text):
+            or genitive_form(before.text) and not is_given(before.text) or names_a_person(before.text) \
+            or before.text in ADDRESS_TITLES:  # `Major Calloway`: a form of address stays out (GUIDELINES)
         return start
     if k - 1 == 0 and not is_given(before.text) and _GERMAN_LETTERS.fullmatch(before.text):
         return start

@@ -13,7 +13,8 @@ import re
 from archive.text.rules import first_pass
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
-from archive.text.real_lives import real_figures
+from archive.text.arbitration import typed_names
+from archive.text.real_lives import real_figures, said_real
 from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
@@ -58,27 +59,21 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     genitives_of_persons(text, found)
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
-    # The review's entities, by kind: a name typed character anywhere is a character throughout.
+    # The review's entities, by kind: one type a name, throughout.
     written = Written({written_as[id(c)] for c, _ in found}, known)
     names = {id(c): _nominative(written_as[id(c)], written, c.genitive_context) if c.kind != "film"
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
-    characters = {names[id(c)] for c, _ in found if c.kind == "character"}
-    # `Amélie Poulain scheint …` (a given name, no other cue) and later `Amélie, die
-    # Kellnerin`: a full name found only by its given name, whose first name is a
-    # character, is that character
-    strong = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue != "given"}
-    characters |= {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
-                   and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters}
-    persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
+    characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
     films = {names[id(c)] for c, _ in found if c.kind == "film"}
-    given_only = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"} - strong - characters
     recurring = recurring_characters(views, persons, films, given_only)
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
     real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
+                      [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters)
     characters -= real
     persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
@@ -140,7 +135,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         if c.kind == "film":
             kind, name = "film", nominative
         else:
-            kind = "character" if c.kind == "character" or nominative in characters else "person"
+            kind = "character" if nominative in characters or c.kind == "character" and nominative not in persons \
+                else "person"  # the type the cues weighed gave the name
             opens = len(fuller_of[kind].get(nominative, ())) > 1 \
                 and not _LEADING.sub("", text[views[s].sentence.start : c.start])
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen, opens)

@@ -9,6 +9,9 @@ invented friend, a nickname) stays a character."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from archive.text.lexicon import words
 
 BIOPIC_NOUNS = words("biopic_nouns")
@@ -32,3 +35,98 @@ def real_figures(text: str, characters: set[str], persons: set[str]) -> set[str]
     full = {name for name in characters if " " in name}
     surnames = {name.rsplit(" ", 1)[1] for name in full | persons if " " in name}
     return full | {name for name in characters if " " not in name and name in surnames}
+
+
+# `Beide Hauptfiguren sind historische Persönlichkeiten`, `Alle drei sind reale Figuren`,
+# `die es wirklich gegeben hat`: the review says its figures lived. Not when it says
+# they are not, or only modelled on someone (an invented name for a real model stays a
+# character: GUIDELINES.md).
+_SAID_REAL = re.compile(
+    r"\b(?:ist|sind|war|waren)\b[^.!?;]{0,40}?\b(?:historisch|real)(?:e|en|er)?\s+"
+    r"(?:Figur|Figuren|Person|Personen|Persönlichkeit|Persönlichkeiten|Gestalt|Gestalten)\b"
+    r"|\bhistorisch verbürgt|\b(?:gab es|hat es)\b[^.!?;]{0,30}?\b(?:wirklich|tatsächlich)\b")
+_NOT_BEFORE = re.compile(r"\b(?:nicht|kein\w*|erfunden\w*|fiktiv\w*)\b")  # before the phrase: `sind keine realen`
+_MODELLED = re.compile(r"\b(?:angelehnt|nachempfunden|inspiriert|Vorbild\w*|erfunden\w*|fiktiv\w*)\b")
+# `Hilde Sarnow, die 1943 hingerichtet wurde`: a relative clause right after a name
+# that dates a death or a birth in the past tense (a plot summary speaks in the present).
+_LIFE_CLAUSE = re.compile(
+    r"^,\s+(?:der|die)\b[^,.;!?]{0,60}?\b(?:1[0-9]\d\d|20[0-2]\d)\b[^,.;!?]{0,60}?\b(?:hingerichtet|ermordet|"
+    r"gestorben|starb|verstarb|geboren|erschossen|getötet|umgebracht|lebte|gelebt)\b")
+
+
+# `Die echte Vera Lind, inzwischen über siebzig, …`: the real one beside the part.
+_REAL_BEFORE = re.compile(r"\b(?:der|die|den|dem|des)\s+(?:echte|reale|wirkliche|historische)[nrms]?\s+$", re.I)
+
+
+def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],
+              characters: set[str]) -> set[str]:
+    """Characters the review itself says are real persons: named in a sentence that says
+    so, or (when that sentence names none) in the sentence before, or in full in the
+    paragraph before (`… Raju (Ram Charan) … ⏎⏎Beide Hauptfiguren sind historische
+    Persönlichkeiten`); a name followed by a dated life (`X, die 1943 hingerichtet
+    wurde`) or called the real one (`die echte X`); a figure named in full who shares a
+    surname with one of them (a real family); and the first or last word of such a name
+    used alone. `named`: (sentence, name, start, end) of each character mention found.
+    Each pattern is searched once over the whole text (most reviews hold none)."""
+    if not named:
+        return set()
+    real: set[str] = set()
+    said = list(_SAID_REAL.finditer(text)) if any(hint in text for hint in _SAID_HINTS) else []
+    if said:
+        real |= _named_where_said(text, sentences, named, said)
+    if any(hint in text for hint in _LIFE_HINTS):
+        real |= {name for _, name, _, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    if any(hint in text for hint in _REAL_HINTS):
+        real |= {name for _, name, start, _ in named if _REAL_BEFORE.search(text[max(0, start - 30) : start])}
+    if not real:
+        return real
+    real &= characters
+    families = {name.rsplit(" ", 1)[1] for name in real if " " in name}
+    real |= {name for name in characters if " " in name and name.rsplit(" ", 1)[1] in families}
+    words = {word for name in real if " " in name for word in (name.split(" ")[0], name.rsplit(" ", 1)[1])}
+    return real | {name for name in characters if " " not in name and name in words}  # `Raju`, `Hilde`
+
+
+# Words one of the patterns needs, looked for first as plain substrings (a regular
+# expression tried at every `ist` of a review cost more than all the rest of this).
+_SAID_HINTS = ("historisch", "reale", "realen", "wirklich", "tatsächlich")
+_LIFE_HINTS = ("hingerichtet", "ermordet", "gestorben", "starb", "geboren", "erschossen", "getötet", "umgebracht",
+               "lebte", "gelebt")
+_REAL_HINTS = ("echte", "reale", "wirkliche", "historische")
+
+
+def _named_where_said(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],
+                      said: list[re.Match]) -> set[str]:
+    """The characters a sentence that says its figures lived speaks of (see said_real)."""
+    by_sentence: dict[int, list[str]] = {}
+    for s, name, _, _ in named:
+        by_sentence.setdefault(s, []).append(name)
+    starts = [start for start, _ in sentences]
+    real: set[str] = set()
+    for match in said:
+        s = bisect_right(starts, match.start()) - 1
+        if s < 0:
+            continue
+        start, end = sentences[s]
+        if match.end() > end or _NOT_BEFORE.search(text, start, match.end()) \
+                or _MODELLED.search(text, start, end):
+            continue
+        if by_sentence.get(s):
+            real |= set(by_sentence[s])
+        elif s > 0 and by_sentence.get(s - 1) and "\n\n" not in text[sentences[s - 1][1] : start]:
+            real |= set(by_sentence[s - 1])
+        else:
+            real |= {name for k in _paragraph_before(text, sentences, s) for name in by_sentence.get(k, ()) if " " in name}
+    return real
+
+
+def _paragraph_before(text: str, sentences: list[tuple[int, int]], s: int) -> list[int]:
+    """The sentences of the paragraph before sentence s's (s's own before it, if any, too)."""
+    out, breaks = [], 0
+    for k in range(s - 1, -1, -1):
+        if "\n\n" in text[sentences[k][1] : sentences[k + 1][0]]:
+            breaks += 1
+            if breaks == 2:
+                break
+        out.append(k)
+    return out

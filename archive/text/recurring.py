@@ -33,6 +33,8 @@ def _alone(view: SentenceView):
             continue
         if k > 1 and named[k - 1] and toks[k - 1].end == tok.start - 1:
             continue
+        if k > 0 and toks[k - 1].text[-1:].isdigit():
+            continue  # `120 Min.`, `3 Std.`: a unit after a number
         if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
         yield tok.text, k == 0

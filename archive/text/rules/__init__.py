@@ -16,10 +16,10 @@ from archive.text.lexicon import ENGLISH_TITLE_STARTS, Known, NOT_GIVEN_NAMES, _
 from archive.text.spans import Taken
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, backward_name_run, genitive_context
-from archive.text.words import is_plain_noun
+from archive.text.words import genitive_form, is_cue_noun, is_plain_noun
 
 # Importing the rule modules registers their rules, in this order.
-from archive.text.rules import quotes, persons, unknown_names, characters, casting, titles  # noqa: E402,F401
+from archive.text.rules import quotes, persons, unknown_names, characters, figures, casting, titles  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule, rules_for  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_entities"]
@@ -29,7 +29,8 @@ __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_enti
 # The strength of each cue a proposal may name (`Candidate.cue`); a rule's own
 # proposals default to the rule's priority.
 PRIORITY = {"bracket": 82, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
-            "work-cue": 55, "cast-list": 86, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30}
+            "work-cue": 55, "cast-list": 86, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30,
+            "lone-given": 52}
 
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
@@ -107,7 +108,10 @@ def _coordinated(view: SentenceView, chosen: list[Candidate], taken: Taken) -> l
             j = view.name_run(k + 1, limit=3, allow_genitive_inside=True)  # `Yorgos` is no genitive here
             if j - (k + 1) < 2 or toks[k + 1].text in NOT_GIVEN_NAMES or not taken.free(toks[k + 1].start, toks[j - 1].end) \
                     or _a_place(view, k + 1, j) or is_plain_noun(toks[k + 1].text) \
-                    or _band_or_apposition(view, k + 1, j):  # `, Bürgermeisterin von X`
+                    or _band_or_apposition(view, k + 1, j) \
+                    or c.kind == "character" and view.word(j) == "als" \
+                    or j - (k + 1) == 2 and genitive_form(toks[k + 1].text) and is_cue_noun(toks[k + 2].text):
+                # `, Bürgermeisterin von X`; `X als Irene und Y als …`: the next actor; `Liisa, Ansas Kollegin`: someone's
                 break
             start, end = view.span(k + 1, j)
             out.append(Candidate(start, end, c.kind, "list", rule=f"{c.kind}.listed"))

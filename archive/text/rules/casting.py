@@ -9,7 +9,8 @@ from archive.text.words import is_plain_noun
 
 from archive.text.view import after_adjectives
 
-from archive.text.lexicon import ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
+from archive.text.german import is_noun, is_place
+from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
 from archive.text.view import (
     Candidate,
     SentenceView,
@@ -21,7 +22,8 @@ from archive.text.view import (
     role_noun_then_name,
     unknown_word,
 )
-from archive.text.words import APPEARS_AS, genitive_form, is_given, is_name_word, is_person_noun
+from archive.text.words import APPEARS_AS, genitive_form, is_adjective, is_given, is_name_word, is_person_noun, kin, \
+    names_a_person
 
 from archive.text.rules.registry import rule
 
@@ -140,18 +142,23 @@ def _played(view: SentenceView, best: tuple[int, int], actor: int | None, actor_
 
 @rule("character.is-name", priority=85, triggers=("ist", "war"), examples={
     "Tom Ellery ist Michel Brandauer, ein kleiner Gauner.": {"Michel Brandauer": "character"},
+    "Ute Klasen ist hier Mira, die ihre Mutter pflegt.": {"Mira": "character", "Ute Klasen": "person"},
 })
 def characters_by_is(view: SentenceView) -> list[Candidate]:
-    """`Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name."""
+    """`Jean-Paul Belmondo ist Michel Poiccard, …`: a full name is another full name, or
+    a given name alone before a comma (`Ute Klasen ist hier Mira, die …`)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
-        if tok.text not in ("ist", "war") or i + 2 >= len(toks) or not is_given(toks[i + 1].text):
+        n = i + 2 if view.word(i + 1) in ("hier", "diesmal", "nun") else i + 1  # `ist hier Irena,`
+        if tok.text not in ("ist", "war") or n + 1 >= len(toks) or not is_given(toks[n].text):
             continue
         subject = backward_name_run(view, i)
-        j = view.name_run(i + 1, limit=3)
-        same = [t.text for t in toks[subject:i]] == [t.text for t in toks[i + 1 : j]]
-        if i - subject >= 2 and j - (i + 1) >= 2 and view.word(j) in (",", ".", ";", ":", "und", "") and not same:
-            character = Candidate(*view.span(i + 1, j), "character", "play-object")
+        j = view.name_run(n, limit=3)
+        same = [t.text for t in toks[subject:i]] == [t.text for t in toks[n:j]]
+        # a given name alone only before a comma: `Ute Klasen ist Mira, die …`
+        named = j - n >= 2 and view.word(j) in (",", ".", ";", ":", "und", "") or j - n == 1 and view.word(j) == ","
+        if i - subject >= 2 and named and not same:
+            character = Candidate(*view.span(n, j), "character", "play-object")
             character.pair = view.span(subject, i)
             out.append(character)
     return out
@@ -210,13 +217,21 @@ def characters_appearing_as(view: SentenceView) -> list[Candidate]:
     for i in view.positions("als"):
         if _als_kind(view, i) == "appears":
             j = view.name_run(i + 1, limit=3)
-            if j - (i + 1) >= 2 or is_given(toks[i + 1].text):
+            if j - (i + 1) >= 2 or is_given(toks[i + 1].text) or unknown_word(toks[i + 1]) and _to_be_seen(view, j):
                 out.append(_paired_before(view, Candidate(*view.span(i + 1, j), "character", "play-object"), i - 1))
     return out
 
 
+def _to_be_seen(view: SentenceView, j: int) -> bool:
+    """`… als Himi zu hören`, `als Catwoman die beste Besetzung`: a part no lexicon knows
+    is seen or heard, or said to be something (not `als Stream erhältlich`)."""
+    return view.word(j) in ARTICLES or any(view.word(m) == "zu" and view.word(m + 1) in ("sehen", "hören", "erleben")
+                                           for m in range(j, j + 3))
+
+
 @rule("character.as-after-name", priority=85, triggers=ALS, examples={
     "Kowalczyk als Oskar, Brenning als Theo.": {"Oskar": "character", "Theo": "character"},
+    "Tom Ellery als Brzęczyk, Ute Klasen als strenge Dr. Haase.": {"Brzęczyk": "character", "Haase": "character"},
 })
 def characters_as_after_name(view: SentenceView) -> list[Candidate]:
     """`Pattinson als Reiher, Christian Bale als Shoichi`: up to the comma; not a
@@ -227,15 +242,41 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
             continue
         if view.word(i + 1).lower() in FUNCTION_WORDS - ARTICLES or is_person_noun(view.word(i + 1)):
             continue
-        end = min(len(toks), i + 5)
-        end = next((m for m in range(i + 1, end) if toks[m].text in ",.;:!?)"), end)
+        end = min(len(toks), i + 5)  # up to `und`: `X als Irene und Y als Cesar` names the next actor
+        end = next((m for m in range(i + 1, end) if toks[m].text in ",.;:!?)" or toks[m].text == "und"), end)
         actor = backward_name_run(view, i)
-        out += _object_names(view, i, i + 1, end, _subject_before(view, i), actor if actor < i else None)
+        found = _object_names(view, i, i + 1, end, _subject_before(view, i), actor if actor < i else None)
+        if not found and i - actor >= 2:  # `Siegfried Breuer als Popescu`, `als zwielichtiger Dr. Winkel`
+            found = _part_after_als(view, i, actor)
+        out += found
     return out
+
+
+_RANKS = ("Dr", "Prof")
+
+
+def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
+    """After a full name and `als`: adjectives, a form of address or a rank, then a name
+    that is a given name, a word no lexicon knows, or anything after the form of address;
+    it closes the phrase (a comma, `und`, `mit`, the sentence's end)."""
+    toks, m = view.tokens, i + 1
+    while m < len(toks) and is_adjective(toks[m].text) and toks[m].text not in FUNCTION_WORDS:
+        m += 1
+    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in _RANKS)
+    if addressed:
+        m += 2 if view.word(m + 1) == "." else 1
+    if m >= len(toks) or not (toks[m].is_cap and toks[m].is_word) or is_place(toks[m].text):
+        return []
+    j = view.name_run(m, limit=2) if is_name_word(toks[m]) else m + 1
+    if view.word(j) not in (",", ".", ";", "!", "?", "und", "mit", "") \
+            or not (addressed or is_given(toks[m].text) or unknown_word(toks[m])):
+        return []
+    return [_paired_before(view, Candidate(*view.span(m, j), "character", "play-object"), i)]
 
 
 @rule("character.as-name", priority=85, triggers=ALS, examples={
     "Sie wartet als Rachel Haase auf den Zug.": {"Rachel Haase": "character"},
+    "Ute Klasen hat als Jonas Vermieterin einen Auftritt.": {"Jonas": "character"},
 })
 def characters_as_name(view: SentenceView) -> list[Candidate]:
     """`Ferrera hat als Gloria, eine Angestellte, …` (a name, then a person apposition);
@@ -250,10 +291,20 @@ def characters_as_name(view: SentenceView) -> list[Candidate]:
         comparison = len(prev) >= 4 and prev.endswith("er") or prev in ("anders", "mehr", "eher", "so", ",")
         someones = genitive_form(toks[j - 1].text) and view.word(j)[:1].isupper() \
             or j < len(toks) and genitive_apostrophe(toks, j)  # `als Romans Mutter`, `als Jonas Haas’ Kameramann`
+        if j - (i + 1) == 2 and _owner_and_noun(toks[i + 1].text, toks[i + 2].text):
+            out.append(Candidate(*view.span(i + 1, i + 2), "character", "character-cue"))  # `als Annas Vermieterin`
+            continue
         if view.word(j) == "," and describes_a_person(view, j + 1) \
                 or not comparison and not someones and prev[:1].islower() and is_given(toks[i + 1].text):
             out.append(Candidate(*view.span(i + 1, j), "character", "play-object"))
     return out
+
+
+def _owner_and_noun(first: str, second: str) -> bool:
+    """`Annas Vermieterin`: a given name in the genitive, then a noun (for a person, or
+    any the lexicon knows): the part is someone of that figure's, who is named."""
+    return genitive_form(first) and is_given(first[:-1]) and second[:1].isupper() \
+        and (kin(second) or is_person_noun(second) or names_a_person(second) or is_noun(second))
 
 
 RELATIVE_PRONOUNS = ("der", "die")

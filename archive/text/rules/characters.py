@@ -22,6 +22,7 @@ from archive.text.view import (
     after_adjectives,
     backward_name_run,
     paired,
+    year_after,
 )
 from archive.text.words import (
     ADJECTIVE_END,
@@ -44,6 +45,8 @@ from archive.text.rules.registry import rule
 @rule("character.bracket", priority=82, triggers=("(",), examples={
     "Seine Nachbarin Irene (Carey Mulligan) wohnt nebenan.": {"Irene": "character", "Carey Mulligan": "person"},
     "Im Haus wohnen Mira (Aiko Tanabe, rechts) und Kenji (Kazuro).": {"Kenji": "character", "Kazuro": "person"},
+    "In den Rückblenden sieht man Tom Ellery (Jonas).": {"Jonas": "character", "Tom Ellery": "person"},
+    "Davor kam Nordlicht (Greta Lindholm, 2014), ein stiller Film.": {"Nordlicht": "film", "Greta Lindholm": "person"},
 })
 def characters_in_brackets(view: SentenceView) -> list[Candidate]:
     """`Irene (Carey Mulligan)`: character, then actor in brackets (or the other way round)."""
@@ -53,6 +56,10 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if inner_end is None:
             continue
         outer = backward_name_run(view, k)
+        if outer < k and year_after(view, k) is not None:
+            # `Ojuju (C.J. Obasi, 2014)`: a maker and a year, so a film before (film.before-year's); no part
+            out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
+            continue
         if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)):
             # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor
             if inner_end - (k + 1) >= 2 and (outer < k or k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text)):
@@ -65,12 +72,13 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
             continue  # `Julia Brandt (Hidden Harbour)`: a full name, then a title (another rule's)
         inner_is_person = inner_end - (k + 1) >= 2 or is_given(toks[k + 1].text) or (
             k - outer == 1 and not is_noun(toks[k + 1].text) and not is_place(toks[k + 1].text))  # `Chika (Kaho)`
-        if inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
-            out += paired(Candidate(*view.span(outer, k), "character", "bracket"),
-                          Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
-        elif k - outer >= 2 and is_given(toks[outer].text) and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
+        if k - outer >= 2 and is_given(toks[outer].text) and inner_end - (k + 1) == 1 and is_given(toks[k + 1].text):
+            # `Joe Kalder (Aaron)`: a full name, then a given name alone: the actor, then the part
             out += paired(Candidate(*view.span(k + 1, inner_end), "character", "character-cue"),
                           Candidate(*view.span(outer, k), "person", "paren-actor"))
+        elif inner_is_person:  # `der neidische Danglars (Patrick Mille)` too
+            out += paired(Candidate(*view.span(outer, k), "character", "bracket"),
+                          Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
     return out
 
 
@@ -110,6 +118,7 @@ APPOSITION_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "der", "die")
       examples={
     "Brad Sloan, ein Mann in den besten Jahren, hat alles.": {"Brad Sloan": "character"},
     "Später steht Lena, die schüchterne Kellnerin, im Regen.": {"Lena": "character"},
+    "Nebenan wohnt Herr Brzęczyk, ein Journalist.": {"Brzęczyk": "character"},
 })
 def characters_in_apposition(view: SentenceView) -> list[Candidate]:
     """`Brad Sloan, ein Mann in den besten Jahren`: a name, then an everyday person noun
@@ -123,7 +132,7 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
             k += 1
         if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
             start = backward_name_run(view, i, limit=3)
-            if start < i and (i - start >= 2 or is_given(toks[start].text)) and not (
+            if start < i and (i - start >= 2 or is_given(toks[start].text) or view.word(start - 1) in ADDRESS_TITLES) and not (
                     start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")) \
                     and not (i - start >= 2 and toks[k].text in KIN_NOUNS and view.word(i + 1) in ("der", "die")):
                 # `Ada Brenner, die Witwe`: a full name that is someone's relative may be real
@@ -159,8 +168,28 @@ def characters_played_by(view: SentenceView) -> list[Candidate]:
     return out
 
 
-@rule("character.everyday-noun", priority=75, triggers=everyday_person_noun, examples={
+CREATURE_NOUNS = words("creature_nouns")
+CREATURE_TAILS = tuple(n.lower() for n in CREATURE_NOUNS)
+PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach neben ohne über um unter von vom "
+                         "vor zu zum zur zwischen wegen trotz seit".split())
+
+
+def _creature(noun: str) -> bool:
+    """`Wesen`, `Roboter`, and compounds on them (`Plüschhase`)."""
+    return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
+
+
+CONTRACTED_ARTICLES = frozenset({"vom", "zum", "zur", "beim", "im", "am"})
+
+
+def _someone_in_a_story(word: str) -> bool:
+    """`Fischerin`, `Esel`, capitalised: a person or an animal in a story."""
+    return everyday_person_noun(word) or _creature(word)
+
+
+@rule("character.everyday-noun", priority=75, triggers=_someone_in_a_story, examples={
     "Dort lebt die junge Fischerin Kiriko allein.": {"Kiriko": "character"},
+    "Mit ihnen zieht der dreibeinige Hund Baldo.": {"Baldo": "character"},
 })
 def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
     """`die junge Fischerin Kiriko`: an article or possessive, adjectives, a noun for
@@ -168,13 +197,14 @@ def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if not (tok.is_cap and i > 0 and nxt.is_cap and everyday_person(tok.text) and is_name_word(nxt)
+        if not (tok.is_cap and i > 0 and nxt.is_cap and (everyday_person(tok.text) or _creature(tok.text))
+                and is_name_word(nxt)
                 and nxt.text not in NOT_GIVEN_NAMES and nxt.text[:-1] not in NOT_GIVEN_NAMES):
             continue
         k = i - 1
         while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
             k -= 1
-        if toks[k].text.lower() in ARTICLES | POSSESSIVES:
+        if toks[k].text.lower() in ARTICLES | POSSESSIVES | CONTRACTED_ARTICLES:  # `vom Kohlenhändler X` too
             out.append(Candidate(*view.span(i + 1, view.name_run(i + 1, limit=2)), "character", "character-cue"))
     return out
 
@@ -259,7 +289,8 @@ CAST_LABELS = words("cast_labels")
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
     "Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)": {
-        "Pit": "character", "Tom Ellery": "person", "Nachtfalke": "character", "Ute Klasen": "person"},
+        "Pit": "character", "Tom Ellery": "person", "Kara Vogt": "character", "Nachtfalke": "character",
+        "Ute Klasen": "person"},
 })
 def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
@@ -285,6 +316,12 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         named = Candidate(*view.span(outside, k), "person" if actor_first else "character", "cast-list")
         bracketed = Candidate(*view.span(first, inner_end), "character" if actor_first else "person", "cast-list")
         out += paired(bracketed, named) if actor_first else paired(named, bracketed)
+        if not actor_first and view.word(outside - 1) == "/":  # `Bruce Wayne / Batman (…)`: both names the part's
+            before = backward_name_run(view, outside - 1)
+            if before < outside - 1:
+                also = Candidate(*view.span(before, outside - 1), "character", "cast-list")
+                also.pair = (bracketed.start, bracketed.end)
+                out.append(also)
     return out
 
 
@@ -296,17 +333,6 @@ def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False
     words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
     joined = view.word(start - 1) == "/" or view.word(end) == "/"
     return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
-
-
-CREATURE_NOUNS = words("creature_nouns")
-CREATURE_TAILS = tuple(n.lower() for n in CREATURE_NOUNS)
-PREPOSITIONS = frozenset("an auf aus bei durch für gegen hinter in im mit nach neben ohne über um unter von vom "
-                         "vor zu zum zur zwischen wegen trotz seit".split())
-
-
-def _creature(noun: str) -> bool:
-    """`Wesen`, `Roboter`, and compounds on them (`Plüschhase`)."""
-    return noun in CREATURE_NOUNS or noun[:1].isupper() and noun.lower().endswith(CREATURE_TAILS)
 
 
 @rule("character.figure-apposition", priority=75, triggers=(",",), examples={
@@ -337,3 +363,4 @@ def figures_in_apposition(view: SentenceView) -> list[Candidate]:
             continue  # `die Angst, ein …`, `vor Angst, …`, or part of a longer name
         out.append(Candidate(name.start, name.end, "character", "character-cue"))
     return out
+

@@ -1,0 +1,173 @@
+"""Person or character, and characters no actor introduces: the cues and the
+arbitration between them (GUIDELINES.md). Invented sentences only."""
+
+from archive.text import analyse
+
+
+def kinds(text):
+    return {(m.surface, m.kind) for m in analyse(text).mentions}
+
+
+def test_a_title_with_its_maker_and_year_in_brackets_is_a_film_not_a_part():
+    found = kinds("Erwähnt werden:\n\nNordlicht (Greta Lindholm, 2014)\nDie stille Bucht (Tom Ellery, 2019)\n\n"
+                  "Wer Nordlicht mag, mag auch das.")
+    assert ("Nordlicht", "film") in found and ("Greta Lindholm", "person") in found
+    assert not any(kind == "character" for _, kind in found)
+
+
+def test_an_actor_in_brackets_without_a_year_still_makes_a_character():
+    found = kinds("Im Haus wohnt Mira (Ute Klasen, 28) mit ihrem Hund.")
+    assert ("Mira", "character") in found and ("Ute Klasen", "person") in found
+
+
+def test_figures_the_review_calls_historical_are_persons():
+    text = ("In Rom ermitteln zwei Männer. Tom Ellery spielt Aurelio Fanti, Ute Klasen die Gräfin Ada Lindqvist.\n\n"
+            "Beide Hauptfiguren sind übrigens historische Persönlichkeiten. Später flieht Fanti allein.")
+    found = kinds(text)
+    assert ("Aurelio Fanti", "person") in found and ("Ada Lindqvist", "person") in found
+    assert ("Fanti", "person") in found  # the surname alone is the same real man
+    assert not any(kind == "character" for _, kind in found)
+
+
+def test_figures_said_not_to_be_historical_or_only_modelled_on_one_stay_characters():
+    for said in ("Beide sind keine historischen Figuren.", "Aurelio Fanti ist an eine reale Person angelehnt."):
+        found = kinds("Tom Ellery spielt Aurelio Fanti, einen Schmuggler. " + said)
+        assert ("Aurelio Fanti", "character") in found, said
+
+
+def test_a_dated_death_in_the_past_tense_makes_a_figure_real_and_the_present_tense_does_not():
+    past = kinds("Ute Klasen ist als Fluchthelferin Hanna Sarnow, die 1944 in Berlin hingerichtet wurde, zu sehen. "
+                 "Tom Ellery spielt ihren Mann Jakob Sarnow.")
+    assert ("Hanna Sarnow", "person") in past and ("Jakob Sarnow", "person") in past  # her family too
+    present = kinds("Ute Klasen ist als Fluchthelferin Hanna Sarnow, die 1944 in Berlin verhaftet wird, zu sehen.")
+    assert ("Hanna Sarnow", "character") in present
+
+
+def test_nicknames_and_cover_names_are_characters():
+    found = kinds("Sein Freund, den alle nur Kobo nennen, schweigt. Sie nennt ihren Retter nur Pim, und er lacht. "
+                  "In Oslo lebt er unter dem Decknamen Varek.")
+    assert {("Kobo", "character"), ("Pim", "character"), ("Varek", "character")} <= found
+
+
+def test_what_is_only_called_by_a_noun_is_no_nickname():
+    found = kinds("Was alle nur Kino nennen, ist hier Theater. Man nennt ihn den deutschen Spielberg.")
+    assert not any(kind == "character" for _, kind in found)
+
+
+def test_both_names_of_a_part_joined_by_a_slash_in_a_cast_list_are_the_characters():
+    analysis = analyse("Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)\n\n"
+                       "Kara Vogt lacht.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Kara Vogt", "character") in found and ("Kara Vogt", "person") not in found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Kara Vogt", "Ute Klasen"), ("Nachtfalke", "Ute Klasen")}
+
+
+def test_a_unit_after_a_number_never_recurs_as_a_figure():
+    text = ("Drei Filme der Woche\n\nNordlicht\nR: Greta Lindholm · 120 Min.\n\nKobo wartet. Kobo lacht. Dann geht Kobo.\n\n"
+            "Südwind\nR: Tom Ellery · 98 Min.\n\nEs regnet.\n\nWestwind\nR: Ute Klasen · 101 Min.\n\nEs schneit.")
+    found = kinds(text)
+    assert ("Kobo", "character") in found  # a lone name that recurs is still a figure
+    assert not any(surface == "Min" for surface, _ in found)
+
+
+def test_a_crew_credit_outweighs_a_noun_that_made_the_name_a_figure():
+    found = kinds("Die Journalistin Greta Lindholm hat den Nachlass gesichtet.\n\n"
+                  "Regie: Tom Ellery. Produktion: Greta Lindholm. 98 Minuten.")
+    assert ("Greta Lindholm", "person") in found and ("Greta Lindholm", "character") not in found
+
+
+def test_an_actor_named_like_the_part_stays_a_person():
+    analysis = analyse("Julia Kurz und Tom Ellery spielen die Eltern Julia und Tobias. Julia schweigt.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Julia Kurz", "person") in found and ("Julia Kurz", "character") not in found
+    assert ("Julia", "character") in found
+
+
+def test_a_part_with_its_actor_stays_a_character_though_a_credit_names_it():
+    found = kinds("Mit: Tom Ellery (Jonas Haase), Ute Klasen (Mira Olt)\n\nJonas Haase, ein Bäcker, lacht.")
+    assert ("Jonas Haase", "character") in found and ("Jonas Haase", "person") not in found
+
+
+def test_the_real_one_beside_the_part_makes_the_figure_a_person():
+    text = ("Ute Klasen spielt Vera Lind als eine, die nie Nein sagt. Vera Lind lacht.\n\n"
+            "Die echte Vera Lind, inzwischen über siebzig, hat den Film gesehen.")
+    found = kinds(text)
+    assert ("Vera Lind", "person") in found and ("Vera Lind", "character") not in found
+
+
+def test_an_animal_with_a_name_is_a_character_and_the_noun_alone_is_none():
+    found = kinds("Mit ihnen zieht der dreibeinige Hund Baldo. Baldo bellt. Später kauft sie einen Esel.")
+    assert ("Baldo", "character") in found
+    assert not any(surface == "Esel" for surface, _ in found)
+
+
+def test_lone_given_names_a_story_gives_are_characters():
+    found = kinds("Sie überzeugt die ehrgeizige Elsa und den stillen Fred. Sie sucht den Vater. Er heißt Jonah, "
+                  "und er ist Fischer. Das Küken schlüpft, und sie nennt es Pipo.")
+    assert {("Elsa", "character"), ("Fred", "character"), ("Jonah", "character"), ("Pipo", "character")} <= found
+
+
+def test_given_names_that_are_nouns_or_full_names_after_adjectives_are_no_figures():
+    found = kinds("Sie schreibt an ihrem neuen Roman. Der Regisseur heißt Tom Ellery. Die großartige Ute Klasen spielt.")
+    assert not any(surface == "Roman" for surface, _ in found)
+    assert ("Tom Ellery", "person") in found and ("Ute Klasen", "person") in found
+
+
+def test_names_listed_after_a_plural_kin_noun_are_characters_but_film_making_brothers_are_not():
+    found = kinds("Ihre Schwestern Ada und Flavia sehen zu. Die Zwillinge Jeanne und Simon reisen. "
+                  "Die Brüder Tom und Jonas Ellery drehen seit Jahren zusammen.")
+    assert {("Ada", "character"), ("Flavia", "character"), ("Jeanne", "character"), ("Simon", "character")} <= found
+    assert ("Jonas Ellery", "character") not in found and ("Tom", "character") not in found
+
+
+def test_a_form_of_address_stays_out_of_the_span():
+    analysis = analyse("Bei der Beerdigung trifft er auf Major Brzęczyk (Tom Ellery) von der Polizei. "
+                       "Nebenan wohnt Herr Olt, ein Journalist.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Brzęczyk", "character") in found and ("Olt", "character") in found
+    assert not any(surface.startswith(("Major", "Herr")) for surface, _ in found)
+
+
+def test_a_part_after_a_full_name_and_als_needs_no_given_name():
+    analysis = analyse("Dazu Tom Ellery als Brzęczyk, Ute Klasen als strenge Dr. Haase. Tom Ellery als Regisseur ist "
+                       "besser, Ute Klasen als Berlinerin auch.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Brzęczyk", "character") in found and ("Haase", "character") in found
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Brzęczyk", "Tom Ellery"), ("Haase", "Ute Klasen")}
+
+
+def test_actors_and_parts_alternating_with_als_and_und():
+    analysis = analyse("In kleinen Rollen sind Ute Klasen als Irene und Tom Ellery als gutmütiger Fahrer Cesar zu sehen.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Tom Ellery", "person") in found and ("Tom Ellery", "character") not in found
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Irene", "Ute Klasen"), ("Cesar", "Tom Ellery")}
+
+
+def test_a_full_name_then_a_given_name_alone_in_brackets_is_actor_then_part():
+    analysis = analyse("In den Rückblenden sieht man Tom Ellery (Jonas) und Ute Klasen (Mira).")
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Jonas", "Tom Ellery"), ("Mira", "Ute Klasen")}
+
+
+def test_a_part_no_lexicon_knows_after_ist_als_when_it_is_seen_or_heard():
+    analysis = analyse("Die Sängerin Mioko ist als Himari zu hören. Ute Klasen ist als Zorrax die beste Besetzung. "
+                       "Der Film ist als Stream erhältlich.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Himari", "character") in found and ("Zorrax", "character") in found
+    assert not any(surface == "Stream" for surface, _ in found)
+
+
+def test_an_everyday_noun_after_a_contracted_article_makes_a_figure():
+    found = kinds("Der Film erzählt vom Kohlenhändler Jonas Brenning, der friert.")
+    assert ("Jonas Brenning", "character") in found
+
+
+def test_someone_of_a_named_figure_is_no_name_but_the_figure_is():
+    found = kinds("Ute Klasen hat als Jonas Vermieterin einen Auftritt. Tom Ellery spielt Liisa, Ansas Kollegin "
+                  "und Freundin, mit Witz.")
+    assert ("Jonas", "character") in found
+    assert not any(" " in surface and surface.split(" ")[0] in ("Jonas", "Ansas") for surface, _ in found)
+
+
+def test_a_figure_the_critic_calls_invented_is_a_character():
+    found = kinds("Dann spricht Tom Olt, ein erfundener Musikkritiker, in die Kamera. Olt lacht.")
+    assert ("Tom Olt", "character") in found and ("Tom Olt", "person") not in found
