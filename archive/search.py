@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.text.stems import key, spans_of_words, verb_forms, word_matches, word_span
 
@@ -37,6 +38,7 @@ _OPERATORS = {"AND", "OR", "NOT"}
 _BARE_WORD = re.compile(r"[^\W_]+")  # letters and digits only: one word, no syntax
 
 
+@lru_cache(maxsize=256)  # a search asked again (a server, a script) is read once; Search is frozen
 def parse(text: str, exact: bool = False) -> Search:
     """The FTS5 query for `text`, in the table it runs on."""
     if _BARE_WORD.fullmatch(text) and text not in _OPERATORS:
