@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from archive.names import fold
+from archive.snippets import of_hits, snippet
 
 
 class QueryError(Exception):
@@ -260,27 +261,23 @@ def sentences(conn, text: str | None = None, persons: list[Match] = (), films: l
         params.append(review)
     sql += (f" ORDER BY {search.table}.rank, s.id" if search else " ORDER BY s.review_id, s.position")
     sql += _limit(limit, params)
-    if matches and not text:
+    columns = ["review_id", "sentence_id", "position"] + (["matched"] if matches else []) + ["snippet", "text"]
+    if not matches:  # the hits alone (or a review's sentences): each snippet straight from the cursor
+        mark = of_hits(search, highlight) if search else lambda _, body: snippet(body, [], highlight)
+        return Result(columns, [(r, i, p, mark(hit, body), body) for r, i, p, hit, body, _ in _cursor(conn, sql, params)])
+    if text:
+        found = _run(conn, sql, params)
+        spans = _spans(conn, [row[1] for row in found.rows], person_ids, film_ids)
+        found.rows = [row + (spans.get(row[1], []),) for row in found.rows]
+    else:
         simple = len(matches) == 1 and limit is None and review is None
         found = _marked_sentences(conn, None if simple else (sql, params), person_ids, film_ids)
-    else:
-        found = _run(conn, sql, params)
-        spans = _spans(conn, [row[1] for row in found.rows], person_ids, film_ids) if matches else {}
-        found.rows = [row + (spans.get(row[1], []),) for row in found.rows]
-    columns = ["review_id", "sentence_id", "position"] + (["matched"] if matches else []) + ["snippet", "text"]
     rows = []
-    if search:
-        from archive.search import marked_spans
-    for review_id, sentence_id, position, marked, body, start, spans_in in found.rows:
-        if search:
-            snippet = _snippet(body, marked_spans(search, marked, body), highlight)
-        else:
-            snippet = _snippet(body, [(a - start, b - start) for a, b, _ in spans_in], highlight)
-        if matches:
-            matched = spans_in[0][2] if len(spans_in) == 1 else "; ".join(dict.fromkeys([n for _, _, n in spans_in]))
-            rows.append((review_id, sentence_id, position, matched, snippet, body))
-        else:
-            rows.append((review_id, sentence_id, position, snippet, body))
+    mark = of_hits(search, highlight) if search else None
+    for review_id, sentence_id, position, hit, body, start, spans_in in found.rows:
+        shown = mark(hit, body) if mark else snippet(body, [(a - start, b - start) for a, b, _ in spans_in], highlight)
+        matched = spans_in[0][2] if len(spans_in) == 1 else "; ".join(dict.fromkeys([n for _, _, n in spans_in]))
+        rows.append((review_id, sentence_id, position, matched, shown, body))
     return Result(columns, rows, [m.note() for m in matches])
 
 
@@ -324,38 +321,6 @@ def _spans(conn, sentence_ids: list[int], person_ids: tuple[int, ...], film_ids:
         for sentence_id, a, b, name in rows:
             spans.setdefault(sentence_id, []).append((a, b, name))
     return spans
-
-
-SNIPPET_CHARS = 100
-
-
-def _snippet(text: str, spans: list[tuple[int, int]], highlight: tuple[str, str]) -> str:
-    """The sentence around its first marked span, at most about SNIPPET_CHARS characters
-    (cut at spaces, `…` where cut), every span inside written open + text + close."""
-    begin, end = 0, len(text)
-    if len(text) > SNIPPET_CHARS:
-        first = spans[0][0] if spans else 0
-        begin = max(0, first - SNIPPET_CHARS // 3)
-        if begin:
-            space = text.find(" ", begin, first)
-            begin = space + 1 if space >= 0 else begin
-        end = min(len(text), max(begin + SNIPPET_CHARS, spans[0][1] if spans else 0))
-        if end < len(text):
-            space = text.rfind(" ", spans[0][1] if spans else begin, end)
-            end = space if space > begin else end
-    parts, pos = [], begin
-    for a, b in spans:
-        if a < pos or b > end:
-            continue
-        parts += [text[pos:a], highlight[0], text[a:b], highlight[1]]
-        pos = b
-    parts.append(text[pos:end])
-    snippet = "".join(parts)
-    # Most sentences need no fix, and these checks cost less than making it (any space but
-    # " " is not printable).
-    if "  " in snippet or not snippet.isprintable() or snippet[:1] == " " or snippet[-1:] == " ":
-        snippet = " ".join(snippet.split())
-    return ("…" if begin > 0 else "") + snippet + ("…" if end < len(text) else "")
 
 
 MENTION_SQL = (
@@ -422,10 +387,13 @@ def _limit(limit: int | None, params: list) -> str:
     return " LIMIT ?"
 
 
-def _run(conn, sql: str, params, matches=()) -> Result:
+def _cursor(conn, sql: str, params) -> sqlite3.Cursor:
     try:
-        cursor = conn.execute(sql, params)
+        return conn.execute(sql, params)
     except sqlite3.OperationalError as exc:
         raise _fts_error(exc) from None
-    columns = [d[0] for d in cursor.description]
-    return Result(columns, cursor.fetchall(), [m.note() for m in matches])
+
+
+def _run(conn, sql: str, params, matches=()) -> Result:
+    cursor = _cursor(conn, sql, params)
+    return Result([d[0] for d in cursor.description], cursor.fetchall(), [m.note() for m in matches])

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
+from functools import lru_cache
 
-from archive.text.stems import key, verb_forms, word_matches
+from archive.text.stems import key, spans_of_words, verb_forms, word_matches, word_span
 
 MAX_TERMS = 64  # FTS5 ranks every hit against every term: many terms cost their square
 
@@ -35,12 +35,18 @@ class Search:
 # `+`, a column filter (`text:`), else a bare word up to the next space or mark.
 _PART = re.compile(r'"(?:[^"]|"")*"|NEAR\s*\(|[(),*^+]|\w+\s*:(?!:)|[^\s"(),*^+]+|"')
 _OPERATORS = {"AND", "OR", "NOT"}
+_BARE_WORD = re.compile(r"[^\W_]+")  # letters and digits only: one word, no syntax
 
 
+@lru_cache(maxsize=256)  # a search asked again (a server, a script) is read once; Search is frozen
 def parse(text: str, exact: bool = False) -> Search:
     """The FTS5 query for `text`, in the table it runs on."""
+    if _BARE_WORD.fullmatch(text) and text not in _OPERATORS:
+        # The most common search, one word, without the reading of a syntax it has none
+        # of (which cost twice the FTS5 query itself when nothing is found): the same query.
+        return Search("sentence_fts", text, True) if exact else Search("sentence_stem", _forms(key(text)), False)
     parts = _PART.findall(text)
-    terms = sum(sum(1 for _ in word_matches(p)) for p in parts if p not in _OPERATORS and not p.startswith("NEAR"))
+    terms = sum(sum(1 for _ in word_matches(p)) for p in parts if p not in _OPERATORS and not _is_near(p))
     if terms > MAX_TERMS:
         raise SearchError(f"the search has {terms} words; at most {MAX_TERMS} are allowed (search in several steps)")
     for i, part in enumerate(parts):  # FTS5 would say "unknown special query", or a syntax error
@@ -55,7 +61,7 @@ def parse(text: str, exact: bool = False) -> Search:
     for i, part in enumerate(parts):
         prefix = i + 1 < len(parts) and parts[i + 1] == "*"
         initial = i > 0 and parts[i - 1] == "^"  # ^word: the sentence's first word, one key
-        if part.startswith("NEAR"):
+        if _is_near(part):
             depth_near += 1
             out.append("NEAR(")
         elif part == ")":
@@ -71,9 +77,14 @@ def parse(text: str, exact: bool = False) -> Search:
     return Search("sentence_stem", _join(out), False)
 
 
+def _is_near(part: str) -> bool:
+    """`NEAR(` (a word NEARBY, or NEAR alone, is a word: FTS5 reads NEAR only before a bracket)."""
+    return part.startswith("NEAR") and part.endswith("(")
+
+
 def _is_operand(part: str) -> bool:
     """A word or "phrase" of the query, not an operator or a mark."""
-    return not (part in _OPERATORS or part in ("(", ")", ",", "*", "^", "+", '"') or part.startswith("NEAR")
+    return not (part in _OPERATORS or part in ("(", ")", ",", "*", "^", "+", '"') or _is_near(part)
                 or part.endswith(":"))
 
 
@@ -101,9 +112,14 @@ def _keys(written: str, alternatives: bool) -> str:
         raise SearchError(f"malformed search query ({written!r} has no letters or digits to search for);"
                           ' put words with punctuation in "double quotes"')
     if len(found) == 1 and alternatives:
-        forms = verb_forms(found[0])
-        return '"' + found[0] + '"' if len(forms) == 1 else "(" + " OR ".join(f'"{f}"' for f in forms) + ")"
+        return _forms(found[0])
     return '"' + " ".join(found) + '"'
+
+
+def _forms(key_: str) -> str:
+    """A bare word's key, or its forms OR-ed (verb_forms)."""
+    forms = verb_forms(key_)
+    return '"' + key_ + '"' if len(forms) == 1 else "(" + " OR ".join(f'"{f}"' for f in forms) + ")"
 
 
 # A word joined to another by a hyphen, apostrophe, full stop or slash, outside quotes.
@@ -130,26 +146,42 @@ def marked_spans(search: Search, highlighted: str | None, text: str) -> list[tup
 
 def _spans_of_keys(highlighted: str, text: str) -> list[tuple[int, int]]:
     """The n-th key is the n-th word: a hit on keys i..j (one highlight) marks words i..j.
-    Only the markers are looked for, and the words read up to the last one hit."""
-    hits: list[tuple[int, int]] = []  # (first, last) key of each highlight
+    Only the markers are looked for, and only the words hit are found in the text."""
     at = highlighted.find(OPEN)
+    if at < 0:
+        return []
+    close = highlighted.find(CLOSE, at)
+    if highlighted.find(OPEN, close) < 0 and highlighted.find(" ", at, close) < 0 < close:
+        return _one_word_hit(highlighted, at, close, text)
+    hits: list[tuple[int, int]] = []  # (first, last) key of each highlight
+    words_before, counted = 0, 0  # spaces in highlighted[:counted]
     while at >= 0:
         close = highlighted.find(CLOSE, at)
         if close < 0:
             close = len(highlighted)
-        first = highlighted.count(" ", 0, at)
-        hits.append((first, first + highlighted.count(" ", at, close)))
+        words_before += highlighted.count(" ", counted, at)
+        inside = highlighted.count(" ", at, close)
+        hits.append((words_before, words_before + inside))
+        words_before, counted = words_before + inside, close
         at = highlighted.find(OPEN, close)
     if not hits:
         return []
     last = hits[-1][1]
-    places = [m.span() for m in islice(word_matches(text), last + 1)]
+    places = spans_of_words(text, [n for hit in hits for n in hit])
     # The index made from another text (by hand, say) shows the sentence unmarked; the
     # last word hit is compared with its key, which catches a shift anywhere before it.
-    if len(places) <= last or key(text[places[last][0] : places[last][1]]) != \
-            highlighted.split(" ", last + 1)[last].replace(OPEN, "").replace(CLOSE, ""):
+    last_key = highlighted[highlighted.rfind(" ", 0, close) + 1 : close].replace(OPEN, "")
+    if places is None or key(text[places[last][0] : places[last][1]]) != last_key:
         return []
     return [(places[first][0], places[last][1]) for first, last in hits]
+
+
+def _one_word_hit(highlighted: str, at: int, close: int, text: str) -> list[tuple[int, int]]:
+    """The most common hit, one word once (what _spans_of_keys does, without its lists)."""
+    span = word_span(text, highlighted.count(" ", 0, at))
+    if span is None or key(text[span[0] : span[1]]) != highlighted[at + len(OPEN) : close]:
+        return []  # another text's keys (see above)
+    return [span]
 
 
 def _spans_in_text(highlighted: str, text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,8 @@ For each case:
 - library: the archive.queries call the command makes (name matching included) on an
   open connection, median of several runs;
 - hand SQL: one hand-written statement giving the same rows, on the same connection
-  [library <= 2x this];
+  [library <= 2x this], run in turns with the library call; the ratio by wall clock
+  and by this process's CPU time (what a loaded machine disturbs least);
 - CLI: the whole command (`archive --db DB query ...`, table format, stdout to a
   pipe), median of several runs [<= 0.35 s];
 
@@ -252,14 +253,23 @@ def cases(a: dict) -> list[dict]:
     ]
 
 
-def timed(fn, repeat: int) -> tuple[float, object]:
-    result = fn()  # warm: the page cache, SQLite's cache, imports
-    times = []
+def timed_pair(lib, sql, repeat: int) -> tuple[list[float], object, object]:
+    """Medians of the library call and the hand SQL, wall and CPU seconds, the two run in
+    turns (lib, SQL, lib, SQL, ...) so that a change in the machine's load falls on both.
+    CPU time (this process's) is what other processes on a loaded machine disturb least;
+    both calls run in this process, so it counts all their work."""
+    lib_result, sql_result = lib(), sql()  # warm: the page cache, SQLite's cache, imports
+    wall: dict = {lib: [], sql: []}
+    cpu: dict = {lib: [], sql: []}
     for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+        for fn in (lib, sql):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            result = fn()
+            wall[fn].append(time.perf_counter() - started)
+            cpu[fn].append(time.process_time() - started_cpu)
+            lib_result, sql_result = (result, sql_result) if fn is lib else (lib_result, result)
+    return ([statistics.median(wall[lib]), statistics.median(wall[sql]), statistics.median(cpu[lib]),
+             statistics.median(cpu[sql])], lib_result, sql_result)
 
 
 def rows_of(result) -> int:
@@ -350,16 +360,17 @@ def main(argv=None) -> int:
         if args.only and args.only not in case["name"]:
             continue
         print(f"# {case['name']}", file=sys.stderr)
-        lib_s, lib_result = timed(lambda: case["lib"](conn), args.repeat)
         sql, params = case["sql"]
-        sql_s, sql_rows = timed(lambda: conn.execute(sql, params).fetchall(), args.repeat)
+        (lib_s, sql_s, lib_cpu, sql_cpu), lib_result, sql_rows = timed_pair(
+            lambda: case["lib"](conn), lambda: conn.execute(sql, params).fetchall(), args.repeat)
         cli_s = cli_time(db, case["cli"], args.repeat)
         ratio = lib_s / sql_s if sql_s > 0 else float("inf")
+        cpu_ratio = lib_cpu / sql_cpu if sql_cpu > 0 else float("inf")
         rows.append([f"archive {case['name']}", rows_of(lib_result), len(sql_rows), lib_s * 1000, sql_s * 1000,
-                     ratio, cli_s, "" if ratio <= TARGET_LIB_RATIO and cli_s <= TARGET_CLI else "over"])
+                     ratio, cpu_ratio, cli_s, "" if ratio <= TARGET_LIB_RATIO and cli_s <= TARGET_CLI else "over"])
         if args.plans or ratio > TARGET_LIB_RATIO or cli_s > TARGET_CLI:
             slow.append(case)
-    table(["command", "rows lib", "rows SQL", "library ms", "hand SQL ms", "lib/SQL", "CLI s", ""], rows)
+    table(["command", "rows lib", "rows SQL", "library ms", "hand SQL ms", "lib/SQL", "by CPU", "CLI s", ""], rows)
     print("\n(rows differ where the library returns one row per sentence or review and the hand SQL one per mention,"
           " or where show/stats return several result sets; the work is the same)\n")
 
@@ -369,12 +380,12 @@ def main(argv=None) -> int:
 
     help_s = next(s for label, s in start if label == "archive --help")
     over_ratio = [r for r in rows if r[5] > TARGET_LIB_RATIO]
-    over_cli = [r for r in rows if r[6] > TARGET_CLI]
+    over_cli = [r for r in rows if r[7] > TARGET_CLI]
     table(["target", "measured", "verdict"], [
         [f"library <= {TARGET_LIB_RATIO}x hand SQL", f"{len(rows) - len(over_ratio)} of {len(rows)} cases; worst "
          f"{max(r[5] for r in rows):.1f}x", verdict(not over_ratio)],
         [f"whole CLI call <= {TARGET_CLI} s", f"{len(rows) - len(over_cli)} of {len(rows)} cases; worst "
-         f"{max(r[6] for r in rows):.2f} s", verdict(not over_cli)],
+         f"{max(r[7] for r in rows):.2f} s", verdict(not over_cli)],
         [f"archive --help <= {TARGET_HELP} s", f"{help_s:.3f} s", verdict(help_s <= TARGET_HELP)],
     ])
 

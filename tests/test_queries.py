@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from archive import queries
+from archive import queries, snippets
 from tests.conftest import lines, words
 
 
@@ -380,13 +380,13 @@ def test_cast(archive):
 def test_snippet_marks_spans_and_cuts_long_text():
     text = "Anfang " + "viel Text dazwischen " * 10 + "hier Jan Müller am Ende " + "und noch mehr Text " * 10
     start = text.index("Jan Müller")
-    snippet = queries._snippet(text, [(start, start + len("Jan Müller"))], ("<", ">"))
+    snippet = snippets.snippet(text, [(start, start + len("Jan Müller"))], ("<", ">"))
     assert "<Jan Müller>" in snippet
     assert snippet.startswith("…") and snippet.endswith("…")
-    assert len(snippet) <= queries.SNIPPET_CHARS + 4
+    assert len(snippet) <= snippets.SNIPPET_CHARS + 4
     short = "Kurz: Ole."
-    assert queries._snippet(short, [(6, 9)], ("[", "]")) == "Kurz: [Ole]."
-    assert queries._snippet(short, [], ("[", "]")) == short
+    assert snippets.snippet(short, [(6, 9)], ("[", "]")) == "Kurz: [Ole]."
+    assert snippets.snippet(short, [], ("[", "]")) == short
 
 
 # --- exact selection: =NAME (the whole name, folded) and #ID, in every entity filter ----------

@@ -294,3 +294,68 @@ def test_an_index_row_from_another_text_shows_the_sentence_unmarked(db, tmp_path
     conn.close()
     rows = search(copy, "Kino")
     assert {row["snippet"] for row in rows if row["text"].startswith("B1")} == {"B1 Ein Abend ohne Kino."}
+
+
+# --- the short paths: one bare word, one word hit, a short sentence -----------------------------
+
+def test_a_bare_word_is_translated_like_any_other_search():
+    # The forms of a bare word (the verb's -t/-et), as the full reading of a search gives them
+    # for the same word inside a larger search.
+    assert parse("Walhalla").match == '("walhalla" OR "walhallat" OR "walhallaet")'
+    assert parse("Walhalla OR Kino").match.startswith('("walhalla" OR "walhallat" OR "walhallaet") OR')
+    assert parse("Walhalla", exact=True).match == "Walhalla"
+    assert parse("1996").match == '("1996" OR "1996t" OR "1996et")'
+
+
+def test_near_is_an_operator_only_before_a_bracket(db):
+    assert parse("NEARBY").match == '("nearby" OR "nearbyt" OR "nearbyet")'  # was read as NEAR(
+    assert parse("Regen NEARBY").match == '("reg" OR "regt" OR "reget") AND ("nearby" OR "nearbyt" OR "nearbyet")'
+    for word in ("NEAR", "NEARBY"):
+        assert search(db, word) == []  # a word no sentence has, not a syntax error
+
+
+@pytest.mark.parametrize("word", ["AND", "OR", "NOT"])
+def test_an_operator_alone_is_still_a_malformed_search(db, word):
+    result = run(db, "query", "sentences", "--text", word)
+    assert result.exit_code == 1 and "malformed search query" in result.output
+
+
+def test_words_are_found_by_number_as_words_reads_them():
+    from archive.text.stems import spans_of_words, word_span
+
+    for text in ("Die Vater-Tochter-Geschichte (1996) spielt in d’Artagnans Straße_3 — schön!",
+                 "Mu\u0308ller, Mu\u0308ller und \u0308Ko\u0308ln.", "  ", "", "__a__b", "Ein Wort"):
+        found = words(text)
+        for n in range(len(found) + 2):
+            assert word_span(text, n) == (found[n] if n < len(found) else None), (text, n)
+        assert spans_of_words(text, list(range(len(found)))[::-1]) == dict(enumerate(found))
+        assert spans_of_words(text, [len(found)]) is None
+    assert word_span("Mu\u0308ller dreht einen Film.", 3) == (20, 24)  # the mark does not split Müller
+    assert word_span("Mu\u0308ller dreht einen Film.", 4) is None
+
+
+def test_one_word_hit_is_marked_where_the_word_is():
+    from archive.search import CLOSE, OPEN, marked_spans
+
+    search = parse("Film")
+    text = "Mu\u0308ller dreht einen Film."
+    assert marked_spans(search, f"mull dreht ein {OPEN}film{CLOSE}", text) == [(20, 24)]
+    assert marked_spans(search, f"{OPEN}mull{CLOSE} dreht ein film", text) == [(0, 7)]
+    assert marked_spans(search, f"mull dreht {OPEN}film{CLOSE} film", text) == []  # keys of another text
+    assert marked_spans(search, f"mull dreht ein film {OPEN}film{CLOSE}", text) == []  # one word more
+    assert marked_spans(search, "mull dreht ein film", text) == []
+    assert marked_spans(search, None, text) == []
+    two = f"{OPEN}mull{CLOSE} dreht {OPEN}ein film{CLOSE}"
+    assert marked_spans(search, two, text) == [(0, 7), (14, 24)]
+
+
+def test_a_short_sentence_is_shown_whole_with_its_marks():
+    from archive.snippets import SNIPPET_CHARS, snippet
+
+    text = "Kurz:  Ole  und Tom. "
+    assert snippet(text, [(7, 10)], ("[", "]")) == "Kurz: [Ole] und Tom."  # white space tidied
+    assert snippet(text, [(7, 10), (16, 19)], ("<", ">")) == "Kurz: <Ole> und <Tom>."
+    assert snippet("Ein Film.", [(4, 8)], ("\x1b[1m", "\x1b[0m")) == "Ein \x1b[1mFilm\x1b[0m."
+    long = "Wort " * 40 + "Film am Ende."
+    shown = snippet(long, [(200, 204)], ("[", "]"))
+    assert shown.startswith("…") and "[Film]" in shown and len(shown) <= SNIPPET_CHARS + 4
