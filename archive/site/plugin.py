@@ -4,7 +4,6 @@ context), and cells that link names to those pages."""
 
 from __future__ import annotations
 
-import functools
 
 import markupsafe
 from datasette import hookimpl
@@ -111,31 +110,24 @@ async def entity_page(datasette, request):
         request=request))
 
 
-@functools.lru_cache(maxsize=256)
-def _parsed(text: str):
-    from archive.search import parse
-
-    return parse(text)
-
-
 def archive_match(text: str) -> str | None:
     """The sentence_stem query for a search as `query sentences --text` takes it; NULL
     for a malformed one, which FTS5 then reports as a syntax error (an exception from
     here would only say "user-defined function raised exception", and log a traceback)."""
-    from archive.search import SearchError
+    from archive.search import SearchError, parse
 
     try:
-        return _parsed(text).match
+        return parse(text).match
     except SearchError:
         return None
 
 
 def archive_marked(text: str, highlighted: str | None, sentence: str) -> str:
     """The sentence with <mark> around the words the search found, as written."""
-    from archive.search import SearchError, marked_spans
+    from archive.search import SearchError, marked_spans, parse
 
     try:
-        search = _parsed(text)
+        search = parse(text)  # read once per search, not once per row: parse keeps the last ones
     except SearchError:
         return sentence
     pieces, at = [], 0
