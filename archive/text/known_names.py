@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from archive.text.lexicon import Known
-from archive.text.tokens import INVISIBLE_TABLE
+from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_TABLE
 
 
 class Written:
@@ -57,7 +57,7 @@ _RUNS = re.compile(r"\w+")
 
 def written_words(text: str) -> set[str]:
     """Every run of word characters in the review, invisible characters left out."""
-    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE)))
+    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE) if HAS_INVISIBLE.search(text) else text))
 
 
 def any_word_written(name: str, runs: set[str]) -> bool:
