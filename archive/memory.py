@@ -48,8 +48,9 @@ class Names:
         self.by_surname = {surname: list(names) for surname, names in known.by_surname.items()}
         self.known = Known(self.persons, self.films, self.characters, known.review_persons,  # type: ignore[arg-type]
                            known.review_characters, known.review_films, known.decided)
+        self.character_words: dict = {}  # title -> CharacterWords, made when the analysis first asks
         self.known.__dict__.update(by_first_word=self.by_first_word, last_words=self.last_words,
-                                   by_surname=self.by_surname)
+                                   by_surname=self.by_surname, character_words=self.character_words)
 
     def _count(self, word: str, step: int) -> None:
         left = self.last_words.get(word, 0) + step
@@ -62,7 +63,15 @@ class Names:
         for op, kind, name, title in entries:
             if kind == "character":
                 names = self.characters.setdefault(title, set())
-                names.add(name) if op == "+" else names.discard(name)
+                words = self.character_words.get(title)
+                if op == "+":
+                    names.add(name)
+                    if words is not None:
+                        words.add(name)
+                else:
+                    names.discard(name)
+                    if words is not None:
+                        words.discard(name)
                 continue
             names = self.persons if kind == "person" else self.films
             if (name in names) == (op == "+"):
@@ -120,7 +129,11 @@ def _writes_out(analysis, persons: set[str], films: set[str]) -> bool:
     from archive.text.view import SentenceView
 
     probe = Known(frozenset(likely & persons), frozenset(likely & films))
-    return any(known_entities(SentenceView(analysis.text, i, s), probe) for i, s in enumerate(analysis.sentences))
+    # only the sentences that write the first word of one (the rule looks names up by the
+    # token they begin with): tokenizing every sentence of the review cost more than the rule
+    text, firsts = analysis.text, {name.split(" ")[0] for name in likely}
+    return any(known_entities(SentenceView(text, i, s), probe) for i, s in enumerate(analysis.sentences)
+               if any(text.find(first, s.start, s.end) >= 0 for first in firsts))
 
 
 class Memory:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -160,10 +161,19 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
+_frozen: list[bool] = []  # [True] once this worker's long-lived objects are out of the collector's sight
+
+
 def _load_chunk(items: list[Source | Refused], position: int = 0) -> list[Prepared | Refused]:
     known, at = _follower.known_at(position)
     results = [item if isinstance(item, Refused) else load(item, known, *_worker_context[1:]) for item in items]
     for result in results:
         if isinstance(result, Prepared):
             result.known_at = at
+    if not _frozen and any(isinstance(result, Prepared) for result in results):
+        # The lexicon (hundreds of thousands of words in frozensets) and the archive's
+        # names are loaded now and live as long as the worker: each full collection of
+        # the cyclic garbage collector went over all of them again.
+        gc.freeze()
+        _frozen.append(True)
     return results

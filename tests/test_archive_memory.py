@@ -43,3 +43,27 @@ def test_alone_the_later_review_does_not_know_them(tmp_path):
     found = {(m["text"], m["type"]) for m in mentions(runner, db)}
     assert ("Mirela", "character") not in found
     assert ("Ozu Tanaka-Berg", "person") not in found
+
+
+def test_a_films_known_characters_are_found_by_their_words_as_the_film_gains_and_loses_them():
+    # archive.text.known_names.known_characters answers from its word index what testing
+    # every character of the film answers, also after the live names change
+    from archive.memory import Names
+    from archive.text.known_names import any_word_written, known_characters, written_words
+    from archive.text.lexicon import Known
+
+    cast = {"Mirela Voss", "Old Ben", "ben", "Dr. Ilka", "Jo-Ann", "Tom Berg", "Zyra", "Éla Noor"}
+    names = Names(Known(characters={"Nachtzug": frozenset(cast)}))
+    text = "Bens Weg kreuzt den von Jo-Ann, Éla und Mirelas Schwester; Bergs Tochter Ilka schweigt."
+    runs = written_words(text)
+
+    def expected(persons):
+        return {n for n in names.characters["Nachtzug"] - persons if any_word_written(n, runs)}
+
+    assert known_characters(names.known, "Nachtzug", runs, set()) == expected(set()) != set()
+    assert known_characters(names.known, "Nachtzug", runs, {"Tom Berg"}) == expected({"Tom Berg"})
+    names.apply([("+", "character", "Ilka Sturm", "Nachtzug"), ("-", "character", "Jo-Ann", "Nachtzug")])
+    assert "Ilka Sturm" in known_characters(names.known, "Nachtzug", runs, set())
+    assert "Jo-Ann" not in known_characters(names.known, "Nachtzug", runs, set())
+    assert known_characters(names.known, "Nachtzug", runs, set()) == expected(set())
+    assert known_characters(names.known, "Taxi Driver", runs, set()) == set()

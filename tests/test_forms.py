@@ -177,3 +177,29 @@ def test_a_given_name_and_a_quoted_nickname_before_a_surname_are_one_name():
     assert not any(kind == "film" for _, kind, _ in found)  # the nickname is no title
     # a quoted title after a given name alone is no nickname: no name of three parts
     assert not any("„" in s for s, _, _ in spans("Wir sahen Tomas „Nachtfalke“ im Kino."))
+def test_whether_a_grown_name_cuts_into_another_is_asked_of_its_neighbours_alone():
+    # forms._Spans answers from sorted spans what comparing with every proposal answers,
+    # also after spans have moved
+    import random
+
+    from archive.text.forms import _Spans
+    from archive.text.view import Candidate
+
+    def cuts(c, start, end, candidates):
+        return any(o is not c and (start < o.start < end < o.end or o.start < start < o.end < end)
+                   for o in candidates)
+
+    rng = random.Random(7)
+    for _ in range(200):
+        candidates = []
+        for _ in range(rng.randint(1, 12)):
+            start = rng.randint(0, 30)
+            candidates.append(Candidate(start, start + rng.randint(1, 8), "person", "given"))
+        spans_ = _Spans(candidates)
+        for c in candidates:
+            start = max(0, c.start - rng.randint(0, 3))
+            end = c.end + rng.randint(0, 6)
+            assert spans_.cut_into(c, start, end) == cuts(c, start, end, candidates)
+            if rng.random() < 0.5:
+                spans_.move(c, start, end)
+                c.start, c.end = start, end

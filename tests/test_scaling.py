@@ -21,3 +21,12 @@ def test_a_zero_width_joiner_or_space_inside_a_name_does_not_cut_it():
         found = [(m.surface, m.kind, m.name) for m in analyse(text).mentions]
         assert found == [(f"Ryan Gos{invisible}ling", "person", "Ryan Gosling"),
                          (f"Gos{invisible}ling", "person", "Ryan Gosling")]
+
+
+def test_a_sentence_of_many_names_that_all_grow_keeps_each_whole():
+    # each name takes in its `Jr.` (archive/text/forms.py), and no grown name is taken to cut into another
+    names = [f"{('Anna', 'Tom', 'Lena', 'Paul')[i % 4]} Qzx{i:05d} Jr." for i in range(3000)]
+    text = "Mit " + ", ".join(names[:-1]) + " und " + names[-1] + "."
+    analysis = analyse(text)
+    assert [m.surface for m in analysis.mentions] == names
+    assert all(m.kind == "person" for m in analysis.mentions)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 
 from archive.text.german import is_place
 from archive.text.lexicon import ADDRESS_TITLES, FUNCTION_WORDS, words
@@ -34,24 +34,28 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     proposal that a grown name now covers is dropped, and a pair that pointed at the
     old span of an actor points at the new one."""
     at = _At(view)
+    spans = _Spans(candidates)
     moved: dict[tuple[int, int], tuple[int, int]] = {}
     for c in candidates:
         if c.kind == "film":
             end = _subtitle_end(view, at, c, candidates)
             if end != c.end:
                 moved[(c.start, c.end)] = (c.start, end)
+                spans.move(c, c.start, end)
                 c.end = end
                 c.genitive_context = genitive_context(view, c.end)
             continue
         old = (c.start, c.end)
         start, end = _trimmed(view, at, c.start, c.end)
-        if end > start:
+        if end <= start:
+            start, end = old
+        end = _grown(view, at, start, end)
+        start = _grown_back(view, at, start, end)
+        if (start, end) != old and spans.cut_into(c, start, end):
+            start, end = old  # `Ryan Gosling „Drive“ Ryan Gosling`: no nickname there, two names
+        if (start, end) != old:
+            spans.move(c, start, end)
             c.start, c.end = start, end
-        c.end = _grown(view, at, c.start, c.end)
-        c.start = _grown_back(view, at, c.start, c.end)
-        if (c.start, c.end) != old and _cuts_into_another(c, candidates):
-            c.start, c.end = old  # `Ryan Gosling „Drive“ Ryan Gosling`: no nickname there, two names
-        if (c.start, c.end) != old:
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
     candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, at, c)]
@@ -76,10 +80,48 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _cuts_into_another(c: Candidate, candidates: list[Candidate]) -> bool:
-    """A grown name that would end or start inside another proposal, not covering it."""
-    return any(o is not c and (c.start < o.start < c.end < o.end or o.start < c.start < o.end < c.end)
-               for o in candidates)
+class _Spans:
+    """The proposals' spans as they are now, sorted by start and by end, so that whether
+    a grown name cuts into another proposal costs the proposals in its own span, not all
+    of the sentence's (a credit line of thousands of names that all grow, `… Jr.`, was
+    quadratic; `benchmarks/long_sentence.py --grow`)."""
+
+    __slots__ = ("by_start", "by_end", "seq")
+
+    def __init__(self, candidates: list[Candidate]):
+        self.seq = {id(c): k for k, c in enumerate(candidates)}
+        self.by_start = sorted((c.start, k, c) for k, c in enumerate(candidates))
+        self.by_end = sorted((c.end, k, c) for k, c in enumerate(candidates))
+
+    def move(self, c: Candidate, start: int, end: int) -> None:
+        """`c` is now at start..end (its fields not yet set)."""
+        k = self.seq[id(c)]
+        for entries, before, after in ((self.by_start, c.start, start), (self.by_end, c.end, end)):
+            if before != after:
+                del entries[bisect_left(entries, (before, k), key=_first_two)]
+                insort(entries, (after, k, c), key=_first_two)
+
+    def cut_into(self, c: Candidate, start: int, end: int) -> bool:
+        """Whether the span start..end of `c` would end or start inside another proposal,
+        not covering it: one that starts inside it and ends after it, or ends inside it
+        and starts before it."""
+        at = bisect_left(self.by_start, start + 1, key=_first)
+        for o_start, _, o in self.by_start[at : bisect_left(self.by_start, end, key=_first)]:
+            if o is not c and o.end > end:
+                return True
+        at = bisect_left(self.by_end, start + 1, key=_first)
+        for o_end, _, o in self.by_end[at : bisect_left(self.by_end, end, key=_first)]:
+            if o is not c and o.start < start:
+                return True
+        return False
+
+
+def _first(entry: tuple) -> int:
+    return entry[0]
+
+
+def _first_two(entry: tuple) -> tuple[int, int]:
+    return entry[0], entry[1]
 
 
 DASHES = ("–", "—", "-")

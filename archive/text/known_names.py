@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from archive.text.lexicon import Known
-from archive.text.tokens import INVISIBLE_TABLE
+from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_TABLE
 
 
 class Written:
@@ -57,7 +57,7 @@ _RUNS = re.compile(r"\w+")
 
 def written_words(text: str) -> set[str]:
     """Every run of word characters in the review, invisible characters left out."""
-    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE)))
+    return set(_RUNS.findall(text.translate(INVISIBLE_TABLE) if HAS_INVISIBLE.search(text) else text))
 
 
 def any_word_written(name: str, runs: set[str]) -> bool:
@@ -70,3 +70,68 @@ def any_word_written(name: str, runs: set[str]) -> bool:
                          or (r[:1].upper() + r[1:] + "s") in runs for r in parts):
             return True
     return False
+
+
+def _first_words(name: str):
+    """The four ways the review may write the first run of each part of `name` that
+    any_word_written accepts (as such, with a genitive -s, capitalised, both): one of
+    them is among the review's words whenever any_word_written says yes."""
+    for part in name.split(" "):
+        parts = _RUNS.findall(part)
+        if parts:
+            r = parts[0]
+            capital = r[:1].upper() + r[1:]
+            yield from (r, r + "s", capital, capital + "s")
+
+
+class CharacterWords:
+    """One film's known characters by the words that may show them written
+    (`_first_words`), so that which of them a review writes costs its words, or the
+    index's, whichever are fewer, not a test of every name: a film's characters add up to
+    hundreds in an archive, and testing each cost a tenth of the analysis. Kept up to
+    date in place as the film's characters change (archive/memory.py)."""
+
+    __slots__ = ("by_word",)
+
+    def __init__(self, names=()):
+        self.by_word: dict[str, set[str]] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        for word in _first_words(name):
+            self.by_word.setdefault(word, set()).add(name)
+
+    def discard(self, name: str) -> None:
+        for word in _first_words(name):
+            names = self.by_word.get(word)
+            if names is not None:
+                names.discard(name)
+                if not names:
+                    del self.by_word[word]
+
+    def written(self, runs: set[str], persons: set[str]) -> set[str]:
+        """The characters, not among `persons`, some word of whom the review writes
+        (any_word_written), given the review's word runs."""
+        by_word = self.by_word
+        if len(by_word) < len(runs):
+            hits = [names for word, names in by_word.items() if word in runs]
+        else:
+            hits = [by_word[word] for word in runs if word in by_word]
+        if not hits:
+            return set()
+        return {name for name in set().union(*hits) if name not in persons and any_word_written(name, runs)}
+
+
+def known_characters(known: Known, title: str, runs: set[str], persons: set[str]) -> set[str]:
+    """The characters the archive knows for the film `title` that the review may name:
+    some word of theirs is written (any_word_written) and they are no person of it. The
+    index of each film is made on the first ask and kept with `known` (a live one keeps
+    it up to date itself: archive.memory.Names)."""
+    cache = known.__dict__.get("character_words")
+    if cache is None:
+        cache = known.__dict__["character_words"] = {}
+    words = cache.get(title)
+    if words is None:
+        words = cache[title] = CharacterWords(known.characters.get(title, ()))
+    return words.written(runs, persons)

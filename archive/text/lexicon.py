@@ -157,6 +157,9 @@ class Known:
         if "last_words" in cached:
             grown.__dict__["last_words"] = frozenset(cached["last_words"]) | {
                 name.rsplit(" ", 1)[1] for name in new_persons | new_films if " " in name}
+        if "character_words" in cached:  # archive.text.known_names.known_characters: films whose characters stay
+            grown.__dict__["character_words"] = {title: words for title, words in cached["character_words"].items()
+                                                 if by_film.get(title) is self.characters.get(title)}
         if "by_surname" in cached:
             index = dict(cached["by_surname"])
             for name in new_persons:

@@ -19,7 +19,7 @@ from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import heading_title
-from archive.text.known_names import KnownSurnames, Written, any_word_written, written_words
+from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
 from archive.text.tokens import HAS_INVISIBLE, INVISIBLE_ORDS, plain, words_of
@@ -91,7 +91,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         theirs = known.characters.get(title)
         if theirs:
             runs = runs or written_words(text)
-            characters |= {name for name in theirs - persons if any_word_written(name, runs)}
+            characters |= known_characters(known, title, runs, persons)
     years = {written_as[id(c)]: c.year for c, _ in found if c.kind == "film" and c.year}
 
     # Second pass: every occurrence of every name, genitive included.

@@ -19,7 +19,7 @@ HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 def plain(text: str) -> str:
     """A name as stored: white space runs as one space, invisible characters gone."""
-    return " ".join(text.translate(_INVISIBLE).split())
+    return " ".join((text if text.isascii() else text.translate(_INVISIBLE)).split())  # the invisible are not ASCII
 
 
 class Token(NamedTuple):
