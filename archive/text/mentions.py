@@ -17,7 +17,7 @@ from archive.text.real_lives import real_figures
 from archive.text.recurring import recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
-from archive.text.headings import heading_title
+from archive.text.headings import review_heading
 from archive.text.known_names import KnownSurnames, Written, any_word_written, written_words
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
@@ -48,12 +48,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in reshape(view, first_pass(view, known)):
             found.append((c, view.index))
-    heading = heading_title(views[0], [c for c, s in found if s == 0],
-                            {plain(text[c.start : c.end]) for c, s in found if c.kind == "film" and s > 0}) \
-        if views else None
+    at, heading = review_heading(views, found)
     if heading:
-        found = [(c, s) for c, s in found if not (s == 0 and c.start < heading[0].end and c.end > heading[0].start)]
-        found.append((heading[0], 0))
+        found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
+        found.append((heading[0], at))
     cut_trailing_nouns(text, found)
     genitives_of_persons(text, found)
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
@@ -104,6 +102,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
     noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
+    quoted_nouns = _quoted_noun_titles(found, names)
     forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
@@ -121,6 +120,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
+            if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()):
+                continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare
+                # noun opening a sentence is used as a name: `Systemsprenger bleibt lange im Kopf`)
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -157,6 +159,24 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     asked = Asked(frozenset(written.missed_names), frozenset(written.missed_last_words), asked_films,
                   frozenset(surnames.asked), had)
     return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject, asked)
+
+
+def _quoted_noun_titles(found: list[tuple[Candidate, int]], names: dict[int, str]) -> set[str]:
+    """Titles that are a German noun (`Heimat`, `Das Lehrerzimmer`) and that every cue
+    found in quotation marks: a critic who quotes such a title quotes it each time, so
+    the bare word elsewhere is the noun (`was aus Liebe wird`)."""
+    cues: dict[str, set[str]] = {}
+    for c, _ in found:
+        if c.kind == "film":
+            cues.setdefault(names[id(c)], set()).add(c.cue)
+    return {title for title, seen in cues.items() if seen == {"quoted"} and _a_noun_title(title)}
+
+
+def _a_noun_title(title: str) -> bool:
+    words = title.split(" ")
+    if len(words) == 2 and words[0].lower() in ARTICLES:
+        words = words[1:]
+    return len(words) == 1 and is_plain_noun(words[0])
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")

@@ -119,6 +119,9 @@ def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
             and not (i > 0 and toks[i - 1].end == toks[i].start))
 
 
+_TERM_BEFORE = frozenset("im am zum zur beim vom ins als".split())
+
+
 def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) -> bool:
     first = inner[0]
     if not (first.is_cap or first.is_number):
@@ -138,7 +141,9 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
     if is_other_work(before) or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
         return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
-    if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
-        # `die »Beauty Pageants«`: an article right before quotes marks a quoted term
+    if (before.lower() in ARTICLES or before in _TERM_BEFORE) and not is_work_noun(view.word(i - 2)) and i >= 1:
+        # `die »Beauty Pageants«`, `zur „Null-Toleranz-Politik“`, `nur als „Unseen Arkham
+        # Prisoner“`: an article (also with a preposition) or `als` right before quotes
+        # marks a quoted term or label
         return False
     return True

@@ -5,6 +5,8 @@ person."""
 
 from __future__ import annotations
 
+import re
+
 from archive.text.lexicon import ADDRESS_TITLES
 from archive.text.words import kin
 
@@ -256,6 +258,8 @@ def _titles_after_capitalized_article(view: SentenceView) -> list[Candidate]:
 
 
 _COPULAS = frozenset("ist war bleibt wird wäre".split())
+# An adjective or a participle put first (`Spannend ist der Film`), not a title
+_PREDICATIVE = re.compile(r"(?:isch|ig|lich|bar|sam|haft|los|voll|end|ell|iv|ant|ent)$|^ge\w{3,}(?:en|t)$")
 _DETERMINERS = frozenset("der die das ein eine einer eines kein keine keiner dieser diese dieses jener "
                          "sein seine seiner ihr ihre ihrer".split())
 
@@ -282,6 +286,8 @@ def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
             continue
         if is_cue_noun(toks[i].text) or is_given(toks[i].text) and view.name_run(i) - i >= 2:
             continue  # `Der Film ist …`, `Tom Ellery ist …`: no title
+        if k - i == 1 and _PREDICATIVE.search(toks[i].text.lower()) and not is_noun(toks[i].text):
+            continue  # `Komisch ist der Film`, `Getragen wird der Film von …`: the film is the subject
         out.append(Candidate(*view.span(i, k), "film", "work-cue"))
     return out
 
