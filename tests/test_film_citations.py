@@ -87,3 +87,26 @@ def test_a_quoted_label_after_als_or_a_contracted_article_is_no_title():
     assert films("Die Vorlage, die Biografie „Dark Prometheus“ von Tom Ellery, ist dick.") == []
     assert films("Der Film lief im Wettbewerbsprogramm «Encounters» in Berlin.") == []
     assert films("Sie mochte den Thriller „Nebelhafen“ sehr.") == ["Nebelhafen"]
+
+
+def test_an_info_block_names_the_film_on_its_first_line():
+    body = "Ein starker Film über zwei Schwestern an der Küste, die lange schweigen.\n\n"
+    assert films(body + "Nordwind Zero. AT/DE 2023. 110 Min. Von Ilse Kowalczyk.") == ["Nordwind Zero"]
+    assert films(body + "Der stille Hafen (The Quiet Harbour). GB 1949. Regie: Tom Ellery.") == [
+        "Der stille Hafen", "The Quiet Harbour"]
+    assert films(body + "Vasquinha\nItalien/Frankreich 2024 · R: Ute Klasen · 119 Min.") == ["Vasquinha"]
+    assert films(body + "Ilse Marie Kowalczyk, BRD 1974 – Neuauflage") == []  # the director first
+    assert films(body + "Regie Tom 2023 war gut.") == []  # no country
+
+
+def test_a_heading_in_capitals_that_is_a_rubric_names_no_film():
+    text = "NEU IM KINO\n\nDiese Woche: Intrigen im Vatikan und eine Hochzeit in den Bergen, dazu ein Winter im Dorf.\n\nMehr folgt."
+    assert films(text) == []
+
+
+def test_a_title_that_is_a_persons_surname_is_the_person_when_bare():
+    text = ("Ute Klasen hat sich durch den Nachlass von Leni Brennwald gearbeitet. Ihr Dokumentarfilm „Brennwald“ zeigt "
+            "eine Frau. Brennwald hat später alles bestritten.")
+    a = analyse(text)
+    assert [(m.surface, m.kind) for m in a.mentions if "Brennwald" in m.surface] == [
+        ("Leni Brennwald", "person"), ("Brennwald", "film"), ("Brennwald", "person")]

@@ -88,6 +88,8 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     end = start + len(title)
     if not title[:1].isupper() or len(title.split()) > 10 or _is_rubric(title) and len(title.split()) == 1:
         return None
+    if title.isupper() and any(_is_rubric(word) for word in re.findall(r"\w+", title)):
+        return None  # `NEU IM KINO`, `TV-TIPP DES TAGES`: a rubric in capitals
     inside = [c for c in found if c.start < end and c.end > start and c.cue != "unknown"]
     if any(c.kind != "film" for c in inside) or any((c.start, c.end) == (start, end) for c in inside):
         return None  # `Die Lippen des Jean-Paul Belmondo`: a person's heading; or found already

@@ -218,8 +218,11 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
     """Every way the review may write a known name again, with its kind and nominative:
     full, surname (persons), first name (characters), each with a genitive -s."""
     forms: dict[str, tuple[Kind, str]] = {}
+    # `„Riefenstahl“` (the film) about Leni Riefenstahl: quoted or in the heading it is the
+    # film (the first pass found those); bare, it is the person, as critics write her name
+    surnames = {name.rsplit(" ", 1)[1] for name in persons if " " in name}
     for title in sorted(films):
-        if title not in headline_nouns:  # `Liebe` as a heading's title: not every `aus Liebe`
+        if title not in headline_nouns and title not in surnames:  # `Liebe` as a heading's title: not every `aus Liebe`
             forms[title] = ("film", title)
     genitives: dict[str, tuple[Kind, str]] = {}  # after every form as written: `Andreas` the name, not `Andrea`'s genitive
     for kind, names in (("person", persons), ("character", characters)):

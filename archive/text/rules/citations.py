@@ -3,6 +3,8 @@ convention of filmographies, lists of films mentioned and essays alike."""
 
 from __future__ import annotations
 
+import re
+
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
@@ -44,7 +46,7 @@ def _titles_before_director_and_year(view: SentenceView) -> list[Candidate]:
         if start is None:
             continue
         year = int(view.word(name_end + 1))
-        out.append(Candidate(*view.span(start, k), "film", "director-year", year))
+        out.append(Candidate(*view.span(start, k), "film", "cited", year))
         out.append(Candidate(*view.span(k + 1, name_end), "person", "paren-actor"))
     return out
 
@@ -132,3 +134,52 @@ def _original_titles(view: SentenceView) -> list[Candidate]:
                 continue  # `im Original Englisch`: a language
         out.append(Candidate(*view.span(first, end), "film", "year-cue", year_after(view, end)))
     return out
+
+
+_COUNTRY = r"[A-ZÄÖÜ][\wÄÖÜäöüß.]*"
+# `Club Zero. GB/AT 2023.`, `Riefenstahl. Dokumentarfilm, Deutschland 2024.`,
+# `Konklave⏎USA/GB 2024 · R: …`, `Perfect Days, Japan/Deutschland 2023, 124 Minuten`
+_INFO_BLOCK = re.compile(
+    rf"([A-ZÄÖÜ0-9][^\n]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
+    rf"({_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
+_ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
+
+
+@rule("film.info-block", priority=70, examples={
+    "Ein starker Film.\n\nNordwind Zero. AT/DE 2023. 110 Min. Von Ilse Kowalczyk.": {"Nordwind Zero": "film"},
+    "Ein starker Film.\n\nHarbour Lights (Havets ljus)\nSchweden/Dänemark 2024 · 118 Min.": {
+        "Harbour Lights": "film", "Havets ljus": "film"},
+})
+def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
+    """An info block names the film on its first line, before the countries and the year
+    (on the same line after a full stop or a comma, or on the next line), the original
+    title in brackets after it: `Der dritte Mann (The Third Man). GB 1949. Regie: …`."""
+    text, sentence = view.text, view.sentence
+    out = []
+    at = sentence.start
+    while 0 <= at < sentence.end:
+        if at == 0 or text[at - 1] == "\n":
+            out += _info_block_title(view, at)
+        at = text.find("\n", at, sentence.end)
+        at = at + 1 if at >= 0 else -1
+    return out
+
+
+def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
+    text, sentence = view.text, view.sentence
+    m = _INFO_BLOCK.match(text, at)
+    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10 or ":" in m.group(1):
+        return []
+    countries = re.split(r"\s*/\s*", m.group(3))
+    if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
+        return []  # `Regie Tom 2023`: no country
+    title = m.group(1).rstrip()
+    if m.group(2).startswith(",") and (is_given(title.split()[0]) or not is_place(countries[0])):
+        return []  # `Rainer Werner Fassbinder, BRD 1974`: the director, not the title
+    if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):
+        return []
+    brackets = _ORIGINAL_IN_BRACKETS.match(title)
+    parts = [(brackets.start(1), brackets.end(1)), (brackets.start(2), brackets.end(2))] if brackets else [(0, len(title))]
+    year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
+    cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
+    return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]
