@@ -110,3 +110,22 @@ def test_a_title_that_is_a_persons_surname_is_the_person_when_bare():
     a = analyse(text)
     assert [(m.surface, m.kind) for m in a.mentions if "Brennwald" in m.surface] == [
         ("Leni Brennwald", "person"), ("Brennwald", "film"), ("Brennwald", "person")]
+
+
+def test_titles_in_capitals_in_prose_but_not_abbreviations_or_labels():
+    text = "Die FBI-Agentin aus der USA erinnert an IT FOLLOWS, irgendwo zwischen NORDWIND und GRETEL & HANSEL."
+    assert films(text) == ["IT FOLLOWS", "NORDWIND", "GRETEL & HANSEL"]
+    assert films("AUTORIN: Ute Klasen schreibt das hier für uns alle.") == []
+    assert films("Die FSK gibt ihn ab zwölf, der ZDF zeigt ihn spät.") == []
+
+
+def test_an_english_title_after_a_work_noun_holds_a_given_name():
+    text = "Es ist das Remake des koreanischen Films Save the Green Planet von Jang Joon-hwan."
+    assert films(text) == ["Save the Green Planet"]
+
+
+def test_the_original_title_after_a_dash_is_a_short_form_of_the_full_title():
+    text = "Erwähnt\n\nDie Frau, die wartet – Nachtweg (Ute Klasen, 2010)\n\nIn Nachtweg geht es um Zwillinge."
+    assert [(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"] == [
+        ("Die Frau, die wartet – Nachtweg", "Die Frau, die wartet – Nachtweg"),
+        ("Nachtweg", "Die Frau, die wartet – Nachtweg")]

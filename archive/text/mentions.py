@@ -81,8 +81,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
-            fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
-                      or any(f.startswith(names[id(c)] + dash) for dash in (" – ", " - ", " — "))]
+            fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`, `Die Frau,
+                      or any(f.startswith(names[id(c)] + dash) or f.endswith(dash + names[id(c)])  # die singt – Incendies`
+                             for dash in (" – ", " - ", " — "))]
             if len(fuller) == 1:
                 names[id(c)] = fuller[0]
     films |= known.review_films  # what the review's metadata names counts as named
@@ -224,6 +225,10 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
     for title in sorted(films):
         if title not in headline_nouns and title not in surnames:  # `Liebe` as a heading's title: not every `aus Liebe`
             forms[title] = ("film", title)
+    for title in sorted(films):  # `Incendies` for `Die Frau, die singt – Incendies`: a release title and the original
+        for part in title.split(" – ") if title.count(" – ") == 1 else ():
+            if " " in part or not (is_plain_noun(part) or part.lower() in FUNCTION_WORDS or part in surnames):
+                forms.setdefault(part, ("film", title))
     genitives: dict[str, tuple[Kind, str]] = {}  # after every form as written: `Andreas` the name, not `Andrea`'s genitive
     for kind, names in (("person", persons), ("character", characters)):
         for name in sorted(names):  # in an order no set decides

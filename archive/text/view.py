@@ -270,7 +270,8 @@ def title_run(view: SentenceView, i: int) -> int:
                     or genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap \
                     and not (toks[k - 1].is_cap and not is_given(toks[k - 1].text)):
                 break  # `Refns Großstadtkrimi`; but `Small Things Like These`, `Der Mann ohne …` run on
-            if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des"):
+            if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des") \
+                    and toks[k - 1].text not in ENGLISH_ONLY:  # `Save the Green Planet`
                 break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky` (not `Die Ehe der Maria Braun`)
             last = k + 1
             if split_compound(tok) is not tok:

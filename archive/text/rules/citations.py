@@ -8,8 +8,8 @@ import re
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import FUNCTION_WORDS
-from archive.text.view import Candidate, SentenceView, genitive_apostrophe, title_run, title_start_before, year_after
+from archive.text.lexicon import CHANNELS, FUNCTION_WORDS
+from archive.text.view import Candidate, SentenceView, english_title_after_full_genitive, genitive_apostrophe, title_run, title_start_before, year_after
 from archive.text.words import (
     YEAR,
     genitive_form,
@@ -85,8 +85,8 @@ def _one_word_title_after_full_genitive(view: SentenceView) -> list[Candidate]:
         if is_noun(tok.text) or is_place(tok.text) or is_cue_noun(tok.text) or tok.text.lower() in FUNCTION_WORDS \
                 or view.name_run(k) - k >= 2 or split_compound(tok) is not tok:
             continue
-        if k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].is_cap:
-            continue  # two capitalized words: another rule's (`Apocalypse Now`), or a name
+        if k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].is_cap or english_title_after_full_genitive(view, k):
+            continue  # two capitalized words: another rule's (`Apocalypse Now`, `Hell or High Water`), or a name
         out.append(Candidate(tok.start, tok.end, "film", "title-start", year_after(view, k + 1)))
     return out
 
@@ -183,3 +183,42 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
     cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
     return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]
+
+
+def _in_capitals(word: str) -> bool:
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and "-" not in word
+
+
+@rule("film.capitals", priority=55, triggers=_in_capitals, examples={
+    "Wer seine früheren Filme kennt, THE QUIET HARBOUR oder GRETEL & HANSEL, weiß es.": {
+        "THE QUIET HARBOUR": "film", "GRETEL & HANSEL": "film"},
+    "Cage kennt man als Meme: NORDWIND, PIG, jetzt das hier.": {"NORDWIND": "film"},
+})
+def _titles_in_capitals(view: SentenceView) -> list[Candidate]:
+    """Some outlets write titles in capitals (`zwischen SIEBEN und ZODIAC`, `aus IT
+    FOLLOWS`): in a sentence of prose, two words in capitals or more (`&` between), or
+    one of five letters or more, are a title; an abbreviation is short (`FBI`, `USA`,
+    `FSK`), a label ends in a colon (`AUTORIN:`), a glued one is a compound (`FBI-Agentin`)."""
+    toks = view.tokens
+    if sum(t.is_word and t.text[:1].islower() for t in toks) < 3:
+        return []  # a heading or an info line, not prose
+    out, k = [], 0
+    while k < len(toks):
+        j = k
+        while j < len(toks) and (toks[j].is_word and _in_capitals(toks[j].text)
+                                 or toks[j].text == "&" and j > k and j + 1 < len(toks) and _in_capitals(toks[j + 1].text)):
+            j += 1
+        if j == k:
+            k += 1
+            continue
+        letters = [sum(ch.isalpha() for ch in t.text) for t in toks[k:j] if t.is_word]
+        glued = j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].text in ("-", ":")
+        channel = any(t.text.capitalize() in CHANNELS for t in toks[k:j])
+        if not glued and not channel and view.word(j) != ":" and (
+                len(letters) >= 2 and max(letters) >= 4 or len(letters) == 1 and letters[0] >= 5 and _VOWEL.search(toks[k].text)):
+            out.append(Candidate(toks[k].start, toks[j - 1].end, "film", "work-cue", year_after(view, j)))
+        k = j
+    return out
+
+
+_VOWEL = re.compile(r"[AEIOUÄÖÜY]")

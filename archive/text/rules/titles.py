@@ -28,6 +28,7 @@ from archive.text.view import (
 from archive.text.words import (
     CAPITALIZED_ARTICLES,
     ENGLISH_LOWER,
+    ENGLISH_ONLY,
     OPEN_QUOTES,
     POSSESSIVES,
     SERIES_TAILS,
@@ -64,7 +65,9 @@ def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
             continue  # `ein Film Wim Wenders'`: a person, not a title
         j = title_run(view, k)
         start, end = view.span(k, j)
-        out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+        # an English function word inside holds it together (`Save the Green Planet`: no person)
+        cue = "title-start" if any(t.text in ENGLISH_ONLY for t in toks[k:j]) else "work-cue"
+        out.append(Candidate(start, end, "film", cue, year_after(view, j)))
     return out
 
 
