@@ -129,3 +129,8 @@ def test_the_original_title_after_a_dash_is_a_short_form_of_the_full_title():
     assert [(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"] == [
         ("Die Frau, die wartet – Nachtweg", "Die Frau, die wartet – Nachtweg"),
         ("Nachtweg", "Die Frau, die wartet – Nachtweg")]
+
+
+def test_a_quoted_sentence_with_its_own_full_stop_is_no_title():
+    text = "Ali sagt den Satz, der dem Film seinen Titel gab: „Angst haben Menschen nie.“ Sie mochte „Nebelhafen“."
+    assert films(text) == ["Nebelhafen"]

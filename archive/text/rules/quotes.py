@@ -133,6 +133,8 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # `*Gepostet am 12. März von … · Kategorie: …*`: a byline, not a title
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
+    if inner[-1].text == "." and len(words) >= 3 and len(inner[-2].text) > 1:
+        return False  # `„Angst essen Seele auf.“`: a sentence quoted with its own full stop
     before = view.word(i - 1)
     if before == ":" and SPEECH_VERBS & {view.word(m) for m in range(i - 5, i - 1)}:
         return False  # `fragt sie nur: „Was heißt das?“`: speech
