@@ -117,6 +117,7 @@ def test_titles_in_capitals_in_prose_but_not_abbreviations_or_labels():
     assert films(text) == ["IT FOLLOWS", "NORDWIND", "GRETEL & HANSEL"]
     assert films("AUTORIN: Ute Klasen schreibt das hier für uns alle.") == []
     assert films("Die FSK gibt ihn ab zwölf, der ZDF zeigt ihn spät.") == []
+    assert films("Er schrieb \x1b]0;PWNED\x07 auf die Wand und ging dann weiter.") == []  # inside a control sequence
 
 
 def test_an_english_title_after_a_work_noun_holds_a_given_name():

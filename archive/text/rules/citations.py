@@ -212,13 +212,18 @@ def _titles_in_capitals(view: SentenceView) -> list[Candidate]:
             k += 1
             continue
         letters = [sum(ch.isalpha() for ch in t.text) for t in toks[k:j] if t.is_word]
-        glued = j < len(toks) and toks[j].start == toks[j - 1].end and toks[j].text in ("-", ":")
+        start, end = toks[k].start, toks[j - 1].end
+        glued = j < len(toks) and toks[j].start == end and toks[j].text in ("-", ":") \
+            or start > 0 and view.text[start - 1] not in _OPEN_SPACE or end < len(view.text) and view.text[end] not in _CLOSE_SPACE
         channel = any(t.text.capitalize() in CHANNELS for t in toks[k:j])
         if not glued and not channel and view.word(j) != ":" and (
                 len(letters) >= 2 and max(letters) >= 4 or len(letters) == 1 and letters[0] >= 5 and _VOWEL.search(toks[k].text)):
-            out.append(Candidate(toks[k].start, toks[j - 1].end, "film", "work-cue", year_after(view, j)))
+            out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
         k = j
     return out
 
 
 _VOWEL = re.compile(r"[AEIOUÄÖÜY]")
+# a word in capitals stands between these (not inside `\x1b]0;PWNED\x07` or `FBI-Agentin`)
+_OPEN_SPACE = frozenset(" \t\n(„“\"»«‚'")
+_CLOSE_SPACE = frozenset(" \t\n,.;!?)“”\"«»‘'")
