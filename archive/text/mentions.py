@@ -14,7 +14,7 @@ from archive.text.rules import first_pass
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.real_lives import real_figures
-from archive.text.recurring import recurring_characters, used_as_noun
+from archive.text.recurring import quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import review_heading
@@ -103,7 +103,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
     noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
-    quoted_nouns = _quoted_noun_titles(found, names)
+    quoted_nouns = quoted_noun_titles(found, names)
     forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
@@ -160,24 +160,6 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     asked = Asked(frozenset(written.missed_names), frozenset(written.missed_last_words), asked_films,
                   frozenset(surnames.asked), had)
     return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject, asked)
-
-
-def _quoted_noun_titles(found: list[tuple[Candidate, int]], names: dict[int, str]) -> set[str]:
-    """Titles that are a German noun (`Heimat`, `Das Lehrerzimmer`) and that every cue
-    found in quotation marks: a critic who quotes such a title quotes it each time, so
-    the bare word elsewhere is the noun (`was aus Liebe wird`)."""
-    cues: dict[str, set[str]] = {}
-    for c, _ in found:
-        if c.kind == "film":
-            cues.setdefault(names[id(c)], set()).add(c.cue)
-    return {title for title, seen in cues.items() if seen == {"quoted"} and _a_noun_title(title)}
-
-
-def _a_noun_title(title: str) -> bool:
-    words = title.split(" ")
-    if len(words) == 2 and words[0].lower() in ARTICLES:
-        words = words[1:]
-    return len(words) == 1 and is_plain_noun(words[0])
 
 
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
