@@ -14,7 +14,7 @@ import re
 from archive.text.lexicon import CREDIT_LABELS, words
 from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
-from archive.text.words import is_work_noun
+from archive.text.words import is_plain_noun, is_work_noun
 
 # English words that are no German words: a heading holding one is an English title.
 _ENGLISH = frozenset("the of a by your my me you upon is it to on with for from at our his their".split())
@@ -26,6 +26,8 @@ _RUBRIC = re.compile(r"^([\w-]+(?: [\w-]+)?):\s+(?=\S)")
 # `, Staffel 1`, `(Season 2)`, `– Folge 3` after a series' title: which part, not the title
 _PART = re.compile(r"\s*(?:[,–—-]\s*|\()(?:Staffel|Season|Folge|Episode|Teil)\s+\d+\)?$")
 _CREDIT_NEXT = re.compile(r"\n+([\w/-]+):")
+# `Titel⏎Arte, 20:15 Uhr · Drama, Brasilien 1998 · 110 Min.`: an info line follows
+_INFO_NEXT = re.compile(r"\n[^\n]*\b(?:1[89]|20)\d\d\b[^\n]*\b\d+ ?Min\b")
 
 
 def _is_rubric(label: str) -> bool:
@@ -34,11 +36,42 @@ def _is_rubric(label: str) -> bool:
     return bool(word) and (word.lower().endswith(_RUBRIC_TAILS) or is_work_noun(word))
 
 
-def heading_title(view: SentenceView, found: list[Candidate], body_films: set[str]) -> tuple[Candidate, str] | None:
-    """The title in the review's first segment, with its name, or None."""
+def _heading_line(view: SentenceView) -> str | None:
+    """The segment's text when it is a line of its own with no sentence end, else None."""
     text, sentence = view.text, view.sentence
     line = text[sentence.start : sentence.end]
-    if view.index != 0 or "\n" in line or _SENTENCE_END.search(line) or not text[sentence.end : sentence.end + 1] == "\n":
+    if "\n" in line or _SENTENCE_END.search(line) or not text[sentence.end : sentence.end + 1] == "\n":
+        return None
+    return line
+
+
+def heading_segment(views: list[SentenceView]) -> int:
+    """Which segment holds the review's heading: the first, or the second when the first
+    is a kicker in capitals above it (`TV-TIPP DES TAGES⏎⏎Titel`, `ANIME IM KINO⏎⏎Titel`):
+    a line in capitals that holds a word of the page's layout, then another short line."""
+    if len(views) < 2:
+        return 0
+    kicker, second = _heading_line(views[0]), _heading_line(views[1])
+    if kicker is None or second is None or not kicker.isupper() or second.isupper() or len(second.split()) > 10:
+        return 0
+    return 1 if any(_is_rubric(word) for word in re.findall(r"\w+", kicker)) else 0
+
+
+def review_heading(views: list[SentenceView], found: list[tuple[Candidate, int]]) -> tuple[int, tuple[Candidate, str] | None]:
+    """The segment of the review's heading and the title it names (None: no title);
+    `found` holds the first pass's proposals with their segments."""
+    if not views:
+        return 0, None
+    at = heading_segment(views)
+    body = {plain(views[0].text[c.start : c.end]) for c, s in found if c.kind == "film" and s > at}
+    return at, heading_title(views[at], [c for c, s in found if s == at], body)
+
+
+def heading_title(view: SentenceView, found: list[Candidate], body_films: set[str]) -> tuple[Candidate, str] | None:
+    """The title in the review's heading segment, with its name, or None."""
+    text, sentence = view.text, view.sentence
+    line = _heading_line(view)
+    if view.index > 1 or line is None:
         return None
     rubric = _RUBRIC.match(line)
     if rubric and rubric.group(1) in CREDIT_LABELS:
@@ -48,10 +81,15 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     body = line[rubric.end() :] if rubric else line
     parts = _SEPARATORS.split(_PART.sub("", body), maxsplit=1)
     title = parts[0].strip()
+    tagline = _before_tagline(title)
+    if tagline:  # `Club Zero: Wenn das Schulbuffet zur Glaubensfrage wird`
+        title = tagline
     start = sentence.start + line.index(title, rubric.end() if rubric else 0)
     end = start + len(title)
     if not title[:1].isupper() or len(title.split()) > 10 or _is_rubric(title) and len(title.split()) == 1:
         return None
+    if title.isupper() and any(_is_rubric(word) for word in re.findall(r"\w+", title)):
+        return None  # `NEU IM KINO`, `TV-TIPP DES TAGES`: a rubric in capitals
     inside = [c for c in found if c.start < end and c.end > start and c.cue != "unknown"]
     if any(c.kind != "film" for c in inside) or any((c.start, c.end) == (start, end) for c in inside):
         return None  # `Die Lippen des Jean-Paul Belmondo`: a person's heading; or found already
@@ -61,11 +99,23 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     english = any(w.casefold() in _ENGLISH for w in re.findall(r"\w+", title))
     capitals = title.isupper() and sum(ch.isalpha() for ch in title) >= 3
     credit = len(parts) > 1 and bool(after) and all(c.kind == "person" for c in after)
-    credit = credit or _credit_block_after(text, sentence.end)
-    if not (same or english or capitals or credit or rubric):
+    credit = credit or _credit_block_after(text, sentence.end) or bool(_INFO_NEXT.match(text, sentence.end))
+    recurs = bool(tagline) and (" " in title or not is_plain_noun(title)) and title in text[sentence.end :]
+    if not (same or english or capitals or credit or rubric or recurs):
         return None
     name = same[-1] if same else plain(title)
     return Candidate(start, end, "film", "heading", rule="film.heading"), name
+
+
+def _before_tagline(title: str) -> str | None:
+    """`Club Zero: Wenn das Schulbuffet zur Glaubensfrage wird`: a colon, then a phrase
+    of German prose (two lower-case words or more) is a headline's tagline, and the title
+    stands before it; `Drei Farben: Blau` is one title."""
+    head, colon, tail = title.partition(": ")
+    if not colon or not head.strip() or len(head.split()) > 6:
+        return None
+    lower = [w for w in re.findall(r"\w+", tail) if w[0].islower()]
+    return head.strip() if len(lower) >= 2 else None
 
 
 def _credit_block_after(text: str, end: int) -> bool:

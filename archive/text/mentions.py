@@ -15,10 +15,10 @@ from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.arbitration import typed_names
 from archive.text.real_lives import real_figures, said_real
-from archive.text.recurring import recurring_characters, used_as_noun
+from archive.text.recurring import quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
-from archive.text.headings import heading_title
+from archive.text.headings import review_heading
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
@@ -49,12 +49,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in reshape(view, first_pass(view, known)):
             found.append((c, view.index))
-    heading = heading_title(views[0], [c for c, s in found if s == 0],
-                            {plain(text[c.start : c.end]) for c, s in found if c.kind == "film" and s > 0}) \
-        if views else None
+    at, heading = review_heading(views, found)
     if heading:
-        found = [(c, s) for c, s in found if not (s == 0 and c.start < heading[0].end and c.end > heading[0].start)]
-        found.append((heading[0], 0))
+        found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
+        found.append((heading[0], at))
     cut_trailing_nouns(text, found)
     genitives_of_persons(text, found)
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
@@ -78,8 +76,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too
         if c.kind == "film" and " " not in names[id(c)]:
-            fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`
-                      or any(f.startswith(names[id(c)] + dash) for dash in (" – ", " - ", " — "))]
+            fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`, `Die Frau,
+                      or any(f.startswith(names[id(c)] + dash) or f.endswith(dash + names[id(c)])  # die singt – Incendies`
+                             for dash in (" – ", " - ", " — "))]
             if len(fuller) == 1:
                 names[id(c)] = fuller[0]
     films |= known.review_films  # what the review's metadata names counts as named
@@ -99,6 +98,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
     noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
+    quoted_nouns = quoted_noun_titles(found, names)
     forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
@@ -116,6 +116,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
+            if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()):
+                continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare
+                # noun opening a sentence is used as a name: `Systemsprenger bleibt lange im Kopf`)
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -197,9 +200,16 @@ def _surface_forms(persons: set[str], characters: set[str], films: set[str],
     """Every way the review may write a known name again, with its kind and nominative:
     full, surname (persons), first name (characters), each with a genitive -s."""
     forms: dict[str, tuple[Kind, str]] = {}
+    # `„Riefenstahl“` (the film) about Leni Riefenstahl: quoted or in the heading it is the
+    # film (the first pass found those); bare, it is the person, as critics write her name
+    surnames = {name.rsplit(" ", 1)[1] for name in persons if " " in name}
     for title in sorted(films):
-        if title not in headline_nouns:  # `Liebe` as a heading's title: not every `aus Liebe`
+        if title not in headline_nouns and title not in surnames:  # `Liebe` as a heading's title: not every `aus Liebe`
             forms[title] = ("film", title)
+    for title in sorted(films):  # `Incendies` for `Die Frau, die singt – Incendies`: a release title and the original
+        for part in title.split(" – ") if title.count(" – ") == 1 else ():
+            if " " in part or not (is_plain_noun(part) or part.lower() in FUNCTION_WORDS or part in surnames):
+                forms.setdefault(part, ("film", title))
     genitives: dict[str, tuple[Kind, str]] = {}  # after every form as written: `Andreas` the name, not `Andrea`'s genitive
     for kind, names in (("person", persons), ("character", characters)):
         for name in sorted(names):  # in an order no set decides

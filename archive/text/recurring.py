@@ -15,7 +15,8 @@ from bisect import bisect_left
 from collections import Counter
 
 from .german import is_place
-from .view import SentenceView
+from .lexicon import ARTICLES
+from .view import Candidate, SentenceView
 from .words import could_be_name, is_adjective, is_name_word, is_plain_noun
 
 MIN_ALONE = 3  # a real person's surname recurs too, but a found one is never counted
@@ -90,3 +91,21 @@ def used_as_noun(view: SentenceView, start: int) -> bool:
         return False
     before = view.word(k - 1).lower()
     return before in _NOUN_DETERMINERS or is_adjective(before) and view.word(k - 2).lower() in _NOUN_DETERMINERS
+
+
+def quoted_noun_titles(found: list[tuple[Candidate, int]], names: dict[int, str]) -> set[str]:
+    """Titles that are a German noun (`Heimat`, `Das Lehrerzimmer`) and that every cue
+    found in quotation marks: a critic who quotes such a title quotes it each time, so
+    the bare word elsewhere is the noun (`was aus Liebe wird`)."""
+    cues: dict[str, set[str]] = {}
+    for c, _ in found:
+        if c.kind == "film":
+            cues.setdefault(names[id(c)], set()).add(c.cue)
+    return {title for title, seen in cues.items() if seen == {"quoted"} and _a_noun_title(title)}
+
+
+def _a_noun_title(title: str) -> bool:
+    words = title.split(" ")
+    if len(words) == 2 and words[0].lower() in ARTICLES:
+        words = words[1:]
+    return len(words) == 1 and is_plain_noun(words[0])

@@ -5,7 +5,7 @@ the proposal (`Candidate`) a rule makes."""
 from __future__ import annotations
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
+from archive.text.lexicon import ARTICLES, CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
 from archive.text.spans import Kind, Sentence
 from archive.text.tokens import Token, tokenize
 from archive.text.words import (
@@ -273,17 +273,20 @@ def title_run(view: SentenceView, i: int) -> int:
                     or genitive_form(tok.text) and k + 1 < len(toks) and toks[k + 1].is_cap \
                     and not (toks[k - 1].is_cap and not is_given(toks[k - 1].text)):
                 break  # `Refns Großstadtkrimi`; but `Small Things Like These`, `Der Mann ohne …` run on
-            if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des"):
+            if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des") \
+                    and toks[k - 1].text not in ENGLISH_ONLY:  # `Save the Green Planet`
                 break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky` (not `Die Ehe der Maria Braun`)
             last = k + 1
             if split_compound(tok) is not tok:
                 break
         elif tok.is_word and tok.text[0].islower() and ADJECTIVE_END.search(tok.text) \
-                and tok.text not in FUNCTION_WORDS and not attributive_position(toks, k):
+                and tok.text not in FUNCTION_WORDS and tok.text not in ENGLISH_ONLY and not attributive_position(toks, k):
             break  # `Pi zeigte`: a verb, not an adjective before a noun
-        elif tok.is_word and (tok.text in FUNCTION_WORDS or ADJECTIVE_END.search(tok.text)) \
+        elif tok.is_word and (tok.text in FUNCTION_WORDS or tok.text in ENGLISH_ONLY or ADJECTIVE_END.search(tok.text)) \
                 and tok.text not in _NOT_IN_TITLES:
-            pass
+            if view.word(k + 1) in CHANNELS:
+                break  # `die Serie Blood Sisters auf Netflix`: where it runs, not its title
+            pass  # `Der Mann ohne …`, `Top of the Lake`
         else:
             break
         k += 1
@@ -345,8 +348,8 @@ def title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:
         start += 1  # a title opens capitalized
     if start == k or (start == 0 and k == 1 and toks[0].text.lower() in FUNCTION_WORDS):
         return None, False
-    if start == 0 and k > 1 and toks[0].text.lower() in LEADING_PREPOSITIONS:
-        start = 1  # `Nach Dogtooth (2009)`, `In Schatten im Paradies (1986)`; `Im Juli (2000)` stays
+    if start == 0 and k > 1 and (toks[0].text.lower() in LEADING_PREPOSITIONS or toks[0].text.lower() in _NOT_IN_TITLES):
+        start = 1  # `Nach Dogtooth (2009)`, `Schon Kinetta (2005)`; `Im Juli (2000)` stays
     return start, False
 
 
@@ -373,6 +376,9 @@ def after_genitive_name(view: SentenceView, k: int) -> tuple[int, int] | None:
     return found
 
 
+_LINKS = ENGLISH_ONLY | {"der", "des"}
+
+
 def english_title_after_full_genitive(view: SentenceView, k: int) -> bool:
     """`Francis Ford Coppolas Apocalypse Now`, `Tim Mielants’ Small Things`: after the
     genitive of a full name (a given name first), two capitalized words that are neither
@@ -382,8 +388,8 @@ def english_title_after_full_genitive(view: SentenceView, k: int) -> bool:
     plain = lambda t: t.is_word and t.is_cap and not is_cue_noun(t.text) and t.text.lower() not in FUNCTION_WORDS
     if k + 1 >= len(toks) or not plain(toks[k]):
         return False
-    if not plain(toks[k + 1]) and not (toks[k + 1].text in ("der", "des") and k + 2 < len(toks) and plain(toks[k + 2])):
-        return False  # two capitalized words, or `Lichter der Großstadt`
+    if not plain(toks[k + 1]) and not (toks[k + 1].text in _LINKS and k + 2 < len(toks) and plain(toks[k + 2])):
+        return False  # two capitalized words, or `Lichter der Großstadt`, `Hell or High Water`
     name_end = k - 2 if toks[k - 1].text in ("'", "’") and k >= 2 else k - 1
     prev = toks[name_end]
     if name_end == k - 1 and not genitive_form(prev.text) or name_end < k - 1 and prev.text[-1] not in "sxzß":

@@ -119,6 +119,9 @@ def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
             and not (i > 0 and toks[i - 1].end == toks[i].start))
 
 
+_TERM_BEFORE = frozenset("im am zum zur beim vom ins als".split())
+
+
 def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) -> bool:
     first = inner[0]
     if not (first.is_cap or first.is_number):
@@ -130,6 +133,8 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # `*Gepostet am 12. März von … · Kategorie: …*`: a byline, not a title
     if view.word(j + 1) == "," and view.word(j + 2) in SPEECH_VERBS:
         return False
+    if inner[-1].text == "." and len(words) >= 3 and len(inner[-2].text) > 1:
+        return False  # `„Angst essen Seele auf.“`: a sentence quoted with its own full stop
     before = view.word(i - 1)
     if before == ":" and SPEECH_VERBS & {view.word(m) for m in range(i - 5, i - 1)}:
         return False  # `fragt sie nur: „Was heißt das?“`: speech
@@ -138,7 +143,9 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
     if is_other_work(before) or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
         return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
-    if before.lower() in ARTICLES and not is_work_noun(view.word(i - 2)) and i >= 1:
-        # `die »Beauty Pageants«`: an article right before quotes marks a quoted term
+    if (before.lower() in ARTICLES or before in _TERM_BEFORE) and not is_work_noun(view.word(i - 2)) and i >= 1:
+        # `die »Beauty Pageants«`, `zur „Null-Toleranz-Politik“`, `nur als „Unseen Arkham
+        # Prisoner“`: an article (also with a preposition) or `als` right before quotes
+        # marks a quoted term or label
         return False
     return True

@@ -5,6 +5,8 @@ person."""
 
 from __future__ import annotations
 
+import re
+
 from archive.text.lexicon import ADDRESS_TITLES
 from archive.text.words import kin
 
@@ -26,6 +28,7 @@ from archive.text.view import (
 from archive.text.words import (
     CAPITALIZED_ARTICLES,
     ENGLISH_LOWER,
+    ENGLISH_ONLY,
     OPEN_QUOTES,
     POSSESSIVES,
     SERIES_TAILS,
@@ -62,7 +65,9 @@ def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
             continue  # `ein Film Wim Wenders'`: a person, not a title
         j = title_run(view, k)
         start, end = view.span(k, j)
-        out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+        # an English function word inside holds it together (`Save the Green Planet`: no person)
+        cue = "title-start" if any(t.text in ENGLISH_ONLY for t in toks[k:j]) else "work-cue"
+        out.append(Candidate(start, end, "film", cue, year_after(view, j)))
     return out
 
 
@@ -256,6 +261,8 @@ def _titles_after_capitalized_article(view: SentenceView) -> list[Candidate]:
 
 
 _COPULAS = frozenset("ist war bleibt wird wäre".split())
+# An adjective or a participle put first (`Spannend ist der Film`), not a title
+_PREDICATIVE = re.compile(r"(?:isch|ig|lich|bar|sam|haft|los|voll|end|ell|iv|ant|ent)$|^ge\w{3,}(?:en|t)$")
 _DETERMINERS = frozenset("der die das ein eine einer eines kein keine keiner dieser diese dieses jener "
                          "sein seine seiner ihr ihre ihrer".split())
 
@@ -282,6 +289,8 @@ def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
             continue
         if is_cue_noun(toks[i].text) or is_given(toks[i].text) and view.name_run(i) - i >= 2:
             continue  # `Der Film ist …`, `Tom Ellery ist …`: no title
+        if k - i == 1 and _PREDICATIVE.search(toks[i].text.lower()) and not is_noun(toks[i].text):
+            continue  # `Komisch ist der Film`, `Getragen wird der Film von …`: the film is the subject
         out.append(Candidate(*view.span(i, k), "film", "work-cue"))
     return out
 

@@ -1,0 +1,229 @@
+"""Titles cited the way film writing cites a work: `Titel (Regisseur, Jahr)`, the
+convention of filmographies, lists of films mentioned and essays alike."""
+
+from __future__ import annotations
+
+import re
+
+from archive.text.rules.registry import rule
+
+from archive.text.german import is_noun, is_place
+from archive.text.lexicon import CHANNELS, FUNCTION_WORDS
+from archive.text.view import Candidate, SentenceView, english_title_after_full_genitive, genitive_apostrophe, title_run, title_start_before, year_after
+from archive.text.words import (
+    YEAR,
+    genitive_form,
+    genitive_or_apostrophe,
+    is_cue_noun,
+    is_given,
+    is_name_word,
+    split_compound,
+)
+
+
+@rule("film.director-year", priority=84, triggers=("(",), examples={
+    "Ojuju (Tom Ellery, 2014)": {"Ojuju": "film", "Tom Ellery": "person"},
+    "Danach sah sie Nachtfähre (Ilse Kowalczyk, 2019) zum dritten Mal.": {"Nachtfähre": "film"},
+})
+def _titles_before_director_and_year(view: SentenceView) -> list[Candidate]:
+    """`Ojuju (C.J. Obasi, 2014)`, `Die Frau, die singt – Incendies (Denis Villeneuve,
+    2010)`: a full name and a year in brackets after a title say who made it and when:
+    what comes before is a film, never a figure the actor plays (`Irene (Carey
+    Mulligan)` has no year). A list line (the bracket ends its segment, which opens a
+    line) is the title from the line's start, commas and dashes and all."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 4):
+        if toks[k].text != "(" or not toks[k - 1].is_word and toks[k - 1].text not in "!?":
+            continue
+        name_end = view.name_run(k + 1)
+        close = name_end + 2
+        if name_end - (k + 1) < 2 or view.word(name_end) != "," or not YEAR.fullmatch(view.word(name_end + 1)) \
+                or view.word(close) != ")" or is_place(" ".join(t.text for t in toks[k + 1 : name_end])):
+            continue  # `(New York, 2014)`: where, not who
+        start = _list_line_start(view, k, close)
+        if start is None:
+            start, _ = title_start_before(view, k)
+        if start is None:
+            continue
+        year = int(view.word(name_end + 1))
+        out.append(Candidate(*view.span(start, k), "film", "cited", year))
+        out.append(Candidate(*view.span(k + 1, name_end), "person", "paren-actor"))
+    return out
+
+
+def _list_line_start(view: SentenceView, k: int, close: int) -> int | None:
+    """The first token of the line when the bracket at k..close ends a line of a list:
+    what stands before it on that line is short, opens capitalized and holds no
+    sentence's punctuation."""
+    toks, text = view.tokens, view.text
+    if close + 1 < len(toks) and "\n" not in text[toks[close].end : toks[close + 1].start]:
+        return None
+    first = k
+    while first > 0 and "\n" not in text[toks[first - 1].end : toks[first].start]:
+        first -= 1
+    if first == 0 and view.sentence.start > 0 and text[view.sentence.start - 1] != "\n":
+        return None
+    if k - first > 10 or not toks[first].is_cap or any(t.text in ".;:()" for t in toks[first:k]):
+        return None
+    return first
+
+
+@rule("film.one-word-after-full-genitive", priority=65, triggers=genitive_or_apostrophe, examples={
+    "Sie verweist auf Ilse Kowalczyks Atlantique, in dem das Meer eine Macht hat.": {"Atlantique": "film"},
+    "Das erinnert an Tom Ellerys Vasquinha.": {"Vasquinha": "film"},
+})
+def _one_word_title_after_full_genitive(view: SentenceView) -> list[Candidate]:
+    """`Mati Diops Atlantique`, `Christopher Nolans Oppenheimer`: after the genitive of a
+    full name (a given name first), one capitalized word that is no German noun, place,
+    function word or name of someone is the title of that person's work; what German
+    prose puts there is a noun (`Spielbergs Karriere`, `Mati Diops Vater`)."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks)):
+        tok = toks[k]
+        if not (tok.is_word and tok.is_cap) or tok.text.isupper() or not _after_full_genitive(view, k):
+            continue
+        if is_noun(tok.text) or is_place(tok.text) or is_cue_noun(tok.text) or tok.text.lower() in FUNCTION_WORDS \
+                or view.name_run(k) - k >= 2 or split_compound(tok) is not tok:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].is_cap or english_title_after_full_genitive(view, k):
+            continue  # two capitalized words: another rule's (`Apocalypse Now`, `Hell or High Water`), or a name
+        out.append(Candidate(tok.start, tok.end, "film", "title-start", year_after(view, k + 1)))
+    return out
+
+
+def _after_full_genitive(view: SentenceView, k: int) -> bool:
+    """Token k follows a full name in the genitive: `Mati Diops`, `Todd Phillips’` (not
+    `José Luis Alcaine`: a given name in -s is no genitive)."""
+    toks = view.tokens
+    name_end = k - 2 if toks[k - 1].text in ("'", "’") else k - 1
+    if name_end < 1:
+        return False
+    prev = toks[name_end]
+    if name_end == k - 1 and not (prev.is_cap and genitive_form(prev.text) and not is_given(prev.text)) \
+            or name_end < k - 1 and not genitive_apostrophe(toks, k - 1):
+        return False
+    return is_given(toks[name_end - 1].text) and is_name_word(prev)
+
+
+_ORIGINAL = frozenset(("Original", "Originaltitel"))
+
+
+@rule("film.original-title", priority=62, triggers=_ORIGINAL, examples={
+    "Der Durchbruch kam mit Nachtfähre (2009), im Original Kynodontas.": {"Kynodontas": "film"},
+    "Original: Nu ploua niciodata la mare. Rumänien 2023.": {"Nu ploua niciodata la mare": "film"},
+})
+def _original_titles(view: SentenceView) -> list[Candidate]:
+    """`im Original Kynodontas`, `Originaltitel: The Zone of Interest`, an info block's
+    `Original: Nu aștepta prea mult de la sfârșitul lumii.`: what the film is called
+    where it was made. After a colon the label's value runs to the full stop, lower-case
+    words and all; without one a title runs (`Im Original leihen …` opens no title)."""
+    out, toks = [], view.tokens
+    for k, tok in enumerate(toks[:-1]):
+        if tok.text not in _ORIGINAL:
+            continue
+        first = k + 2 if toks[k + 1].text == ":" else k + 1
+        if first >= len(toks) or not toks[first].is_cap or is_cue_noun(toks[first].text):
+            continue
+        if first == k + 2:
+            end = next((m for m in range(first, len(toks)) if toks[m].text in ".;()"), len(toks))
+            if end - first > 12:
+                continue
+        else:
+            end = title_run(view, first)
+            if end == first + 1 and (is_noun(toks[first].text) or is_place(toks[first].text)):
+                continue  # `im Original Englisch`: a language
+        out.append(Candidate(*view.span(first, end), "film", "year-cue", year_after(view, end)))
+    return out
+
+
+_COUNTRY = r"[A-ZÄÖÜ][\wÄÖÜäöüß.]*"
+# `Club Zero. GB/AT 2023.`, `Riefenstahl. Dokumentarfilm, Deutschland 2024.`,
+# `Konklave⏎USA/GB 2024 · R: …`, `Perfect Days, Japan/Deutschland 2023, 124 Minuten`
+_INFO_BLOCK = re.compile(
+    rf"([A-ZÄÖÜ0-9][^\n]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
+    rf"({_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
+_ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
+
+
+@rule("film.info-block", priority=70, examples={
+    "Ein starker Film.\n\nNordwind Zero. AT/DE 2023. 110 Min. Von Ilse Kowalczyk.": {"Nordwind Zero": "film"},
+    "Ein starker Film.\n\nHarbour Lights (Havets ljus)\nSchweden/Dänemark 2024 · 118 Min.": {
+        "Harbour Lights": "film", "Havets ljus": "film"},
+})
+def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
+    """An info block names the film on its first line, before the countries and the year
+    (on the same line after a full stop or a comma, or on the next line), the original
+    title in brackets after it: `Der dritte Mann (The Third Man). GB 1949. Regie: …`."""
+    text, sentence = view.text, view.sentence
+    out = []
+    at = sentence.start
+    while 0 <= at < sentence.end:
+        if at == 0 or text[at - 1] == "\n":
+            out += _info_block_title(view, at)
+        at = text.find("\n", at, sentence.end)
+        at = at + 1 if at >= 0 else -1
+    return out
+
+
+def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
+    text, sentence = view.text, view.sentence
+    m = _INFO_BLOCK.match(text, at)
+    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10 or ":" in m.group(1):
+        return []
+    countries = re.split(r"\s*/\s*", m.group(3))
+    if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
+        return []  # `Regie Tom 2023`: no country
+    title = m.group(1).rstrip()
+    if m.group(2).startswith(",") and (is_given(title.split()[0]) or not is_place(countries[0])):
+        return []  # `Rainer Werner Fassbinder, BRD 1974`: the director, not the title
+    if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):
+        return []
+    brackets = _ORIGINAL_IN_BRACKETS.match(title)
+    parts = [(brackets.start(1), brackets.end(1)), (brackets.start(2), brackets.end(2))] if brackets else [(0, len(title))]
+    year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
+    cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
+    return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]
+
+
+def _in_capitals(word: str) -> bool:
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 2 and "-" not in word
+
+
+@rule("film.capitals", priority=55, triggers=_in_capitals, examples={
+    "Wer seine früheren Filme kennt, THE QUIET HARBOUR oder GRETEL & HANSEL, weiß es.": {
+        "THE QUIET HARBOUR": "film", "GRETEL & HANSEL": "film"},
+    "Cage kennt man als Meme: NORDWIND, PIG, jetzt das hier.": {"NORDWIND": "film"},
+})
+def _titles_in_capitals(view: SentenceView) -> list[Candidate]:
+    """Some outlets write titles in capitals (`zwischen SIEBEN und ZODIAC`, `aus IT
+    FOLLOWS`): in a sentence of prose, two words in capitals or more (`&` between), or
+    one of five letters or more, are a title; an abbreviation is short (`FBI`, `USA`,
+    `FSK`), a label ends in a colon (`AUTORIN:`), a glued one is a compound (`FBI-Agentin`)."""
+    toks = view.tokens
+    if sum(t.is_word and t.text[:1].islower() for t in toks) < 3:
+        return []  # a heading or an info line, not prose
+    out, k = [], 0
+    while k < len(toks):
+        j = k
+        while j < len(toks) and (toks[j].is_word and _in_capitals(toks[j].text)
+                                 or toks[j].text == "&" and j > k and j + 1 < len(toks) and _in_capitals(toks[j + 1].text)):
+            j += 1
+        if j == k:
+            k += 1
+            continue
+        letters = [sum(ch.isalpha() for ch in t.text) for t in toks[k:j] if t.is_word]
+        start, end = toks[k].start, toks[j - 1].end
+        glued = j < len(toks) and toks[j].start == end and toks[j].text in ("-", ":") \
+            or start > 0 and view.text[start - 1] not in _OPEN_SPACE or end < len(view.text) and view.text[end] not in _CLOSE_SPACE
+        channel = any(t.text.capitalize() in CHANNELS for t in toks[k:j])
+        if not glued and not channel and view.word(j) != ":" and (
+                len(letters) >= 2 and max(letters) >= 4 or len(letters) == 1 and letters[0] >= 5 and _VOWEL.search(toks[k].text)):
+            out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
+        k = j
+    return out
+
+
+_VOWEL = re.compile(r"[AEIOUÄÖÜY]")
+# a word in capitals stands between these (not inside `\x1b]0;PWNED\x07` or `FBI-Agentin`)
+_OPEN_SPACE = frozenset(" \t\n(„“\"»«‚'")
+_CLOSE_SPACE = frozenset(" \t\n,.;!?)“”\"«»‘'")
