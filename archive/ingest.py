@@ -101,16 +101,17 @@ def run(
     return counts
 
 
-def _resolver() -> Callable[[Path], str]:
-    """str(path.resolve()), with each folder resolved once per call of run: Path.resolve
-    looks at every part of the path (an lstat each) and then the file, a tenth of what
-    storing a review costs; a file that is no link is its resolved folder and its name."""
+def _resolver() -> Callable[[str], str]:
+    """str(Path(path).resolve()), with each folder resolved once per call of run:
+    Path.resolve looks at every part of the path (an lstat each) and then the file, a
+    tenth of what storing a review costs; a file that is no link is its resolved folder
+    and its name. On the path as a string: making a Path of each cost as much again."""
     folders: dict[str, str] = {}
 
-    def resolved(path: Path) -> str:
-        folder, name = os.path.split(str(path))
+    def resolved(path: str) -> str:
+        folder, name = os.path.split(path)
         if name in ("", ".", "..") or os.path.islink(path):
-            return str(path.resolve())
+            return str(Path(path).resolve())
         real = folders.get(folder)
         if real is None:
             real = folders[folder] = str(Path(folder or ".").resolve())
@@ -119,7 +120,7 @@ def _resolver() -> Callable[[Path], str]:
     return resolved
 
 
-def _settled_and_stored(writer, memory, prepared: Prepared, resolved: Callable[[Path], str]):
+def _settled_and_stored(writer, memory, prepared: Prepared, resolved: Callable[[str], str]):
     """Store one review, analysed again first if names stored since its analysis could
     change it (archive.memory); then the names it added join what later reviews know."""
     refusal = memory.settle(prepared)
@@ -130,13 +131,14 @@ def _settled_and_stored(writer, memory, prepared: Prepared, resolved: Callable[[
     return result
 
 
-def _store(writer, prepared: Prepared, resolved: Callable[[Path], str] = lambda path: str(path.resolve())):
+def _store(writer, prepared: Prepared, resolved: Callable[[str], str] = lambda path: str(Path(path).resolve())):
     """(status, Stored) or (status, Stored, what to say of it): a review is its file (the
     path, resolved) or, for stdin, its text."""
     from archive.store import Stored
 
     conn = writer.conn
-    path = prepared.source.path
+    given = prepared.source
+    path = None if given.label == STDIN and given.data is not None else given.label  # Source.path, as a string
     key = stored_name(resolved(path)) if path is not None else STDIN
     # The review with this text and the review of this file, in one look-up (stdin's reviews share one source).
     by_digest = by_source = None
