@@ -157,7 +157,9 @@ class Interrupts:
 
     def install(self) -> None:
         if threading.current_thread() is threading.main_thread():  # handlers are the main thread's alone
-            self.previous = {signum: signal.signal(signum, self._on_signal) for signum in self.SIGNALS}
+            # (a handler set outside Python, None here, could not be given back: it is left alone)
+            self.previous = {signum: signal.signal(signum, self._on_signal) for signum in self.SIGNALS
+                             if signal.getsignal(signum) is not None}
 
     def restore(self) -> None:
         previous, self.previous = self.previous, {}
