@@ -143,7 +143,8 @@ class Batches:
 
 class Interrupts:
     """SIGINT and SIGTERM for the length of an ingest, their handlers set once (set and
-    given back for each review they cost a tenth of what ingest.run spent beyond storing):
+    given back for each review, they were a third of what ingest.run spent beyond the
+    Writer's work: 106,000 instructions a review, benchmarks/results.md):
     outside a `with` block a signal takes effect at once, as it would have; inside one it
     waits for the block's end. Python handlers, not a signal mask: another thread of the
     process, the worker pool's, would take a masked signal for the main one."""
