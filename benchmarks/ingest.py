@@ -4,6 +4,7 @@ and peak memory.
     python3 benchmarks/ingest.py                 # 10,000 reviews, jobs 1 and 2
     python3 benchmarks/ingest.py --big 40000     # also peak memory at 40,000 reviews
     python3 benchmarks/ingest.py -n 2000 --jobs 2   # a quick look
+    python3 benchmarks/ingest.py --skip-e2e --rounds 3   # storing only, median of 3 rounds
 
 What it measures (issue 5's targets in brackets):
 
@@ -53,6 +54,8 @@ def main(argv=None) -> int:
     parser.add_argument("--big-jobs", default=None,
                         help="--jobs values for the --big runs (default: the last of --jobs)")
     parser.add_argument("--skip-e2e", action="store_true", help="only storing, baseline and analysis")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="store R times each way, in turn (the order rotating), and give the median of each")
     args = parser.parse_args(argv)
 
     print(f"# machine: {machine()}")
@@ -85,9 +88,8 @@ def main(argv=None) -> int:
         sentences = sum(len(p.analysis.sentences) for p in prepared)
         mentions = sum(len(p.analysis.mentions) for p in prepared)
 
-        run_seconds, run_cpu, run_counts = _store_with_run(work, template, prepared)
-        writer_seconds, writer_cpu, writer_counts = _store_with_writer(work, template, prepared)
-        base_seconds, base_exec_seconds, base_cpu, base_counts = _store_raw(work, template, prepared)
+        (run_seconds, run_cpu, run_counts), (writer_seconds, writer_cpu, writer_counts), \
+            (base_seconds, base_exec_seconds, base_cpu, base_counts) = _store_rounds(work, template, prepared, args.rounds)
 
         seed_rate, seed_sentences = _analysis_rate((ROOT / "seeds" / "drive-refn.txt").read_text(encoding="utf-8"))
         gen_texts = [p.analysis.text for p in prepared[:300]]
@@ -142,6 +144,31 @@ def main(argv=None) -> int:
                            f"{large} / {small} MiB = {large / small:.2f}x", verdict(large / small <= TARGET_MEMORY_RATIO)])
     table(["target", "measured", "verdict"], checks)
     return 0
+
+
+def _store_rounds(work: Path, template: Path, prepared, rounds: int) -> tuple[tuple, tuple, tuple]:
+    """ingest.run, the Writer and the raw baseline, `rounds` times each, in turn, the first
+    of a round rotating: on a loaded machine what one way costs depends on when it ran, so
+    each round's ratios are of neighbours. The median of each figure (each round's ratios
+    are printed to stderr)."""
+    import statistics
+
+    ways = [_store_with_run, _store_with_writer, _store_raw]
+    results: list[list[tuple]] = [[], [], []]
+    for r in range(rounds):
+        got = {}
+        for i in [(r + k) % 3 for k in range(3)]:
+            got[i] = ways[i](work, template, prepared)
+            results[i].append(got[i])
+        if rounds > 1:
+            base_cpu = got[2][2]
+            print(f"# round {r + 1}: ingest.run {got[0][1] / base_cpu:.2f}x CPU, {got[0][0] / got[2][0]:.2f}x wall; "
+                  f"Writer {got[1][1] / base_cpu:.2f}x CPU, {got[1][0] / got[2][0]:.2f}x wall", file=sys.stderr)
+
+    def median(way: list[tuple]) -> tuple:
+        return (*(statistics.median(r[k] for r in way) for k in range(len(way[0]) - 1)), way[-1][-1])
+
+    return median(results[0]), median(results[1]), median(results[2])
 
 
 def _ingest(work: Path, folder: Path, jobs: int) -> tuple[float, int, int]:
