@@ -21,7 +21,8 @@ from archive.text.german import is_place
 from archive.text.lexicon import ADDRESS_TITLES, FUNCTION_WORDS, words
 from archive.text.names import NAME_SUFFIXES  # `Jr`, `Sr`: written with a full stop
 from archive.text.tokens import Token
-from archive.text.view import Candidate, SentenceView, genitive_context, title_run, unknown_word, year_after
+from archive.text.title_runs import title_run
+from archive.text.view import Candidate, SentenceView, genitive_context, unknown_word, year_after
 from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
 
 SECOND_PARTICLES = words("second_particles")

@@ -9,7 +9,8 @@ from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
 from archive.text.lexicon import CHANNELS, FUNCTION_WORDS
-from archive.text.view import Candidate, SentenceView, english_title_after_full_genitive, genitive_apostrophe, title_run, title_start_before, year_after
+from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
+from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
     YEAR,
     genitive_form,

@@ -15,16 +15,8 @@ from archive.text.rules.registry import rule
 from archive.text.german import is_noun, is_place
 from archive.text.english import is_english
 from archive.text.lexicon import ARTICLES, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
-from archive.text.view import (
-    Candidate,
-    SentenceView,
-    after_genitive_name,
-    backward_name_run,
-    english_title_after_full_genitive,
-    title_run,
-    title_start_before,
-    year_after,
-)
+from archive.text.title_runs import after_genitive_name, english_title_after_full_genitive, title_run, title_start_before
+from archive.text.view import Candidate, SentenceView, backward_name_run, year_after
 from archive.text.words import (
     CAPITALIZED_ARTICLES,
     ENGLISH_LOWER,
