@@ -171,3 +171,19 @@ def test_someone_of_a_named_figure_is_no_name_but_the_figure_is():
 def test_a_figure_the_critic_calls_invented_is_a_character():
     found = kinds("Dann spricht Tom Olt, ein erfundener Musikkritiker, in die Kamera. Olt lacht.")
     assert ("Tom Olt", "character") in found and ("Tom Olt", "person") not in found
+
+
+def test_an_actor_with_initials_a_suffix_or_particles_in_brackets_still_makes_the_part():
+    for actor in ("N. T. Tama Veer Jr.", "J. K. Holmstad", "Pit Arnold jr.", "Tom Ellery Sr., 40",
+                  "Ute Maria von Klasen", "Lena Maria de la Vega"):
+        text = f"Im Dorf kämpft Komar Tesh ({actor}) gegen die Händler. Später flieht Komar Tesh allein."
+        found = kinds(text)
+        assert ("Komar Tesh", "character") in found, actor
+        assert ("Komar Tesh", "person") not in found, actor  # the second pass spreads the right type
+        name = actor.split(",")[0]
+        assert (name, "person") in found, actor
+
+
+def test_a_place_after_a_particle_in_brackets_is_no_part_of_the_actor_name():
+    found = kinds("Im Dorf lebt Mira (Ute Klasen aus Berlin) mit ihrem Hund.")
+    assert ("Ute Klasen aus Berlin", "person") not in found

@@ -16,7 +16,9 @@ from archive.text.lexicon import (
     NOT_GIVEN_NAMES,
     words,
 )
+from archive.text.names import NAME_SUFFIXES
 from archive.text.view import (
+    ANY_PARTICLE,
     Candidate,
     SentenceView,
     after_adjectives,
@@ -90,9 +92,30 @@ def _name_in_brackets(view: SentenceView, k: int) -> int | None:
     if close is None:
         return None
     inner_end = view.name_run(k + 1)
-    if inner_end == k + 1 or inner_end != close and toks[inner_end].text != ",":
+    if inner_end == k + 1:
+        return None
+    inner_end = _rest_of_name_in_brackets(view, inner_end, close)
+    if inner_end != close and toks[inner_end].text != ",":
         return None
     return inner_end
+
+
+def _rest_of_name_in_brackets(view: SentenceView, j: int, close: int) -> int:
+    """Where a name that stopped at token j still runs on to the closing bracket: a
+    particle and a name word (`(Klaus Maria von Brandauer)`: `von` after two names begins
+    a phrase in running prose, never right before the bracket closes), a suffix with its
+    full stop (`(N. T. Rama Rao Jr.)`, `(Robert Downey Jr., 40)`)."""
+    toks = view.tokens
+    m = j
+    while m < close and toks[m].text in ANY_PARTICLE:
+        m += 1
+    if j < m == close - 1 and is_name_word(toks[m]) and not is_place(toks[m].text):
+        return close
+    stop = j + 1 if toks[j].text in NAME_SUFFIXES else j  # `jr` is no name word: the run ends before it
+    if toks[stop].text == "." and toks[stop - 1].text in NAME_SUFFIXES and toks[stop - 1].end == toks[stop].start \
+            and (stop + 1 == close or toks[stop + 1].text == ","):
+        return stop + 1
+    return j
 
 
 def _character_start(view: SentenceView, outer: int, k: int) -> int:
