@@ -15,7 +15,7 @@ from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.arbitration import typed_names
 from archive.text.real_lives import real_figures, said_real
-from archive.text.recurring import quoted_noun_titles, recurring_characters, used_as_noun
+from archive.text.recurring import acts_as_figure, figure_titles, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import review_heading
@@ -98,7 +98,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
     noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
-    quoted_nouns = quoted_noun_titles(found, names)
+    quoted_nouns, titled_figures = quoted_noun_titles(found, names), figure_titles(found, names, characters)
     forms = _surface_forms(persons, characters, films, headline_nouns)
     index = _occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
@@ -119,6 +119,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()):
                 continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare
                 # noun opening a sentence is used as a name: `Systemsprenger bleibt lange im Kopf`)
+            if c.kind == "film" and name in titled_figures and acts_as_figure(view, c.start, c.end, titled_figures[name]):
+                c.kind = "character"  # the film `X` about a woman called X: here she acts
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from .german import is_place
-from .lexicon import ARTICLES
+from .lexicon import ARTICLES, FUNCTION_WORDS, words
 from .view import Candidate, SentenceView
 from .words import could_be_name, is_adjective, is_name_word, is_plain_noun
 
@@ -109,3 +109,42 @@ def _a_noun_title(title: str) -> bool:
     if len(words) == 2 and words[0].lower() in ARTICLES:
         words = words[1:]
     return len(words) == 1 and is_plain_noun(words[0])
+
+
+WORK_SUBJECT_VERBS = words("work_subject_verbs")
+_QUOTES = "„“”»«›‹\"‚‘’'"
+
+
+def figure_titles(found: list[tuple[Candidate, int]], names: dict[int, str], characters: set[str]) -> dict[str, bool]:
+    """Titles that a first-pass cue also makes a figure's name (the film `X` about a woman
+    called X: `X (Ute Klasen)`, `Xs Mutter`), each with whether every cue found the title
+    quoted or as the heading (then a bare `X` is the figure, as a critic who quotes a
+    title quotes it each time)."""
+    cues: dict[str, set[str]] = {}
+    for c, _ in found:
+        if c.kind == "film" and names[id(c)] in characters:
+            cues.setdefault(names[id(c)], set()).add(c.cue)
+    return {title: seen <= {"quoted", "heading"} for title, seen in cues.items()}
+
+
+def acts_as_figure(view: SentenceView, start: int, end: int, quoted_only: bool) -> bool:
+    """A bare occurrence (offsets start..end) of a title that is also a figure's name is the
+    figure: always when the review quotes the title, else when it is the subject of a
+    verb no work is the subject of (`X pflegt ihre Mutter`, `Später verlässt X das Dorf`)."""
+    text = view.text
+    if text[start - 1 : start] in _QUOTES or text[end : end + 1] in _QUOTES:
+        return False
+    if quoted_only:
+        return True
+    toks = view.tokens
+    k = bisect_left(toks, start, key=lambda t: t.start)
+    j = bisect_left(toks, end, key=lambda t: t.start)
+    return _plot_verb(view.word(j)) or _plot_verb(view.word(k - 1)) and (
+        k == 1 or view.word(k - 2)[:1].isupper() or view.word(k - 2) in (",", "und", "dann"))
+
+
+def _plot_verb(word: str) -> bool:
+    """A lower-case finite verb in the third person singular (`pflegt`, `verlässt`), none
+    that a work is the subject of."""
+    return (len(word) > 3 and word.isalpha() and word.islower() and word.endswith("t")
+            and word not in WORK_SUBJECT_VERBS and word not in FUNCTION_WORDS and not word.endswith("lich"))
