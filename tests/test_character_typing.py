@@ -187,3 +187,11 @@ def test_an_actor_with_initials_a_suffix_or_particles_in_brackets_still_makes_th
 def test_a_place_after_a_particle_in_brackets_is_no_part_of_the_actor_name():
     found = kinds("Im Dorf lebt Mira (Ute Klasen aus Berlin) mit ihrem Hund.")
     assert ("Ute Klasen aus Berlin", "person") not in found
+
+
+def test_twins_named_with_their_surname_and_no_owner_are_real_siblings():
+    for text in ("Die Musik stammt von den Zwillingen Ben und Jonas Kroll.",
+                 "Die Zwillinge Mara und Lisa Rott spielen die Schwestern."):
+        assert not any(kind == "character" for _, kind in kinds(text)), text
+    found = kinds("Ihre Zwillinge Mara und Lisa Rott sehen zu. Die Zwillinge Jeanne und Simon reisen.")
+    assert {("Mara", "character"), ("Lisa Rott", "character"), ("Jeanne", "character"), ("Simon", "character")} <= found

@@ -105,7 +105,8 @@ SIBLINGS = frozenset({"Brüder", "Brüdern", "Schwestern", "Geschwister", "Gesch
 def kin_listed(view: SentenceView) -> list[Candidate]:
     """`Ihre Schwestern Ada und Flavia`, `die Zwillinge Jeanne und Simon`: a plural kin
     noun, then two names joined by `und`. Siblings after an article may be film makers
-    (`die Brüder Joel und Ethan Coen`): only after a possessive or a given name's genitive."""
+    (`die Brüder Joel und Ethan Coen`): only after a possessive or a given name's genitive;
+    twins after an article too when named with their surname (a musical duo, twin actors)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-3]):
         if tok.text not in KIN_PLURALS:
@@ -121,6 +122,8 @@ def kin_listed(view: SentenceView) -> list[Candidate]:
         if first == i + 1 or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
             continue
         second = view.name_run(first + 1, limit=2)
+        if tok.text.startswith("Zwilling") and not owned and second - (first + 1) >= 2:
+            continue  # `die Zwillinge Ben und Jonas Kroll`: twins named in full, with no one's, are real
         names = [(i + 1, first), (first + 1, second)]
         if any(j - s == 1 and is_plain_noun(toks[s].text) for s, j in names) \
                 or not any(is_given(toks[s].text) for s, _ in names):
