@@ -135,3 +135,13 @@ def test_the_original_title_after_a_dash_is_a_short_form_of_the_full_title():
 def test_a_quoted_sentence_with_its_own_full_stop_is_no_title():
     text = "Ali sagt den Satz, der dem Film seinen Titel gab: „Angst haben Menschen nie.“ Sie mochte „Nebelhafen“."
     assert films(text) == ["Nebelhafen"]
+
+
+def test_a_quotation_read_as_no_title_is_not_found_again_where_its_words_are_a_title():
+    # the club in the story and the title; a sentence quoted with its own full stop
+    story = "In „Club Nebel“ gründet eine Lehrerin einen Kreis. Die Schüler treten den „Club Nebel“ bei, bald hungern sie."
+    assert [(m.surface, m.rule) for m in analyse(story).mentions if m.kind == "film"] == [("Club Nebel", "film.quoted")]
+    said = "Der Film „Angst essen Seele auf“ ist alt. Sie sagt „Angst essen Seele auf.“ und lacht."
+    assert len(films(said)) == 1
+    # unquoted, the words are the title again
+    assert len(films("Der Film „Angst essen Seele auf“ ist alt. Heute wirkt Angst essen Seele auf jung.")) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
+from archive.text.rules.quotes import rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.arbitration import typed_names
@@ -111,7 +112,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         taken = Taken(view.sentence.start, view.sentence.end)
         for o in by_sentence.get(view.index, ()):
             taken.take(o.start, o.end)
+        rejected = rejected_quotes(view) if any(c.kind == "film" for c, _ in occurrences) else ()
         for c, name in occurrences:
+            if c.kind == "film" and any(a <= c.start and c.end <= b for a, b in rejected):
+                continue  # a quotation the first pass read as no title: speech, a term, a book
             if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
