@@ -145,3 +145,19 @@ def test_a_quotation_read_as_no_title_is_not_found_again_where_its_words_are_a_t
     assert len(films(said)) == 1
     # unquoted, the words are the title again
     assert len(films("Der Film „Angst essen Seele auf“ ist alt. Heute wirkt Angst essen Seele auf jung.")) == 2
+
+
+def test_a_title_in_capitals_is_found_but_not_an_organisation_an_acronym_or_a_name():
+    assert films("Zwischen SIEBEN und ZODIAC liegt für sie ein ganzes Jahrzehnt.") == ["SIEBEN", "ZODIAC"]
+    assert films("Danach sah ich SCHREI und war den ganzen Abend entsetzt.") == ["SCHREI"]
+    assert films("Die Organisation UNESCO hat den Ort geschützt, sagt sie.") == []  # organisation_acronyms.txt
+    assert films("Der Film lief bei den BAFTA und gewann dort nichts.") == []
+    assert films("Das war in der NSDAP so üblich, heißt es im Film.") == []  # no word begins `NS`
+    assert films("Ein Bündnis wie die NATO hat das nicht gewollt, sagt er.") == []  # the lexicon's abbreviation
+    # the review writes the word as a plain name elsewhere: a name, not a title
+    assert films("Er arbeitet in Genf für MERIDIAN, seit Jahren. Meridian zahlt ihm gut.") == []
+    assert films("Er arbeitet in Genf für MERIDIAN, seit Jahren, und es zahlt ihm gut.") == ["MERIDIAN"]
+
+
+def test_capitals_in_a_credit_line_are_no_title():
+    assert films("Produktion: KINOWELT, gedreht in den Bergen und mit viel Geduld") == []
