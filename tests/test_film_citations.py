@@ -161,3 +161,14 @@ def test_a_title_in_capitals_is_found_but_not_an_organisation_an_acronym_or_a_na
 
 def test_capitals_in_a_credit_line_are_no_title():
     assert films("Produktion: KINOWELT, gedreht in den Bergen und mit viel Geduld") == []
+
+
+def test_a_title_run_past_und_is_two_films_when_one_side_is_a_title_named_elsewhere():
+    from archive.text import Known
+    pair = "Er liegt zwischen Der graue Hafen und Das kalte Herz der Stadt."
+    assert films("Der Film „Der graue Hafen“ ist neu. " + pair)[1:] == ["Der graue Hafen", "Das kalte Herz der Stadt"]
+    archived = Known(films=frozenset({"Das kalte Herz der Stadt"}))
+    assert [m.name for m in analyse(pair, archived).mentions] == ["Der graue Hafen", "Das kalte Herz der Stadt"]
+    assert films(pair) == ["Der graue Hafen und Das kalte Herz der Stadt"]  # no evidence: left as it runs
+    whole = Known(films=frozenset({"Der graue Hafen und Das kalte Herz der Stadt", "Der graue Hafen"}))
+    assert [m.name for m in analyse(pair, whole).mentions] == ["Der graue Hafen und Das kalte Herz der Stadt"]

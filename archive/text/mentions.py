@@ -20,6 +20,7 @@ from archive.text.recurring import quoted_noun_titles, recurring_characters, use
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import review_heading
+from archive.text.title_runs import split_at_known_titles
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
@@ -65,7 +66,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     if heading:
         names[id(heading[0])] = heading[1]
     characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
-    films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
