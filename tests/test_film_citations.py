@@ -172,3 +172,19 @@ def test_a_title_run_past_und_is_two_films_when_one_side_is_a_title_named_elsewh
     assert films(pair) == ["Der graue Hafen und Das kalte Herz der Stadt"]  # no evidence: left as it runs
     whole = Known(films=frozenset({"Der graue Hafen und Das kalte Herz der Stadt", "Der graue Hafen"}))
     assert [m.name for m in analyse(pair, whole).mentions] == ["Der graue Hafen und Das kalte Herz der Stadt"]
+
+
+def test_a_noun_title_always_quoted_is_the_title_when_listed_with_another_film():
+    known = "Der Film „Nachtfalter“ ist neu, „Der graue Hafen“ ist alt. "
+    listed = films(known + "Irgendwo zwischen Nachtfalter und Der graue Hafen liegt er.")
+    assert listed == ["Nachtfalter", "Der graue Hafen", "Nachtfalter", "Der graue Hafen"]
+    assert films(known + "Irgendwo zwischen Nachtfalter und Libelle liegt er.") == ["Nachtfalter", "Der graue Hafen"]
+    assert films(known + "Er sucht Nachtfalter und findet sie nicht.") == ["Nachtfalter", "Der graue Hafen"]  # the noun
+
+
+def test_a_quotation_read_as_no_title_takes_no_title_from_the_archive_either():
+    from archive.text import Known
+    archived = Known(films=frozenset({"Club Nebel"}))
+    assert [m.surface for m in analyse("Die Schüler treten dem „Club Nebel“ bei, bald hungern sie.", archived).mentions] == []
+    assert [m.rule for m in analyse("Wie in „Club Nebel“ hungern sie.", archived).mentions] == ["film.quoted"]
+    assert [m.kind for m in analyse("Die Schüler treten dem Club Nebel bei, bald hungern sie.", archived).mentions] == ["film"]

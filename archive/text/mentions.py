@@ -16,7 +16,7 @@ from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.arbitration import typed_names
 from archive.text.real_lives import real_figures, said_real
-from archive.text.recurring import quoted_noun_titles, recurring_characters, used_as_noun
+from archive.text.recurring import listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import review_heading
@@ -121,9 +121,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
-            if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()):
-                continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare
-                # noun opening a sentence is used as a name: `Systemsprenger bleibt lange im Kopf`)
+            if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()) \
+                    and not listed_with_a_film(text, c, by_sentence.get(view.index, ()), occurrences):
+                continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare noun opening
+                # a sentence is used as a name: `Systemsprenger bleibt …`; `zwischen Heimat und Y` beside a film is one)
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
@@ -176,7 +177,7 @@ def _modified_noun(text: str, sentence_start: int, at: int) -> bool:
     if before is None or text[before.end(1) : at].strip():
         return False  # a sentence's first word, or after punctuation (`Trotzdem: X`)
     word = before.group(1)
-    return word.isdigit() or word.lower() in ARTICLES or is_adjective(word) or word[:1].isupper() \
+    return word.isdigit() or word.lower() in ARTICLES or word not in FUNCTION_WORDS and is_adjective(word) or word[:1].isupper() \
         and is_plain_noun(word) and not is_work_noun(word)
 
 

@@ -109,3 +109,13 @@ def _a_noun_title(title: str) -> bool:
     if len(words) == 2 and words[0].lower() in ARTICLES:
         words = words[1:]
     return len(words) == 1 and is_plain_noun(words[0])
+
+
+def listed_with_a_film(text: str, c: Candidate, found: list[Candidate] | tuple, occurrences) -> bool:
+    """A title used as a noun elsewhere stands in a list with another film of the sentence
+    (`zwischen Heimat und Der graue Hafen`, `Heimat, Y oder Z`): here it is the title."""
+    films = [o for o in found if o.kind == "film"] + [o for o, _ in occurrences if o.kind == "film" and o is not c]
+    return any(text[o.end : c.start] in _LIST_GLUE or text[c.end : o.start] in _LIST_GLUE for o in films)
+
+
+_LIST_GLUE = frozenset((" und ", " oder ", ", ", " sowie "))
