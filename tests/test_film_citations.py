@@ -135,3 +135,56 @@ def test_the_original_title_after_a_dash_is_a_short_form_of_the_full_title():
 def test_a_quoted_sentence_with_its_own_full_stop_is_no_title():
     text = "Ali sagt den Satz, der dem Film seinen Titel gab: „Angst haben Menschen nie.“ Sie mochte „Nebelhafen“."
     assert films(text) == ["Nebelhafen"]
+
+
+def test_a_quotation_read_as_no_title_is_not_found_again_where_its_words_are_a_title():
+    # the club in the story and the title; a sentence quoted with its own full stop
+    story = "In „Club Nebel“ gründet eine Lehrerin einen Kreis. Die Schüler treten den „Club Nebel“ bei, bald hungern sie."
+    assert [(m.surface, m.rule) for m in analyse(story).mentions if m.kind == "film"] == [("Club Nebel", "film.quoted")]
+    said = "Der Film „Angst essen Seele auf“ ist alt. Sie sagt „Angst essen Seele auf.“ und lacht."
+    assert len(films(said)) == 1
+    # unquoted, the words are the title again
+    assert len(films("Der Film „Angst essen Seele auf“ ist alt. Heute wirkt Angst essen Seele auf jung.")) == 2
+
+
+def test_a_title_in_capitals_is_found_but_not_an_organisation_an_acronym_or_a_name():
+    assert films("Zwischen SIEBEN und ZODIAC liegt für sie ein ganzes Jahrzehnt.") == ["SIEBEN", "ZODIAC"]
+    assert films("Danach sah ich SCHREI und war den ganzen Abend entsetzt.") == ["SCHREI"]
+    assert films("Die Organisation UNESCO hat den Ort geschützt, sagt sie.") == []  # organisation_acronyms.txt
+    assert films("Der Film lief bei den BAFTA und gewann dort nichts.") == []
+    assert films("Das war in der NSDAP so üblich, heißt es im Film.") == []  # no word begins `NS`
+    assert films("Ein Bündnis wie die NATO hat das nicht gewollt, sagt er.") == []  # the lexicon's abbreviation
+    # the review writes the word as a plain name elsewhere: a name, not a title
+    assert films("Er arbeitet in Genf für MERIDIAN, seit Jahren. Meridian zahlt ihm gut.") == []
+    assert films("Er arbeitet in Genf für MERIDIAN, seit Jahren, und es zahlt ihm gut.") == ["MERIDIAN"]
+
+
+def test_capitals_in_a_credit_line_are_no_title():
+    assert films("Produktion: KINOWELT, gedreht in den Bergen und mit viel Geduld") == []
+
+
+def test_a_title_run_past_und_is_two_films_when_one_side_is_a_title_named_elsewhere():
+    from archive.text import Known
+    pair = "Er liegt zwischen Der graue Hafen und Das kalte Herz der Stadt."
+    assert films("Der Film „Der graue Hafen“ ist neu. " + pair)[1:] == ["Der graue Hafen", "Das kalte Herz der Stadt"]
+    archived = Known(films=frozenset({"Das kalte Herz der Stadt"}))
+    assert [m.name for m in analyse(pair, archived).mentions] == ["Der graue Hafen", "Das kalte Herz der Stadt"]
+    assert films(pair) == ["Der graue Hafen und Das kalte Herz der Stadt"]  # no evidence: left as it runs
+    whole = Known(films=frozenset({"Der graue Hafen und Das kalte Herz der Stadt", "Der graue Hafen"}))
+    assert [m.name for m in analyse(pair, whole).mentions] == ["Der graue Hafen und Das kalte Herz der Stadt"]
+
+
+def test_a_noun_title_always_quoted_is_the_title_when_listed_with_another_film():
+    known = "Der Film „Nachtfalter“ ist neu, „Der graue Hafen“ ist alt. "
+    listed = films(known + "Irgendwo zwischen Nachtfalter und Der graue Hafen liegt er.")
+    assert listed == ["Nachtfalter", "Der graue Hafen", "Nachtfalter", "Der graue Hafen"]
+    assert films(known + "Irgendwo zwischen Nachtfalter und Libelle liegt er.") == ["Nachtfalter", "Der graue Hafen"]
+    assert films(known + "Er sucht Nachtfalter und findet sie nicht.") == ["Nachtfalter", "Der graue Hafen"]  # the noun
+
+
+def test_a_quotation_read_as_no_title_takes_no_title_from_the_archive_either():
+    from archive.text import Known
+    archived = Known(films=frozenset({"Club Nebel"}))
+    assert [m.surface for m in analyse("Die Schüler treten dem „Club Nebel“ bei, bald hungern sie.", archived).mentions] == []
+    assert [m.rule for m in analyse("Wie in „Club Nebel“ hungern sie.", archived).mentions] == ["film.quoted"]
+    assert [m.kind for m in analyse("Die Schüler treten dem Club Nebel bei, bald hungern sie.", archived).mentions] == ["film"]

@@ -59,6 +59,7 @@ NAME_PARTICLES = words("name_particles")
 SECOND_PARTICLES = words("second_particles")
 # Broadcasters and streaming services: `Netflix-Serie` names no title.
 CHANNELS = words("channels")
+ORGANISATION_ACRONYMS = words("organisation_acronyms")
 ENGLISH_TITLE_STARTS = words("english_title_starts")
 # Credit lines at the end of a review: `Regie: …`, `Mit: …`; `Originaltitel: …`.
 CREDIT_LABELS = words("credit_labels")

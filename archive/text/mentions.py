@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
+from archive.text.rules.quotes import rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, family_name_forms, genitives_of_persons, nickname_forms, surname_of
 from archive.text.arbitration import typed_names
 from archive.text.real_lives import real_figures, said_real
-from archive.text.recurring import acts_as_figure, figure_titles, quoted_noun_titles, recurring_characters, used_as_noun
+from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import review_heading
+from archive.text.title_runs import split_at_known_titles
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, NAME_PARTICLES, Known
 from archive.text.spans import Analysis, Asked, Entity, Kind, Mention, Role, Sentence, Taken
@@ -64,7 +66,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     if heading:
         names[id(heading[0])] = heading[1]
     characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
-    films = {names[id(c)] for c, _ in found if c.kind == "film"}
+    films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
@@ -111,14 +113,18 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         taken = Taken(view.sentence.start, view.sentence.end)
         for o in by_sentence.get(view.index, ()):
             taken.take(o.start, o.end)
+        rejected = rejected_quotes(view) if any(c.kind == "film" for c, _ in occurrences) else ()
         for c, name in occurrences:
+            if c.kind == "film" and any(a <= c.start and c.end <= b for a, b in rejected):
+                continue  # a quotation the first pass read as no title: speech, a term, a book
             if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
-            if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()):
-                continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare
-                # noun opening a sentence is used as a name: `Systemsprenger bleibt lange im Kopf`)
+            if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()) \
+                    and not listed_with_a_film(text, c, by_sentence.get(view.index, ()), occurrences):
+                continue  # `„Heimat“` each time it is the title, so `Was ist Heimat` is the noun (a bare noun opening
+                # a sentence is used as a name: `Systemsprenger bleibt …`; `zwischen Heimat und Y` beside a film is one)
             if c.kind == "film" and name in titled_figures and acts_as_figure(view, c.start, c.end, titled_figures[name]):
                 c.kind = "character"  # the film `X` about a woman called X: here she acts
             if taken.free(c.start, c.end):
@@ -173,7 +179,7 @@ def _modified_noun(text: str, sentence_start: int, at: int) -> bool:
     if before is None or text[before.end(1) : at].strip():
         return False  # a sentence's first word, or after punctuation (`Trotzdem: X`)
     word = before.group(1)
-    return word.isdigit() or word.lower() in ARTICLES or is_adjective(word) or word[:1].isupper() \
+    return word.isdigit() or word.lower() in ARTICLES or word not in FUNCTION_WORDS and is_adjective(word) or word[:1].isupper() \
         and is_plain_noun(word) and not is_work_noun(word)
 
 

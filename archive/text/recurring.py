@@ -17,7 +17,7 @@ from collections import Counter
 from .german import is_place
 from .lexicon import ARTICLES, FUNCTION_WORDS, words
 from .view import Candidate, SentenceView
-from .words import could_be_name, is_adjective, is_name_word, is_plain_noun
+from .words import could_be_name, is_adjective, is_plain_noun
 
 MIN_ALONE = 3  # a real person's surname recurs too, but a found one is never counted
 MIN_GIVEN_ALONE = 2
@@ -148,3 +148,13 @@ def _plot_verb(word: str) -> bool:
     that a work is the subject of."""
     return (len(word) > 3 and word.isalpha() and word.islower() and word.endswith("t")
             and word not in WORK_SUBJECT_VERBS and word not in FUNCTION_WORDS and not word.endswith("lich"))
+
+
+def listed_with_a_film(text: str, c: Candidate, found: list[Candidate] | tuple, occurrences) -> bool:
+    """A title used as a noun elsewhere stands in a list with another film of the sentence
+    (`zwischen Heimat und Der graue Hafen`, `Heimat, Y oder Z`): here it is the title."""
+    films = [o for o in found if o.kind == "film"] + [o for o, _ in occurrences if o.kind == "film" and o is not c]
+    return any(text[o.end : c.start] in _LIST_GLUE or text[c.end : o.start] in _LIST_GLUE for o in films)
+
+
+_LIST_GLUE = frozenset((" und ", " oder ", ", ", " sowie "))

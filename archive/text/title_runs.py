@@ -169,3 +169,36 @@ def english_title_after_full_genitive(view: SentenceView, k: int) -> bool:
         return False
     return name_end >= 1 and is_given(toks[name_end - 1].text) and is_name_word(prev) \
         and (not is_given(toks[k].text) or view.name_run(k) - k < 2)
+
+
+def split_at_known_titles(found: list, names: dict[int, str], written: dict[int, str], titles: set[str], known) -> set[str]:
+    """`zwischen Der graue Hafen und Das kalte Herz`: a title run that went on past `und`
+    is two films when the words on one side are a title the review or the archive names
+    elsewhere; `found` (candidate, sentence), `names` and `written` (by the candidate's id)
+    change in place. The titles, updated."""
+    out, named = set(titles), titles | known.films | known.review_films
+    for n, (c, s) in enumerate(list(found)):
+        name = names[id(c)]
+        if c.kind != "film" or " und " not in name or len(name) != c.end - c.start \
+                or name in known.films or name in known.review_films:  # the archive knows the whole
+            continue
+        cut = next((p for p in _und_positions(name) if {name[:p], name[p + 5 :]} & (named - {name})), None)
+        if cut is None or not name[cut + 5 :][:1].isupper():
+            continue
+        left = type(c)(c.start, c.start + cut, "film", c.cue, None, c.genitive_context, c.rule)
+        right = type(c)(c.start + cut + 5, c.end, "film", c.cue, c.year, c.genitive_context, c.rule)
+        found[found.index((c, s))] = (left, s)
+        found.append((right, s))
+        for part, text in ((left, name[:cut]), (right, name[cut + 5 :])):
+            names[id(part)] = written[id(part)] = text
+        out.discard(name)
+        out |= {name[:cut], name[cut + 5 :]}
+    return out
+
+
+def _und_positions(name: str) -> list[int]:
+    at, out = name.find(" und "), []
+    while at >= 0:
+        out.append(at)
+        at = name.find(" und ", at + 1)
+    return out

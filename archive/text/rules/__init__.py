@@ -49,8 +49,11 @@ def _proposals(view: SentenceView, known: Known, rules: tuple[Rule, ...]) -> lis
     for r in rules:
         if not r.last_resort:
             out.extend(r.run(view))
-    out.extend(known_entities(view, known))
-    return out
+    remembered = known_entities(view, known)
+    if any(c.kind == "film" for c in remembered):  # not inside a quotation read as no title (a term, speech)
+        rejected = quotes.rejected_quotes(view)
+        remembered = [c for c in remembered if c.kind != "film" or not any(a <= c.start and c.end <= b for a, b in rejected)]
+    return out + remembered
 
 
 def known_entities(view: SentenceView, known: Known) -> list[Candidate]:

@@ -8,7 +8,7 @@ import re
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import CHANNELS, FUNCTION_WORDS
+from archive.text.lexicon import CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS
 from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
@@ -201,8 +201,9 @@ def _titles_in_capitals(view: SentenceView) -> list[Candidate]:
     one of five letters or more, are a title; an abbreviation is short (`FBI`, `USA`,
     `FSK`), a label ends in a colon (`AUTORIN:`), a glued one is a compound (`FBI-Agentin`)."""
     toks = view.tokens
-    if sum(t.is_word and t.text[:1].islower() for t in toks) < 3:
-        return []  # a heading or an info line, not prose
+    if sum(t.is_word and t.text[:1].islower() for t in toks) < 3 \
+            or any(toks[m].text in CREDIT_LABELS and view.word(m + 1) == ":" for m in range(len(toks))):
+        return []  # a heading, an info or a credit line (`Verleih: …`), not prose
     out, k = [], 0
     while k < len(toks):
         j = k
@@ -218,13 +219,30 @@ def _titles_in_capitals(view: SentenceView) -> list[Candidate]:
             or start > 0 and view.text[start - 1] not in _OPEN_SPACE or end < len(view.text) and view.text[end] not in _CLOSE_SPACE
         channel = any(t.text.capitalize() in CHANNELS for t in toks[k:j])
         if not glued and not channel and view.word(j) != ":" and (
-                len(letters) >= 2 and max(letters) >= 4 or len(letters) == 1 and letters[0] >= 5 and _VOWEL.search(toks[k].text)):
+                len(letters) >= 2 and max(letters) >= 4 or len(letters) == 1 and letters[0] >= 5 and _a_word_not_an_acronym(view, toks[k].text)):
             out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))
         k = j
     return out
 
 
+def _a_word_not_an_acronym(view: SentenceView, word: str) -> bool:
+    """One word in capitals is a title only when it reads as a word: it has a vowel and
+    begins as a word can (not `NSDAP`); it is no organisation (`UNESCO`, `BAFTA`;
+    organisation_acronyms.txt), no abbreviation the lexicon lists in capitals (`NATO`),
+    and the review writes it nowhere as a plain name (`Unicef`, `Netflix` elsewhere: a
+    name or a shout, not how this outlet writes titles)."""
+    if not _VOWEL.search(word) or word in ORGANISATION_ACRONYMS or is_noun(word):
+        return False
+    if word[0] not in _VOWELS and word[1] not in _VOWELS and word[:2] not in _ONSETS:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(word[0] + word[1:].lower()) + r"(?!\w)", view.text) is None
+
+
+_VOWELS = frozenset("AEIOUÄÖÜY")
 _VOWEL = re.compile(r"[AEIOUÄÖÜY]")
+# how a German or English word may begin with two consonants (`SCHREI`, `STRAY`, `PFAU`)
+_ONSETS = frozenset("BL BR CH CL CR DR DW FL FR GL GN GR KL KN KR KW PF PH PL PR PS SC SH SK SL SM SN SP ST SW SZ "
+                    "TH TR TS TW WR ZW".split())
 # a word in capitals stands between these (not inside `\x1b]0;PWNED\x07` or `FBI-Agentin`)
 _OPEN_SPACE = frozenset(" \t\n(„“\"»«‚'")
 _CLOSE_SPACE = frozenset(" \t\n,.;!?)“”\"«»‘'")

@@ -42,6 +42,23 @@ def quoted_titles(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def rejected_quotes(view: SentenceView) -> list[tuple[int, int]]:
+    """The spans of the quotations `_quoted` read as no title (speech, a term, a song, a
+    book, a sentence with its own full stop): the second pass finds no film inside them,
+    though their words are a title elsewhere (`treten dem „Club X“ bei`, `sagt „X.“`)."""
+    out, toks, i = [], view.tokens, 0
+    while i < len(toks):
+        j = _closing_quote(view, i)
+        if j is None:
+            i += 1
+            continue
+        start, end = toks[i].start, toks[j].end
+        if not any(c.kind == "film" and start <= c.start < end for c in _quoted(view, i, j)):
+            out.append((start, end))
+        i = j + 1
+    return out
+
+
 def _closing_quote(view: SentenceView, i: int) -> int | None:
     """The token that closes a quotation opening at token i (not an apostrophe glued to a
     word, not an empty quote, `*` only as Markdown emphasis)."""
