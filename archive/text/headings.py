@@ -95,7 +95,9 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
         return None  # `Die Lippen des Jean-Paul Belmondo`: a person's heading; or found already
     after = [c for c in found if c.start >= end]
     folded = title.casefold()
-    same = sorted((f for f in body_films if f.casefold() == folded or f.casefold().endswith(" " + folded)), key=len)
+    same = sorted((f for f in body_films if f.casefold() == folded or f.casefold().endswith(" " + folded)),
+                  key=lambda f: (len(f), not f.isupper(), f))  # the longest, as the body writes it (`Longlegs`
+    # over `LONGLEGS`); the name itself breaks a tie, so the choice never follows a set's order
     english = any(w.casefold() in _ENGLISH for w in re.findall(r"\w+", title))
     capitals = title.isupper() and sum(ch.isalpha() for ch in title) >= 3
     credit = len(parts) > 1 and bool(after) and all(c.kind == "person" for c in after)
