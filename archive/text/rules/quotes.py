@@ -31,31 +31,30 @@ from archive.text.words import (
 })
 def quoted_titles(view: SentenceView) -> list[Candidate]:
     """Each quotation in the sentence, read by `_quoted`."""
-    out, toks, i = [], view.tokens, 0
+    return [c for i, j in _quotations(view) for c in _quoted(view, i, j)]
+
+
+def _quotations(view: SentenceView):
+    """The token indexes (opening, closing) of each quotation in the sentence, in order."""
+    toks, i = view.tokens, 0
     while i < len(toks):
         j = _closing_quote(view, i)
         if j is None:
             i += 1
             continue
-        out += _quoted(view, i, j)
+        yield i, j
         i = j + 1
-    return out
 
 
 def rejected_quotes(view: SentenceView) -> list[tuple[int, int]]:
     """The spans of the quotations `_quoted` read as no title (speech, a term, a song, a
     book, a sentence with its own full stop): the second pass finds no film inside them,
     though their words are a title elsewhere (`treten dem „Club X“ bei`, `sagt „X.“`)."""
-    out, toks, i = [], view.tokens, 0
-    while i < len(toks):
-        j = _closing_quote(view, i)
-        if j is None:
-            i += 1
-            continue
+    out, toks = [], view.tokens
+    for i, j in _quotations(view):
         start, end = toks[i].start, toks[j].end
         if not any(c.kind == "film" and start <= c.start < end for c in _quoted(view, i, j)):
             out.append((start, end))
-        i = j + 1
     return out
 
 
