@@ -66,22 +66,25 @@ def any_word_written(name: str, runs: set[str]) -> bool:
     characters add up to hundreds in an archive)."""
     for part in name.split(" "):
         parts = _RUNS.findall(part)
-        if parts and all(r in runs or r + "s" in runs or (r[:1].upper() + r[1:]) in runs
-                         or (r[:1].upper() + r[1:] + "s") in runs for r in parts):
+        if parts and all(any(form in runs for form in _forms(r)) for r in parts):
             return True
     return False
 
 
+def _forms(run: str) -> tuple[str, str, str, str]:
+    """The ways a review may write a name's word: as such, with a genitive -s,
+    capitalised, both."""
+    capital = run[:1].upper() + run[1:]
+    return run, run + "s", capital, capital + "s"
+
+
 def _first_words(name: str):
-    """The four ways the review may write the first run of each part of `name` that
-    any_word_written accepts (as such, with a genitive -s, capitalised, both): one of
-    them is among the review's words whenever any_word_written says yes."""
+    """The forms (`_forms`) of the first run of each part of `name`: one of them is among
+    the review's words whenever any_word_written says yes."""
     for part in name.split(" "):
         parts = _RUNS.findall(part)
         if parts:
-            r = parts[0]
-            capital = r[:1].upper() + r[1:]
-            yield from (r, r + "s", capital, capital + "s")
+            yield from _forms(parts[0])
 
 
 class CharacterWords:

@@ -40,7 +40,7 @@ def spans_of_words(text: str, numbers: list[int]) -> dict[int, tuple[int, int]] 
     if the text has fewer words. One regex step in C skips the words between two wanted
     ones: no match object per word read (a search hit's snippet asks for one or two words,
     and reading every word before them was half the cost of `query sentences --text`)."""
-    marks = not text.isascii() and _MARK.search(text) is not None
+    marks = _has_marks(text)
     found: dict[int, tuple[int, int]] = {}
     pos = read = 0  # the text before pos holds words 0 .. read-1
     for n in sorted(set(numbers)):
@@ -54,8 +54,13 @@ def spans_of_words(text: str, numbers: list[int]) -> dict[int, tuple[int, int]] 
 
 def word_span(text: str, n: int) -> tuple[int, int] | None:
     """spans_of_words for one word: where word n starts and ends, or None."""
-    match = _past_words(n, not text.isascii() and _MARK.search(text) is not None).match(text)
+    match = _past_words(n, _has_marks(text)).match(text)
     return None if match is None else match.span(1)
+
+
+def _has_marks(text: str) -> bool:
+    """The text holds combining marks, which the words of _WORD_WITH_MARKS take in."""
+    return not text.isascii() and _MARK.search(text) is not None
 
 
 @lru_cache(maxsize=1024)
