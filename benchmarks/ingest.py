@@ -6,10 +6,10 @@ and peak memory.
     python3 benchmarks/ingest.py -n 2000 --jobs 2   # a quick look
     python3 benchmarks/ingest.py --skip-e2e --rounds 3   # storing only, median of 3 rounds
 
-What it measures (issue 5's targets in brackets):
+What it measures (the targets in brackets: issue 10's rate, issue 5's others):
 
 1. end to end: `archive --db FRESH ingest -q [--jobs J] FOLDER` of N generated reviews
-   (benchmarks/generate.py), extraction included, as reviews per second [>= 500/s],
+   (benchmarks/generate.py), extraction included, as reviews per second [>= 300/s; issue 5 asked 500 before the lexicon and the rules of issue 10],
    with the command's peak RSS (wait4 rusage: the largest of it and its workers);
 2. storing only: the same N reviews analysed beforehand (archive.ingest.prepare, in a
    process pool), then stored by archive's own path: archive.ingest.run with the
@@ -39,7 +39,7 @@ from pathlib import Path
 
 from common import ROOT, archive_cmd, corpus, machine, median_time, review_files, run_measured, table, verdict
 
-TARGET_RATE = 500
+TARGET_RATE = 300  # issue 10's, for the analysis with the lexicon and its rules
 TARGET_STORE_RATIO = 1.5
 TARGET_MEMORY_RATIO = 1.25  # "about the same": within a quarter
 
