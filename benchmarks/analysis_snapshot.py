@@ -6,8 +6,8 @@ so that a change meant only for speed can be checked to change no output at all.
     python3 benchmarks/analysis_snapshot.py /tmp/after.txt && cmp /tmp/before.txt /tmp/after.txt
     python3 benchmarks/analysis_snapshot.py --check-triggers   # and no rule misses a sentence
 
-The texts: the eval sets beside the repository (../shared/eval/dev, sample), the held-out
-sets under /work (when present), seeds/*.txt and the first 1,500 generated reviews of the
+The texts: the eval sets beside the repository (../shared/eval/dev, sample), the tuning
+sets under /work/sets (J and K, when present; never the blind ones), seeds/*.txt and the first 1,500 generated reviews of the
 benchmark corpus; the last 300 of those once more with a `Known` made of what the 1,500
 found (as a later ingest sees them), so the archive's memory is covered too. For each:
 every sentence span; every mention (start, end, type, name, rule); the entities, roles
@@ -33,7 +33,7 @@ WITH_KNOWN = 300
 def texts() -> list[tuple[str, str]]:
     """(label, text) of every text the snapshot covers, in a fixed order."""
     folders = [ROOT.parent / "shared" / "eval" / "dev", ROOT.parent / "shared" / "eval" / "sample",
-               Path("/work/heldout-A"), Path("/work/heldout-B"), ROOT / "seeds"]
+               Path("/work/sets/J"), Path("/work/sets/K"), ROOT / "seeds"]
     out = []
     for folder in folders:
         for path in sorted(folder.glob("*.txt")):
