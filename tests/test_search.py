@@ -245,6 +245,55 @@ def test_check_reports_a_stem_index_out_of_step_or_damaged(db, tmp_path):
         assert needle in result.stdout, result.output
 
 
+def test_check_compares_each_stem_row_with_its_sentence_and_reindex_mends_it(db, tmp_path):
+    """A row with other words passes the counts and FTS5's own check (an UPDATE keeps the
+    index in step with the row), but search misses its sentence."""
+    import shutil
+
+    copy = str(tmp_path / "wrong-keys.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    a4, b5 = (conn.execute("SELECT id FROM sentence WHERE text LIKE ?", (f"{name} %",)).fetchone()[0]
+              for name in ("A4", "B5"))
+    conn.execute("UPDATE sentence_stem SET text = 'xxx' WHERE rowid = ?", (a4,))
+    conn.execute("UPDATE sentence_stem SET text = 'b5 kameramann jonas web' WHERE rowid = ?", (b5,))  # words cut
+    conn.execute("UPDATE sentence_stem_data SET block = zeroblob(length(block)) WHERE id > 10")  # and blocks zeroed
+    conn.commit()
+    conn.close()
+    assert "A4" not in sentence_names(search(copy, "spielen"))
+    result = run(copy, "check")
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("German search index")]
+    assert line == (f"German search index (sentence_stem) out of step with sentences, search misses them: "
+                    f"sentence {a4}, {b5}; rebuild it with archive db reindex")
+    mended = run(copy, "db", "reindex")
+    assert mended.exit_code == 0, mended.output
+    assert "2 rows of sentence_stem written again" in mended.stderr
+    assert run(copy, "check").exit_code == 0
+    assert sentence_names(search(copy, "spielen")) == {"A3", "A4"}
+    assert sentence_names(search(copy, "Regen")) == {"B4", "B5"}
+
+
+def test_reindex_of_a_sound_archive_changes_no_row(db, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "sound.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    before = index_rows(copy)
+    result = run(copy, "db", "reindex")
+    assert result.exit_code == 0 and "0 rows of sentence_stem written again" in result.stderr
+    assert index_rows(copy) == before
+    missing = run(str(tmp_path / "none.db"), "db", "reindex")
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_migration_0008_indexes_the_sentences_already_stored(tmp_path):
     from archive import db as archive_db
 
