@@ -89,6 +89,9 @@ def _search(text: str, exact: bool):
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
     message = str(exc)
+    if "expected integer" in message:  # NEAR(a b, x)
+        return QueryError(f"--text: malformed search query ({message}); NEAR's distance after the comma is a whole"
+                          " number, as in NEAR(Regen Stadt, 5)")
     if any(word in message for word in ("fts5", "syntax", "no such column", "unterminated", "special query")):
         return QueryError(f"--text: malformed search query ({message}); put words with punctuation in \"double quotes\"")
     return QueryError(message)
