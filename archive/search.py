@@ -161,6 +161,35 @@ def _near(parts: list[str], i: int) -> tuple[str, int]:
     return (groups[0] if len(groups) == 1 else "(" + " OR ".join(groups) + ")"), j + 1
 
 
+def problem(conn, text: str, exact: bool = False) -> str | None:
+    """Why `text` cannot be searched, in the words `query sentences --text` uses (without
+    its `--text: `), or None: the archive's reading of the query, then FTS5's of what it
+    makes (a bracket left open, say), on the table it runs on. For the site, which must
+    say it before it runs the search (its CSV would be an empty page)."""
+    import sqlite3
+
+    try:
+        search = parse(text, exact)
+    except SearchError as exc:
+        return str(exc)
+    try:
+        conn.execute(f"SELECT 1 FROM {search.table} WHERE {search.table} MATCH ? LIMIT 1", (search.match,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        return fts5_message(str(exc))
+    return None
+
+
+def fts5_message(error: str) -> str | None:
+    """FTS5's error for a query it cannot read, as the archive says it: one line with
+    a hint. None for any other error."""
+    if "expected integer" in error:  # NEAR(a b, x) in an exact search
+        return (f"malformed search query ({error}); NEAR's distance after the comma is a whole number,"
+                " as in NEAR(Regen Stadt, 5)")
+    if any(word in error for word in ("fts5", "syntax", "no such column", "unterminated", "special query")):
+        return f'malformed search query ({error}); put words with punctuation in "double quotes"'
+    return None
+
+
 def _is_near(part: str) -> bool:
     """`NEAR(` (a word NEARBY, or NEAR alone, is a word: FTS5 reads NEAR only before a bracket)."""
     return part.startswith("NEAR") and part.endswith("(")

@@ -202,7 +202,33 @@ def test_search_with_nothing_asked_finds_nothing_and_a_bad_query_says_so(site, a
     assert rows(site, f"/archive/{query}.json?q=") == []
     response = get(site, f"/archive/{query}?q=%22offen")
     assert response.status_code == 400
-    assert "unterminated string" in response.text or "syntax error" in response.text
+    assert "malformed search query" in html.unescape(response.text)
+
+
+@pytest.mark.parametrize("query, asked", [
+    ("search", '"offen'), ("search", "*"), ("search", "(Regen OR Liebe"), ("search", "NEAR(Regen Liebe, x)"),
+    ("search_exact", '"offen'), ("search_exact", "*"), ("search_exact", "NEAR(Regen Liebe, x)"),
+])
+def test_a_malformed_search_says_what_the_cli_says_on_the_page_and_as_an_error_status(site, archive, query, asked):
+    from urllib.parse import quote
+
+    cli = archive.run("query", "sentences", "--text", asked, *(["--exact"] if query == "search_exact" else []))
+    assert cli.exit_code == 1 and cli.stderr.startswith("Error: --text: ")
+    said = cli.stderr.strip().removeprefix("Error: --text: ")
+    page = get(site, f"/archive/{query}?q={quote(asked)}")
+    assert page.status_code == 400
+    assert [html.unescape(m) for m in re.findall(r'<p class="message-error">(.*?)</p>', page.text)] == [said]
+    assert 'name="q"' in page.text  # the form, to mend the search
+    as_json = get(site, f"/archive/{query}.json?q={quote(asked)}")
+    assert as_json.status_code == 400 and as_json.json()["error"] == said and as_json.json()["ok"] is False
+    as_csv = get(site, f"/archive/{query}.csv?q={quote(asked)}")
+    assert as_csv.status_code == 400 and as_csv.text == f"Error: {said}\n"
+
+
+def test_a_sound_search_still_gives_its_csv(site, archive):
+    as_csv = get(site, "/archive/search.csv?q=Gewalt")
+    assert as_csv.status_code == 200 and as_csv.text.startswith("review_id,source,position,snippet")
+    assert len(as_csv.text.splitlines()) > 1
 
 
 def test_co_mentions_by_folded_or_written_name(site, archive):
