@@ -310,9 +310,39 @@ def test_a_character_page_says_who_plays_it(site, archive):
     assert "Sandra Hüller as Lena" in page and "Character in Der stille Sturm" in " ".join(page.split())
 
 
-@pytest.mark.parametrize("path", ["/-/review/999999", "/-/person/999999", "/-/film/999999"])
+@pytest.mark.parametrize("path", ["/-/review/999999", "/-/person/999999", "/-/film/999999", "/-/character/999999"])
 def test_a_missing_page_is_404(site, archive, path):
     assert get(site, path).status_code == 404
+
+
+@pytest.mark.parametrize("path, said", [
+    ("/-/review/abc", "There is no review abc"), ("/-/person/x1", "There is no person x1"),
+    ("/-/film/99999999999999999999", "There is no film 99999999999999999999"),
+])
+def test_a_page_id_that_is_no_number_is_a_404_that_names_it(site, archive, path, said):
+    response = get(site, path)
+    assert response.status_code == 404
+    assert said in response.text and "Database not found" not in response.text
+
+
+def test_a_page_of_the_wrong_type_is_404_and_names_the_right_one(site, archive):
+    (hueller,) = archive.sql("SELECT id FROM person WHERE name = 'Sandra Hüller'")[0]
+    (lena,) = archive.sql("SELECT id FROM person WHERE name = 'Lena' AND kind = 'character'")[0]
+    as_character = get(site, f"/-/character/{hueller}")
+    assert as_character.status_code == 404
+    assert f"There is no character {hueller}; {hueller} is a person: /-/person/{hueller}" in as_character.text
+    assert get(site, f"/-/person/{lena}").status_code == 404
+    assert get(site, f"/-/character/{lena}").status_code == 200 and get(site, f"/-/person/{hueller}").status_code == 200
+
+
+def test_every_page_names_datasettes_version_in_its_footer(site, archive):
+    from datasette.version import __version__
+
+    (hueller,) = archive.sql("SELECT id FROM person WHERE name = 'Sandra Hüller'")[0]
+    for path in ("/", "/archive", f"/-/review/{archive.ids['ufer']}", f"/-/person/{hueller}", "/-/review/999999",
+                 "/nowhere"):
+        page = get(site, path).text
+        assert f'title="Datasette v{__version__}"' in page, path
 
 
 def test_row_pages_lead_to_the_archives_pages(site, archive):

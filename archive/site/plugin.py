@@ -87,9 +87,18 @@ async def _allowed(datasette, request, table: str) -> None:
                                                        ("view-database", DATABASE), "view-instance"])
 
 
+def _page_id(request, kind: str) -> int:
+    """The id in the page's URL; a 404 that names it when there is no such id (`abc`,
+    or past SQLite's integers), not Datasette's "Database not found"."""
+    given = request.url_vars["id"]
+    if not given.isdigit() or not given.isascii() or int(given) > 2**63 - 1:
+        raise NotFound(f"There is no {kind} {given}: the pages are /-/{kind}/ and a number")
+    return int(given)
+
+
 async def review_page(datasette, request):
     await _allowed(datasette, request, "review")
-    review_id = int(request.url_vars["id"])
+    review_id = _page_id(request, "review")
     data = await datasette.get_database(DATABASE).execute_fn(lambda conn: pages.review(conn, review_id))
     if data is None:
         raise NotFound(f"There is no review {review_id}")
@@ -102,10 +111,13 @@ async def entity_page(datasette, request):
     kind = request.url_vars["type"]
     table = "film" if kind == "film" else "person"
     await _allowed(datasette, request, table)
-    entity_id = int(request.url_vars["id"])
+    entity_id = _page_id(request, kind)
     data = await datasette.get_database(DATABASE).execute_fn(lambda conn: pages.entity(conn, table, entity_id))
     if data is None:
         raise NotFound(f"There is no {kind} {entity_id}")
+    if data["entity"]["type"] != kind:  # a person's id under /-/character/, or the other way round
+        raise NotFound(f"There is no {kind} {entity_id}; {entity_id} is a {data['entity']['type']}:"
+                       f" {page_path(datasette, data['entity']['type'], entity_id)}")
     return Response.html(await datasette.render_template(
         "archive_entity.html",
         {**data, "table": table, "page": lambda p, i: page_path(datasette, p, i), "database": DATABASE},
@@ -209,6 +221,6 @@ def register_facet_classes():
 @hookimpl
 def register_routes():
     return [
-        (r"^/-/review/(?P<id>\d+)$", review_page),
-        (r"^/-/(?P<type>person|character|film)/(?P<id>\d+)$", entity_page),
+        (r"^/-/review/(?P<id>[^/]+)$", review_page),
+        (r"^/-/(?P<type>person|character|film)/(?P<id>[^/]+)$", entity_page),
     ]
