@@ -121,6 +121,28 @@ def test_a_phrase_or_near_is_looked_up_in_at_most_max_variants_of_its_forms():
     assert match.count(" OR ") + 1 == MAX_VARIANTS
 
 
+@pytest.mark.parametrize("command", [("query", "sentences"), ("query", "reviews"),
+                                     ("query", "sentences", "--person", "Weber")])
+def test_exact_without_text_is_bad_usage_not_ignored(db, command):
+    result = run(db, *command, "--exact")
+    assert result.exit_code == 2
+    assert "Error: --exact says how --text searches; give --text QUERY with it, or leave --exact out" in result.output
+    assert run(db, *command, "--exact", "--text", "Regen").exit_code == 0  # in either order
+    assert run(db, *command, "--text", "Regen", "--exact").exit_code == 0
+
+
+def test_the_stemmers_limits_are_said_in_help_and_hold(db):
+    """What --help and README say the stemmer does not do is so (if Snowball learns it,
+    the help should say less)."""
+    help_ = " ".join(run(db, "query", "sentences", "--help").output.split())
+    for said in ("`Kino` does not find Kinos", "`gelten` does not find gilt or galt", "`Muel*` (mul*) also finds Mulligan"):
+        assert said in help_
+    assert key("Kinos") not in parse("Kino").match
+    assert not {key("gilt"), key("galt")} & set(re.findall(r'"(\w+)"', parse("gelten").match))
+    assert parse("Muel*").match == '"mul"*' and key("Mulligan").startswith("mul")
+    assert sentence_names(search(db, "Muel*")) == {"A4", "A5", "B3"}  # Müller, Mueller, Muller
+
+
 def test_exact_search_finds_only_the_words_as_written(db):
     assert sentence_names(search(db, "Filme", "--exact")) == {"A2", "B6"}
     assert sentence_names(search(db, "Strasse", "--exact")) == {"A2"}
