@@ -256,8 +256,13 @@ def _spans_of_keys(highlighted: str, text: str) -> list[tuple[int, int]]:
     if at < 0:
         return []
     close = highlighted.find(CLOSE, at)
-    if highlighted.find(OPEN, close) < 0 and highlighted.find(" ", at, close) < 0 < close:
+    then = highlighted.find(OPEN, close)
+    if then < 0 and highlighted.find(" ", at, close) < 0 < close:
         return _one_word_hit(highlighted, at, close, text)
+    if then > 0:
+        found = _two_word_hits(highlighted, at, close, then, text)
+        if found is not None:
+            return found
     hits: list[tuple[int, int]] = []  # (first, last) key of each highlight
     words_before, counted = 0, 0  # spaces in highlighted[:counted]
     while at >= 0:
@@ -279,6 +284,22 @@ def _spans_of_keys(highlighted: str, text: str) -> list[tuple[int, int]]:
     if places is None or key(text[places[last][0] : places[last][1]]) != last_key:
         return []
     return [(places[first][0], places[last][1]) for first, last in hits]
+
+
+def _two_word_hits(highlighted: str, at: int, close: int, then: int, text: str) -> list[tuple[int, int]] | None:
+    """Two words hit, one each (`spielen AND weiss`, a NEAR of two words): the next most
+    common hit, found without the general path's lists (a fifth of a NEAR search's time
+    over 6,216 hits). None when the hits are not so."""
+    end = highlighted.find(CLOSE, then)
+    if end < 0 or highlighted.find(OPEN, end) >= 0 or highlighted.find(" ", at, close) >= 0 \
+            or highlighted.find(" ", then, end) >= 0:
+        return None
+    first = highlighted.count(" ", 0, at)
+    second = first + highlighted.count(" ", at, then)
+    places = spans_of_words(text, [first, second])
+    if places is None or key(text[places[second][0] : places[second][1]]) != highlighted[then + len(OPEN) : end]:
+        return []  # another text's keys (see above)
+    return [places[first], places[second]]
 
 
 def _one_word_hit(highlighted: str, at: int, close: int, text: str) -> list[tuple[int, int]]:

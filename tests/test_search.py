@@ -459,6 +459,26 @@ def test_one_word_hit_is_marked_where_the_word_is():
     assert marked_spans(search, two, text) == [(0, 7), (14, 24)]
 
 
+def test_two_one_word_hits_are_marked_where_the_words_are():
+    from archive.search import CLOSE, OPEN, marked_spans
+
+    search = parse("NEAR(spielen Mutter, 3)")
+    text = "Hier spielen Kinder, und die Mütter spielte mit."
+    assert marked_spans(search, f"hier {OPEN}spiel{CLOSE} kind und die {OPEN}mutt{CLOSE} spielt mit", text) == [
+        (5, 12), (29, 36)]
+    assert marked_spans(search, f"{OPEN}hier{CLOSE} {OPEN}spiel{CLOSE} kind und", text) == [(0, 4), (5, 12)]
+    assert marked_spans(search, f"hier spiel kind {OPEN}und{CLOSE} die mutt {OPEN}spielt{CLOSE} mit", text) == [
+        (21, 24), (37, 44)]
+    # the keys of another text, shifted by a word: unmarked, as for one word
+    assert marked_spans(search, f"hier {OPEN}spiel{CLOSE} kind und {OPEN}mutt{CLOSE} spielt mit", text) == []
+    assert marked_spans(search, f"hier spiel kind und die mutt spielt mit {OPEN}mit{CLOSE} {OPEN}x{CLOSE}", text) == []
+    # three hits, or a hit of two words, take the general path, which agrees
+    three = f"{OPEN}hier{CLOSE} {OPEN}spiel{CLOSE} kind und die {OPEN}mutt{CLOSE} spielt mit"
+    assert marked_spans(search, three, text) == [(0, 4), (5, 12), (29, 36)]
+    assert marked_spans(search, f"hier {OPEN}spiel kind{CLOSE} und die {OPEN}mutt{CLOSE} spielt mit", text) == [
+        (5, 19), (29, 36)]
+
+
 def test_a_short_sentence_is_shown_whole_with_its_marks():
     from archive.snippets import SNIPPET_CHARS, snippet
 
