@@ -16,15 +16,19 @@ then one object a line, each with a `type`:
 
 Keys are sorted, so the same archive gives the same bytes. Import reads the lines in
 one transaction: a malformed line is refused with its number, and nothing of that
-import is written. The decisions are in place before the texts are analysed, so the
+import is written. A review line is held to what `archive ingest` holds a file to (its
+text and front matter by sources.review_text, its metadata by meta.check), and its
+`ingested_at` must be a time as the archive writes it. The decisions are in place before the texts are analysed, so the
 analysis applies them, as it does for every review ingested after a decision."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 FORMAT = "archive-jsonl"
 VERSION = 1
@@ -194,6 +198,13 @@ def _check_header(obj: dict, number: int) -> None:
 
 
 def _review(obj: dict, number: int) -> dict:
+    """A review line checked as `archive ingest` checks a file: its text (with its front
+    matter, as the file held them) by sources.review_text, its metadata by meta.check,
+    and its ingestion time, which only an export gives, as the archive writes it."""
+    from archive.meta import MetaError, check
+    from archive.sources import TooBig, review_text
+    from archive.text.decode import NotText
+
     _known_keys(obj, _REVIEW_KEYS, "a review", number)
     for name in ("text", "source", "ingested_at"):
         if not isinstance(obj.get(name), str) or not obj[name]:
@@ -202,7 +213,35 @@ def _review(obj: dict, number: int) -> dict:
         raise DumpError(f"line {number}: 'meta' must be an object")
     if not isinstance(obj.get("front_matter", ""), str):
         raise DumpError(f"line {number}: 'front_matter' must be a string")
+    try:
+        review_text(((obj.get("front_matter") or "") + obj["text"]).encode("utf-8"))
+    except UnicodeEncodeError:
+        raise DumpError(f"line {number}: the review's text is not Unicode text (a lone surrogate, \\ud800 say)") from None
+    except (TooBig, NotText) as exc:
+        raise DumpError(f"line {number}: the review's text is refused, as ingest would refuse it: {exc}") from None
+    try:
+        check(obj.get("meta") or {}, "the review's metadata")
+    except MetaError as exc:
+        raise DumpError(f"line {number}: {exc}") from None
+    if not _timestamp(obj["ingested_at"]):
+        raise DumpError(f"line {number}: 'ingested_at' takes a time in ISO 8601 with its offset, as an export writes"
+                        f" it (2026-11-25T22:35:00+00:00), not {obj['ingested_at']!r}")
     return obj
+
+
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+
+
+def _timestamp(value: str) -> bool:
+    """A real date and time with its offset from UTC, the way the archive stores
+    ingested_at (2026-11-25T22:35:00+00:00; seconds, fractions and `Z` also read)."""
+    if not _TIMESTAMP.fullmatch(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _decision(obj: dict, number: int) -> dict:

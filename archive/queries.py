@@ -88,10 +88,10 @@ def _search(text: str, exact: bool):
 
 
 def _fts_error(exc: sqlite3.OperationalError) -> QueryError:
-    message = str(exc)
-    if any(word in message for word in ("fts5", "syntax", "no such column", "unterminated", "special query")):
-        return QueryError(f"--text: malformed search query ({message}); put words with punctuation in \"double quotes\"")
-    return QueryError(message)
+    from archive.search import fts5_message
+
+    message = fts5_message(str(exc))
+    return QueryError(f"--text: {message}" if message else str(exc))
 
 
 def reviews(conn, persons: list[Match] = (), films: list[Match] = (), text: str | None = None,

@@ -142,12 +142,28 @@ class TooBig(Exception):
     pass
 
 
+TOO_BIG = f"larger than {MAX_BYTES / 2**20:g} MiB, the most a review may be"
+
+
+def review_text(data: bytes):
+    """What every review's bytes must be, wherever they come from (a file, standard
+    input, a review line of `archive import`): at most MAX_BYTES, and text by
+    archive.text.decode's rule (not empty, not binary, words in it). The decoded text
+    (archive.text.decode.Decoded), else TooBig or NotText with the reason."""
+    from archive.text.decode import decode
+
+    if len(data) > MAX_BYTES:
+        raise TooBig(TOO_BIG)
+    return decode(data)
+
+
 class NotRegular(Exception):
     pass
 
 
 def read(source: Source) -> bytes:
-    """The bytes of a source, at most MAX_BYTES of them. Opened without blocking and
+    """The bytes of a source, at most MAX_BYTES + 1 of them (review_text refuses the
+    last). Opened without blocking and
     checked to be a regular file before it is read: a file replaced by a FIFO after it was
     listed is refused, not waited for."""
     if source.path is None:
@@ -158,8 +174,6 @@ def read(source: Source) -> bytes:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise NotRegular(NOT_REGULAR)
             data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise TooBig(f"larger than {MAX_BYTES / 2**20:g} MiB, the most a review may be")
     return data
 
 
@@ -171,11 +185,11 @@ def prepare(source: Source, data: bytes, known=None, given: dict | None = None,
     from archive.analysis import analyse_review
     from archive.meta import MetaError, sidecar, split_front_matter
     from archive.store import sha256
-    from archive.text.decode import NotText, decode
+    from archive.text.decode import NotText
 
     try:
-        decoded = decode(data)
-    except NotText as exc:
+        decoded = review_text(data)
+    except (TooBig, NotText) as exc:
         return Refused(source, str(exc))
     try:
         body, meta = split_front_matter(decoded.text)
@@ -203,7 +217,7 @@ def load(source: Source, known=None, given: dict | None = None, stored: dict | N
         return Refused(source, "symbolic link to a file that does not exist" if link else "no such file or folder")
     except OSError as exc:
         return Refused(source, why(exc))
-    except (TooBig, NotRegular) as exc:
+    except NotRegular as exc:
         return Refused(source, str(exc))
     try:
         return prepare(source, data, known, given, stored)

@@ -303,6 +303,39 @@ def index_sentences(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> No
                      [(sentence_id, keys(text)) for sentence_id, text in rows])
 
 
+def stems_out_of_step(conn: sqlite3.Connection) -> list[int]:
+    """The sentences whose row in `sentence_stem` is missing or holds other keys than
+    index_sentences() writes for their text (keys(), the function ingest uses), by id;
+    then the rows of `sentence_stem` without a sentence. Read from the index's own
+    content table: FTS5's integrity-check (archive check) vouches that the index itself
+    agrees with it."""
+    rows = conn.execute("SELECT s.id, s.text, c.c0 FROM sentence s"
+                        " LEFT JOIN sentence_stem_content c ON c.id = s.id ORDER BY s.id")
+    differ = [sentence_id for sentence_id, text, stored in rows if stored != keys(text)]
+    return differ + [i for (i,) in conn.execute(
+        "SELECT id FROM sentence_stem_content WHERE id NOT IN (SELECT id FROM sentence) ORDER BY id")]
+
+
+def reindex(conn: sqlite3.Connection) -> int:
+    """Both full-text indexes made again from `sentence` (the mend `archive check` names
+    for an index out of step): FTS5's rebuild of each (which mends damaged blocks), then
+    each row of `sentence_stem` that differs from its sentence written again. Returns
+    how many rows were written again. The caller holds the transaction."""
+    conn.execute("INSERT INTO sentence_fts (sentence_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO sentence_stem (sentence_stem) VALUES ('rebuild')")
+    wrong = stems_out_of_step(conn)
+    conn.executemany("DELETE FROM sentence_stem WHERE rowid = ?", [(i,) for i in wrong])
+    conn.executemany("INSERT INTO sentence_stem (rowid, text) SELECT id, ? FROM sentence WHERE id = ?",
+                     [(keys(text), i) for i, text in _texts(conn, wrong)])
+    return len(wrong)
+
+
+def _texts(conn: sqlite3.Connection, ids: list[int]):
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        yield from conn.execute(f"SELECT id, text FROM sentence WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+
+
 def delete_sentences(conn: sqlite3.Connection, review_id: int) -> int:
     """Delete a review's sentences with their rows in both full-text indexes (triggers on
     `sentence` remove them, migrations 0002 and 0008) and their mentions (by cascade).

@@ -193,6 +193,7 @@ def cases(a: dict) -> list[dict]:
                     f" ORDER BY {t}.rank, s.id" + (f" LIMIT {n}" if n else ""), [w if exact else stemmed(w)]))
           for w, n, exact in ((a["rare"], None, False), (a["word"], 20, False), (a["word"], 20, True),
                               ("Film", 20, False), ("Filme", None, False), ('Gewalt* OR "höchst effektiven"', 20, False),
+                              ('"gespielt von"', 20, False), ("NEAR(spielen weiss, 5)", None, False),  # verb forms
                               (a["many"], 20, False))
           for t in ["sentence_fts" if exact else "sentence_stem"]],
         dict(name=f"query sentences --person '{MP}'", cli=["query", "sentences", "--person", MP],

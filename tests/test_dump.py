@@ -97,12 +97,33 @@ HEADER = '{"format":"archive-jsonl","type":"header","version":1}'
                     ' "end_char": 3}'], "line 3: no review 2 in this file"),
     ([HEADER, GOOD, '{"type": "curation", "action": "merge", "made_at": "x", "name": "Jan",'
                     ' "entity": {"type": "alien", "name": "Jan Müller"}}'], "line 3: a merge decision needs"),
-    ([HEADER, GOOD.replace("Ein Film von Jan Müller.", "   ")], "line 2: the review's text has no sentence"),
+    ([HEADER, GOOD.replace("Ein Film von Jan Müller.", "   ")], "line 2: the review's text is refused, as ingest would"
+                                                                  " refuse it: only white space"),
+    ([HEADER, GOOD.replace("Ein Film von Jan Müller.", "... 1999!")], "line 2: the review's text is refused, as ingest"
+                                                                       " would refuse it: no words in it"),
     ([GOOD], "line 1: not an archive export"),
     ([HEADER.replace('"version":1', '"version":2'), GOOD], "line 1: format version 2"),
     ([HEADER, GOOD, '{"type": "curation", "action": "merge"}'], "line 3: a decision needs 'made_at'"),
     ([HEADER, GOOD, GOOD, '{"type": "curation", "action": "wish", "made_at": "x"}'], "line 4: a decision's action"),
     ([], "the input is empty"),
+    # what ingest refuses, refused the same way (sources.review_text, meta.check)
+    ([HEADER, GOOD, GOOD.replace("Ein Film", "Ein\\u0000Film")], "line 3: the review's text is refused, as ingest"
+                                                                   " would refuse it: binary data, not text"),
+    ([HEADER, GOOD.replace("Ein Film", "Ein Film " + "sehr " * 210_000)], "line 2: the review's text is refused,"
+                                                                          " as ingest would refuse it: larger than 1 MiB"),
+    ([HEADER, GOOD.replace('"type"', '"front_matter":"---\\ntitle: T\\n---\\n' + "x" * 2**20 + '","type"')],
+     "larger than 1 MiB"),  # the file held its front matter, too
+    ([HEADER, GOOD.replace("Ein Film", "Ein \\ud800 Film")], "line 2: the review's text is not Unicode text"),
+    ([HEADER, GOOD.replace('"type"', '"meta":{"published":"Juli 2013"},"type"')],
+     "line 2: the review's metadata: 'published' takes a real date, written YYYY, YYYY-MM or YYYY-MM-DD, not \"Juli 2013\""),
+    ([HEADER, GOOD, GOOD.replace('"type"', '"meta":{"cast":42},"type"')], "line 3: the review's metadata: 'cast' takes"),
+    ([HEADER, GOOD.replace('"type"', '"meta":{"year":"abc"},"type"')], "line 2: the review's metadata: 'year' takes a whole"),
+    ([HEADER, GOOD.replace("2026-01-01T00:00:00+00:00", "yesterday")],
+     "line 2: 'ingested_at' takes a time in ISO 8601 with its offset, as an export writes it"
+     " (2026-11-25T22:35:00+00:00), not 'yesterday'"),
+    ([HEADER, GOOD, GOOD.replace("2026-01-01T00:00:00+00:00", "2020-13-45T99:00:00")], "line 3: 'ingested_at' takes"),
+    ([HEADER, GOOD.replace("2026-01-01T00:00:00+00:00", "2020-02-30T10:00:00+00:00")], "line 2: 'ingested_at' takes"),
+    ([HEADER, GOOD.replace("2026-01-01T00:00:00+00:00", "2020-02-03T10:00:00")], "line 2: 'ingested_at' takes"),
 ])
 def test_a_malformed_line_is_refused_with_its_number_and_nothing_is_written(archive, tmp_path, lines, message):
     target = archive.copy(tmp_path / "target.db")
@@ -232,11 +253,23 @@ def test_export_into_a_missing_folder_names_the_folder(archive, tmp_path):
     assert not (tmp_path / "missing").exists()
 
 
-def test_an_export_with_metadata_stored_before_it_was_checked_still_imports(tmp_path):
+def test_an_export_with_metadata_ingest_would_refuse_is_refused_naming_the_key(tmp_path):
+    """Metadata stored before ingest checked it comes back only mended: import holds it to
+    the check ingest makes (it took such lines, unchecked, until issue 12's audit)."""
     old = json.loads(GOOD)
     old["meta"] = {"cast": 42, "film": {"a": 1}, "director": {"b": 2}}
     dump = tmp_path / "old.jsonl"
     dump.write_text(HEADER + "\n" + json.dumps(old) + "\n", encoding="utf-8")
-    ok(run(tmp_path / "new.db", "import", str(dump)))
-    assert rows(tmp_path / "new.db", "SELECT count(*) FROM person WHERE name IN ('a', 'b')") == [(0,)]
-    assert rows(tmp_path / "new.db", "SELECT count(*) FROM review_film") == [(0,)]
+    result = run(tmp_path / "new.db", "import", str(dump))
+    assert result.exit_code == 1 and "line 2: the review's metadata: 'cast' takes a list of `Actor as Character` lines" in result.stderr
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_what_an_export_writes_is_taken_as_ingest_would_take_it(tmp_path):
+    review = json.loads(GOOD)
+    review.update(meta={"published": "2013-07", "year": "2011", "cast": ["Jan Müller as Kurt"], "rating": 4},
+                  ingested_at="2019-05-06T07:08:09.5Z", text="Ein Film von Jan Müller.\x1b[0m Mit drei Zeichen\x07.")
+    dump = tmp_path / "fine.jsonl"
+    dump.write_text(HEADER + "\n" + json.dumps(review) + "\n", encoding="utf-8")
+    ok(run(tmp_path / "new.db", "import", str(dump)))  # a few control characters are kept, as ingest keeps them
+    assert rows(tmp_path / "new.db", "SELECT ingested_at, published FROM review") == [("2019-05-06T07:08:09.5Z", "2013-07")]

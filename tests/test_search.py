@@ -92,9 +92,55 @@ def search(db, query, *more):
     ("NEAR(Weber Regen, 1)", set()),               # two words between them
     ("NEAR(Weber Regen, 2)", {"B5"}),
     ("Kameramann-Jonas", {"B5"}),                 # joined words: a phrase
+    # phrases and NEAR find the verb forms a bare word finds (spielen: spielt, spielte)
+    ('"spielen in einem"', {"A3"}),                # spielt in einem
+    ('"spielt Kinder"', {"A4"}),                   # spielen Kinder
+    ('"spielen Kinder"', {"A4"}),
+    ('"Kinder spielen"', set()),                   # the order still holds
+    ("NEAR(spielen Kino, 3)", {"A3"}),             # spielt in einem Kino
+    ("NEAR(spielen Mutter, 1)", {"A4"}),           # spielte die Mutter
+    ("NEAR(spielen Mutter, 0)", set()),
+    ('NEAR("spielen die" Mutter, 0)', {"A4"}),
+    ('"spielen die Mu"*', {"A4"}),                 # a prefix phrase: spielte die Mutter
+    ("Regen NEAR(filmen oben, 3)", {"B5"}),        # filmt den Regen von oben
 ])
 def test_german_search_finds_forms_and_spellings(db, query, expected):
     assert sentence_names(search(db, query)) == expected
+
+
+def test_a_phrase_or_near_is_looked_up_in_at_most_max_variants_of_its_forms():
+    from archive.search import MAX_VARIANTS
+
+    for query in ('"zeigt der Regisseur die Gewalt"', "NEAR(spielen Kinder Mutter Anna Hier, 9)",
+                  '"spielen" "zeigen" "filmen"', '"Kinder spielen Fangen und lachen laut"'):
+        match = parse(query).match
+        assert match.count(" OR ") + 1 <= MAX_VARIANTS, (query, match)
+    # words in lower case (the verbs, in German) get their forms first, then left to right
+    match = parse('"Anna Müller spielen"').match
+    assert '"anna mull spielt"' in match and '"anna mull spielet"' in match and '"annat' not in match[:30]
+    assert match.count(" OR ") + 1 == MAX_VARIANTS
+
+
+@pytest.mark.parametrize("command", [("query", "sentences"), ("query", "reviews"),
+                                     ("query", "sentences", "--person", "Weber")])
+def test_exact_without_text_is_bad_usage_not_ignored(db, command):
+    result = run(db, *command, "--exact")
+    assert result.exit_code == 2
+    assert "Error: --exact says how --text searches; give --text QUERY with it, or leave --exact out" in result.output
+    assert run(db, *command, "--exact", "--text", "Regen").exit_code == 0  # in either order
+    assert run(db, *command, "--text", "Regen", "--exact").exit_code == 0
+
+
+def test_the_stemmers_limits_are_said_in_help_and_hold(db):
+    """What --help and README say the stemmer does not do is so (if Snowball learns it,
+    the help should say less)."""
+    help_ = " ".join(run(db, "query", "sentences", "--help").output.split())
+    for said in ("`Kino` does not find Kinos", "`gelten` does not find gilt or galt", "`Muel*` (mul*) also finds Mulligan"):
+        assert said in help_
+    assert key("Kinos") not in parse("Kino").match
+    assert not {key("gilt"), key("galt")} & set(re.findall(r'"(\w+)"', parse("gelten").match))
+    assert parse("Muel*").match == '"mul"*' and key("Mulligan").startswith("mul")
+    assert sentence_names(search(db, "Muel*")) == {"A4", "A5", "B3"}  # Müller, Mueller, Muller
 
 
 def test_exact_search_finds_only_the_words_as_written(db):
@@ -142,6 +188,20 @@ def test_too_many_terms_are_refused_in_one_line(db):
     assert run(db, "query", "sentences", "--text", allowed).exit_code == 0
 
 
+@pytest.mark.parametrize("query", ["NEAR(Regen Stadt, x)", "NEAR(Regen Stadt, )", "NEAR(Regen Stadt, 2 3)",
+                                   "NEAR(Regen OR Stadt, 2)", "NEAR(Regen Stadt, 2", "NEAR()"])
+@pytest.mark.parametrize("exact", [(), ("--exact",)], ids=["german", "exact"])
+def test_a_malformed_near_is_the_usual_line_with_a_hint(db, query, exact):
+    result = run(db, "query", "sentences", "--text", query, *exact)
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Error: --text: malformed search query (") and "Traceback" not in line
+    if "x" in query and not exact:
+        assert "NEAR's distance after the comma is a whole number, not 'x'" in line
+    if "x" in query:
+        assert line.endswith("as in NEAR(Regen Stadt, 5)") or line.endswith("write it as NEAR(Regen Stadt, 5)")
+
+
 def test_punctuation_alone_is_a_malformed_search(db):
     result = run(db, "query", "sentences", "--text", "Film AND --")
     assert result.exit_code == 1 and "malformed search query" in result.output
@@ -177,10 +237,11 @@ def test_decomposed_umlauts_fold_like_composed_ones():
 
 
 def test_the_query_is_translated_to_keys():
-    assert parse('"die Strasse"').match == '"die strass"'
+    assert parse('"die Strasse"').match.startswith('("die strass" OR "die strasst" OR ')  # and its verb forms
     assert parse("Gewalt*").match == '"gewalt"*'
     assert parse("Regen Dach").match.count(" AND ") == 1  # groups side by side need AND in FTS5
-    assert parse("NEAR(Regen Stadt, 2)").match == 'NEAR( "reg" "stadt" , 2 )'
+    assert parse("NEAR(Regen Stadt, 2)").match.startswith('(NEAR("reg" "stadt", 2) OR NEAR("reg" "stad", 2) OR ')
+    assert parse("^Regen").match == '^"reg"'  # the sentence's first word: one key
     assert parse("Filme", exact=True).match == "Filme"
 
 
@@ -245,6 +306,55 @@ def test_check_reports_a_stem_index_out_of_step_or_damaged(db, tmp_path):
         assert needle in result.stdout, result.output
 
 
+def test_check_compares_each_stem_row_with_its_sentence_and_reindex_mends_it(db, tmp_path):
+    """A row with other words passes the counts and FTS5's own check (an UPDATE keeps the
+    index in step with the row), but search misses its sentence."""
+    import shutil
+
+    copy = str(tmp_path / "wrong-keys.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    a4, b5 = (conn.execute("SELECT id FROM sentence WHERE text LIKE ?", (f"{name} %",)).fetchone()[0]
+              for name in ("A4", "B5"))
+    conn.execute("UPDATE sentence_stem SET text = 'xxx' WHERE rowid = ?", (a4,))
+    conn.execute("UPDATE sentence_stem SET text = 'b5 kameramann jonas web' WHERE rowid = ?", (b5,))  # words cut
+    conn.execute("UPDATE sentence_stem_data SET block = zeroblob(length(block)) WHERE id > 10")  # and blocks zeroed
+    conn.commit()
+    conn.close()
+    assert "A4" not in sentence_names(search(copy, "spielen"))
+    result = run(copy, "check")
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("German search index")]
+    assert line == (f"German search index (sentence_stem) out of step with sentences, search misses them: "
+                    f"sentence {a4}, {b5}; rebuild it with archive db reindex")
+    mended = run(copy, "db", "reindex")
+    assert mended.exit_code == 0, mended.output
+    assert "2 rows of sentence_stem written again" in mended.stderr
+    assert run(copy, "check").exit_code == 0
+    assert sentence_names(search(copy, "spielen")) == {"A3", "A4"}
+    assert sentence_names(search(copy, "Regen")) == {"B4", "B5"}
+
+
+def test_reindex_of_a_sound_archive_changes_no_row(db, tmp_path):
+    import shutil
+
+    copy = str(tmp_path / "sound.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, copy)
+    before = index_rows(copy)
+    result = run(copy, "db", "reindex")
+    assert result.exit_code == 0 and "0 rows of sentence_stem written again" in result.stderr
+    assert index_rows(copy) == before
+    missing = run(str(tmp_path / "none.db"), "db", "reindex")
+    assert missing.exit_code == 1 and "Traceback" not in missing.output
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_migration_0008_indexes_the_sentences_already_stored(tmp_path):
     from archive import db as archive_db
 
@@ -304,7 +414,7 @@ def test_a_bare_word_is_translated_like_any_other_search():
     assert parse("Walhalla").match == '("walhalla" OR "walhallat" OR "walhallaet")'
     assert parse("Walhalla OR Kino").match.startswith('("walhalla" OR "walhallat" OR "walhallaet") OR')
     assert parse("Walhalla", exact=True).match == "Walhalla"
-    assert parse("1996").match == '("1996" OR "1996t" OR "1996et")'
+    assert parse("1996").match == '"1996"'  # a number has no verb forms
 
 
 def test_near_is_an_operator_only_before_a_bracket(db):
@@ -347,6 +457,26 @@ def test_one_word_hit_is_marked_where_the_word_is():
     assert marked_spans(search, None, text) == []
     two = f"{OPEN}mull{CLOSE} dreht {OPEN}ein film{CLOSE}"
     assert marked_spans(search, two, text) == [(0, 7), (14, 24)]
+
+
+def test_two_one_word_hits_are_marked_where_the_words_are():
+    from archive.search import CLOSE, OPEN, marked_spans
+
+    search = parse("NEAR(spielen Mutter, 3)")
+    text = "Hier spielen Kinder, und die Mütter spielte mit."
+    assert marked_spans(search, f"hier {OPEN}spiel{CLOSE} kind und die {OPEN}mutt{CLOSE} spielt mit", text) == [
+        (5, 12), (29, 36)]
+    assert marked_spans(search, f"{OPEN}hier{CLOSE} {OPEN}spiel{CLOSE} kind und", text) == [(0, 4), (5, 12)]
+    assert marked_spans(search, f"hier spiel kind {OPEN}und{CLOSE} die mutt {OPEN}spielt{CLOSE} mit", text) == [
+        (21, 24), (37, 44)]
+    # the keys of another text, shifted by a word: unmarked, as for one word
+    assert marked_spans(search, f"hier {OPEN}spiel{CLOSE} kind und {OPEN}mutt{CLOSE} spielt mit", text) == []
+    assert marked_spans(search, f"hier spiel kind und die mutt spielt mit {OPEN}mit{CLOSE} {OPEN}x{CLOSE}", text) == []
+    # three hits, or a hit of two words, take the general path, which agrees
+    three = f"{OPEN}hier{CLOSE} {OPEN}spiel{CLOSE} kind und die {OPEN}mutt{CLOSE} spielt mit"
+    assert marked_spans(search, three, text) == [(0, 4), (5, 12), (29, 36)]
+    assert marked_spans(search, f"hier {OPEN}spiel kind{CLOSE} und die {OPEN}mutt{CLOSE} spielt mit", text) == [
+        (5, 19), (29, 36)]
 
 
 def test_a_short_sentence_is_shown_whole_with_its_marks():

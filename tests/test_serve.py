@@ -202,7 +202,33 @@ def test_search_with_nothing_asked_finds_nothing_and_a_bad_query_says_so(site, a
     assert rows(site, f"/archive/{query}.json?q=") == []
     response = get(site, f"/archive/{query}?q=%22offen")
     assert response.status_code == 400
-    assert "unterminated string" in response.text or "syntax error" in response.text
+    assert "malformed search query" in html.unescape(response.text)
+
+
+@pytest.mark.parametrize("query, asked", [
+    ("search", '"offen'), ("search", "*"), ("search", "(Regen OR Liebe"), ("search", "NEAR(Regen Liebe, x)"),
+    ("search_exact", '"offen'), ("search_exact", "*"), ("search_exact", "NEAR(Regen Liebe, x)"),
+])
+def test_a_malformed_search_says_what_the_cli_says_on_the_page_and_as_an_error_status(site, archive, query, asked):
+    from urllib.parse import quote
+
+    cli = archive.run("query", "sentences", "--text", asked, *(["--exact"] if query == "search_exact" else []))
+    assert cli.exit_code == 1 and cli.stderr.startswith("Error: --text: ")
+    said = cli.stderr.strip().removeprefix("Error: --text: ")
+    page = get(site, f"/archive/{query}?q={quote(asked)}")
+    assert page.status_code == 400
+    assert [html.unescape(m) for m in re.findall(r'<p class="message-error">(.*?)</p>', page.text)] == [said]
+    assert 'name="q"' in page.text  # the form, to mend the search
+    as_json = get(site, f"/archive/{query}.json?q={quote(asked)}")
+    assert as_json.status_code == 400 and as_json.json()["error"] == said and as_json.json()["ok"] is False
+    as_csv = get(site, f"/archive/{query}.csv?q={quote(asked)}")
+    assert as_csv.status_code == 400 and as_csv.text == f"Error: {said}\n"
+
+
+def test_a_sound_search_still_gives_its_csv(site, archive):
+    as_csv = get(site, "/archive/search.csv?q=Gewalt")
+    assert as_csv.status_code == 200 and as_csv.text.startswith("review_id,source,position,snippet")
+    assert len(as_csv.text.splitlines()) > 1
 
 
 def test_co_mentions_by_folded_or_written_name(site, archive):
@@ -284,9 +310,39 @@ def test_a_character_page_says_who_plays_it(site, archive):
     assert "Sandra Hüller as Lena" in page and "Character in Der stille Sturm" in " ".join(page.split())
 
 
-@pytest.mark.parametrize("path", ["/-/review/999999", "/-/person/999999", "/-/film/999999"])
+@pytest.mark.parametrize("path", ["/-/review/999999", "/-/person/999999", "/-/film/999999", "/-/character/999999"])
 def test_a_missing_page_is_404(site, archive, path):
     assert get(site, path).status_code == 404
+
+
+@pytest.mark.parametrize("path, said", [
+    ("/-/review/abc", "There is no review abc"), ("/-/person/x1", "There is no person x1"),
+    ("/-/film/99999999999999999999", "There is no film 99999999999999999999"),
+])
+def test_a_page_id_that_is_no_number_is_a_404_that_names_it(site, archive, path, said):
+    response = get(site, path)
+    assert response.status_code == 404
+    assert said in response.text and "Database not found" not in response.text
+
+
+def test_a_page_of_the_wrong_type_is_404_and_names_the_right_one(site, archive):
+    (hueller,) = archive.sql("SELECT id FROM person WHERE name = 'Sandra Hüller'")[0]
+    (lena,) = archive.sql("SELECT id FROM person WHERE name = 'Lena' AND kind = 'character'")[0]
+    as_character = get(site, f"/-/character/{hueller}")
+    assert as_character.status_code == 404
+    assert f"There is no character {hueller}; {hueller} is a person: /-/person/{hueller}" in as_character.text
+    assert get(site, f"/-/person/{lena}").status_code == 404
+    assert get(site, f"/-/character/{lena}").status_code == 200 and get(site, f"/-/person/{hueller}").status_code == 200
+
+
+def test_every_page_names_datasettes_version_in_its_footer(site, archive):
+    from datasette.version import __version__
+
+    (hueller,) = archive.sql("SELECT id FROM person WHERE name = 'Sandra Hüller'")[0]
+    for path in ("/", "/archive", f"/-/review/{archive.ids['ufer']}", f"/-/person/{hueller}", "/-/review/999999",
+                 "/nowhere"):
+        page = get(site, path).text
+        assert f'title="Datasette v{__version__}"' in page, path
 
 
 def test_row_pages_lead_to_the_archives_pages(site, archive):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import click
 
 
-@click.command("check", short_help="Verify the database; one line per problem found.")
+@click.command("check", short_help="Verify the database and both search indexes.")
 @click.pass_context
 def command(ctx) -> None:
-    """Verify the database: SQLite integrity, foreign keys, FTS5's own check of the
-    full-text index, mention offsets, counts.
+    """Verify the database: SQLite integrity, foreign keys, mention offsets, counts,
+    and both full-text indexes: sentence_fts (the words as written) and sentence_stem
+    (the German index that --text searches), each by FTS5's own check, and each row of
+    sentence_stem against the keys of its sentence. `archive db reindex` mends either.
 
     Only reads the archive (the full-text check runs on a temporary copy of the index).
     Exit status 1 with a report, one line per problem, when anything is wrong.

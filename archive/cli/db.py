@@ -1,4 +1,4 @@
-"""archive db: the schema's revision, by hand."""
+"""archive db: the schema's revision, and the full-text indexes, by hand."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from archive.cli.options import format_option
 from archive.db import HEAD, REVISIONS
 
 
-@click.group("db")
+@click.group("db", short_help="The schema's revision by hand; rebuild the search indexes.")
 def command() -> None:
-    """Show or change the database schema's revision.
+    """Show or change the database schema's revision; make the search indexes again.
 
     Commands that write (ingest) create and upgrade the database by themselves; read
     commands upgrade an older archive they can write. These move it by hand:
@@ -19,6 +19,7 @@ def command() -> None:
       archive db current          its revision, and the newest this archive knows
       archive db upgrade          to the newest (or: archive db upgrade 0004)
       archive db downgrade 0004   back to an older revision (keeps the rows)
+      archive db reindex          both search indexes made again from the sentences
     """
 
 
@@ -109,6 +110,32 @@ def downgrade(ctx, revision: str) -> None:
                             f"archive db upgrade {revision} takes it forward")
     run_downgrade(path, revision)
     _report(path, found)
+
+
+@command.command("reindex", short_help="Make both full-text indexes again from the sentences.")
+@click.pass_context
+def reindex(ctx) -> None:
+    """Make both full-text indexes again from the sentences: sentence_fts (the words as
+    written) and sentence_stem (the German index), the mend `archive check` names when
+    either is out of step or damaged. One transaction; the sentences are not changed."""
+    from archive.db import open_current
+    from archive.store import reindex as run_reindex
+
+    path = ctx.find_root().obj
+    _read_revision(path, must_exist=True)  # a missing file is no archive to mend, not one to make
+    conn = open_current(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            rows = run_reindex(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.close()
+    click.echo(f"{path}: full-text indexes rebuilt; {rows} row{'s' * (rows != 1)} of sentence_stem written again",
+               err=True)
 
 
 def _report(path: str, found: str | None) -> None:

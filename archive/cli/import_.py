@@ -19,7 +19,9 @@ def command(ctx, path: str) -> None:
     already in the archive is left as it is ("unchanged").
 
     All of it in one transaction: a malformed line is refused with its number, and
-    nothing of that import is written.
+    nothing of that import is written. A review is refused where `archive ingest`
+    would refuse its file (binary, empty, over 1 MiB, metadata of the wrong shape),
+    and so is an ingestion time that is not ISO 8601 with its offset.
     """
     from archive.db import open_current
     from archive.dump import DumpError, import_lines

@@ -11,8 +11,14 @@ from archive.output import HIGHLIGHT
 
 def exact_option(f):
     return click.option("--exact", is_flag=True,
-                        help="Search the words as written: no stems, no ss/ß or ue/ü (case and accents still"
-                             " ignored).")(f)
+                        help="With --text: search the words as written: no stems, no ss/ß or ue/ü (case and"
+                             " accents still ignored).")(f)
+
+
+def _exact_needs_text(text: str | None, exact: bool) -> None:
+    """--exact says how --text searches; alone it would be ignored without a word."""
+    if exact and not text:
+        raise click.UsageError("--exact says how --text searches; give --text QUERY with it, or leave --exact out")
 
 
 @click.group("query", short_help="Ask: reviews, persons, films, sentences, mentions, cast.")
@@ -49,6 +55,7 @@ def reviews(ctx, persons, characters, films, text, exact, author, outlet, since,
     counts; filters combine with AND."""
     from archive import queries
 
+    _exact_needs_text(text, exact)
     conn = reader(ctx)
     people = [queries.match_persons(conn, p) for p in persons]
     people += [queries.match_persons(conn, c, "character", "--character") for c in characters]
@@ -105,7 +112,8 @@ def films(ctx, only, person, review, fmt, limit):
 @command.command("sentences", short_help="Sentences, by their words or what they mention.")
 @click.option("--text", type=NAME, metavar="QUERY",
               help='Full-text search: words, "phrases", prefix*, AND/OR/NOT, NEAR(a b, 5); best first.'
-                   " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü.")
+                   " German-aware: finds inflected forms (Film: Filme, Films), ss for ß, ue for ü (its limits:"
+                   " in the description above).")
 @exact_option
 @entity_filter("--person", "persons", multiple=True, type="person",
                help="Sentences that mention this person or character; repeatable: all of them")
@@ -122,15 +130,22 @@ def sentences(ctx, text, exact, persons, characters, films, review, fmt, limit):
     with AND (`--person hüller --person friedel`: sentences that name both).
 
     --text finds a word's inflected forms and its spellings: `Film` finds Filme,
-    Films, Filmen; `spielen` finds spielt, spielte; `Strasse` finds Straße, `Mueller`
-    Müller. With --exact, only the words as written (case and accents still ignored).
-    At most 64 words in one search.
+    Films, Filmen; `spielen` finds spielt, spielte, in a phrase and NEAR too
+    ("spielen Carey": spielt Carey); `Strasse` finds Straße, `Mueller` Müller. With
+    --exact, only the words as written (case and accents still ignored). At most 64
+    words in one search.
+
+    The forms are the Snowball German stemmer's, which has limits: a plural it does
+    not fold is another word (`Kino` does not find Kinos: search `Kino*` or `Kino OR
+    Kinos`), and so is a strong verb's other vowel (`gelten` does not find gilt or
+    galt); a prefix is folded like a word, so `Muel*` (mul*) also finds Mulligan.
 
     The table shows each sentence's review and a snippet with the hit marked; json,
     csv and ndjson also carry the whole sentence text.
     """
     from archive import queries
 
+    _exact_needs_text(text, exact)
     conn = reader(ctx)
     require_review(conn, review)
     people = [queries.match_persons(conn, p) for p in persons]

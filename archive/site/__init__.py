@@ -36,6 +36,11 @@ def make_datasette(path: str):
     finally:
         conn.close()
     datasette = Datasette(metadata=site_metadata, template_dir=str(TEMPLATES), settings=SETTINGS)
+    # The footer's tooltip names the version; Datasette gives it to its own views only,
+    # so the archive's pages and every error page said `Datasette v`.
+    from datasette.version import __version__
+
+    datasette.jinja_env.globals["datasette_version"] = __version__
     datasette.remove_database("_memory")  # made when Datasette is given no files
     datasette.add_database(Database(datasette, path=str(Path(path).resolve()), is_mutable=True),
                            name=metadata.DATABASE)

@@ -4,6 +4,8 @@ context), and cells that link names to those pages."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs
 
 import markupsafe
 from datasette import hookimpl
@@ -85,9 +87,18 @@ async def _allowed(datasette, request, table: str) -> None:
                                                        ("view-database", DATABASE), "view-instance"])
 
 
+def _page_id(request, kind: str) -> int:
+    """The id in the page's URL; a 404 that names it when there is no such id (`abc`,
+    or past SQLite's integers), not Datasette's "Database not found"."""
+    given = request.url_vars["id"]
+    if not given.isdigit() or not given.isascii() or int(given) > 2**63 - 1:
+        raise NotFound(f"There is no {kind} {given}: the pages are /-/{kind}/ and a number")
+    return int(given)
+
+
 async def review_page(datasette, request):
     await _allowed(datasette, request, "review")
-    review_id = int(request.url_vars["id"])
+    review_id = _page_id(request, "review")
     data = await datasette.get_database(DATABASE).execute_fn(lambda conn: pages.review(conn, review_id))
     if data is None:
         raise NotFound(f"There is no review {review_id}")
@@ -100,10 +111,13 @@ async def entity_page(datasette, request):
     kind = request.url_vars["type"]
     table = "film" if kind == "film" else "person"
     await _allowed(datasette, request, table)
-    entity_id = int(request.url_vars["id"])
+    entity_id = _page_id(request, kind)
     data = await datasette.get_database(DATABASE).execute_fn(lambda conn: pages.entity(conn, table, entity_id))
     if data is None:
         raise NotFound(f"There is no {kind} {entity_id}")
+    if data["entity"]["type"] != kind:  # a person's id under /-/character/, or the other way round
+        raise NotFound(f"There is no {kind} {entity_id}; {entity_id} is a {data['entity']['type']}:"
+                       f" {page_path(datasette, data['entity']['type'], entity_id)}")
     return Response.html(await datasette.render_template(
         "archive_entity.html",
         {**data, "table": table, "page": lambda p, i: page_path(datasette, p, i), "database": DATABASE},
@@ -137,6 +151,60 @@ def archive_marked(text: str, highlighted: str | None, sentence: str) -> str:
     return "".join(pieces + [sentence[at:]])
 
 
+# The two searches, as a page or as data: /archive/search, /archive/search_exact.json, …
+SEARCH_PATH = re.compile(rf"^/{DATABASE}/(?P<query>search|search_exact)(?:\.(?P<format>json|csv))?$")
+
+
+def _asked(query_string: str) -> str:
+    return parse_qs(query_string, keep_blank_values=True).get("q", [""])[0]
+
+
+async def search_problem(datasette, query: str, text: str) -> str | None:
+    """What `query sentences --text` would say of the search `text` (archive.search.problem)."""
+    from archive.search import problem
+
+    if not text:
+        return None
+    return await datasette.get_database(DATABASE).execute_fn(
+        lambda conn: problem(conn, text, exact=query == "search_exact"))
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """A malformed search asked as JSON or CSV is refused before Datasette runs it, with
+    status 400 and the archive's message: Datasette gave FTS5's raw error in JSON, and
+    in CSV, whose rows it streams after the status, an empty page with status 200."""
+    def wrap(app):
+        async def checked(scope, receive, send):
+            found = SEARCH_PATH.match(scope.get("path", "")) if scope["type"] == "http" else None
+            if found and found["format"]:
+                text = _asked(scope.get("query_string", b"").decode("utf-8", "replace"))
+                message = await search_problem(datasette, found["query"], text)
+                if message:
+                    response = (Response.json({"ok": False, "error": message, "status": 400,
+                                               "title": "Malformed search"}, status=400)
+                                if found["format"] == "json" else Response.text(f"Error: {message}\n", status=400))
+                    await response.asgi_send(send)
+                    return
+            await app(scope, receive, send)
+        return checked
+    return wrap
+
+
+@hookimpl
+def extra_template_vars(database, request, datasette):
+    """On the search page, for a malformed search, the archive's message, not FTS5's
+    (`fts5: syntax error near ""` for `"offen`), with Datasette's status 400."""
+    found = SEARCH_PATH.match(request.path) if request is not None and database == DATABASE else None
+    if not found or found["format"]:
+        return {}
+
+    async def message():
+        problem = await search_problem(datasette, found["query"], _asked(request.query_string))
+        return {"error": problem} if problem else {}
+    return message
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("archive_match", 1, archive_match, deterministic=True)
@@ -153,6 +221,6 @@ def register_facet_classes():
 @hookimpl
 def register_routes():
     return [
-        (r"^/-/review/(?P<id>\d+)$", review_page),
-        (r"^/-/(?P<type>person|character|film)/(?P<id>\d+)$", entity_page),
+        (r"^/-/review/(?P<id>[^/]+)$", review_page),
+        (r"^/-/(?P<type>person|character|film)/(?P<id>[^/]+)$", entity_page),
     ]
