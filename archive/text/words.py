@@ -186,8 +186,9 @@ def genitive_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzßèéê" and word[-2].isalpha()
 
 
-# Kin nouns and their genitives: `Tochter`, `des kleinen Sohnes`.
-KIN_FORMS = frozenset(k + ending for k in KIN_NOUNS for ending in ("", "s", "es"))
+# Kin nouns and their genitives: `Tochter`, `des kleinen Sohnes`; the weak ones declined
+# (`seinem Kollegen`).
+KIN_FORMS = frozenset(k + ending for k in KIN_NOUNS for ending in ("", "s", "es")) | words("kin_weak_forms")
 
 
 def kin(word: str) -> bool:
