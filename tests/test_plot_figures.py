@@ -30,3 +30,28 @@ def test_a_detectives_rank_before_a_name_makes_a_figure_but_not_before_a_noun():
     found = kinds("Der Fall geht gut aus, weil Kommissar Varek ein Rezept mitbringt.")
     assert ("Varek", "character") in found
     assert not any(kind == "character" for _, kind in kinds("Am Ende hilft nur Kommissar Zufall."))
+
+
+def test_the_actor_described_after_gespielt_von_is_paired_with_the_figure():
+    analysis = analyse("Die Jüngste, Lio, gespielt von der erst zwanzigjährigen Newcomerin Ute Klasen, bleibt. "
+                       "Mira, von der großartigen Jana Berg mit stoischer Ruhe verkörpert, weiß mehr.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Lio", "character"), ("Ute Klasen", "person"), ("Mira", "character"), ("Jana Berg", "person")} <= found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Lio", "Ute Klasen"), ("Mira", "Jana Berg")}
+
+
+def test_a_place_described_as_filmed_by_someone_is_no_figure():
+    found = kinds("Paris, von der großen Agnès Varda oft gefilmt, leuchtet.")
+    assert not any(kind == "character" for _, kind in found)
+
+
+def test_a_noun_as_a_persons_nickname_is_a_figure():
+    found = kinds("Ein Mann, den alle nur den Kranich nennen, führt sie. Der Jüngste, den alle nur Küken nennen, "
+                  "lacht. Da ist ihre Tochter, die man nur Spätzchen ruft. Der Fahrer wird nur „der Admiral“ genannt.")
+    assert {("Kranich", "character"), ("Küken", "character"), ("Spätzchen", "character"),
+            ("Admiral", "character")} <= found
+
+
+def test_a_noun_as_a_things_nickname_is_no_figure():
+    found = kinds("Die Stadt, die alle nur das Loch nennen, brennt. Was alle nur Kino nennen, ist hier Theater.")
+    assert not any(kind == "character" for _, kind in found)

@@ -23,25 +23,51 @@ OBJECT_PRONOUNS = ("ihn", "sie", "es")
     "Sein Freund, den alle nur Kobo nennen, schweigt.": {"Kobo": "character"},
     "Sie nennt ihren Retter nur Pim, und er lacht.": {"Pim": "character"},
     "Das Küken schlüpft, und sie nennt es Pipo.": {"Pipo": "character"},
+    "Ein Mann, den alle nur den Kranich nennen, führt sie.": {"Kranich": "character"},
+    "Da ist ihre Tochter, die man nur Spätzchen ruft.": {"Spätzchen": "character"},
 })
 def characters_called(view: SentenceView) -> list[Candidate]:
     """A nickname: `den alle nur Kobo nennen`, `nennt ihren Retter nur Pim,`, `nennt es
-    Pipo.` (the name closes the clause); not a noun (`was alle nur Kino nennen`)."""
+    Pipo.` (the name closes the clause); not a noun (`was alle nur Kino nennen`), unless
+    it is someone's: called by `rufen`, or in a relative clause on a person (`ein Mann,
+    den alle nur den Kranich nennen`; the article stays out)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
         if tok.text not in CALL_VERBS:
             continue
         start = backward_name_run(view, i, limit=2)
-        if start < i and view.word(start - 1) in CALL_CUES:
+        cue = start - 2 if view.word(start - 1) in _NICKNAME_ARTICLES else start - 1  # `nur den Kranich nennen`
+        someones = tok.text in CALLING_BY_NAME
+        if start < i and view.word(cue) in CALL_CUES:
             spans = [(start, i)]
+            someones = someones or _on_a_person(view, cue)
         else:  # `nennt ihren Retter nur Pim,`, `nennt es Pim,`
             spans = [(m + 1, view.name_run(m + 1, limit=2)) for m in range(i + 1, min(i + 6, len(toks)))
                      if (toks[m].text == "nur" or m == i + 1 and toks[m].text in OBJECT_PRONOUNS)
                      and all(t.text not in ",.;:!?" for t in toks[i + 1 : m])]
             spans = [(s, j) for s, j in spans if j > s and view.word(j) in (",", ".", ";", ":", "!", "?", "")]
         out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in spans
-                if not (j - s == 1 and is_plain_noun(toks[s].text))]
+                if someones or not (j - s == 1 and is_plain_noun(toks[s].text))]
     return out
+
+
+CALLING_BY_NAME = ("ruft", "rufen", "rief", "riefen")  # one calls someone so, not something
+_NICKNAME_ARTICLES = ("den", "die", "der", "das")
+_RELATIVE_PERSONS = ("den", "die", "der")
+
+
+def _on_a_person(view: SentenceView, cue: int) -> bool:
+    """The clause the cue at token `cue` stands in is a relative clause on a person: a
+    comma, `den`/`die`, lower-case words up to the cue, after a noun for someone (`Mann`,
+    `Tochter`, `Fischerin`), a given name, or an adjective made a noun (`der Jüngste`)."""
+    k = cue - 1
+    while k > 0 and view.word(k)[:1].islower() and view.word(k) not in _RELATIVE_PERSONS:
+        k -= 1
+    if view.word(k) not in _RELATIVE_PERSONS or view.word(k - 1) != ",":
+        return False
+    owner = view.word(k - 2)
+    return kin(owner) or everyday_person_noun(owner) or owner[:1].isupper() and (
+        is_given(owner) or not is_noun(owner) and is_adjective(owner.lower()))
 
 
 NAMING_VERBS = ("heißt", "hieß", "heißen", "hießen")

@@ -1,12 +1,13 @@
 """Figures of a plot summary named by what they are in the story: a police rank
-(`Kommissar Ma`), with no article or adjective before it."""
+(`Kommissar Ma`), with no article or adjective before it; the actor who plays one, with
+words about them (`X, gespielt von der erst zwanzigjährigen Y`)."""
 
 from __future__ import annotations
 
 from archive.text.german import is_place, lexicon
 from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView
-from archive.text.words import is_name_word
+from archive.text.view import Candidate, SentenceView, backward_name_run, paired
+from archive.text.words import is_name_word, is_person_noun
 from archive.text.rules.registry import rule
 
 
@@ -35,4 +36,74 @@ def after_police_rank(view: SentenceView) -> list[Candidate]:
         if j == i + 2 and (toks[i + 1].text in lexicon().nouns or is_place(toks[i + 1].text)):
             continue
         out.append(Candidate(*view.span(i + 1, j), "character", "character-cue"))
+    return out
+
+
+PLAYED = ("gespielt", "verkörpert", "dargestellt")
+_PLAYED_ARTICLES = ("der", "dem", "einem", "einer")
+_CLAUSE_ENDS = (",", ".", ";", ")", "–", "")
+
+
+@rule("character.played-by-described", priority=75, triggers=PLAYED, also=(("von",), (",",)), examples={
+    "Lio, gespielt von der erst zwanzigjährigen Newcomerin Ute Klasen, schweigt.": {"Lio": "character",
+                                                                                  "Ute Klasen": "person"},
+    "Am Ende zögert Varek, verkörpert von dem großen Tom Ellery, lange.": {"Varek": "character",
+                                                                            "Tom Ellery": "person"},
+    "Mira, von der großartigen Ute Klasen mit stoischer Würde gespielt, bleibt.": {"Mira": "character",
+                                                                                  "Ute Klasen": "person"},
+})
+def played_by_described(view: SentenceView) -> list[Candidate]:
+    """`X, gespielt von der erst zwanzigjährigen Y,` and `X, von der großartigen Y mit
+    stoischer Würde gespielt,`: a name, a comma, `von`, the actor with an article and
+    words that describe them, and a participle of playing that closes the clause (the
+    plain `X, gespielt von Y` is character.played-by's)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text != "von" or i < 2:
+            continue
+        comma = i - 2 if toks[i - 1].text in PLAYED and toks[i - 2].text == "," else i - 1
+        if toks[comma].text != ",":
+            continue
+        k = i + 1
+        if view.word(k) in _PLAYED_ARTICLES:
+            k += 1
+        while k < len(toks) and toks[k].is_word and toks[k].text[:1].islower() and k - i <= 4:
+            k += 1  # `der erst zwanzigjährigen`
+        if k < len(toks) and is_person_noun(toks[k].text):
+            k += 1  # `der jungen Newcomerin Y`
+        actor_end = view.name_run(k) if k < len(toks) and is_name_word(toks[k]) else k
+        if actor_end - k < 2 or k == i + 1:
+            continue  # a full name, after an article or words about the actor
+        if comma == i - 1:  # `X, von Y … gespielt,`: the participle closes the clause
+            close = next((m for m in range(actor_end, min(actor_end + 6, len(toks) + 1))
+                          if view.word(m) in _CLAUSE_ENDS), None)
+            if close is None or close == actor_end or view.word(close - 1) not in PLAYED:
+                continue
+        start = backward_name_run(view, comma, limit=3)
+        if start < comma:
+            out += paired(Candidate(*view.span(start, comma), "character", "character-cue"),
+                          Candidate(*view.span(k, actor_end), "person", "paren-actor"))
+    return out
+
+
+_OPENING = frozenset("„“»«‚‘\"'›‹")
+_NICKNAMING = ("genannt", "nennen", "nennt", "nannten", "nannte", "gerufen", "rufen", "ruft")
+
+
+@rule("character.called-quoted", priority=91, triggers=_NICKNAMING, also=(("nur",),), examples={
+    "Der Fahrer, von allen nur „der Admiral“ genannt, schweigt.": {"Admiral": "character"},
+    "Ihr Bruder, den alle nur »Pitter« nennen, lacht.": {"Pitter": "character"},
+})
+def nickname_in_quotes(view: SentenceView) -> list[Candidate]:
+    """`von allen nur „der Admiral“ genannt`: `nur`, a quoted name (an article before it
+    stays out, a noun is a name here), then a verb of calling: stronger than a quoted title."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-4]):
+        if tok.text != "nur" or toks[i + 1].text not in _OPENING:
+            continue
+        k = i + 3 if view.word(i + 2) in ("der", "die", "das") else i + 2
+        j = view.name_run(k, limit=2) if k < len(toks) and toks[k].is_cap and toks[k].is_word else k
+        if j == k or view.word(j) not in _OPENING or view.word(j + 1) not in _NICKNAMING:
+            continue
+        out.append(Candidate(*view.span(k, j), "character", "nickname-quoted"))  # over film.quoted
     return out
