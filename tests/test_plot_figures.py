@@ -55,3 +55,15 @@ def test_a_noun_as_a_persons_nickname_is_a_figure():
 def test_a_noun_as_a_things_nickname_is_no_figure():
     found = kinds("Die Stadt, die alle nur das Loch nennen, brennt. Was alle nur Kino nennen, ist hier Theater.")
     assert not any(kind == "character" for _, kind in found)
+
+
+def test_kin_named_after_a_plural_in_apposition_or_after_a_possessive_are_figures():
+    found = kinds("Es geht um zwei alte Brüder, Ota und Vlasta, und ihren Hof. "
+                  "Seine beiden Töchter Rezvan und Sarnai schweigen.")
+    assert {("Ota", "character"), ("Vlasta", "character"), ("Rezvan", "character"), ("Sarnai", "character")} <= found
+
+
+def test_siblings_named_in_full_with_no_ones_stay_film_makers():
+    found = kinds("Die Brüder Paolo und Vittorio Taviani drehten es. Die Brüder Dardenne, Jean-Pierre und Luc, "
+                  "drehen wieder.")
+    assert not any(kind == "character" for _, kind in found)

@@ -127,12 +127,17 @@ SIBLINGS = frozenset({"Brüder", "Brüdern", "Schwestern", "Geschwister", "Gesch
     "Ihre Schwestern Ada und Flavia sehen zu.": {"Ada": "character", "Flavia": "character"},
     "Doch Lukes Eltern Gerry und Barb Hadler bitten ihn zu bleiben.": {"Gerry": "character",
                                                                       "Barb Hadler": "character"},
+    "Er erzählt von zwei alten Brüdern, Ota und Vlasta, die einen Hof haben.": {"Ota": "character",
+                                                                               "Vlasta": "character"},
+    "Seine beiden Töchter Rezvan und Sana schweigen.": {"Rezvan": "character", "Sana": "character"},
 })
 def kin_listed(view: SentenceView) -> list[Candidate]:
-    """`Ihre Schwestern Ada und Flavia`, `die Zwillinge Jeanne und Simon`: a plural kin
-    noun, then two names joined by `und`. Siblings after an article may be film makers
-    (`die Brüder Joel und Ethan Coen`): only after a possessive or a given name's genitive;
-    twins after an article too when named with their surname (a musical duo, twin actors)."""
+    """`Ihre Schwestern Ada und Flavia`, `die Zwillinge Jeanne und Simon`, `zwei Brüdern,
+    Ota und Vlasta,`: a plural kin noun, then (after a comma too) two names joined by
+    `und`. Siblings named in full may be film makers (`die Brüder Joel und Ethan Coen`):
+    then only after a possessive or a given name's genitive; twins after an article too
+    when named with their surname (a musical duo, twin actors). Names no given name
+    list knows need a possessive (`seine Töchter Rezvan und Sana`)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-3]):
         if tok.text not in KIN_PLURALS:
@@ -141,18 +146,20 @@ def kin_listed(view: SentenceView) -> list[Candidate]:
         while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
             k -= 1  # `die beiden Cousins`
         owner = view.word(k)
-        owned = owner.lower() in POSSESSIVES or owner.endswith("s") and owner[:1].isupper() and is_given(owner[:-1])
-        if tok.text in SIBLINGS and not owned:
-            continue
-        first = view.name_run(i + 1, limit=2) if is_name_word(toks[i + 1]) else i + 1
-        if first == i + 1 or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
+        possessed = owner.lower() in POSSESSIVES
+        owned = possessed or owner.endswith("s") and owner[:1].isupper() and is_given(owner[:-1])
+        at = i + 2 if toks[i + 1].text == "," else i + 1  # `zwei Brüdern, Ota und Vlasta,`
+        first = view.name_run(at, limit=2) if at < len(toks) and is_name_word(toks[at]) else at
+        if first == at or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
             continue
         second = view.name_run(first + 1, limit=2)
+        if tok.text in SIBLINGS and not owned and (first - at > 1 or second - first > 2):
+            continue  # `die Brüder Joel und Ethan Coen`: siblings named in full, with no one's, make films
         if tok.text.startswith("Zwilling") and not owned and second - (first + 1) >= 2:
             continue  # `die Zwillinge Ben und Jonas Kroll`: twins named in full, with no one's, are real
-        names = [(i + 1, first), (first + 1, second)]
+        names = [(at, first), (first + 1, second)]
         if any(j - s == 1 and is_plain_noun(toks[s].text) for s, j in names) \
-                or not any(is_given(toks[s].text) for s, _ in names):
+                or not possessed and not any(is_given(toks[s].text) for s, _ in names):
             continue
         out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in names]
     return out
