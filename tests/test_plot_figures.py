@@ -67,3 +67,8 @@ def test_siblings_named_in_full_with_no_ones_stay_film_makers():
     found = kinds("Die Brüder Paolo und Vittorio Taviani drehten es. Die Brüder Dardenne, Jean-Pierre und Luc, "
                   "drehen wieder.")
     assert not any(kind == "character" for _, kind in found)
+
+
+def test_a_part_played_by_a_pronoun_is_a_figure_when_described_as_someone():
+    assert ("Sang-hyeon", "character") in kinds("In „Nachtfahrt“ spielt er Sang-hyeon, einen verschuldeten Wirt.")
+    assert not any(kind == "character" for _, kind in kinds("Am Klavier spielt sie Chopin, einen ihrer Lieblinge."))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from archive.text.german import is_place, lexicon
 from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView, backward_name_run, paired
+from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_person, paired
 from archive.text.words import is_name_word, is_person_noun
 from archive.text.rules.registry import rule
 
@@ -106,4 +106,26 @@ def nickname_in_quotes(view: SentenceView) -> list[Candidate]:
         if j == k or view.word(j) not in _OPENING or view.word(j + 1) not in _NICKNAMING:
             continue
         out.append(Candidate(*view.span(k, j), "character", "nickname-quoted"))  # over film.quoted
+    return out
+
+
+_PRONOUN_PLAYS = ("spielt", "spielte", "verkörpert", "verkörperte", "mimt", "mimte")
+
+
+@rule("character.play-verb-pronoun", priority=75, triggers=_PRONOUN_PLAYS, also=(("er", "sie"), (",",)), examples={
+    "In „Nachtfahrt“ spielt er Sang-hyeon, einen verschuldeten Wäschereibesitzer.": {"Sang-hyeon": "character"},
+    "Danach verkörpert sie Varuka, eine junge Lehrerin.": {"Varuka": "character"},
+})
+def play_verb_with_a_pronoun(view: SentenceView) -> list[Candidate]:
+    """`spielt er X, einen …`: a play verb, `er` or `sie` as who plays, and a name
+    described as someone in apposition (not `spielt sie Chopin`, `spielt er Tennis`)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks[:-4]):
+        if tok.text not in _PRONOUN_PLAYS or toks[i + 1].text not in ("er", "sie") or not is_name_word(toks[i + 2]):
+            continue
+        j = view.name_run(i + 2, limit=3)
+        if j == i + 3 and toks[i + 2].text in lexicon().nouns:
+            continue
+        if view.word(j) == "," and describes_a_person(view, j + 1):
+            out.append(Candidate(*view.span(i + 2, j), "character", "character-cue"))
     return out
