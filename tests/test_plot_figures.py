@@ -72,3 +72,17 @@ def test_siblings_named_in_full_with_no_ones_stay_film_makers():
 def test_a_part_played_by_a_pronoun_is_a_figure_when_described_as_someone():
     assert ("Sang-hyeon", "character") in kinds("In „Nachtfahrt“ spielt er Sang-hyeon, einen verschuldeten Wirt.")
     assert not any(kind == "character" for _, kind in kinds("Am Klavier spielt sie Chopin, einen ihrer Lieblinge."))
+
+
+def test_a_lone_name_twice_once_the_subject_of_a_plot_verb_at_a_sentences_start_is_a_figure():
+    text = ("Stille Tage\n\nRegie: Tom Ellery. Mit: Ute Klasen, Jonas Haase\n\n"
+            "Varek putzt Toiletten in Tokio. Abends liest er. Am Ende, wenn Varek lacht, versteht man ihn.")
+    found = kinds(text)
+    assert ("Varek", "character") in found
+    assert ("Ute Klasen", "person") in found and ("Tom Ellery", "person") in found
+
+
+def test_a_channel_or_a_found_person_opening_a_sentence_is_no_figure():
+    text = ("Stille Tage\n\nRegie: Tom Ellery.\n\nNetflix bringt den Film im Mai. Den Film gibt es bei Netflix. "
+            "Ellery beobachtet genau. Am Ende, wenn Ellery schweigt, wird es still.")
+    assert not any(kind == "character" for _, kind in kinds(text))
