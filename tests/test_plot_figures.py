@@ -86,3 +86,19 @@ def test_a_channel_or_a_found_person_opening_a_sentence_is_no_figure():
     text = ("Stille Tage\n\nRegie: Tom Ellery.\n\nNetflix bringt den Film im Mai. Den Film gibt es bei Netflix. "
             "Ellery beobachtet genau. Am Ende, wenn Ellery schweigt, wird es still.")
     assert not any(kind == "character" for _, kind in kinds(text))
+
+
+def test_an_animal_in_a_credit_list_is_a_figure_named_by_its_noun():
+    text = ("Der Film ist schön.\n\nRegie: Tom Ellery. Originalstimmen: Mahito (Soma Kato), Graureiher (Jonas Haase), "
+            "Himi (Ute Klasen).\n")
+    found = kinds(text)
+    assert ("Graureiher", "character") in found and ("Jonas Haase", "person") in found
+    assert ("Jonas Haase", "person") in kinds("Er spricht mit dem Pfarrer (Jonas Haase) lange.")
+    assert not any(kind == "character" for _, kind in kinds("Er spricht mit dem Pfarrer (Jonas Haase) lange."))
+
+
+def test_a_name_given_to_someone_of_the_story_by_a_noun_is_a_figure_but_not_a_makers():
+    found = kinds("Der Falke heißt übrigens Ak-Kanat und ist der Star. Herr Varek, wie der Lebensmüde heißt, schweigt.")
+    assert {("Ak-Kanat", "character"), ("Varek", "character")} <= found
+    assert not any(kind == "character" for _, kind in kinds("Der Regisseur heißt übrigens Ellery und ist jung. "
+                                                             "Nachtfahrt, wie der Film heißt, läuft."))

@@ -62,8 +62,10 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
             # `Ojuju (C.J. Obasi, 2014)`: a maker and a year, so a film before (film.before-year's); no part
             out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
             continue
-        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)):
-            # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor
+        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)) \
+                and not (_creature(toks[outer].text) and view.word(outer - 1) in (",", ":")):
+            # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor; but
+            # a credit names an animal figure by its noun (`Stimmen: Mahito (…), Graureiher (…)`)
             if inner_end - (k + 1) >= 2 and (outer < k or k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text)):
                 out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
             continue

@@ -4,10 +4,11 @@ words about them (`X, gespielt von der erst zwanzigjährigen Y`)."""
 
 from __future__ import annotations
 
-from archive.text.german import is_place, lexicon
+from archive.text.german import is_noun, is_place, lexicon
 from archive.text.lexicon import words
 from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_person, paired
-from archive.text.words import is_name_word, is_person_noun
+from archive.text.words import is_name_word, is_person_noun, is_work_noun, kin
+from archive.text.rules.characters import _someone_in_a_story
 from archive.text.rules.registry import rule
 
 
@@ -128,4 +129,40 @@ def play_verb_with_a_pronoun(view: SentenceView) -> list[Candidate]:
             continue
         if view.word(j) == "," and describes_a_person(view, j + 1):
             out.append(Candidate(*view.span(i + 2, j), "character", "character-cue"))
+    return out
+
+
+_NAMING = ("heißt", "hieß")
+_NAMING_ADVERBS = ("übrigens", "auch", "eigentlich", "tatsächlich", "nämlich")
+_DEFINITE = ("der", "die", "das", "Der", "Die", "Das")
+
+
+@rule("character.noun-named", priority=75, triggers=_NAMING, examples={
+    "Der Falke heißt übrigens Ak-Kanat und ist der Star.": {"Ak-Kanat": "character"},
+    "Die Tochter heißt Varuka.": {"Varuka": "character"},
+    "Herr Badii, wie der Lebensmüde heißt, schweigt.": {"Badii": "character"},
+})
+def named_by_noun(view: SentenceView) -> list[Candidate]:
+    """`Der Falke heißt übrigens X`: someone of the story by a noun (a person in a story,
+    an animal) is given a name; `X, wie der Lebensmüde heißt,`: the name, then the noun
+    (or an adjective made a noun) it belongs to. Not a film maker (`Der Regisseur heißt
+    X`), a work (`, wie der Film heißt`) or a place."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text not in _NAMING or i < 2:
+            continue
+        k = i + 2 if view.word(i + 1) in _NAMING_ADVERBS else i + 1
+        if view.word(i - 2) in _DEFINITE and (_someone_in_a_story(view.word(i - 1)) or kin(view.word(i - 1))) \
+                and k < len(toks) and is_name_word(toks[k]):
+            j = view.name_run(k, limit=2)
+            if view.word(j) in (",", ".", ";", "und", "") and not (j == k + 1 and toks[k].text in lexicon().nouns):
+                out.append(Candidate(*view.span(k, j), "character", "character-cue"))
+        noun = view.word(i - 1)
+        if i >= 5 and view.word(i - 2) in _DEFINITE and view.word(i - 3) == "wie" and view.word(i - 4) == "," \
+                and noun[:1].isupper() and not is_work_noun(noun) and not is_person_noun(noun) \
+                and (_someone_in_a_story(noun) or not is_noun(noun)):
+            start = backward_name_run(view, i - 4, limit=3)
+            if start < i - 4 and not is_place(toks[start].text) and not (
+                    i - 4 - start == 1 and toks[start].text in lexicon().nouns):
+                out.append(Candidate(*view.span(start, i - 4), "character", "character-cue"))
     return out
