@@ -102,3 +102,10 @@ def test_a_name_given_to_someone_of_the_story_by_a_noun_is_a_figure_but_not_a_ma
     assert {("Ak-Kanat", "character"), ("Varek", "character")} <= found
     assert not any(kind == "character" for _, kind in kinds("Der Regisseur heißt übrigens Ellery und ist jung. "
                                                              "Nachtfahrt, wie der Film heißt, läuft."))
+
+
+def test_an_apposition_on_a_compound_person_noun_or_after_a_kin_noun_makes_a_figure():
+    found = kinds("Neu im Team ist Grace, eine Taschendiebin, die alles stiehlt. "
+                  "Es geht auch um ihren Ehemann Varek, einen Bauunternehmer mit Verbindungen.")
+    assert {("Grace", "character"), ("Varek", "character")} <= found
+    assert not any(kind == "character" for _, kind in kinds("Er dreht mit Tom Ellery, einem Kameramann aus Wien."))
