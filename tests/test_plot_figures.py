@@ -109,3 +109,8 @@ def test_an_apposition_on_a_compound_person_noun_or_after_a_kin_noun_makes_a_fig
                   "Es geht auch um ihren Ehemann Varek, einen Bauunternehmer mit Verbindungen.")
     assert {("Grace", "character"), ("Varek", "character")} <= found
     assert not any(kind == "character" for _, kind in kinds("Er dreht mit Tom Ellery, einem Kameramann aus Wien."))
+
+
+def test_a_lone_name_opening_a_sentence_before_a_film_makers_verb_is_no_figure():
+    text = "Stille Tage\n\nKowalczyk dreht wieder in Tokio. Am Ende, wenn Kowalczyk die Kamera ruhen lässt, wird es still."
+    assert not any(kind == "character" for _, kind in kinds(text))

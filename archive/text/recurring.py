@@ -118,7 +118,7 @@ def _a_noun_title(title: str) -> bool:
 
 
 WORK_SUBJECT_VERBS = words("work_subject_verbs")
-MAKING_VERBS = words("making_verbs")
+MAKING_VERBS = words("making_verbs") | words("filming_verbs")
 _QUOTES = "„“”»«›‹\"‚‘’'"
 
 
