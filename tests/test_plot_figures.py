@@ -114,3 +114,8 @@ def test_an_apposition_on_a_compound_person_noun_or_after_a_kin_noun_makes_a_fig
 def test_a_lone_name_opening_a_sentence_before_a_film_makers_verb_is_no_figure():
     text = "Stille Tage\n\nKowalczyk dreht wieder in Tokio. Am Ende, wenn Kowalczyk die Kamera ruhen lässt, wird es still."
     assert not any(kind == "character" for _, kind in kinds(text))
+
+
+def test_a_being_of_myth_before_a_name_is_a_figure():
+    found = kinds("Er trifft den Vampir Orlok im Schloss, und die Engel Varek und Lior sehen zu.")
+    assert ("Orlok", "character") in found and ("Varek", "character") in found
