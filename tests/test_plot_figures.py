@@ -119,3 +119,9 @@ def test_a_lone_name_opening_a_sentence_before_a_film_makers_verb_is_no_figure()
 def test_a_being_of_myth_before_a_name_is_a_figure():
     found = kinds("Er trifft den Vampir Orlok im Schloss, und die Engel Varek und Lior sehen zu.")
     assert ("Orlok", "character") in found and ("Varek", "character") in found
+
+
+def test_a_real_persons_nickname_and_siblings_named_by_the_definite_article_make_no_figure():
+    found = kinds("Franz Beckenbauer, den alle nur den Kaiser nennen, lacht. "
+                  "Die Brüder, Joel und Ethan, drehten danach einen Western.")
+    assert not any(kind == "character" for _, kind in found)

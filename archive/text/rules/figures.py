@@ -39,8 +39,8 @@ def characters_called(view: SentenceView) -> list[Candidate]:
         cue = start - 2 if view.word(start - 1) in _NICKNAME_ARTICLES else start - 1  # `nur den Kranich nennen`
         someones = tok.text in CALLING_BY_NAME
         if start < i and view.word(cue) in CALL_CUES:
-            spans = [(start, i)]
             someones = someones or _on_a_person(view, cue)
+            spans = [(start, i)] if someones or cue == start - 1 else []  # `den Kranich`: a person's only
         else:  # `nennt ihren Retter nur Pim,`, `nennt es Pim,`
             spans = [(m + 1, view.name_run(m + 1, limit=2)) for m in range(i + 1, min(i + 6, len(toks)))
                      if (toks[m].text == "nur" or m == i + 1 and toks[m].text in OBJECT_PRONOUNS)
@@ -66,8 +66,8 @@ def _on_a_person(view: SentenceView, cue: int) -> bool:
     if view.word(k) not in _RELATIVE_PERSONS or view.word(k - 1) != ",":
         return False
     owner = view.word(k - 2)
-    return kin(owner) or everyday_person_noun(owner) or owner[:1].isupper() and (
-        is_given(owner) or not is_noun(owner) and is_adjective(owner.lower()))
+    return kin(owner) or everyday_person_noun(owner) and is_noun(owner) or owner[:1].isupper() and (
+        is_given(owner) or not is_noun(owner) and owner.endswith(("ste", "sten", "ere", "eren")))  # `der Jüngste`
 
 
 NAMING_VERBS = ("heißt", "hieß", "heißen", "hießen")
@@ -121,6 +121,7 @@ def given_names_after_adjectives(view: SentenceView) -> list[Candidate]:
 
 KIN_PLURALS = words("kin_plurals")
 SIBLINGS = frozenset({"Brüder", "Brüdern", "Schwestern", "Geschwister", "Geschwistern"})
+NUMBERS = ("zwei", "drei", "vier", "fünf", "Zwei", "Drei", "Vier", "Fünf")  # `zwei alte Brüder, Ota und Vlasta`
 
 
 @rule("character.kin-listed", priority=75, triggers=KIN_PLURALS, also=(("und",),), examples={
@@ -153,8 +154,8 @@ def kin_listed(view: SentenceView) -> list[Candidate]:
         if first == at or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
             continue
         second = view.name_run(first + 1, limit=2)
-        if tok.text in SIBLINGS and not owned and (first - at > 1 or second - first > 2):
-            continue  # `die Brüder Joel und Ethan Coen`: siblings named in full, with no one's, make films
+        if tok.text in SIBLINGS and not owned and (first - at > 1 or second - first > 2 or owner not in NUMBERS):
+            continue  # `die Brüder Joel und Ethan (Coen)`: siblings with no one's make films; a story's are counted
         if tok.text.startswith("Zwilling") and not owned and second - (first + 1) >= 2:
             continue  # `die Zwillinge Ben und Jonas Kroll`: twins named in full, with no one's, are real
         names = [(at, first), (first + 1, second)]
