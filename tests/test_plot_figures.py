@@ -125,3 +125,9 @@ def test_a_real_persons_nickname_and_siblings_named_by_the_definite_article_make
     found = kinds("Franz Beckenbauer, den alle nur den Kaiser nennen, lacht. "
                   "Die Brüder, Joel und Ethan, drehten danach einen Western.")
     assert not any(kind == "character" for _, kind in found)
+
+
+def test_a_compound_of_the_film_trade_on_an_everyday_noun_makes_no_figure():
+    found = kinds("Die Kinobesitzerin Ute Klasen zeigt ihn trotzdem, und der Rechteinhaber Warner schweigt.")
+    assert not any(kind == "character" for _, kind in found)
+    assert ("Varek", "character") in kinds("Er trifft den Rechtsanwalt Varek.")
