@@ -128,6 +128,7 @@ def test_a_real_persons_nickname_and_siblings_named_by_the_definite_article_make
 
 
 def test_a_compound_of_the_film_trade_on_an_everyday_noun_makes_no_figure():
-    found = kinds("Die Kinobesitzerin Ute Klasen zeigt ihn trotzdem, und der Rechteinhaber Warner schweigt.")
+    found = kinds("Die Kinobesitzerin Ute Klasen zeigt ihn trotzdem, und der Rechteinhaber Warner schweigt. "
+                  "Die Kameraassistentin Jana Berg lacht.")
     assert not any(kind == "character" for _, kind in found)
     assert ("Varek", "character") in kinds("Er trifft den Rechtsanwalt Varek.")
