@@ -17,10 +17,12 @@ from collections import Counter
 from .german import is_place
 from .lexicon import ARTICLES, FUNCTION_WORDS, words
 from .view import Candidate, SentenceView
+from .lexicon import CHANNELS
 from .words import could_be_name, is_adjective, is_plain_noun
 
 MIN_ALONE = 3  # a real person's surname recurs too, but a found one is never counted
 MIN_GIVEN_ALONE = 2
+MIN_ACTING_ALONE = 2  # fewer, when the name once opens a sentence as the subject of a plot verb
 
 
 def _alone(view: SentenceView):
@@ -49,11 +51,14 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
         - {name.split(" ")[0] for name in given_persons}
     counts: Counter[str] = Counter()
     inside: set[str] = set()
+    acting: set[str] = set()
     for view in views[1:] if len(views) > 1 else views:
         for text, first in _alone(view):
             counts[text] += 1
             if not first:
                 inside.add(text)
+            elif _plot_verb(view.word(1)) and view.word(1) not in MAKING_VERBS:
+                acting.add(text)  # `Hirayama putzt öffentliche Toiletten`
     # fold the genitive (`Hirokos` with `Hiroko`)
     for word in list(counts):
         if word.endswith("s") and word[:-1] in counts:
@@ -67,10 +72,11 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
         if " " in full and alone >= MIN_GIVEN_ALONE and inside & {first, first + "s"} and alone > counts[last]:
             out |= {full, first}
     for word, n in counts.items():
-        if n < MIN_ALONE or word not in inside or word in taken or word.endswith("s") and (
+        if n < (MIN_ACTING_ALONE if word in acting else MIN_ALONE) or word not in inside or word in taken \
+                or word.endswith("s") and (
                 word[:-1] in counts or word[:-1] in taken):  # `Bongs` of a found `Bong Joon-ho`
             continue
-        if is_plain_noun(word) or is_place(word) or (word.isupper() and len(word) > 1):
+        if is_plain_noun(word) or is_place(word) or (word.isupper() and len(word) > 1) or word in CHANNELS:
             continue
         out.add(word)
     return out
@@ -112,6 +118,7 @@ def _a_noun_title(title: str) -> bool:
 
 
 WORK_SUBJECT_VERBS = words("work_subject_verbs")
+MAKING_VERBS = words("making_verbs") | words("filming_verbs")
 _QUOTES = "„“”»«›‹\"‚‘’'"
 
 

@@ -186,8 +186,9 @@ def genitive_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and word[-2] not in "sxzßèéê" and word[-2].isalpha()
 
 
-# Kin nouns and their genitives: `Tochter`, `des kleinen Sohnes`.
-KIN_FORMS = frozenset(k + ending for k in KIN_NOUNS for ending in ("", "s", "es"))
+# Kin nouns and their genitives: `Tochter`, `des kleinen Sohnes`; the weak ones declined
+# (`seinem Kollegen`).
+KIN_FORMS = frozenset(k + ending for k in KIN_NOUNS for ending in ("", "s", "es")) | words("kin_weak_forms")
 
 
 def kin(word: str) -> bool:
@@ -235,7 +236,12 @@ def everyday_person(noun: str) -> bool:
     (a compound on a listed noun), not `Sängerin` (it cues a real person too)."""
     if is_person_noun(noun) or noun in KIN_NOUNS:
         return False  # `ihr Bruder Tom Berg` may well be a real brother
+    if noun.lower().startswith(FILM_TRADE_HEADS) and noun not in EVERYDAY_PERSON_NOUNS:
+        return False  # `die Kinobesitzerin X`, `der Rechteinhaber X`: the film trade's, real
     return names_a_person(noun) or noun.endswith("in") and names_a_person(noun[:-2])  # `Fischerin`
+
+
+FILM_TRADE_HEADS = tuple(sorted(words("film_trade_heads")))
 
 
 ARTICLES_CAPITALIZED = frozenset(a.capitalize() for a in ARTICLES)

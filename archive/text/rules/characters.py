@@ -62,8 +62,10 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
             # `Ojuju (C.J. Obasi, 2014)`: a maker and a year, so a film before (film.before-year's); no part
             out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
             continue
-        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)):
-            # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor
+        if outer == k or k - outer == 1 and is_plain_noun(toks[outer].text) and not kin(view.word(outer - 1)) \
+                and not (_creature(toks[outer].text) and view.word(outer - 1) in (",", ":")):
+            # `des Pfarrers (…)`, `seinen Chefredakteur (Jörg Hartmann)`: a noun, then only the actor; but
+            # a credit names an animal figure by its noun (`Stimmen: Mahito (…), Graureiher (…)`)
             if inner_end - (k + 1) >= 2 and (outer < k or k > 0 and toks[k - 1].is_cap and is_noun(toks[k - 1].text)):
                 out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
             continue
@@ -137,7 +139,12 @@ def _character_start(view: SentenceView, outer: int, k: int) -> int:
 APPOSITION_ARTICLES = ("ein", "eine", "einen", "einem", "einer", "der", "die")
 
 
-@rule("character.apposition", priority=75, triggers=(",",), also=(APPOSITION_ARTICLES, EVERYDAY_PERSON_NOUNS),
+def _someone(word: str) -> bool:
+    """`Kellnerin`, `Mann`, and compounds on an everyday person noun (`Taschendiebin`)."""
+    return word in EVERYDAY_PERSON_NOUNS or everyday_person_noun(word)
+
+
+@rule("character.apposition", priority=75, triggers=(",",), also=(APPOSITION_ARTICLES, _someone),
       examples={
     "Brad Sloan, ein Mann in den besten Jahren, hat alles.": {"Brad Sloan": "character"},
     "Später steht Lena, die schüchterne Kellnerin, im Regen.": {"Lena": "character"},
@@ -153,9 +160,10 @@ def characters_in_apposition(view: SentenceView) -> list[Candidate]:
         k = i + 2  # adjectives, not an article: `X, der den Schmuggler Y spielte` is a relative clause
         while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
             k += 1
-        if k < len(toks) and toks[k].text in EVERYDAY_PERSON_NOUNS:
+        if k < len(toks) and _someone(toks[k].text):  # `Grace, eine Taschendiebin`
             start = backward_name_run(view, i, limit=3)
-            if start < i and (i - start >= 2 or is_given(toks[start].text) or view.word(start - 1) in ADDRESS_TITLES) and not (
+            if start < i and (i - start >= 2 or is_given(toks[start].text) or view.word(start - 1) in ADDRESS_TITLES
+                              or kin(view.word(start - 1))) and not (  # `ihr Ehemann Kerem, einen …`
                     start > 0 and (is_person_noun(toks[start - 1].text) or toks[start - 1].text == "(")) \
                     and not (i - start >= 2 and toks[k].text in KIN_NOUNS and view.word(i + 1) in ("der", "die")):
                 # `Ada Brenner, die Witwe`: a full name that is someone's relative may be real

@@ -23,25 +23,51 @@ OBJECT_PRONOUNS = ("ihn", "sie", "es")
     "Sein Freund, den alle nur Kobo nennen, schweigt.": {"Kobo": "character"},
     "Sie nennt ihren Retter nur Pim, und er lacht.": {"Pim": "character"},
     "Das Küken schlüpft, und sie nennt es Pipo.": {"Pipo": "character"},
+    "Ein Mann, den alle nur den Kranich nennen, führt sie.": {"Kranich": "character"},
+    "Da ist ihre Tochter, die man nur Spätzchen ruft.": {"Spätzchen": "character"},
 })
 def characters_called(view: SentenceView) -> list[Candidate]:
     """A nickname: `den alle nur Kobo nennen`, `nennt ihren Retter nur Pim,`, `nennt es
-    Pipo.` (the name closes the clause); not a noun (`was alle nur Kino nennen`)."""
+    Pipo.` (the name closes the clause); not a noun (`was alle nur Kino nennen`), unless
+    it is someone's: called by `rufen`, or in a relative clause on a person (`ein Mann,
+    den alle nur den Kranich nennen`; the article stays out)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
         if tok.text not in CALL_VERBS:
             continue
         start = backward_name_run(view, i, limit=2)
-        if start < i and view.word(start - 1) in CALL_CUES:
-            spans = [(start, i)]
+        cue = start - 2 if view.word(start - 1) in _NICKNAME_ARTICLES else start - 1  # `nur den Kranich nennen`
+        someones = tok.text in CALLING_BY_NAME
+        if start < i and view.word(cue) in CALL_CUES:
+            someones = someones or _on_a_person(view, cue)
+            spans = [(start, i)] if someones or cue == start - 1 else []  # `den Kranich`: a person's only
         else:  # `nennt ihren Retter nur Pim,`, `nennt es Pim,`
             spans = [(m + 1, view.name_run(m + 1, limit=2)) for m in range(i + 1, min(i + 6, len(toks)))
                      if (toks[m].text == "nur" or m == i + 1 and toks[m].text in OBJECT_PRONOUNS)
                      and all(t.text not in ",.;:!?" for t in toks[i + 1 : m])]
             spans = [(s, j) for s, j in spans if j > s and view.word(j) in (",", ".", ";", ":", "!", "?", "")]
         out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in spans
-                if not (j - s == 1 and is_plain_noun(toks[s].text))]
+                if someones or not (j - s == 1 and is_plain_noun(toks[s].text))]
     return out
+
+
+CALLING_BY_NAME = ("ruft", "rufen", "rief", "riefen")  # one calls someone so, not something
+_NICKNAME_ARTICLES = ("den", "die", "der", "das")
+_RELATIVE_PERSONS = ("den", "die", "der")
+
+
+def _on_a_person(view: SentenceView, cue: int) -> bool:
+    """The clause the cue at token `cue` stands in is a relative clause on a person: a
+    comma, `den`/`die`, lower-case words up to the cue, after a noun for someone (`Mann`,
+    `Tochter`, `Fischerin`), a given name, or an adjective made a noun (`der Jüngste`)."""
+    k = cue - 1
+    while k > 0 and view.word(k)[:1].islower() and view.word(k) not in _RELATIVE_PERSONS:
+        k -= 1
+    if view.word(k) not in _RELATIVE_PERSONS or view.word(k - 1) != ",":
+        return False
+    owner = view.word(k - 2)
+    return kin(owner) or everyday_person_noun(owner) and is_noun(owner) or owner[:1].isupper() and (
+        is_given(owner) or not is_noun(owner) and owner.endswith(("ste", "sten", "ere", "eren")))  # `der Jüngste`
 
 
 NAMING_VERBS = ("heißt", "hieß", "heißen", "hießen")
@@ -95,18 +121,24 @@ def given_names_after_adjectives(view: SentenceView) -> list[Candidate]:
 
 KIN_PLURALS = words("kin_plurals")
 SIBLINGS = frozenset({"Brüder", "Brüdern", "Schwestern", "Geschwister", "Geschwistern"})
+NUMBERS = ("zwei", "drei", "vier", "fünf", "Zwei", "Drei", "Vier", "Fünf")  # `zwei alte Brüder, Ota und Vlasta`
 
 
 @rule("character.kin-listed", priority=75, triggers=KIN_PLURALS, also=(("und",),), examples={
     "Ihre Schwestern Ada und Flavia sehen zu.": {"Ada": "character", "Flavia": "character"},
     "Doch Lukes Eltern Gerry und Barb Hadler bitten ihn zu bleiben.": {"Gerry": "character",
                                                                       "Barb Hadler": "character"},
+    "Er erzählt von zwei alten Brüdern, Ota und Vlasta, die einen Hof haben.": {"Ota": "character",
+                                                                               "Vlasta": "character"},
+    "Seine beiden Töchter Rezvan und Sana schweigen.": {"Rezvan": "character", "Sana": "character"},
 })
 def kin_listed(view: SentenceView) -> list[Candidate]:
-    """`Ihre Schwestern Ada und Flavia`, `die Zwillinge Jeanne und Simon`: a plural kin
-    noun, then two names joined by `und`. Siblings after an article may be film makers
-    (`die Brüder Joel und Ethan Coen`): only after a possessive or a given name's genitive;
-    twins after an article too when named with their surname (a musical duo, twin actors)."""
+    """`Ihre Schwestern Ada und Flavia`, `die Zwillinge Jeanne und Simon`, `zwei Brüdern,
+    Ota und Vlasta,`: a plural kin noun, then (after a comma too) two names joined by
+    `und`. Siblings named in full may be film makers (`die Brüder Joel und Ethan Coen`):
+    then only after a possessive or a given name's genitive; twins after an article too
+    when named with their surname (a musical duo, twin actors). Names no given name
+    list knows need a possessive (`seine Töchter Rezvan und Sana`)."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-3]):
         if tok.text not in KIN_PLURALS:
@@ -115,18 +147,20 @@ def kin_listed(view: SentenceView) -> list[Candidate]:
         while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
             k -= 1  # `die beiden Cousins`
         owner = view.word(k)
-        owned = owner.lower() in POSSESSIVES or owner.endswith("s") and owner[:1].isupper() and is_given(owner[:-1])
-        if tok.text in SIBLINGS and not owned:
-            continue
-        first = view.name_run(i + 1, limit=2) if is_name_word(toks[i + 1]) else i + 1
-        if first == i + 1 or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
+        possessed = owner.lower() in POSSESSIVES
+        owned = possessed or owner.endswith("s") and owner[:1].isupper() and is_given(owner[:-1])
+        at = i + 2 if toks[i + 1].text == "," else i + 1  # `zwei Brüdern, Ota und Vlasta,`
+        first = view.name_run(at, limit=2) if at < len(toks) and is_name_word(toks[at]) else at
+        if first == at or view.word(first) != "und" or first + 1 >= len(toks) or not is_name_word(toks[first + 1]):
             continue
         second = view.name_run(first + 1, limit=2)
+        if tok.text in SIBLINGS and not owned and (first - at > 1 or second - first > 2 or owner not in NUMBERS):
+            continue  # `die Brüder Joel und Ethan (Coen)`: siblings with no one's make films; a story's are counted
         if tok.text.startswith("Zwilling") and not owned and second - (first + 1) >= 2:
             continue  # `die Zwillinge Ben und Jonas Kroll`: twins named in full, with no one's, are real
-        names = [(i + 1, first), (first + 1, second)]
+        names = [(at, first), (first + 1, second)]
         if any(j - s == 1 and is_plain_noun(toks[s].text) for s, j in names) \
-                or not any(is_given(toks[s].text) for s, _ in names):
+                or not possessed and not any(is_given(toks[s].text) for s, _ in names):
             continue
         out += [Candidate(*view.span(s, j), "character", "character-cue") for s, j in names]
     return out
