@@ -118,22 +118,13 @@ def reindex(ctx) -> None:
     """Make both full-text indexes again from the sentences: sentence_fts (the words as
     written) and sentence_stem (the German index), the mend `archive check` names when
     either is out of step or damaged. One transaction; the sentences are not changed."""
-    from archive.db import open_current
+    from archive.cli.options import writing
     from archive.store import reindex as run_reindex
 
     path = ctx.find_root().obj
     _read_revision(path, must_exist=True)  # a missing file is no archive to mend, not one to make
-    conn = open_current(path)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            rows = run_reindex(conn)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.close()
+    with writing(ctx) as conn:
+        rows = run_reindex(conn)
     click.echo(f"{path}: full-text indexes rebuilt; {rows} row{'s' * (rows != 1)} of sentence_stem written again",
                err=True)
 
