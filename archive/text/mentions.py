@@ -72,7 +72,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
-    real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    real = real_figures(text, characters, persons,  # a biopic's figures named in full: real persons
+                        [(s, names[id(c)], c.start, c.end) for c, s in found if c.kind != "film"])
     real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters)
     characters -= real

@@ -15,26 +15,118 @@ from bisect import bisect_right
 from archive.text.lexicon import words
 
 BIOPIC_NOUNS = words("biopic_nouns")
+FAMILY = words("family_nouns")
+RULERS = words("ruler_titles")
+LIFE_SPANS = words("life_spans")
+POSSESSIVES = words("possessives")
 
 # Searched as plain lower-case text, so also as a compound's tail (`Musikerbiopic`): a
 # word at a time cost a tenth of the analysis.
 _LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS}))
+# `ein Film über die letzten Wochen von X`, `ein Jahr aus dem Leben der Kaiserin`: a life
+# told; a name or a ruler's title follows (not `die letzten Tage des Krieges`).
+_LIFE_TOLD = re.compile(
+    r"\b(?:über|aus)\s+(?:das|die|den|dem)\s+(?:(?:letzten|ersten|frühen|späten|jungen)\s+)?(?:"
+    + "|".join(sorted(LIFE_SPANS, key=len, reverse=True)) + r")\s+(?:von|des|der)\s+(?=\w)", re.I)
 
 
-def tells_a_real_life(text: str) -> bool:
-    """The review calls the film it reviews a biopic (`das Biopic`, `ein Musikerbiopic`)."""
-    head = text[: max(1200, len(text) // 3)].lower()
-    return any(noun in head for noun in _LOWER)
+def tells_a_real_life(text: str, named: list[tuple[int, str, int, int]] = ()) -> bool:
+    """The review tells a real life, anywhere in it (see biopic_scope)."""
+    return bool(biopic_scope(text, named))
 
 
-def real_figures(text: str, characters: set[str], persons: set[str]) -> set[str]:
-    """The characters of a biopic review that are real persons: those named in full,
-    and a surname alone whose full name the review gives (`Arendt (Barbara Sukowa)`)."""
-    if not tells_a_real_life(text):
+# `133 Min.`: a page with two of these reviews several films (capsules, a TV guide).
+_RUNTIME = re.compile(r"\b\d{2,3}\s*Min(?:uten|\.|\b)")
+
+
+def biopic_scope(text: str, named: list[tuple[int, str, int, int]] = ()) -> list[tuple[int, int]]:
+    """Where the review's figures are real: the whole text when it calls the film it
+    reviews a biopic (`das Biopic`, `ein Musikerbiopic`) in its first third, or says
+    early that it tells a life (`ein Film über die letzten Wochen von X`: `named` holds
+    (sentence, name, start, end) of the names found); or later where no possessive makes
+    it another one's (`sein Biopic von damals`), no hyphen a compound on a figure (`das
+    Peter-Pan-Biopic`) and no quoted title follows: the whole text, but on a page that
+    reviews several films (two running times) only the paragraph that says it."""
+    cut = max(1200, len(text) // 3)
+    lower = text.lower()
+    head = lower[:cut]
+    if any(noun in head for noun in _LOWER) \
+            or any(_names_after(match.end(), named, text) for match in _LIFE_TOLD.finditer(text, 0, cut)):
+        return [(0, len(text))]
+    late = []
+    for noun in _LOWER:
+        at = lower.find(noun, cut)
+        while at >= 0:
+            if not _another_biopic(text, at, at + len(noun)):
+                late.append(at)
+            at = lower.find(noun, at + 1)
+    if not late or len(_RUNTIME.findall(text)) < 2:
+        return [(0, len(text))] if late else []
+    return [(max(0, text.rfind("\n\n", 0, at)), len(text) if text.find("\n\n", at) < 0 else text.find("\n\n", at))
+            for at in late]
+
+
+def _another_biopic(text: str, start: int, end: int) -> bool:
+    """A biopic noun late in a review names another film: a possessive before it, a
+    hyphen compound, a title in quotes right after it, or a word it only ends."""
+    before = text[max(0, start - 40) : start].split()
+    if start > 0 and (text[start - 1] == "-" or text[start - 1].isalpha()):
+        return True  # `Peter-Pan-Biopic`; `Musikerbiopic` late in a text is not weighed either
+    if before and before[-1].lower() in POSSESSIVES or len(before) > 1 and before[-2].lower() in POSSESSIVES:
+        return True
+    return any(q in text[end : end + 4] for q in "„\"«‚»“")
+
+
+def _names_after(at: int, named, text: str) -> bool:
+    """A name found within two words after offset `at`, or a ruler's title (`der Kaiserin`)."""
+    if text[at : at + 20].split(" ", 1)[0].strip(",.;") in RULERS:
+        return True
+    return any(at <= start <= at + 24 and len(text[at:start].split()) <= 2 for _, _, start, _ in named)
+
+
+def real_figures(text: str, characters: set[str], persons: set[str],
+                 named: list[tuple[int, str, int, int]] = ()) -> set[str]:
+    """The characters of a biopic review that are real persons: those named in full, a
+    surname alone whose full name the review gives (`Arendt (Barbara Sukowa)`), a given
+    name alone that begins one real full name only (`Maria` for `Maria Callas`), and one
+    name alone right after a title of rule or a family noun (`Kaiserin Elisabeth`, `der
+    Vater Micha`), unless a sentence that names it says it was invented."""
+    scope = biopic_scope(text, named)
+    if not scope:
         return set()
+    if scope != [(0, len(text))]:  # a paragraph of a page of several films: its own figures only
+        characters = {name for _, name, start, _ in named if any(a <= start < b for a, b in scope)} & characters
     full = {name for name in characters if " " in name}
     surnames = {name.rsplit(" ", 1)[1] for name in full | persons if " " in name}
-    return full | {name for name in characters if " " not in name and name in surnames}
+    firsts: dict[str, int] = {}
+    for name in full:
+        firsts[name.split(" ")[0]] = firsts.get(name.split(" ")[0], 0) + 1
+    alone = {name for name in characters if " " not in name}
+    real = full | {name for name in alone if name in surnames or firsts.get(name) == 1}
+    named = [n for n in named if n[1] in characters]
+    invented = {name for _, name, start, end in named if _INVENTED.search(_sentence_around(text, start, end))}
+    real |= {name for _, name, start, _ in named if name in alone and _titled(text, start)}
+    return real - invented
+
+
+_INVENTED = re.compile(r"\b(?:erfunden\w*|fiktiv\w*|ausgedacht\w*|Fantasiefigur\w*|Phantasiefigur\w*)\b")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), 0)
+    right = [k for k in (text.find(". ", end), text.find("\n\n", end)) if k >= 0]
+    return text[left : min(right) if right else len(text)]
+
+
+def _titled(text: str, start: int) -> bool:
+    """`Kaiserin Elisabeth`, `des Sohnes Patrick`, `die Mutter Knar`: a title of rule or
+    a family noun, in any case ending, right before a name."""
+    before = text[max(0, start - 30) : start].split()
+    if not before or not before[-1][:1].isupper():
+        return False
+    word = before[-1]
+    stems = {word} | {word[: -len(e)] for e in ("s", "es", "n", "en") if word.endswith(e)}
+    return bool(stems & (FAMILY | RULERS))
 
 
 # `Beide Hauptfiguren sind historische Persönlichkeiten`, `Alle drei sind reale Figuren`,
