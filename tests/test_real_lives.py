@@ -60,3 +60,33 @@ def test_a_biopic_compound_on_a_figure_late_in_a_review_is_another_film():
     text = ("Die Reiterin\n\nUte Klasen spielt Hilde Sarnow. " + FILLER
             + "\n\nFrüher drehte er das Peter-Pan-Biopic „Nachtflug“.")
     assert ("Hilde Sarnow", "character") in kinds(text)
+
+
+def test_the_true_story_of_someone_makes_them_and_their_given_name_real_but_not_the_invented_friend():
+    text = ("Der reiche Konrad (Tom Ellery) stellt den Pfleger Jonas (Ute Klasen) ein. "
+            "Der Film erzählt nach der wahren Geschichte von Konrad Vestergaard und seinem Helfer.")
+    found = kinds(text)
+    assert ("Konrad Vestergaard", "person") in found and ("Konrad", "person") in found
+    assert ("Jonas", "character") in found
+
+
+def test_a_title_of_a_true_story_in_quotes_names_no_one():
+    found = kinds("Sein Thriller „Nach einer wahren Geschichte“ läuft an. Hilde Sarnow (Ute Klasen) schreibt.")
+    assert ("Hilde Sarnow", "character") in found
+
+
+def test_a_figure_someone_portrayed_is_real_also_by_one_name_when_a_young_actor_plays_him():
+    text = ("Tove Haarvik hat den Maler und Bildhauer Ottokar Brenning porträtiert. "
+            "Sein Enkel Tom Ellery spielt den jungen Ottokar.")
+    found = kinds(text)
+    assert ("Ottokar", "person") in found and ("Ottokar", "character") not in found
+
+
+def test_they_all_lived_makes_the_family_named_in_its_sentence_real():
+    text = ("Der Vater Bertram, ein Sänger, die Mutter Ottilie – sie alle hat es gegeben. "
+            "Ihre Freundin Mira (Lena Kurz) lacht.")
+    found = kinds(text)
+    assert ("Bertram", "person") in found and ("Ottilie", "person") in found
+    assert ("Mira", "character") in found
+    found = kinds(text.replace("sie alle hat es gegeben", "sie alle hat es nie gegeben"))
+    assert ("Bertram", "person") not in found

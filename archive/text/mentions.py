@@ -75,7 +75,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     real = real_figures(text, characters, persons,  # a biopic's figures named in full: real persons
                         [(s, names[id(c)], c.start, c.end) for c, s in found if c.kind != "film"])
     real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
-                      [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters)
+                      [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters,
+                      [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in persons])
     characters -= real
     persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too

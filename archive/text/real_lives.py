@@ -136,8 +136,9 @@ def _titled(text: str, start: int) -> bool:
 _SAID_REAL = re.compile(
     r"\b(?:ist|sind|war|waren)\b[^.!?;]{0,40}?\b(?:historisch|real)(?:e|en|er)?\s+"
     r"(?:Figur|Figuren|Person|Personen|Persönlichkeit|Persönlichkeiten|Gestalt|Gestalten)\b"
-    r"|\bhistorisch verbürgt|\b(?:gab es|hat es)\b[^.!?;]{0,30}?\b(?:wirklich|tatsächlich)\b")
-_NOT_BEFORE = re.compile(r"\b(?:nicht|kein\w*|erfunden\w*|fiktiv\w*)\b")  # before the phrase: `sind keine realen`
+    r"|\bhistorisch verbürgt|\b(?:gab es|hat es)\b[^.!?;]{0,30}?\b(?:wirklich|tatsächlich)\b"
+    r"|\b(?:alle|beide)\s+(?:hat es|gab es)(?:\s+(?:so|auch))?(?:\s+gegeben)?\s*[.!;–—-]")  # `sie alle hat es gegeben`
+_NOT_BEFORE = re.compile(r"\b(?:nicht|nie|niemals|kein\w*|erfunden\w*|fiktiv\w*)\b")  # before the phrase: `sind keine realen`
 _MODELLED = re.compile(r"\b(?:angelehnt|nachempfunden|inspiriert|Vorbild\w*|erfunden\w*|fiktiv\w*)\b")
 # `Hilde Sarnow, die 1943 hingerichtet wurde`: a relative clause right after a name
 # that dates a death or a birth in the past tense (a plot summary speaks in the present).
@@ -146,12 +147,18 @@ _LIFE_CLAUSE = re.compile(
     r"gestorben|starb|verstarb|geboren|erschossen|getötet|umgebracht|lebte|gelebt)\b")
 
 
+# `nach der wahren Geschichte von X`, `porträtiert den Maler X`: the name right after is
+# someone who lived (a name for a real model is not: `nach dem Vorbild von` says so).
+_TOLD_OF = re.compile(r"\bwahren?\s+(?:Geschichte|Begebenheit|Begebenheiten|Ereignissen?)\s+(?:von|des|der|um|über)\s+"
+                      r"|\bporträtier(?:t|te|en|ten)\s+(?:(?:den|die|das|der)\s+)?")
+_TOLD_HINTS = ("wahre", "porträtier")
+
 # `Die echte Vera Lind, inzwischen über siebzig, …`: the real one beside the part.
 _REAL_BEFORE = re.compile(r"\b(?:der|die|den|dem|des)\s+(?:echte|reale|wirkliche|historische)[nrms]?\s+$", re.I)
 
 
 def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],
-              characters: set[str]) -> set[str]:
+              characters: set[str], people: list[tuple[int, str, int, int]] = ()) -> set[str]:
     """Characters the review itself says are real persons: named in a sentence that says
     so, or (when that sentence names none) in the sentence before, or in full in the
     paragraph before (`… Raju (Ram Charan) … ⏎⏎Beide Hauptfiguren sind historische
@@ -168,20 +175,45 @@ def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int
         real |= _named_where_said(text, sentences, named, said)
     if any(hint in text for hint in _LIFE_HINTS):
         real |= {name for _, name, _, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    if any(hint in text for hint in _TOLD_HINTS):
+        real |= _told_of(text, named + list(people))
     if any(hint in text for hint in _REAL_HINTS):
         real |= {name for _, name, start, _ in named if _REAL_BEFORE.search(text[max(0, start - 30) : start])}
     if not real:
         return real
+    seeds = {name for name in real if " " in name}  # a real person's name, given or family, used alone
     real &= characters
     families = {name.rsplit(" ", 1)[1] for name in real if " " in name}
     real |= {name for name in characters if " " in name and name.rsplit(" ", 1)[1] in families}
-    words = {word for name in real if " " in name for word in (name.split(" ")[0], name.rsplit(" ", 1)[1])}
+    words = {word for name in real | seeds if " " in name for word in (name.split(" ")[0], name.rsplit(" ", 1)[1])}
     return real | {name for name in characters if " " not in name and name in words}  # `Raju`, `Hilde`
+
+
+def _told_of(text: str, named: list[tuple[int, str, int, int]]) -> set[str]:
+    """The first name named right after `nach der wahren Geschichte von`, `porträtiert
+    (den Maler und Bildhauer)`: up to four words between, no punctuation."""
+    starts = sorted((start, name) for _, name, start, _ in named)
+    out = set()
+    for match in _TOLD_OF.finditer(text):
+        for start, name in starts:
+            if start >= match.end():
+                gap = text[match.end() : start]
+                if len(gap.split()) <= 4 and not any(p in gap for p in ",.;:!?()„“\"«»"):
+                    out.add(name)
+                break
+    for _, name, start, end in named:  # `hat den Maler und Bildhauer X porträtiert`
+        if re.match(r"\s+porträtiert\b", text[end : end + 16]) and _OBJECT_BEFORE.search(text, max(0, start - 60), start):
+            out.add(name)
+    return out
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:den|die)\s+(?:[\w-]+\s+){0,4}$")
 
 
 # Words one of the patterns needs, looked for first as plain substrings (a regular
 # expression tried at every `ist` of a review cost more than all the rest of this).
-_SAID_HINTS = ("historisch", "reale", "realen", "wirklich", "tatsächlich")
+_SAID_HINTS = ("historisch", "reale", "realen", "wirklich", "tatsächlich", "alle hat es", "alle gab es",
+               "beide hat es", "beide gab es")
 _LIFE_HINTS = ("hingerichtet", "ermordet", "gestorben", "starb", "geboren", "erschossen", "getötet", "umgebracht",
                "lebte", "gelebt")
 _REAL_HINTS = ("echte", "reale", "wirkliche", "historische")
