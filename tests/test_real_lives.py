@@ -90,3 +90,13 @@ def test_they_all_lived_makes_the_family_named_in_its_sentence_real():
     assert ("Mira", "character") in found
     found = kinds(text.replace("sie alle hat es gegeben", "sie alle hat es nie gegeben"))
     assert ("Bertram", "person") not in found
+
+
+def test_a_film_that_tells_the_life_of_someone_makes_the_family_it_names_real():
+    text = ("Der Dokumentarfilm „Klangwelt“ erzählt das Leben Ottokar Brennings.\n\n"
+            "Ottokar erzählt von seinem Vater Bertram, einem Trompeter. Seine Nachbarin Mira lacht.")
+    found = kinds(text)
+    assert ("Bertram", "person") in found
+    assert ("Mira", "character") in found
+    found = kinds(text.replace("erzählt das Leben Ottokar Brennings", "erzählt vom Leben einer Familie"))
+    assert ("Bertram", "character") in found

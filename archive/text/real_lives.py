@@ -23,11 +23,12 @@ POSSESSIVES = words("possessives")
 # Searched as plain lower-case text, so also as a compound's tail (`Musikerbiopic`): a
 # word at a time cost a tenth of the analysis.
 _LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS}))
-# `ein Film über die letzten Wochen von X`, `ein Jahr aus dem Leben der Kaiserin`: a life
-# told; a name or a ruler's title follows (not `die letzten Tage des Krieges`).
+# `ein Film über die letzten Wochen von X`, `ein Jahr aus dem Leben der Kaiserin`, `erzählt
+# das Leben X`: a life told; a name or a ruler's title follows (not `die letzten Tage des
+# Krieges`, `erzählt vom Leben einer Philosophin`).
 _LIFE_TOLD = re.compile(
-    r"\b(?:über|aus)\s+(?:das|die|den|dem)\s+(?:(?:letzten|ersten|frühen|späten|jungen)\s+)?(?:"
-    + "|".join(sorted(LIFE_SPANS, key=len, reverse=True)) + r")\s+(?:von|des|der)\s+(?=\w)", re.I)
+    r"\b(?:über|aus|erzählt|erzählen|schildert|schildern)\s+(?:das|die|den|dem|vom)\s+(?:(?:letzten|ersten|frühen|späten|jungen)\s+)?(?:"
+    + "|".join(sorted(LIFE_SPANS, key=len, reverse=True)) + r")\s+(?:(?:von|des|der)\s+)?(?=\w)", re.I)
 
 
 def tells_a_real_life(text: str, named: list[tuple[int, str, int, int]] = ()) -> bool:
