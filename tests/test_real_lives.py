@@ -100,3 +100,9 @@ def test_a_film_that_tells_the_life_of_someone_makes_the_family_it_names_real():
     assert ("Mira", "character") in found
     found = kinds(text.replace("erzählt das Leben Ottokar Brennings", "erzählt vom Leben einer Familie"))
     assert ("Bertram", "character") in found
+
+
+def test_someone_a_documentary_maker_has_filmed_is_real():
+    text = "Tove Haarvik hat ihren Großvater Bertram Klasen gefilmt, einen Bergmann aus dem Norden."
+    assert ("Bertram Klasen", "person") in kinds(text)
+    assert ("Bertram Klasen", "character") in kinds(text.replace("hat ihren", "zeigt ihren").replace(" gefilmt", ""))

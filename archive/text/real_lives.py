@@ -152,7 +152,7 @@ _LIFE_CLAUSE = re.compile(
 # someone who lived (a name for a real model is not: `nach dem Vorbild von` says so).
 _TOLD_OF = re.compile(r"\bwahren?\s+(?:Geschichte|Begebenheit|Begebenheiten|Ereignissen?)\s+(?:von|des|der|um|über)\s+"
                       r"|\bporträtier(?:t|te|en|ten)\s+(?:(?:den|die|das|der)\s+)?")
-_TOLD_HINTS = ("wahre", "porträtier")
+_TOLD_HINTS = ("wahre", "porträtier", "gefilmt")
 
 # `Die echte Vera Lind, inzwischen über siebzig, …`: the real one beside the part.
 _REAL_BEFORE = re.compile(r"\b(?:der|die|den|dem|des)\s+(?:echte|reale|wirkliche|historische)[nrms]?\s+$", re.I)
@@ -202,13 +202,14 @@ def _told_of(text: str, named: list[tuple[int, str, int, int]]) -> set[str]:
                 if len(gap.split()) <= 4 and not any(p in gap for p in ",.;:!?()„“\"«»"):
                     out.add(name)
                 break
-    for _, name, start, end in named:  # `hat den Maler und Bildhauer X porträtiert`
-        if re.match(r"\s+porträtiert\b", text[end : end + 16]) and _OBJECT_BEFORE.search(text, max(0, start - 60), start):
+    for _, name, start, end in named:  # `hat den Maler und Bildhauer X porträtiert`, `hat ihren Großvater X gefilmt`
+        if _PARTICIPLE.match(text, end) and _OBJECT_BEFORE.search(text, max(0, start - 60), start):
             out.add(name)
     return out
 
 
-_OBJECT_BEFORE = re.compile(r"\b(?:den|die)\s+(?:[\w-]+\s+){0,4}$")
+_OBJECT_BEFORE = re.compile(r"\b(?:den|die|ihren|seinen|ihre|seine)\s+(?:[\w-]+\s+){0,4}$")
+_PARTICIPLE = re.compile(r"\s+(?:porträtiert|gefilmt)\b")
 
 
 # Words one of the patterns needs, looked for first as plain substrings (a regular
