@@ -106,3 +106,11 @@ def test_someone_a_documentary_maker_has_filmed_is_real():
     text = "Tove Haarvik hat ihren Großvater Bertram Klasen gefilmt, einen Bergmann aus dem Norden."
     assert ("Bertram Klasen", "person") in kinds(text)
     assert ("Bertram Klasen", "character") in kinds(text.replace("hat ihren", "zeigt ihren").replace(" gefilmt", ""))
+
+
+def test_in_a_biopic_a_figure_introduced_by_namens_stays_a_character():
+    text = ("Das Biopic „Die Stimme“ folgt Ute Klasen als Hilde Sarnow. Später spielt die Sängerin "
+            "in einem Krimi eine Pianistin namens Mira Vestergaard.")
+    found = kinds(text)
+    assert ("Hilde Sarnow", "person") in found
+    assert ("Mira Vestergaard", "character") in found

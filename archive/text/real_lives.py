@@ -91,7 +91,8 @@ def real_figures(text: str, characters: set[str], persons: set[str],
     surname alone whose full name the review gives (`Arendt (Barbara Sukowa)`), a given
     name alone that begins one real full name only (`Maria` for `Maria Callas`), and one
     name alone right after a title of rule or a family noun (`Kaiserin Elisabeth`, `der
-    Vater Micha`), unless a sentence that names it says it was invented."""
+    Vater Micha`), unless a sentence that names it says it was invented, or `namens`
+    introduces it (a part in another film, a figure made up: `ein Pianist namens X`)."""
     scope = biopic_scope(text, named)
     if not scope:
         return set()
@@ -105,7 +106,8 @@ def real_figures(text: str, characters: set[str], persons: set[str],
     alone = {name for name in characters if " " not in name}
     real = full | {name for name in alone if name in surnames or firsts.get(name) == 1}
     named = [n for n in named if n[1] in characters]
-    invented = {name for _, name, start, end in named if _INVENTED.search(_sentence_around(text, start, end))}
+    invented = {name for _, name, start, end in named if _INVENTED.search(_sentence_around(text, start, end))
+                or text[max(0, start - 8) : start].rstrip().endswith("namens")}  # `einen Pianisten namens X spielt`
     real |= {name for _, name, start, _ in named if name in alone and _titled(text, start)}
     return real - invented
 
