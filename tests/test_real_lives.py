@@ -114,3 +114,10 @@ def test_in_a_biopic_a_figure_introduced_by_namens_stays_a_character():
     found = kinds(text)
     assert ("Hilde Sarnow", "person") in found
     assert ("Mira Vestergaard", "character") in found
+
+
+def test_a_biopic_named_late_in_a_comparison_or_a_negation_makes_no_one_real():
+    base = "Die Reiterin\n\nUte Klasen spielt Hilde Sarnow. " + FILLER + "\n\n"
+    for late in ("Anders als ein klassisches Biopic erklärt der Film nichts.", "Der Film ist kein Biopic."):
+        assert ("Hilde Sarnow", "character") in kinds(base + late), late
+    assert ("Hilde Sarnow", "person") in kinds(base + "Der Film ist ein klassisches Biopic.")

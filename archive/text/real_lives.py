@@ -67,14 +67,18 @@ def biopic_scope(text: str, named: list[tuple[int, str, int, int]] = ()) -> list
             for at in late]
 
 
+_UNLIKE = frozenset(("als", "wie", "statt", "anstatt", "kein", "keine", "keinen", "keines", "nicht", "andere", "anderen"))
+
+
 def _another_biopic(text: str, start: int, end: int) -> bool:
-    """A biopic noun late in a review names another film: a possessive before it, a
-    hyphen compound, a title in quotes right after it, or a word it only ends."""
+    """A biopic noun late in a review names another film, or none: a possessive, a
+    comparison or a negation before it, a hyphen compound, a title in quotes right after
+    it, or a word it only ends."""
     before = text[max(0, start - 40) : start].split()
     if start > 0 and (text[start - 1] == "-" or text[start - 1].isalpha()):
         return True  # `Peter-Pan-Biopic`; `Musikerbiopic` late in a text is not weighed either
-    if before and before[-1].lower() in POSSESSIVES or len(before) > 1 and before[-2].lower() in POSSESSIVES:
-        return True
+    if any(word.lower().strip("„“\"(") in POSSESSIVES or word.lower() in _UNLIKE for word in before[-3:]):
+        return True  # `sein Biopic von damals`, `anders als ein Biopic`, `kein Biopic`
     return any(q in text[end : end + 4] for q in "„\"«‚»“")
 
 
