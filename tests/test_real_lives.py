@@ -121,3 +121,10 @@ def test_a_biopic_named_late_in_a_comparison_or_a_negation_makes_no_one_real():
     for late in ("Anders als ein klassisches Biopic erklärt der Film nichts.", "Der Film ist kein Biopic."):
         assert ("Hilde Sarnow", "character") in kinds(base + late), late
     assert ("Hilde Sarnow", "person") in kinds(base + "Der Film ist ein klassisches Biopic.")
+
+
+def test_a_life_s_years_after_a_figure_make_it_real_but_a_film_s_year_does_not():
+    text = "Ute Klasen spielt Hilde Sarnow (1898–1936) mit großer Ruhe. Hilde schreibt."
+    found = kinds(text)
+    assert ("Hilde Sarnow", "person") in found and ("Hilde Sarnow", "character") not in found
+    assert ("Hilde Sarnow", "character") in kinds(text.replace(" (1898–1936)", ""))

@@ -154,6 +154,10 @@ _LIFE_CLAUSE = re.compile(
     r"gestorben|starb|verstarb|geboren|erschossen|getötet|umgebracht|lebte|gelebt)\b")
 
 
+# `X (1898–1936)`, `X (* 1941)`, `X († 1936)`: a life's years after a name; a film's one year is not.
+_LIFE_YEARS = re.compile(r"\s*\((?:(?:geb\.|gest\.)\s*)?1\d{3}\s*[–—-]\s*(?:1\d{3}|20[0-2]\d)\s*\)"
+                         r"|\s*\((?:\*|†|geb\.|gest\.)\s*(?:1\d{3}|20[0-2]\d)\s*\)")
+
 # `nach der wahren Geschichte von X`, `porträtiert den Maler X`: the name right after is
 # someone who lived (a name for a real model is not: `nach dem Vorbild von` says so).
 _TOLD_OF = re.compile(r"\bwahren?\s+(?:Geschichte|Begebenheit|Begebenheiten|Ereignissen?)\s+(?:von|des|der|um|über)\s+"
@@ -182,6 +186,7 @@ def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int
         real |= _named_where_said(text, sentences, named, said)
     if any(hint in text for hint in _LIFE_HINTS):
         real |= {name for _, name, _, end in named if " " in name and _LIFE_CLAUSE.search(text[end : end + 160])}
+    real |= {name for _, name, _, end in named if _LIFE_YEARS.match(text, end, end + 24)}  # `X (1898–1936)`
     if any(hint in text for hint in _TOLD_HINTS):
         real |= _told_of(text, named + list(people))
     if any(hint in text for hint in _REAL_HINTS):
