@@ -1,11 +1,18 @@
 """A biopic's figures are real: GUIDELINES.md types a real person portrayed in a film as
 a person, though brackets, a cast list or a play verb introduce them as a role
 (`Barbara Sukowa (Hannah Arendt)`). No rule can know from one sentence that Hannah
-Arendt lived; the review can say so by calling its film a biopic. It says what kind of
-film it reviews early, so a biopic noun in its first third (or first 1,200
-characters) counts, and a biopic named in passing later (another film) does not.
-Then the figures it names in full are persons; a figure named by one name alone (an
-invented friend, a nickname) stays a character."""
+Arendt lived; the review can say so by calling its film a biopic, or by saying it
+tells a life (`ein Film über die letzten Wochen von X`). It says what kind of film it
+reviews early, so a biopic noun in its first third (or first 1,200 characters) counts;
+later it counts unless it is another film's (`sein Biopic`, `das X-Biopic „…“`) or a
+comparison (`anders als ein Biopic`), and on a page of several films only for its own
+paragraph. Then the figures it names in full are persons, and by one name alone a
+surname or given name of one of them, or a figure a title of rule or a family noun
+introduces (`Kaiserin Elisabeth`, `der Vater Micha`); another figure named by one name
+alone (an invented friend, a nickname) stays a character, and so does one the review
+calls invented. Apart from biopics, the review may say of its figures that they lived
+(said_real): `historische Figuren`, `sie alle hat es gegeben`, `nach der wahren Geschichte
+von X`, `hat den Maler X porträtiert`, `die echte X`, `X (1898–1936)`."""
 
 from __future__ import annotations
 
