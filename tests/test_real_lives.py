@@ -128,3 +128,10 @@ def test_a_life_s_years_after_a_figure_make_it_real_but_a_film_s_year_does_not()
     found = kinds(text)
     assert ("Hilde Sarnow", "person") in found and ("Hilde Sarnow", "character") not in found
     assert ("Hilde Sarnow", "character") in kinds(text.replace(" (1898–1936)", ""))
+
+
+def test_a_portrait_of_someone_unknown_introduced_by_ein_or_namens_names_no_real_person():
+    found = kinds("Der Film porträtiert eine Lehrerin namens Hilde Sarnow (Ute Klasen), die in Kiel lebt.")
+    assert ("Hilde Sarnow", "character") in found
+    found = kinds("Der Film porträtiert die Lyrikerin Hilde Sarnow (Ute Klasen), die in Kiel lebte.")
+    assert ("Hilde Sarnow", "person") in found

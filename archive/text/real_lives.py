@@ -217,7 +217,8 @@ def _told_of(text: str, named: list[tuple[int, str, int, int]]) -> set[str]:
         for start, name in starts:
             if start >= match.end():
                 gap = text[match.end() : start]
-                if len(gap.split()) <= 4 and not any(p in gap for p in ",.;:!?()„“\"«»"):
+                if len(gap.split()) <= 4 and not any(p in gap for p in ",.;:!?()„“\"«»") \
+                        and not _SOMEONE.search(gap):  # `porträtiert eine Lehrerin namens X`: invented
                     out.add(name)
                 break
     for _, name, start, end in named:  # `hat den Maler und Bildhauer X porträtiert`, `hat ihren Großvater X gefilmt`
@@ -226,6 +227,7 @@ def _told_of(text: str, named: list[tuple[int, str, int, int]]) -> set[str]:
     return out
 
 
+_SOMEONE = re.compile(r"\b(?:ein|eine|einen|einem|einer|namens)\b", re.I)
 _OBJECT_BEFORE = re.compile(r"\b(?:den|die|ihren|seinen|ihre|seine)\s+(?:[\w-]+\s+){0,4}$")
 _PARTICIPLE = re.compile(r"\s+(?:porträtiert|gefilmt)\b")
 
