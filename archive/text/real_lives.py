@@ -33,9 +33,24 @@ _LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS}))
 # `ein Film über die letzten Wochen von X`, `ein Jahr aus dem Leben der Kaiserin`, `erzählt
 # das Leben X`: a life told; a name or a ruler's title follows (not `die letzten Tage des
 # Krieges`, `erzählt vom Leben einer Philosophin`).
-_LIFE_TOLD = re.compile(
-    r"\b(?:über|aus|erzählt|erzählen|schildert|schildern)\s+(?:das|die|den|dem|vom)\s+(?:(?:letzten|ersten|frühen|späten|jungen)\s+)?(?:"
-    + "|".join(sorted(LIFE_SPANS, key=len, reverse=True)) + r")\s+(?:(?:von|des|der)\s+)?(?=\w)", re.I)
+_LIFE_BEFORE = re.compile(r"\b(?:über|aus|erzählt|erzählen|schildert|schildern)\s+(?:das|die|den|dem|vom)\s+"
+                          r"(?:(?:letzten|ersten|frühen|späten|jungen)\s+)?$")
+_LIFE_AFTER = re.compile(r"\s+(?:(?:von|des|der)\s+)?(?=\w)")
+_LIFE_SPANS = tuple(sorted(LIFE_SPANS))
+
+
+def _lives_told(text: str, cut: int) -> list[int]:
+    """Where a name may follow a life told in text[:cut] (each life noun found as a
+    plain substring first, the words around it tried only there)."""
+    out = []
+    for noun in _LIFE_SPANS:
+        at = text.find(noun, 0, cut)
+        while at >= 0:
+            after = _LIFE_AFTER.match(text, at + len(noun))
+            if after and _LIFE_BEFORE.search(text, max(0, at - 40), at):
+                out.append(after.end())
+            at = text.find(noun, at + 1, cut)
+    return out
 
 
 def tells_a_real_life(text: str, named: list[tuple[int, str, int, int]] = ()) -> bool:
@@ -59,7 +74,7 @@ def biopic_scope(text: str, named: list[tuple[int, str, int, int]] = ()) -> list
     lower = text.lower()
     head = lower[:cut]
     if any(noun in head for noun in _LOWER) \
-            or any(_names_after(match.end(), named, text) for match in _LIFE_TOLD.finditer(text, 0, cut)):
+            or any(_names_after(at, named, text) for at in _lives_told(text, cut)):
         return [(0, len(text))]
     late = []
     for noun in _LOWER:
