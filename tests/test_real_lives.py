@@ -38,10 +38,11 @@ def test_in_a_biopic_a_title_of_rule_or_a_family_noun_makes_one_name_real():
 
 def test_a_figure_the_review_calls_invented_stays_a_character_in_a_biopic():
     text = ("Das Biopic „Die Reiterin“ folgt Ute Klasen als Hilde Sarnow.\n\n"
-            "Dazu kommt eine erfundene Figur: die Schwester Mira Sarnow, gespielt von Lena Kurz.")
+            "Dazu kommt eine erfundene Figur: die Schwester Mira Sarnow, gespielt von Lena Kurz. Mira lacht.")
     found = kinds(text)
     assert ("Hilde Sarnow", "person") in found
     assert ("Mira Sarnow", "character") in found
+    assert ("Mira", "person") not in found
 
 
 def test_a_biopic_noun_late_counts_but_on_a_page_of_several_films_only_in_its_paragraph():

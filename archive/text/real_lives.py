@@ -135,7 +135,8 @@ def real_figures(text: str, characters: set[str], persons: set[str],
     invented = {name for _, name, start, end in named if _INVENTED.search(_sentence_around(text, start, end))
                 or text[max(0, start - 8) : start].rstrip().endswith("namens")}  # `einen Pianisten namens X spielt`
     real |= {name for _, name, start, _ in named if name in alone and _titled(text, start)}
-    return real - invented
+    invented |= {name.split(" ")[0] for name in invented if " " in name}
+    return real - invented  # and `Mira` alone for an invented `Mira Sarnow`
 
 
 _INVENTED = re.compile(r"\b(?:erfunden\w*|fiktiv\w*|ausgedacht\w*|Fantasiefigur\w*|Phantasiefigur\w*)\b")
