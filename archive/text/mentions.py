@@ -19,7 +19,7 @@ from archive.text.real_lives import real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
-from archive.text.headings import review_heading
+from archive.text.headings import capsule_headings, heading_segment, review_heading
 from archive.text.title_runs import split_at_known_titles
 from archive.text.occurrences import occurrence_index, occurrences_in, surface_forms
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
@@ -52,6 +52,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in reshape(view, first_pass(view, known)):
             found.append((c, view.index))
+    capsules = capsule_headings(views, found, heading_segment(views))
+    for c, _, s in capsules:  # `BARBIE`, `DER NACHNAME` over each capsule of a page
+        found = [(o, t) for o, t in found if not (t == s and o.start < c.end and o.end > c.start)]
+        found.append((c, s))
     at, heading = review_heading(views, found)
     if heading:
         found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
@@ -66,6 +70,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
+    for c, name, _ in capsules:
+        names[id(c)] = name
     characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
