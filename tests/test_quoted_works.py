@@ -1,0 +1,44 @@
+"""Quotations that are no film title (archive.text.rules.quotes): speech, a song named
+with a comma between, a translation, a programme of screenings, a cinema; and a relative
+pronoun before quotes is no article. Every sentence is invented for the test; each test
+says what must be found, not only what must not."""
+
+from __future__ import annotations
+
+from archive.text import analyse
+
+
+def films(text: str) -> list[str]:
+    return [m.surface for m in analyse(text).mentions if m.kind == "film"]
+
+
+def test_a_quote_after_a_relative_pronoun_is_a_title_but_after_an_article_a_term():
+    assert films("Für alle, die „Nordwind“ lieben, ist das ein Fest.") == ["Nordwind"]
+    assert films("Sie treten dem „Club der Dichter“ bei.") == []
+    assert films("Die »Neuen Wilden«, die »Stillen Jahre« des Kinos, sind in »Nordwind« zu sehen.") == ["Nordwind"]
+
+
+def test_a_quote_before_a_comma_and_a_verb_of_telling_is_speech():
+    text = "„Sie kam am Morgen mit roten Augen ans Set, vom Tränengas“, erzählt Ilse Kowalczyk. Danach drehte sie „Nordwind“."
+    assert films(text) == ["Nordwind"]
+
+
+def test_a_song_named_after_its_noun_and_a_comma_is_no_title():
+    assert films("Dann singt niemand mehr. Es ist ein altes Wiegenlied, „Mondweg“, das sie summen.") == []
+    assert films("Es ist ein alter Film, „Mondweg“, den sie zeigen.") == ["Mondweg"]
+
+
+def test_a_translation_of_a_title_is_no_title_of_its_own():
+    text = "Der Originaltitel „Kaze no michi“ heißt übersetzt „Wohin geht der Wind?“ und stammt aus einem Gedicht."
+    assert films(text) == ["Kaze no michi"]
+
+
+def test_someones_words_in_the_first_person_are_no_title():
+    assert films("„Ich wollte immer einen Film über meine Großmutter drehen“ stand über dem Gespräch.") == []
+    assert films("Danach kam „Ich bin dein Mensch“ ins Kino.") == ["Ich bin dein Mensch"]
+
+
+def test_a_cinema_or_a_programme_of_screenings_is_no_title_but_the_film_it_shows_is():
+    text = "Das Programmkino „Lichtburg am Hafen“ zeigt in seiner Reihe „Kino am Montag“ das Drama „Nordwind“."
+    assert films(text) == ["Nordwind"]
+    assert films("Sie sahen ihn in der Krimireihe „Hafenwache“ wieder.") == ["Hafenwache"]
