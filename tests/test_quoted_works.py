@@ -42,3 +42,13 @@ def test_a_cinema_or_a_programme_of_screenings_is_no_title_but_the_film_it_shows
     text = "Das Programmkino „Lichtburg am Hafen“ zeigt in seiner Reihe „Kino am Montag“ das Drama „Nordwind“."
     assert films(text) == ["Nordwind"]
     assert films("Sie sahen ihn in der Krimireihe „Hafenwache“ wieder.") == ["Hafenwache"]
+
+
+def test_a_song_sung_for_a_film_is_no_title_but_the_film_after_fuer_is():
+    text = "Dazu kommt Ute Klasen, die Kowalczyks „Mondweg“ für „Die Fähre von Tarnow“ sang."
+    assert films(text) == ["Die Fähre von Tarnow"]
+
+
+def test_als_after_a_comma_opening_a_clause_is_a_conjunction_not_a_label():
+    assert films("Ein Rekord wie 2017, als „Nordwind“ zehn Millionen vor den Fernseher lockte, wird es nicht.") == ["Nordwind"]
+    assert films("Sie war nur als „stille Zeugin“ geführt.") == []

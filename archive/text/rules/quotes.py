@@ -161,8 +161,7 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if len(words) >= 7 and any(t.text == "," for t in inner) and not is_work_noun(before) \
             and 3 * sum(t.text[0].islower() for t in words) >= 2 * len(words):
         return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
-    if is_other_work(before) or before == "," and is_other_work(view.word(i - 2)) \
-            or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
+    if is_other_work(before) or before == "," and is_other_work(view.word(i - 2)) or _sung(view, i, j):
         return False  # `den Song »Moon River«`, `ein altes Volkslied, „X“`, `singt sie »Greatest Love of All« von …`
     if before in _PROGRAMMES:
         return False  # `in seiner Reihe „Weltkino am Mittwoch“`: a programme of screenings
@@ -172,6 +171,8 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # `„Ich wollte einen Film über das Schweigen machen“`: someone's words
     if view.word(i - 2) == "," and before in _RELATIVE and _verb_final(view, j + 1):
         return True  # `für alle, die „Solaris“ lieben,`: a relative pronoun, no article
+    if before == "als" and view.word(i - 2) == "," and _verb_final(view, j + 1):
+        return True  # `2017, als „X“ Millionen vor den Fernseher lockte,`: a conjunction, no label
     if (before.lower() in ARTICLES or before in _TERM_BEFORE) and not is_work_noun(view.word(i - 2)) and i >= 1:
         # `die »Beauty Pageants«`, `zur „Null-Toleranz-Politik“`, `nur als „Unseen Arkham
         # Prisoner“`: an article (also with a preposition) or `als` right before quotes
@@ -188,3 +189,18 @@ def _verb_final(view: SentenceView, k: int) -> bool:
     end = next((m for m in range(k, len(toks)) if toks[m].text in ",;:.!?"), len(toks))
     last = toks[end - 1] if end > k else None
     return last is not None and last.is_word and last.text[:1].islower()
+
+
+def _sung(view: SentenceView, i: int, j: int) -> bool:
+    """A verb of singing beside the quotation from token i to j (`singt sie »X«`, `»X«
+    sang sie`), past a film it was sung for (`„X“ für „Y“ sang`: X is the song, and Y,
+    after `für` and another quotation, the film)."""
+    if view.word(i - 1) == "für" and view.word(i - 2) in _CLOSE_QUOTES:
+        return False
+    after = j + 7
+    if view.word(j + 1) == "für" and view.word(j + 2) in OPEN_QUOTES:
+        after = next((m for m in range(j + 3, len(view.tokens)) if view.word(m) in _CLOSE_QUOTES), j) + 3
+    return any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, after)))
+
+
+_CLOSE_QUOTES = frozenset("“”«»\"'‘’›‹*")
