@@ -52,3 +52,10 @@ def test_a_song_sung_for_a_film_is_no_title_but_the_film_after_fuer_is():
 def test_als_after_a_comma_opening_a_clause_is_a_conjunction_not_a_label():
     assert films("Ein Rekord wie 2017, als „Nordwind“ zehn Millionen vor den Fernseher lockte, wird es nicht.") == ["Nordwind"]
     assert films("Sie war nur als „stille Zeugin“ geführt.") == []
+
+
+def test_a_title_quoted_without_its_article_after_a_declined_one_is_that_film():
+    text = ("Das Herzstück bleibt „Der Fährmann“ von 2009. Man kann die Box mit dem „Fährmann“ beginnen, "
+            "und zum „Fährmann“ gibt es einen Kommentar. Sie treten dem „Club der Dichter“ bei.")
+    found = [(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"]
+    assert found == [("Der Fährmann", "Der Fährmann"), ("Fährmann", "Der Fährmann"), ("Fährmann", "Der Fährmann")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
-from archive.text.rules.quotes import rejected_quotes
+from archive.text.rules.quotes import declined_titles, rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
 from archive.text.arbitration import typed_names
@@ -113,9 +113,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
         by_sentence.setdefault(s, []).append(c)
+    declining = {f for f in films if f.startswith(("Der ", "Die ", "Das "))}  # titles an article may decline
     for view in views:
         occurrences = occurrences_in(view, index) if index else ()
-        if not occurrences:
+        declined = declined_titles(view, declining) if declining else ()
+        if not occurrences and not declined:
             continue
         taken = Taken(view.sentence.start, view.sentence.end)
         for o in by_sentence.get(view.index, ()):
@@ -138,6 +140,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
                 names[id(c)] = name
+        for start, end, name in declined:  # `mit dem „Knochenmann“` where the review names `Der Knochenmann`
+            if taken.free(start, end):
+                taken.take(start, end)
+                extra.append((Candidate(start, end, "film", "quoted", rule="occurrence"), view.index))
+                names[id(extra[-1][0])] = name
     found += extra
 
     fuller_of = {"character": _fuller_names(characters), "person": _fuller_names(persons)}

@@ -204,3 +204,22 @@ def _sung(view: SentenceView, i: int, j: int) -> bool:
 
 
 _CLOSE_QUOTES = frozenset("“”«»\"'‘’›‹*")
+
+
+_DECLINED_BEFORE = frozenset("dem den des der im am zum vom beim ins".split())  # `mit dem`, `zum`: a case's article
+
+
+def declined_titles(view: SentenceView, films: set[str]) -> list[tuple[int, int, str]]:
+    """A title with its article (`films` open with `Der`, `Die`, `Das`), quoted without it after a declined one (`mit dem
+    „Knochenmann“`, `zum „Knochenmann“` where the review names `Der Knochenmann`): the
+    quotation the first pass read as a term is that film. Its span and the film's name."""
+    toks = view.tokens
+    if not any(t.text in OPEN_QUOTES for t in toks):
+        return []
+    tails = {f.split(" ", 1)[1]: f for f in films}
+    out = []
+    for i, j in _quotations(view):
+        inner = view.text[toks[i].end : toks[j].start]
+        if i > 0 and view.word(i - 1).lower() in _DECLINED_BEFORE and inner in tails:
+            out.append((toks[i + 1].start, toks[j - 1].end, tails[inner]))
+    return out
