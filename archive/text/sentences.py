@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from archive.text.lexicon import CREDIT_LABELS
 from archive.text.spans import Sentence
 
 ABBREVIATIONS = frozenset(
@@ -86,7 +87,7 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         line = text[pos:cut]
         nxt = text[cut + 1 : end].lstrip()
         if (line.strip() and not _LINE_END_LIKE_SENTENCE.search(line) and len(line.split()) <= _HEADING_MAX_WORDS
-                and (len(line) * 2 < typical or line.isupper() or _LABEL_LINE.match(nxt))
+                and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt))
                 and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
                 or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)):
             out.append((start, cut))
@@ -94,6 +95,12 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         pos = cut + 1
     out.append((start, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _credit_label_next(line: str) -> bool:
+    """The line opens a credit block: `Regie: …`, `Regie & Buch: …` (credit_labels.txt)."""
+    label = _LABEL_LINE.match(line)
+    return bool(label) and label.group().split()[0].rstrip(":") in CREDIT_LABELS
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
