@@ -59,3 +59,10 @@ def test_a_title_quoted_without_its_article_after_a_declined_one_is_that_film():
             "und zum „Fährmann“ gibt es einen Kommentar. Sie treten dem „Club der Dichter“ bei.")
     found = [(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"]
     assert found == [("Der Fährmann", "Der Fährmann"), ("Fährmann", "Der Fährmann"), ("Fährmann", "Der Fährmann")]
+
+
+def test_the_gloss_after_a_quoted_original_title_is_no_title():
+    text = "Der Originaltitel lautet «Kaze no michi», «Der Weg des Windes», und er stammt aus einem Gedicht."
+    assert films(text) == ["Kaze no michi"]
+    assert films("Der Titel „Kaze no michi“ bedeutet „Weg des Windes“.") == ["Kaze no michi"]
+    assert films("Sie drehte „Nordwind“, „Der graue Hafen“ und „Mondweg“.") == ["Nordwind", "Der graue Hafen", "Mondweg"]

@@ -136,7 +136,7 @@ def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
 
 
 _TERM_BEFORE = frozenset("im am zum zur beim vom ins als".split())
-_GLOSS_BEFORE = frozenset(("übersetzt", "wörtlich"))  # `übersetzt „…“`, `zu Deutsch „…“`: a gloss
+_GLOSS_BEFORE = frozenset(("übersetzt", "wörtlich", "bedeutet", "bedeuten"))  # `übersetzt „…“`, `zu Deutsch „…“`: a gloss
 _PROGRAMMES = words("programme_series")
 _FIRST_PERSON = frozenset("Ich Wir Mir Mich Uns".split())
 _RELATIVE = frozenset("der die das den dem denen deren dessen".split())
@@ -165,8 +165,9 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # `den Song »Moon River«`, `ein altes Volkslied, „X“`, `singt sie »Greatest Love of All« von …`
     if before in _PROGRAMMES:
         return False  # `in seiner Reihe „Weltkino am Mittwoch“`: a programme of screenings
-    if before.lower() in _GLOSS_BEFORE or before == "Deutsch" and view.word(i - 2) in ("zu", "auf"):
-        return False  # `heißt übersetzt „Wie wollt ihr leben?“`: a translation, not the title
+    if before.lower() in _GLOSS_BEFORE or before == "Deutsch" and view.word(i - 2) in ("zu", "auf") \
+            or before == "," and _after_original_title(view, i - 1):
+        return False  # `heißt übersetzt „Wie wollt ihr leben?“`, `Der Originaltitel „X“, „Y“`: a translation
     if len(words) >= 7 and first.text in _FIRST_PERSON and words[1].text[:1].islower():
         return False  # `„Ich wollte einen Film über das Schweigen machen“`: someone's words
     if view.word(i - 2) == "," and before in _RELATIVE and _verb_final(view, j + 1):
@@ -223,3 +224,16 @@ def declined_titles(view: SentenceView, films: set[str]) -> list[tuple[int, int,
         if i > 0 and view.word(i - 1).lower() in _DECLINED_BEFORE and inner in tails:
             out.append((toks[i + 1].start, toks[j - 1].end, tails[inner]))
     return out
+
+
+def _after_original_title(view: SentenceView, comma: int) -> bool:
+    """The comma at token `comma` follows a quoted original title (`Der Originaltitel
+    lautet „X“, „Y“`): what is quoted next is its gloss."""
+    close = comma - 1
+    if close < 2 or view.word(close) not in _CLOSE_QUOTES:
+        return False
+    opening = next((m for m in range(close - 1, max(-1, close - 14), -1) if view.word(m) in OPEN_QUOTES), None)
+    return opening is not None and bool({view.word(m) for m in range(opening - 3, opening)} & _ORIGINAL_CUES)
+
+
+_ORIGINAL_CUES = frozenset(("Originaltitel", "Original", "lautet", "Originaltitels"))
