@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
-from archive.text.rules.quotes import rejected_quotes
+from archive.text.rules.quotes import declined_titles, rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
 from archive.text.arbitration import typed_names
@@ -19,7 +19,7 @@ from archive.text.real_lives import real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
-from archive.text.headings import review_heading
+from archive.text.headings import capsule_headings, heading_segment, review_heading
 from archive.text.title_runs import split_at_known_titles
 from archive.text.occurrences import occurrence_index, occurrences_in, surface_forms
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
@@ -52,6 +52,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in reshape(view, first_pass(view, known)):
             found.append((c, view.index))
+    capsules = capsule_headings(views, found, heading_segment(views))
+    for c, _, s in capsules:  # `BARBIE`, `DER NACHNAME` over each capsule of a page
+        found = [(o, t) for o, t in found if not (t == s and o.start < c.end and o.end > c.start)]
+        found.append((c, s))
     at, heading = review_heading(views, found)
     if heading:
         found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
@@ -66,6 +70,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
+    for c, name, _ in capsules:
+        names[id(c)] = name
     characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
@@ -107,9 +113,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
         by_sentence.setdefault(s, []).append(c)
+    declining = {f for f in films if f.startswith(("Der ", "Die ", "Das "))}  # titles an article may decline
     for view in views:
         occurrences = occurrences_in(view, index) if index else ()
-        if not occurrences:
+        declined = declined_titles(view, declining) if declining else ()
+        if not occurrences and not declined:
             continue
         taken = Taken(view.sentence.start, view.sentence.end)
         for o in by_sentence.get(view.index, ()):
@@ -132,6 +140,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
                 names[id(c)] = name
+        for start, end, name in declined:  # `mit dem „Knochenmann“` where the review names `Der Knochenmann`
+            if taken.free(start, end):
+                taken.take(start, end)
+                extra.append((Candidate(start, end, "film", "quoted", rule="occurrence"), view.index))
+                names[id(extra[-1][0])] = name
     found += extra
 
     fuller_of = {"character": _fuller_names(characters), "person": _fuller_names(persons)}
