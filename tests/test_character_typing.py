@@ -195,3 +195,24 @@ def test_twins_named_with_their_surname_and_no_owner_are_real_siblings():
         assert not any(kind == "character" for _, kind in kinds(text)), text
     found = kinds("Ihre Zwillinge Mara und Lisa Rott sehen zu. Die Zwillinge Jeanne und Simon reisen.")
     assert {("Mara", "character"), ("Lisa Rott", "character"), ("Jeanne", "character"), ("Simon", "character")} <= found
+
+
+def test_a_credit_line_opening_mit_without_a_colon_lists_actors_first():
+    analysis = analyse("Heute im Kino.\n\nMit Tom Ellery (Jonas Haase), Ute Klasen (Mira), Lena Kurz.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Tom Ellery", "person"), ("Jonas Haase", "character"), ("Mira", "character")} <= found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Jonas Haase", "Tom Ellery"), ("Mira", "Ute Klasen")}
+
+
+def test_mit_before_one_bracket_in_prose_is_no_credit_line():
+    found = kinds("Mit Kommissarin Brenning (Ute Klasen) im Wald beginnt es.")
+    assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found
+
+
+def test_a_cast_list_leaves_out_a_rank_and_takes_an_actor_with_an_initial_whole():
+    analysis = analyse("Regie: Greta Lindholm.\n\nMit: Tom Ellery (Prof. Jonas Haase), Walter B. Brenning (Kurt Olt), "
+                       "Ute Klasen (Mira Olt).")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Jonas Haase", "character"), ("Walter B. Brenning", "person"), ("Kurt Olt", "character")} <= found
+    assert not any(surface.startswith("Prof") for surface, _ in found)
+    assert ("Kurt Olt", "Walter B. Brenning") in {(r.character, r.actor) for r in analysis.roles}

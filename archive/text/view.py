@@ -200,6 +200,10 @@ def backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
         if i > 1 and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
             i -= 1  # the particle; the name word before it comes next
             continue
+        if i > 2 and words < limit and is_initial(toks, i - 2) and is_name_word(toks[i - 3]):
+            i -= 2  # `Claus D. Clausnitzer`: the initial; the given name before it comes next
+            words += 1
+            continue
         if i > 0 and genitive_form(toks[i - 1].text) and not is_given(toks[i - 1].text):
             break
     return i
