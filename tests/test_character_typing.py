@@ -216,3 +216,39 @@ def test_a_cast_list_leaves_out_a_rank_and_takes_an_actor_with_an_initial_whole(
     assert {("Jonas Haase", "character"), ("Walter B. Brenning", "person"), ("Kurt Olt", "character")} <= found
     assert not any(surface.startswith("Prof") for surface, _ in found)
     assert ("Kurt Olt", "Walter B. Brenning") in {(r.character, r.actor) for r in analysis.roles}
+
+
+def test_a_bracket_pair_turns_round_when_the_review_credits_the_name_taken_for_the_part():
+    analysis = analyse("Buch: Greta Lindholm, Tom Ellery.\n\nAm Ende sieht man Tom Ellery (Jonas Haase) im Regen.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Tom Ellery", "person") in found and ("Tom Ellery", "character") not in found
+    assert ("Jonas Haase", "character") in found
+    assert [(r.character, r.actor) for r in analysis.roles] == [("Jonas Haase", "Tom Ellery")]
+
+
+def test_a_bracket_pair_the_review_says_nothing_else_of_keeps_the_part_first():
+    analysis = analyse("Am Ende sieht man Jonas Haase (Tom Ellery) im Regen.")
+    assert [(r.character, r.actor) for r in analysis.roles] == [("Jonas Haase", "Tom Ellery")]
+
+
+def test_a_list_turns_round_as_a_whole_when_one_entry_is_contradicted():
+    analysis = analyse("Tom Ellery spielt den Schmuggler Jonas Haase.\n\n"
+                       "Im Kino: Tom Ellery (Jonas Haase), Ute Klasen (Mira Olt).")
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Jonas Haase", "Tom Ellery"), ("Mira Olt", "Ute Klasen")}
+
+
+def test_a_surname_in_brackets_after_a_full_name_is_the_actor_when_the_review_names_that_person():
+    found = kinds("Es gibt Tom Ellery. Kurt Haase (Ellery) will fliehen, und Haase schafft es.")
+    assert {("Kurt Haase", "character"), ("Ellery", "person"), ("Haase", "character")} <= found
+    assert not any(kind == "film" for _, kind in found)
+    title_read = kinds("Es gibt Tom Zandor. Kurt Haase (Zandor) will fliehen.")
+    assert {("Kurt Haase", "character"), ("Zandor", "person")} <= title_read
+    titles = kinds("Es gibt Tom Ellery. Dass Julia Brandt (Hidden Harbour) hier überzeugt, freut uns.")
+    assert ("Hidden Harbour", "film") in titles and ("Julia Brandt", "person") in titles
+
+
+def test_a_given_name_a_part_holds_in_full_makes_no_other_full_name_of_it_a_part():
+    found = kinds("Mit Kurt Ellery hat dieser Otto nichts zu tun. Dann kommt Otto Haase (Tom Ellery). Otto lacht. "
+                  "Otto weint. Mit Otto Waalkes hat er nichts zu tun.")
+    assert ("Otto Waalkes", "person") in found and ("Otto Haase", "character") in found
+    assert ("Otto Waalkes", "character") not in found

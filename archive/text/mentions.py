@@ -14,7 +14,7 @@ from archive.text.rules import first_pass
 from archive.text.rules.quotes import rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
-from archive.text.arbitration import typed_names
+from archive.text.arbitration import orient_pairs, typed_names
 from archive.text.real_lives import real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
@@ -66,6 +66,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
+    orient_pairs(found, names, text)  # `X (Y)` read the way the rest of the review says
     characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
