@@ -252,3 +252,22 @@ def test_a_given_name_a_part_holds_in_full_makes_no_other_full_name_of_it_a_part
                   "Otto weint. Mit Otto Waalkes hat er nichts zu tun.")
     assert ("Otto Waalkes", "person") in found and ("Otto Haase", "character") in found
     assert ("Otto Waalkes", "character") not in found
+
+
+def test_a_play_verb_with_a_pronoun_subject_plays_the_name_right_after_it():
+    found = kinds("In „Nordlicht“ spielt er Kjell Brzęczyk, einen Fallensteller.")
+    assert ("Kjell Brzęczyk", "character") in found
+    beside = kinds("In „Nordlicht“ spielt er neben Tom Ellery einen Arzt.")
+    assert ("Tom Ellery", "person") in beside and ("Tom Ellery", "character") not in beside
+
+
+def test_an_accusative_apposition_after_a_play_verb_makes_its_name_the_part():
+    found = kinds("Ellery spielt Maro Zandek, einen jungen Heimatarmisten, der zu spät kommt.")
+    assert ("Maro Zandek", "character") in found
+    assert ("Maro Zandek", "character") not in kinds("Ellery spielt Maro Zandek zuliebe Klavier.")
+
+
+def test_two_full_names_that_share_a_surname_are_no_evidence_for_each_other():
+    analysis = analyse("Jürgen Dietrich, gespielt von Franziska Ziegler, kommt dazu. "
+                       "Dann kommt Wolfgang Haase (Olivier Dietrich) ins Spiel.")
+    assert ("Wolfgang Haase", "Olivier Dietrich") in {(r.character, r.actor) for r in analysis.roles}

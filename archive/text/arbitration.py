@@ -17,6 +17,8 @@ archive, so the choice between the cues is worth more than any one of them:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from archive.text.names import syllable_given_name
 from archive.text.view import Candidate
 
@@ -51,7 +53,9 @@ def orient_pairs(found: list[tuple[Candidate, int]], names: dict[int, str], text
     if not entries:
         return
     inside = {id(x) for group in entries.values() for pair in group for x in pair}
-    persons, characters = _Names(), _Names()
+    surnames = Counter(name.rsplit(" ", 1)[1] for name in {names[id(c)] for c, _ in found if c.kind != "film"}
+                       if " " in name)
+    persons, characters = _Names(surnames), _Names(surnames)
     for c, _ in found:
         if id(c) in inside:
             continue
@@ -103,19 +107,28 @@ def _turn(character: Candidate, actor: Candidate) -> None:
 
 
 class _Names:
-    """Names, looked up whole or by the last word (a surname alone for a full name, and
-    the other way round)."""
+    """Names, looked up whole, or a surname alone as the last word of a full name and the
+    other way round (`Hader`, `Josef Hader`) when the review names only one person of
+    that surname in full (`Kaurismäki` may be `Aki` or `Mika Kaurismäki`); two full names
+    only whole (`Olivier Dietrich` is not `Jürgen Dietrich`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, surnames: dict[str, int]) -> None:
         self.whole: set[str] = set()
         self.last: set[str] = set()
+        self.surnames = surnames  # how many full names of the review end in each word
 
     def add(self, name: str) -> None:
         self.whole.add(name)
-        self.last.add(name.rsplit(" ", 1)[-1])
+        if " " in name:
+            self.last.add(name.rsplit(" ", 1)[1])
 
     def has(self, name: str) -> int:
-        return int(name in self.whole or name.rsplit(" ", 1)[-1] in self.last)
+        if name in self.whole:
+            return 1
+        last = name.rsplit(" ", 1)[-1]
+        if self.surnames.get(last, 0) != 1:
+            return 0
+        return int(last in self.whole if " " in name else name in self.last)
 
 
 def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str]) -> tuple[set[str], set[str], set[str]]:
