@@ -271,3 +271,18 @@ def test_two_full_names_that_share_a_surname_are_no_evidence_for_each_other():
     analysis = analyse("Jürgen Dietrich, gespielt von Franziska Ziegler, kommt dazu. "
                        "Dann kommt Wolfgang Haase (Olivier Dietrich) ins Spiel.")
     assert ("Wolfgang Haase", "Olivier Dietrich") in {(r.character, r.actor) for r in analysis.roles}
+
+
+def test_the_people_a_documentary_films_are_persons_though_a_kin_noun_names_them():
+    doc = kinds("Ein stiller Dokumentarfilm aus Polen. Greta Lindholm hat ihren Grossvater Kjell Brzęczyk gefilmt, "
+                "einen alten Bergmann. Seine Schwester Wibbe kocht.")
+    assert {("Kjell Brzęczyk", "person"), ("Wibbe", "person")} <= doc
+    fiction = kinds("Ein stilles Drama aus Polen. Greta Lindholm erzählt von ihrem Grossvater Kjell Brzęczyk, "
+                    "einem alten Bergmann. Seine Schwester Wibbe kocht.")
+    assert {("Kjell Brzęczyk", "character"), ("Wibbe", "character")} <= fiction
+
+
+def test_a_documentary_review_in_which_someone_is_played_keeps_its_figures():
+    found = kinds("Ein Dokumentarfilm über das Kino. Darin ist auch Wibbe (Ute Klasen) zu sehen, "
+                  "und seine Schwester Mira kocht.")
+    assert {("Wibbe", "character"), ("Mira", "character")} <= found

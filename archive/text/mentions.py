@@ -15,7 +15,7 @@ from archive.text.rules.quotes import rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
 from archive.text.arbitration import orient_pairs, typed_names
-from archive.text.real_lives import real_figures, said_real
+from archive.text.real_lives import filmed_people, real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
@@ -74,6 +74,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
     real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    real |= filmed_people(text, found, names, characters)  # a documentary's people, named as figures
     real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters)
     characters -= real
