@@ -286,3 +286,12 @@ def test_a_documentary_review_in_which_someone_is_played_keeps_its_figures():
     found = kinds("Ein Dokumentarfilm über das Kino. Darin ist auch Wibbe (Ute Klasen) zu sehen, "
                   "und seine Schwester Mira kocht.")
     assert {("Wibbe", "character"), ("Mira", "character")} <= found
+
+
+def test_the_other_name_of_a_part_joined_by_alias_is_the_part_too():
+    analysis = analyse("Worum geht es? Kurt Zandek alias Zorrax (Tom Ellery, wer sonst) verkauft Autos. "
+                       "Reginald Dwight alias Elton John singt.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Kurt Zandek", "character"), ("Zorrax", "character"), ("Tom Ellery", "person")} <= found
+    assert {("Reginald Dwight", "person"), ("Elton John", "person")} <= found
+    assert ("Kurt Zandek", "Tom Ellery") in {(r.character, r.actor) for r in analysis.roles}

@@ -131,7 +131,8 @@ class _Names:
         return int(last in self.whole if " " in name else name in self.last)
 
 
-def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str]) -> tuple[set[str], set[str], set[str]]:
+def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str],
+                text: str = "") -> tuple[set[str], set[str], set[str]]:
     """The review's (characters, persons, given_only) from the first pass's proposals;
     `given_only`: persons found by a given name and no other cue, whose given name is no
     part's named in full (so a lone use of it is not theirs)."""
@@ -147,10 +148,30 @@ def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str]) -> tu
              if " " in name and not syllable_given_name(name.split(" ")[1])}  # `Park Doo-man`: a family name first
     characters |= {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
                    and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters - taken}
+    characters |= _aliases_of(found, names, text, characters) - strong
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     given_only = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
                   and names[id(c)].split(" ")[0] not in taken} - strong - characters
     return characters, persons, given_only
+
+
+def _aliases_of(found: list[tuple[Candidate, int]], names: dict[int, str], text: str, characters: set[str]) -> set[str]:
+    """`Wade Wilson alias Deadpool (…)`: two names joined by `alias` are one figure's (or
+    one real person's: `Reginald Dwight alias Elton John`), so the other name of a
+    character is a character too, and the part's actor plays it."""
+    if " alias " not in text:
+        return set()
+    by_start = {c.start: c for c, _ in found if c.kind != "film"}
+    out = set()
+    for c, _ in found:
+        if c.kind != "film" and text.startswith(" alias ", c.end):
+            other = by_start.get(c.end + len(" alias "))
+            if other is not None:
+                first, second = names[id(c)], names[id(other)]
+                out |= {first} if second in characters else {second} if first in characters else set()
+                if second in characters and other.pair and not c.pair:
+                    c.pair = other.pair  # and played by the same actor (the cast comes from pairs)
+    return out
 
 
 def _actors(found: list[tuple[Candidate, int]], names: dict[int, str]) -> set[str]:

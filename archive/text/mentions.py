@@ -67,7 +67,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     if heading:
         names[id(heading[0])] = heading[1]
     orient_pairs(found, names, text)  # `X (Y)` read the way the rest of the review says
-    characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
+    characters, persons, given_only = typed_names(found, names, text)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
     characters |= recurring
