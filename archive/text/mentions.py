@@ -16,7 +16,8 @@ from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
 from archive.text.arbitration import orient_pairs, typed_names
 from archive.text.real_lives import filmed_people, real_figures, said_real
-from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
+from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, \
+    surnames_written_after, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import review_heading
@@ -70,6 +71,9 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     characters, persons, given_only = typed_names(found, names, text)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
+    joined = surnames_written_after(text, persons, recurring)  # `Apichatpong Weerasethakul`, then `Weerasethakul`
+    recurring -= {name.split(" ")[1] for name in joined}
+    persons |= joined
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
