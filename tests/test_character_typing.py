@@ -295,3 +295,10 @@ def test_the_other_name_of_a_part_joined_by_alias_is_the_part_too():
     assert {("Kurt Zandek", "character"), ("Zorrax", "character"), ("Tom Ellery", "person")} <= found
     assert {("Reginald Dwight", "person"), ("Elton John", "person")} <= found
     assert ("Kurt Zandek", "Tom Ellery") in {(r.character, r.actor) for r in analysis.roles}
+
+
+def test_an_adverb_before_a_play_verb_is_no_subject_so_the_name_after_it_plays():
+    for text in ("Damals spielte Ute Klasen in einem Kurzfilm.", "Später spielt Ute Klasen in Wien Theater.",
+                 "Zuletzt verkörperte Ute Klasen eine Ärztin."):
+        found = kinds(text)
+        assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found, text
