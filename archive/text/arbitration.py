@@ -12,7 +12,12 @@ archive, so the choice between the cues is worth more than any one of them:
 - a name typed character by any other cue is a character throughout;
 - a full name found only by its given name (no other cue) whose first name is a
   character is that character (`Amélie Poulain …`, later `Amélie, die Kellnerin`),
-  unless it is an actor (`Julia Kurz und Tom Ellery spielen die Eltern Julia und Tobias`).
+  unless it is an actor (`Julia Kurz und Tom Ellery spielen die Eltern Julia und Tobias`)
+  or another part holds that given name in full;
+- two names joined by `alias` share the type.
+
+Before that, `orient_pairs` reads each `X (Y)` pair the way the rest of the review says:
+a bracket's order is a guess, a credit, a role noun or a play verb elsewhere is not.
 """
 
 from __future__ import annotations
