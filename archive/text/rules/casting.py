@@ -12,6 +12,7 @@ from archive.text.view import after_adjectives
 from archive.text.german import is_noun, is_place
 from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
 from archive.text.view import (
+    RANKS,
     Candidate,
     SentenceView,
     backward_name_run,
@@ -271,9 +272,6 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
     return out
 
 
-_RANKS = ("Dr", "Prof")
-
-
 def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
     """After a full name and `als`: adjectives, a form of address or a rank, then a name
     that is a given name, a word no lexicon knows, or anything after the form of address;
@@ -281,7 +279,7 @@ def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
     toks, m = view.tokens, i + 1
     while m < len(toks) and is_adjective(toks[m].text) and toks[m].text not in FUNCTION_WORDS:
         m += 1
-    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in _RANKS)
+    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in RANKS)
     if addressed:
         m += 2 if view.word(m + 1) == "." else 1
     if m >= len(toks) or not (toks[m].is_cap and toks[m].is_word) or is_place(toks[m].text):

@@ -22,6 +22,7 @@ from archive.text.view import (
     Candidate,
     SentenceView,
     after_adjectives,
+    after_title,
     backward_name_run,
     paired,
     year_after,
@@ -333,7 +334,7 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         if toks[k].text != "(":
             continue
         actor = backward_name_run(view, k)
-        first = _after_title(view, k + 1)
+        first = after_title(view, k + 1)
         inner_end = view.name_run(first)
         if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)):
             continue  # `Sprecher: X (Erzählerin)`: a part named by a noun for a person is no name
@@ -354,18 +355,6 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
                 also.pair = (bracketed.start, bracketed.end)
                 out.append(also)
     return out
-
-
-RANKS = ("Dr", "Prof")
-
-
-def _after_title(view: SentenceView, k: int) -> int:
-    """Token k, or past a form of address, a rank or a kin noun there and its full stop
-    (`(Frau Beckmann)`, `(Prof. Karl Haase)`, `(Mr. Blum)`)."""
-    word = view.word(k)
-    if word in ADDRESS_TITLES or word in RANKS or kin(word):
-        return k + 2 if view.word(k + 1) == "." and word[-1:] != "." else k + 1
-    return k
 
 
 def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False) -> int:
