@@ -33,6 +33,7 @@ PART_CUES = frozenset({"bracket", "cast-list", "play-object"})
 # Pairs whose order is a guess: `Figur (Darsteller)` is the rule in prose, `Darsteller
 # (Figur)` in a cast list, but both are written the other way round too.
 _TWO_WAY = frozenset({"character.bracket", "character.cast-list"})
+_BRACKETED = _TWO_WAY | {"film.after-person-in-brackets"}
 # Cues that make a name a real person by themselves (a given name does not: figures have them).
 _PERSON_CUES = frozenset({"role-cue", "work-cue", "paren-actor", "cast-list", "known"})
 _CHARACTER_CUES = frozenset({"play-object", "character-cue", "bracket", "cast-list", "known"})
@@ -47,6 +48,8 @@ def orient_pairs(found: list[tuple[Candidate, int]], names: dict[int, str], text
     nothing of too. Names are compared whole or by their last word (`Hader` for `Josef
     Hader`). Only evidence from outside such pairs counts, so two of them cannot turn
     each other round."""
+    if not any(c.rule in _BRACKETED for c, _ in found):
+        return  # most reviews: no pair to read
     _surnames_in_brackets(found, names, text)
     by_span = {(c.start, c.end): c for c, _ in found}
     entries: dict[tuple[int, str], list[tuple[Candidate, Candidate]]] = {}
@@ -84,13 +87,14 @@ def _surnames_in_brackets(found: list[tuple[Candidate, int]], names: dict[int, s
     as a person's surname (`Tom Cruise`) and no part's, is a part and its actor, not a
     person and a film (`Julia Brandt (Hidden Harbour)`) nor an actor and a part named by
     a given name (`Kurt Haase (Aaron)`, where `Aaron` is the surname of `Tom Aaron`)."""
-    surnames = {names[id(c)].rsplit(" ", 1)[1] for c, _ in found if c.kind == "person" and " " in names[id(c)]} \
-        - {names[id(c)].rsplit(" ", 1)[1] for c, _ in found if c.kind == "character" and " " in names[id(c)]}
-    inner = [c for c, _ in found if names[id(c)] in surnames and text[c.start - 1 : c.start] == "("
-             and text[c.end : c.end + 1] == ")" and (c.rule == "film.after-person-in-brackets"
-                                                     or c.rule == "character.bracket" and c.kind == "character")]
+    inner = [c for c, _ in found if (c.rule == "film.after-person-in-brackets" or c.rule == "character.bracket"
+                                     and c.kind == "character") and " " not in names[id(c)]
+             and text[c.start - 1 : c.start] == "(" and text[c.end : c.end + 1] == ")"]
     if not inner:
         return
+    surnames = {names[id(c)].rsplit(" ", 1)[1] for c, _ in found if c.kind == "person" and " " in names[id(c)]} \
+        - {names[id(c)].rsplit(" ", 1)[1] for c, _ in found if c.kind == "character" and " " in names[id(c)]}
+    inner = [c for c in inner if names[id(c)] in surnames]
     by_end = {c.end: c for c, _ in found if c.kind != "film"}
     for c in inner:
         named = by_end.get(c.start - 2)

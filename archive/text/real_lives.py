@@ -39,7 +39,7 @@ def real_figures(text: str, characters: set[str], persons: set[str]) -> set[str]
 
 # A documentary films real people: `der Dokumentarfilm`, `eine Musikdoku`, a festival of
 # them (`Dokumentarfilmfestival`); not the plural in passing (`nach Dokumentarfilmen über …`).
-_DOCUMENTARY = re.compile(r"dokumentarfilm(?!en\b)|doku\b|dokus\b")
+_DOCUMENTARY = re.compile(r"dokumentarfilm(?!en\b)|doku\b|dokus\b", re.IGNORECASE)
 # Cues that make a name a figure of a story without saying that anyone plays it
 # (`Schwester Benedikta`, `ihren Grossvater Józef Wójcik`, `den jungen Anselm`).
 _STORY_CUES = frozenset({"character-cue", "lone-given"})
@@ -52,7 +52,8 @@ def filmed_people(text: str, found: list, names: dict[int, str], characters: set
     one in it is played (no actor, no part in brackets or a cast list, no play verb), and
     the name is a figure only by a noun or an apposition, or recurs alone with no cue.
     `found`: the first pass's (Candidate, sentence)."""
-    if not characters or not _DOCUMENTARY.search(text[: max(1200, len(text) // 3)].lower()):
+    if not characters or "oku" not in text and "OKU" not in text \
+            or not _DOCUMENTARY.search(text, 0, max(1200, len(text) // 3)):
         return set()
     cues: dict[str, set[str]] = {}
     for c, _ in found:
