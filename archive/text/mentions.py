@@ -14,9 +14,10 @@ from archive.text.rules import first_pass
 from archive.text.rules.quotes import declined_titles, rejected_quotes
 from archive.text.forms import reshape
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
-from archive.text.arbitration import typed_names
-from archive.text.real_lives import real_figures, said_real
-from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
+from archive.text.arbitration import orient_pairs, typed_names
+from archive.text.real_lives import filmed_people, real_figures, said_real
+from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, \
+    surnames_written_after, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import capsule_headings, heading_segment, review_heading
@@ -72,13 +73,18 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         names[id(heading[0])] = heading[1]
     for c, name, _ in capsules:
         names[id(c)] = name
-    characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
+    orient_pairs(found, names, text)  # `X (Y)` read the way the rest of the review says
+    characters, persons, given_only = typed_names(found, names, text)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
+    joined = surnames_written_after(text, persons, recurring)  # `Apichatpong Weerasethakul`, then `Weerasethakul`
+    recurring -= {name.split(" ")[1] for name in joined}
+    persons |= joined
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
     real = real_figures(text, characters, persons)  # a biopic's figures named in full: real persons
+    real |= filmed_people(text, found, names, characters)  # a documentary's people, named as figures
     real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters)
     characters -= real

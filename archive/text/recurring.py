@@ -11,6 +11,7 @@ name found only by its given name is a character when that given name then recur
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
@@ -80,6 +81,18 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
             continue
         out.add(word)
     return out
+
+
+def surnames_written_after(text: str, persons: set[str], lone: set[str]) -> set[str]:
+    """`Apichatpong Weerasethakul …`, later `Weerasethakul` alone: a lone name that recurs,
+    which the review also writes right after a person's one-word name, is that person's
+    surname, and the two words are the person's full name (the rules found only the first,
+    as `Apichatpongs Filme`)."""
+    singles = [p for p in persons if " " not in p]
+    if not singles or not lone:
+        return set()
+    return {f"{p} {w}" for w in lone if " " not in w for p in singles
+            if re.search(rf"(?<!\w){re.escape(p)}\s{re.escape(w)}(?!\w)", text)}
 
 
 # Before a noun used as a noun, not as a figure's name: `vor lauter Sorge`, `eine andere Hoffnung`.

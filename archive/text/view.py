@@ -5,7 +5,7 @@ makes. Where an unquoted title runs is in title_runs.py."""
 from __future__ import annotations
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
+from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
 from archive.text.spans import Kind, Sentence
 from archive.text.tokens import Token, tokenize
 from archive.text.words import (
@@ -20,6 +20,7 @@ from archive.text.words import (
     is_given,
     is_name_word,
     is_person_noun,
+    kin,
     modified_after,
     two_names_after,
     names_a_person,
@@ -200,9 +201,25 @@ def backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
         if i > 1 and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
             i -= 1  # the particle; the name word before it comes next
             continue
+        if i > 2 and words < limit and is_initial(toks, i - 2) and is_name_word(toks[i - 3]):
+            i -= 2  # `Claus D. Clausnitzer`: the initial; the given name before it comes next
+            words += 1
+            continue
         if i > 0 and genitive_form(toks[i - 1].text) and not is_given(toks[i - 1].text):
             break
     return i
+
+
+RANKS = ("Dr", "Prof")
+
+
+def after_title(view: SentenceView, k: int) -> int:
+    """Token k, or past a form of address, a rank or a kin noun there and its full stop
+    (`(Frau Beckmann)`, `(Prof. Karl Haase)`, `(Mr. Blum)`)."""
+    word = view.word(k)
+    if word in ADDRESS_TITLES or word in RANKS or kin(word):
+        return k + 2 if view.word(k + 1) == "." and word[-1:] != "." else k + 1
+    return k
 
 
 def after_adjectives(view: SentenceView, k: int) -> int:

@@ -12,6 +12,7 @@ from archive.text.view import after_adjectives
 from archive.text.german import is_noun, is_place
 from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
 from archive.text.view import (
+    RANKS,
     Candidate,
     SentenceView,
     backward_name_run,
@@ -34,6 +35,8 @@ ALS = ("als",)
     "Nikolaj Coster-Waldau spielt Andreas, einen Polizisten.": {"Andreas": "character",
                                                                 "Nikolaj Coster-Waldau": "person"},
     "Die Hauptrolle spielt Walter Brenning.": {"Walter Brenning": "person"},
+    "In „Nordlicht“ spielt er Kjell Brzęczyk, einen Fallensteller.": {"Kjell Brzęczyk": "character"},
+    "Ellery spielt Maro Zandek, einen jungen Heimatarmisten.": {"Maro Zandek": "character"},
 })
 def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
     """The object of `spielt`, `verkörpert`, `mimt`, `gibt`: the last name of the clause;
@@ -53,6 +56,11 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1)
             if j - (i + 1) >= 2:
                 out.append(Candidate(*view.span(i + 1, j), "person", "role-cue"))
+            continue
+        if not subject_before and view.word(i + 1) in ("er", "sie") and i + 2 < len(toks) and is_name_word(toks[i + 2]):
+            j = view.name_run(i + 2, limit=3)  # `In „X“ spielt er Namgoong Minsoo, einen …`: the pronoun plays
+            if view.word(j) in (",", ".", ";", ":", "!", "?", ")", "und", "mit", ""):
+                out += _played(view, (i + 2, j), None, 0)
             continue
         end = next((m for m in range(i + 1, len(toks)) if toks[m].text in ",.;:!?)" or toks[m].text == "und"), len(toks))
         if not ends_in_mit(view, i + 1):  # `spielen auch Peter Falk und Curt Bois mit`: who plays along
@@ -86,7 +94,7 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
     if verb != "als" and not subject_before:
         if k < len(toks) and is_name_word(toks[k]):  # `spielt DiCaprio den Heimkehrer Ernest Burkhart`
             subject_end = view.name_run(k)
-            if view.word(subject_end) == "," and describes_a_person(view, subject_end + 1):
+            if view.word(subject_end) == "," and _described(view, subject_end + 1):
                 names = [(k, subject_end)]  # `…, spielt Roman Kogler, einen Neunzehnjährigen`: the object
             else:
                 actor, i = _subject_after_verb(view, k, subject_end)
@@ -95,9 +103,21 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
             (actor, i), names = names[0], names[1:]  # `In X spielt Agathe Rousselle eine Frau`
     elif not names and verb != "als" and k < len(toks) and is_name_word(toks[k]):
         j = view.name_run(k, limit=3)  # `Yakusho spielt Hirayama, einen Toilettenreiniger`
-        if view.word(j) == "," and describes_a_person(view, j + 1):
+        if view.word(j) == "," and _described(view, j + 1):
             names = [(k, j)]
     return _played(view, names[-1], actor, i) if names else []
+
+
+def _described(view: SentenceView, k: int) -> bool:
+    """An apposition from token k describes the object of a play verb: a person
+    (`einen Toilettenreiniger`), or in the accusative any noun (`einen jungen
+    Heimatarmisten`: a play verb's object is a part, so a noun no list knows will do)."""
+    if describes_a_person(view, k):
+        return True
+    if view.word(k) != "einen":
+        return False
+    noun = view.word(after_adjectives(view, k + 1))
+    return noun[:1].isupper() and noun.isalpha()
 
 
 def _subject_after_verb(view: SentenceView, k: int, end: int) -> tuple[int, int]:
@@ -252,9 +272,6 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
     return out
 
 
-_RANKS = ("Dr", "Prof")
-
-
 def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
     """After a full name and `als`: adjectives, a form of address or a rank, then a name
     that is a given name, a word no lexicon knows, or anything after the form of address;
@@ -262,7 +279,7 @@ def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
     toks, m = view.tokens, i + 1
     while m < len(toks) and is_adjective(toks[m].text) and toks[m].text not in FUNCTION_WORDS:
         m += 1
-    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in _RANKS)
+    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in RANKS)
     if addressed:
         m += 2 if view.word(m + 1) == "." else 1
     if m >= len(toks) or not (toks[m].is_cap and toks[m].is_word) or is_place(toks[m].text):
