@@ -12,6 +12,7 @@ from archive.text.words import (
     ADJECTIVE_END,
     could_be_name,
     LIFE_DATE_WORDS,
+    POSSESSIVES,
     TITLE_STARTS,
     YEAR,
     genitive_form,
@@ -259,6 +260,19 @@ def describes_a_person(view: SentenceView, k: int) -> bool:
     return (names_a_person(noun)
             or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in"))
             or noun.endswith(("ige", "igen", "iger", "liche", "lichen", "licher")))  # `einen Neunzehnjährigen`
+
+
+def describes_a_part(view: SentenceView, k: int) -> bool:
+    """An apposition from token k describes the part a play verb names: a person
+    (`einen Toilettenreiniger`, describes_a_person), or in the accusative any noun
+    (`einen jungen Heimatarmisten`: the object of a play verb is a part, so a noun no
+    list knows will do; not `einen ihrer Lieblinge`)."""
+    if describes_a_person(view, k):
+        return True
+    if view.word(k) != "einen" or view.word(k + 1) in POSSESSIVES or view.word(k + 1) in ("der", "dieser"):
+        return False  # `einen ihrer Lieblinge`, `einen der …`: one of several, no part
+    noun = view.word(after_adjectives(view, k + 1))
+    return noun[:1].isupper() and noun.isalpha()
 
 
 def ends_in_mit(view: SentenceView, k: int) -> bool:

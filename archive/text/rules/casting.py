@@ -16,6 +16,7 @@ from archive.text.view import (
     Candidate,
     SentenceView,
     backward_name_run,
+    describes_a_part,
     describes_a_person,
     ends_in_mit,
     genitive_apostrophe,
@@ -35,7 +36,6 @@ ALS = ("als",)
     "Nikolaj Coster-Waldau spielt Andreas, einen Polizisten.": {"Andreas": "character",
                                                                 "Nikolaj Coster-Waldau": "person"},
     "Die Hauptrolle spielt Walter Brenning.": {"Walter Brenning": "person"},
-    "In „Nordlicht“ spielt er Kjell Brzęczyk, einen Fallensteller.": {"Kjell Brzęczyk": "character"},
     "Ellery spielt Maro Zandek, einen jungen Heimatarmisten.": {"Maro Zandek": "character"},
 })
 def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
@@ -56,11 +56,6 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1)
             if j - (i + 1) >= 2:
                 out.append(Candidate(*view.span(i + 1, j), "person", "role-cue"))
-            continue
-        if not subject_before and view.word(i + 1) in ("er", "sie") and i + 2 < len(toks) and is_name_word(toks[i + 2]):
-            j = view.name_run(i + 2, limit=3)  # `In „X“ spielt er Namgoong Minsoo, einen …`: the pronoun plays
-            if view.word(j) in (",", ".", ";", ":", "!", "?", ")", "und", "mit", ""):
-                out += _played(view, (i + 2, j), None, 0)
             continue
         end = next((m for m in range(i + 1, len(toks)) if toks[m].text in ",.;:!?)" or toks[m].text == "und"), len(toks))
         if not ends_in_mit(view, i + 1):  # `spielen auch Peter Falk und Curt Bois mit`: who plays along
@@ -94,7 +89,7 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
     if verb != "als" and not subject_before:
         if k < len(toks) and is_name_word(toks[k]):  # `spielt DiCaprio den Heimkehrer Ernest Burkhart`
             subject_end = view.name_run(k)
-            if view.word(subject_end) == "," and _described(view, subject_end + 1):
+            if view.word(subject_end) == "," and describes_a_part(view, subject_end + 1):
                 names = [(k, subject_end)]  # `…, spielt Roman Kogler, einen Neunzehnjährigen`: the object
             else:
                 actor, i = _subject_after_verb(view, k, subject_end)
@@ -103,21 +98,9 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
             (actor, i), names = names[0], names[1:]  # `In X spielt Agathe Rousselle eine Frau`
     elif not names and verb != "als" and k < len(toks) and is_name_word(toks[k]):
         j = view.name_run(k, limit=3)  # `Yakusho spielt Hirayama, einen Toilettenreiniger`
-        if view.word(j) == "," and _described(view, j + 1):
+        if view.word(j) == "," and describes_a_part(view, j + 1):
             names = [(k, j)]
     return _played(view, names[-1], actor, i) if names else []
-
-
-def _described(view: SentenceView, k: int) -> bool:
-    """An apposition from token k describes the object of a play verb: a person
-    (`einen Toilettenreiniger`), or in the accusative any noun (`einen jungen
-    Heimatarmisten`: a play verb's object is a part, so a noun no list knows will do)."""
-    if describes_a_person(view, k):
-        return True
-    if view.word(k) != "einen":
-        return False
-    noun = view.word(after_adjectives(view, k + 1))
-    return noun[:1].isupper() and noun.isalpha()
 
 
 def _subject_after_verb(view: SentenceView, k: int, end: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from archive.text.german import is_noun, is_place, lexicon
 from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_person, paired
+from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_part, paired
 from archive.text.words import is_name_word, is_person_noun, is_work_noun, kin
 from archive.text.rules.characters import _someone_in_a_story
 from archive.text.rules.registry import rule
@@ -116,6 +116,7 @@ _PRONOUN_PLAYS = ("spielt", "spielte", "verkörpert", "verkörperte", "mimt", "m
 @rule("character.play-verb-pronoun", priority=75, triggers=_PRONOUN_PLAYS, also=(("er", "sie"), (",",)), examples={
     "In „Nachtfahrt“ spielt er Sang-hyeon, einen verschuldeten Wäschereibesitzer.": {"Sang-hyeon": "character"},
     "Danach verkörpert sie Varuka, eine junge Lehrerin.": {"Varuka": "character"},
+    "In „Nordlicht“ spielt er Kjell Brzęczyk, einen Fallensteller.": {"Kjell Brzęczyk": "character"},
 })
 def play_verb_with_a_pronoun(view: SentenceView) -> list[Candidate]:
     """`spielt er X, einen …`: a play verb, `er` or `sie` as who plays, and a name
@@ -127,7 +128,7 @@ def play_verb_with_a_pronoun(view: SentenceView) -> list[Candidate]:
         j = view.name_run(i + 2, limit=3)
         if j == i + 3 and toks[i + 2].text in lexicon().nouns:
             continue
-        if view.word(j) == "," and describes_a_person(view, j + 1):
+        if view.word(j) == "," and describes_a_part(view, j + 1):
             out.append(Candidate(*view.span(i + 2, j), "character", "character-cue"))
     return out
 

@@ -204,16 +204,10 @@ def _title_in_brackets_after_person(view: SentenceView) -> list[Candidate]:
             continue
         inner = toks[k + 1 : close]
         if any(t.is_number or t.text in ",;:" or t.is_word and not t.is_cap and t.text not in ENGLISH_LOWER
-               for t in inner) or len(inner) == 1 and (is_noun(inner[0].text) or is_place(inner[0].text)
-                                                      or _surname_written_in_full(view.text, inner[0].text)):
-            continue  # `Ethan Hunt (Cruise)` where the review names Tom Cruise: the actor
+               for t in inner) or len(inner) == 1 and (is_noun(inner[0].text) or is_place(inner[0].text)):
+            continue  # (`Ethan Hunt (Cruise)` beside Tom Cruise is read as part and actor after: arbitration.py)
         out.append(Candidate(inner[0].start, inner[-1].end, "film", "year-cue"))
     return out
-
-
-def _surname_written_in_full(text: str, word: str) -> bool:
-    """The review writes `word` after a given name somewhere (`Tom Cruise` for `Cruise`)."""
-    return any(is_given(m.group(1)) for m in re.finditer(r"(\w+) " + re.escape(word) + r"\b", text))
 
 
 @rule("film.english-article", priority=55, triggers=ENGLISH_TITLE_STARTS, examples={
