@@ -161,6 +161,8 @@ def split_compound(tok: Token) -> Token:
 @functools.lru_cache(maxsize=16_384)
 def _compound_name_part(text: str) -> str | None:
     """What `split_compound` keeps of a hyphenated word, or None when it keeps it whole."""
+    if ROMANIZED_GIVEN.fullmatch(text[:-1] if text.endswith("s") else text):
+        return None  # `Hou Hsiao-hsiens`: a romanized given name in the genitive, not a compound
     parts = _HYPHENS.split(text)
     keep = len(parts)
     while keep > 1 and (lower_tail(parts[keep - 1]) or parts[keep - 1] in COMPOUND_HEADS
@@ -172,6 +174,10 @@ def _compound_name_part(text: str) -> str | None:
 
 
 _HYPHENS = re.compile(r"[-‐]")
+
+
+# A Korean or Chinese given name: two romanized syllables, the second lower case (`Joon-ho`).
+ROMANIZED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 
 def lower_tail(part: str) -> bool:

@@ -1,0 +1,47 @@
+"""Finding real persons (branch `persons`): family names written first, lone surnames
+with a grammatical cue, and what is no person (a place, a heading, a noun run into a
+name). Invented sentences; each test says what must be found and what must not."""
+
+from __future__ import annotations
+
+from archive.text import analyse
+
+
+def spans(text: str) -> set[tuple[str, str, str]]:
+    """(span as written, kind, canonical name) of every mention."""
+    return {(text[m.start : m.end], m.kind, m.name) for m in analyse(text).mentions}
+
+
+def at(text: str, surface: str, nth: int = 0):
+    """The mention whose span is the nth occurrence of `surface`, or None."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(surface, start + 1)
+    assert start >= 0, f"test text lacks {surface!r}"
+    return next((m for m in analyse(text).mentions if m.start == start and m.end == start + len(surface)), None)
+
+
+def test_a_family_name_written_first_that_is_a_noun_names_the_person_alone():
+    text = ("Song Dae-hyun spielt den Vater. Song bleibt ruhig, und Songs Blick sagt alles. "
+            "Im Abspann läuft ein Song von ihm; den Song kennt jeder.")
+    for surface, nth in (("Song", 1), ("Songs", 0)):
+        m = at(text, surface, nth)
+        assert m is not None and (m.kind, m.name) == ("person", "Song Dae-hyun")
+    assert at(text, "Song", 3) is None and at(text, "Song", 4) is None  # `ein Song`, `den Song`: the noun
+
+
+def test_a_shared_family_name_is_the_one_written_out_last_before_it():
+    text = ("Als Kommissar Park Dong-su (Lee Tae-oh) ermittelt er in einem Dorf. Später kehrt Park an den "
+            "Graben zurück. Der Film stammt von Park Min-jae. Park und Lee drehten danach noch zwei Filme.")
+    assert (at(text, "Park", 1).kind, at(text, "Park", 1).name) == ("character", "Park Dong-su")
+    assert (at(text, "Park", 3).kind, at(text, "Park", 3).name) == ("person", "Park Min-jae")
+
+
+def test_a_romanized_given_name_in_the_genitive_is_no_compound():
+    assert ("Hou Wen-jiens", "person", "Hou Wen-jien") in spans("Man denkt an Hou Wen-jiens lange Einstellungen.")
+
+
+def test_a_rank_noun_before_a_name_no_lexicon_knows_stays_out_of_it():
+    found = spans("In „Nachtzug“ spielt er den Unteroffizier Oh Tae-gyun.")
+    assert any(span == "Oh Tae-gyun" for span, _, _ in found)
+    assert not any("Unteroffizier" in span for span, _, _ in found)
