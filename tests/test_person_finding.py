@@ -45,3 +45,33 @@ def test_a_rank_noun_before_a_name_no_lexicon_knows_stays_out_of_it():
     found = spans("In „Nachtzug“ spielt er den Unteroffizier Oh Tae-gyun.")
     assert any(span == "Oh Tae-gyun" for span, _, _ in found)
     assert not any("Unteroffizier" in span for span, _, _ in found)
+
+
+def test_two_words_no_lexicon_knows_after_a_noun_for_a_people_or_a_trade_are_a_name():
+    assert ("Tavo Heinaluoma", "person", "Tavo Heinaluoma") in spans("Der Film ist vom Koreaner Tavo Heinaluoma.")
+    assert ("Tavo Heinaluoma", "person", "Tavo Heinaluoma") in spans("Es spielt die Iranerin Tavo Heinaluoma.")
+    assert any(span == "Tavo Heinaluoma" for span, _, _ in spans("Sie kennt den Flugzeugbauer Tavo Heinaluoma gut."))
+    # but not after a noun for no one: a band, a firm, a hotel
+    assert not any(kind == "person" for _, kind, _ in spans("Sie hört die Band Tavo Heinaluoma gern."))
+
+
+def test_two_words_no_lexicon_knows_after_an_opening_function_word_or_bei_are_a_name():
+    text = "Wer Tavo Heinaluoma einmal begegnet ist, vergisst ihn nicht. Sie hat bei Ondro Vaskelis assistiert."
+    found = spans(text)
+    assert ("Tavo Heinaluoma", "person", "Tavo Heinaluoma") in found
+    assert ("Ondro Vaskelis", "person", "Ondro Vaskelis") in found
+
+
+def test_a_foreign_name_after_a_compound_on_a_work_is_its_author():
+    found = spans("Der Film folgt einem Jugendroman Ŝura Ŭlanovs aus dem Jahr 1937.")
+    assert any(span == "Ŝura Ŭlanovs" and kind == "person" for span, kind, _ in found)
+
+
+def test_a_given_name_ending_in_s_before_a_surname_in_the_genitive_is_one_name():
+    assert ("Jonas Bergs", "person", "Jonas Berg") in spans("Schon Jonas Bergs Verfilmung war kühl. Berg lacht.")
+
+
+def test_an_actor_with_an_initial_before_the_part_in_brackets_is_the_whole_name():
+    found = spans("Mit: Tom Ellery (Jonas Haase), Claus D. Brennecke (Herbert Kohl), Ute Klasen (Mira Brandt)")
+    assert ("Claus D. Brennecke", "person", "Claus D. Brennecke") in found
+    assert ("Herbert Kohl", "character", "Herbert Kohl") in found

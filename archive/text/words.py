@@ -235,6 +235,18 @@ def names_a_person(noun: str) -> bool:
     return noun in EVERYDAY_PERSON_NOUNS or (noun[:1].isupper() and noun.lower().endswith(PERSON_TAILS))
 
 
+NATIONALITY_NOUNS = words("nationality_nouns")
+
+
+@functools.lru_cache(maxsize=65536)
+def names_someone(noun: str) -> bool:
+    """A noun that names someone before a name in apposition: a trade (`Regisseurin`,
+    `Fischer`, compounds on them) or a people (`der Japaner`, `dem Franzosen`, `des
+    Koreaners`, `die Iranerin`)."""
+    return is_person_noun(noun) or names_a_person(noun) or any(
+        noun.endswith(tail) and noun[: len(noun) - len(tail)] in NATIONALITY_NOUNS for tail in ("", "s", "n", "en", "nen"))
+
+
 @functools.lru_cache(maxsize=65536)
 def everyday_person(noun: str) -> bool:
     """A noun for someone in a story, not for a film maker: `Fischerin`, `Spielzeughändler`

@@ -13,6 +13,7 @@ from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_S
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
+    KIN_FORMS,
     MADE_BY,
     MADE_NOUNS,
     YEAR,
@@ -30,6 +31,7 @@ from archive.text.words import (
 @rule("person.given-name", priority=60, triggers=given_or_initial, examples={
     "Gestern sah ich, wie Juliette Binoche über den Platz ging.": {"Juliette Binoche": "person"},
     "Nach dem Golden Globe traf sie Lena Marić.": {"Lena Marić": "person"},
+    "Schon Jonas Bergs Verfilmung war kühl.": {"Jonas Bergs": "person"},
 })
 def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
@@ -77,6 +79,8 @@ def _genitive_before_noun(view: SentenceView, i: int) -> bool:
     """`Antons Schwester`, `Lenas Vater`: a given name in the genitive before a kin noun
     or a plain noun is its owner, not the first half of a full name."""
     word, nxt = view.tokens[i].text, view.word(i + 1)
+    if is_given(word) and genitive_form(nxt) and nxt not in KIN_FORMS and view.word(i + 2)[:1].isupper():
+        return False  # `Hannes Holms Verfilmung`: a given name of its own, then a surname's genitive
     return (word.endswith("s") and is_given(word[:-1])
             and bool(nxt) and (nxt in KIN_NOUNS or is_plain_noun(nxt)))
 

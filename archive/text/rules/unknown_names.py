@@ -11,7 +11,7 @@ from archive.text.names import syllable_given_name
 from archive.text.rules.persons import PLACE_PREPOSITIONS, _institution
 from archive.text.rules.registry import rule
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, is_unknown_word, unknown_word
-from archive.text.words import OPEN_QUOTES, genitive_form, is_given, is_name_word, is_plain_noun
+from archive.text.words import OPEN_QUOTES, genitive_form, is_cue_noun, is_given, is_name_word, is_other_work, is_plain_noun, names_someone
 
 # After a comma these open a relative clause, whose subject may follow: `, den X Y spielt`.
 RELATIVE_PRONOUNS = frozenset(("der", "die", "das", "den", "dem", "deren", "dessen"))
@@ -40,11 +40,21 @@ def _foreign(word: str) -> bool:
     return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
 
 
+# `bei` is far more often `bei Godard assistiert` than `bei Paris` before two words no lexicon knows.
+PLACES_BEFORE = PLACE_PREPOSITIONS - {"bei"}
+
+
+def _a_noun(word: str) -> bool:
+    """A noun, also a compound on a work the lexicon lacks (`Jugendroman`)."""
+    return is_plain_noun(word) or is_cue_noun(word) or is_other_work(word)
+
+
 @rule("person.unknown-words", priority=30, last_resort=True, triggers=is_unknown_word, examples={
     "Hymne auf das Leben: Hanyo Abu-Asrad erzählt davon.": {"Hanyo Abu-Asrad": "person"},
     "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
     "Bae Sung-min hat nur eine Szene.": {"Bae Sung-min": "person"},
     "Später erzählt Şenay Göre davon.": {"Şenay Göre": "person"},
+    "Der Film ist vom Koreaner Tavo Heinaluoma.": {"Tavo Heinaluoma": "person"},
     "Das Buch, das Tarvo Heinaluoma schrieb, ist dünn.": {"Tarvo Heinaluoma": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
@@ -72,10 +82,12 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
         if prev.text.lower() in ARTICLES and not (prev.text in RELATIVE_PRONOUNS and view.word(i - 2) == ","):
             continue
         foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
-        if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
-                or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
-            continue  # but `das Vorbild Ŝura Ŭlanov`: a noun before a foreign name
-        if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
+        opening = i == 1 and prev.text.lower() in FUNCTION_WORDS  # `Wer X Y einmal begegnet ist`
+        if prev.is_cap and prev.is_word and not opening and not names_someone(prev.text) \
+                and not (foreign and _a_noun(prev.text)) \
+                or i == 1 and prev.text not in ":(" and not opening or prev.text in OPEN_QUOTES:
+            continue  # but `das Vorbild Ŝura Ŭlanov`, `der Japaner X Y`: a noun before a name
+        if prev.text.lower() in PLACES_BEFORE or is_place(f"{toks[i].text} {toks[i + 1].text}"):
             continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
     return out
