@@ -75,3 +75,34 @@ def test_an_actor_with_an_initial_before_the_part_in_brackets_is_the_whole_name(
     found = spans("Mit: Tom Ellery (Jonas Haase), Claus D. Brennecke (Herbert Kohl), Ute Klasen (Mira Brandt)")
     assert ("Claus D. Brennecke", "person", "Claus D. Brennecke") in found
     assert ("Herbert Kohl", "character", "Herbert Kohl") in found
+
+
+def persons(text: str) -> set[str]:
+    return {span for span, kind, _ in spans(text) if kind == "person"}
+
+
+def test_a_given_name_that_is_a_noun_after_a_number_a_possessive_or_a_contraction_is_no_name():
+    assert persons("Drei Tage Urlaub bekommt sie, dann muss sie zurück.") == set()
+    assert persons("Sie versteckt ihr Baby Nuri im Schuppen.") == set()
+    assert persons("Er wohnt am Rand von Lissabon und fährt Taxi.") == set()
+    assert persons("Die Schwestern leben in einem Kloster im Val Fondo.") == set()
+
+
+def test_a_noun_after_a_name_of_two_words_stays_out():
+    assert persons("Er spricht Koreanisch, während Lena Marić und Tom Ellerby Englisch sprechen.") == {
+        "Lena Marić", "Tom Ellerby"}
+
+
+def test_a_place_or_a_noun_after_a_credit_label_is_no_person():
+    found = persons("Regie: Ilse Obradović\nMit: Tom Ellery, Ute Klasen\nDeutschland/Frankreich 2024, 110 Min.\n")
+    assert "Frankreich" not in found and "Deutschland" not in found and "Ute Klasen" in found
+    assert persons("Zur Ausstattung: Bild und Ton sind tadellos.") == set()
+
+
+def test_a_noun_phrase_before_a_play_verb_is_no_actor():
+    assert persons("Wobei man sagen muss: Kritische Fragen stellt der Film nicht.") == set()
+
+
+def test_an_initial_alone_is_no_name():
+    found = persons("Japan 2023, 124 Min., o. A.\nRegie: Ilse Obradović. Mit: Tom Ellery\n")
+    assert "A." not in found and "Ilse Obradović" in found

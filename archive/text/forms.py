@@ -59,7 +59,8 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
             c.start, c.end = start, end
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
-    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, at, c)]
+    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, at, c)
+                  and not _INITIAL_ALONE.fullmatch(view.text[c.start : c.end])]  # `o. A.⏎Regie: …`: no name
     if not moved:
         return candidates
     new_spans = set(moved.values())
@@ -126,6 +127,7 @@ def _first_two(entry: tuple) -> tuple[int, int]:
 
 
 DASHES = ("–", "—", "-")
+_INITIAL_ALONE = re.compile(r"[A-ZÄÖÜ]\.?")
 
 
 def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:

@@ -5,7 +5,7 @@ names no list knows are in unknown_names.py."""
 from __future__ import annotations
 
 from archive.text.forms import nickname_end
-from archive.text.german import is_listed_name, is_place
+from archive.text.german import is_listed_name, is_noun, is_place
 
 from archive.text.rules.registry import rule
 
@@ -14,6 +14,7 @@ from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
     KIN_FORMS,
+    POSSESSIVES,
     MADE_BY,
     MADE_NOUNS,
     YEAR,
@@ -47,8 +48,10 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
             or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer")) \
             or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
-        if tok.is_word and not after_article and not _genitive_before_noun(view, i):
+        if tok.is_word and not after_article and not _genitive_before_noun(view, i) and not _noun_here(view, i):
             j = view.name_run(i)
+            if j - i == 3 and is_plain_noun(toks[j - 1].text) and not is_given(toks[i + 1].text):
+                j -= 1  # `Tilda Swinton Englisch sprechen`: the noun after a name of two words
             nickname = nickname_end(view, j) if j == i + 1 and j < len(toks) else None
             if nickname is not None:  # `Marc „Gorehound“ Pietsch`
                 out.append(Candidate(tok.start, nickname, "person", "given"))
@@ -64,6 +67,22 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 continue
         i += 1
     return out
+
+
+# Before a given name that is a German noun too, these make it the noun: `zwei Tage`,
+# `ihr Baby`, `am Rand`; after a contraction of a preposition and an article no run of
+# names is a person's (`im Val X`: a place).
+_QUANTITIES = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend einige "
+                        "etliche mehrere viele wenige beide paar".split())
+_CONTRACTIONS = frozenset("am im ins ans aufs beim vom zum zur".split())
+
+
+def _noun_here(view: SentenceView, i: int) -> bool:
+    """The given name at token i is a noun or a place's first word here, by the word before it."""
+    before = view.word(i - 1)
+    if before in _CONTRACTIONS:
+        return True
+    return is_noun(view.tokens[i].text) and (before.lower() in _QUANTITIES or before.isdigit() or before in POSSESSIVES)
 
 
 INSTITUTION_TAILS = words("institution_tails")
@@ -162,6 +181,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
             j = view.name_run(k)
             if j == k:
                 break
+            if j == k + 1 and (is_place(toks[k].text) or is_plain_noun(toks[k].text)):
+                break  # `…⏎Deutschland/Frankreich 2024`, `Zur Ausstattung: Bild und Ton sind …`: no credit
             if toks[k].text in ENGLISH_TITLE_STARTS or any(t.text in COMPANY_WORDS for t in toks[k:j]):
                 pass  # `Produktion: Studio Ghibli`, `Musik: The Animals`: a company, a band
             elif j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
