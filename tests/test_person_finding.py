@@ -106,3 +106,18 @@ def test_a_noun_phrase_before_a_play_verb_is_no_actor():
 def test_an_initial_alone_is_no_name():
     found = persons("Japan 2023, 124 Min., o. A.\nRegie: Ilse Obradović. Mit: Tom Ellery\n")
     assert "A." not in found and "Ilse Obradović" in found
+
+
+def test_a_word_no_lexicon_knows_in_a_comparison_with_a_maker_is_a_person():
+    assert "Haarvik" in persons("Man hat sie gern mit Haarvik verglichen.")
+    assert "Obradović" in persons("Wie bei Obradović dauern die Einstellungen lange.")
+    assert "Zandori" in persons("Eine Szene à la Zandori folgt.")
+    # `mit X` without the verb, `wie in X` (a film), a place or a channel: no person
+    for text in ("Sie fährt mit Haarvik nach Hause.", "Wie in Haarvik dauern die Einstellungen lange.",
+                 "Man hat den Film mit Lissabon verglichen.", "Wie bei Netflix üblich, endet es offen."):
+        assert persons(text) == set(), text
+
+
+def test_a_genitive_before_a_noun_for_a_makers_manner_is_a_person():
+    assert "Haarviks" in persons("Man spürt Haarviks kühle Strenge in jeder Einstellung.")
+    assert persons("Man spürt Haarviks kühle Hände.") == set()  # a figure's hands

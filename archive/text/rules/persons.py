@@ -270,12 +270,17 @@ def persons_by_making_verb(view: SentenceView) -> list[Candidate]:
     return out
 
 
+MANNER_NOUNS = words("manner_nouns")
+
+
 @rule("person.genitive-work", priority=55, examples={
     "Obradovićs neuer Film ist ein Wagnis.": {"Obradovićs": "person"},
+    "Man spürt Haarviks kühle Strenge.": {"Haarviks": "person"},
 })
 def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
-    """`Obradovićs neuer Film`: a name no lexicon knows, in the genitive before a work
-    noun (adjectives between), is who made the work."""
+    """`Obradovićs neuer Film`, `Bressons Strenge`: a name no lexicon knows, in the
+    genitive before a work noun or a noun for a maker's manner (adjectives between), is
+    who made the work."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
         word = tok.text
@@ -283,7 +288,7 @@ def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
                 or (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
             continue  # a full name is the given-name rule's
         k = after_adjectives(view, i + 1)
-        if not (k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text)):
+        if not (k < len(toks) and toks[k].is_cap and (is_work_noun(toks[k].text) or toks[k].text in MANNER_NOUNS)):
             continue
         stem = make_token(tok.start, tok.end - 1, word[:-1])
         if unknown_word(stem) and not is_given(stem.text) and not is_plain_noun(word):

@@ -6,7 +6,7 @@ lone name with a genitive apostrophe (`Euripides' Iphigenie`, `Haneke’s „…
 from __future__ import annotations
 
 from archive.text.german import is_place
-from archive.text.lexicon import ARTICLES, ENGLISH_TITLE_STARTS, FUNCTION_WORDS
+from archive.text.lexicon import ARTICLES, CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS
 from archive.text.names import syllable_given_name
 from archive.text.rules.persons import PLACE_PREPOSITIONS, _institution
 from archive.text.rules.registry import rule
@@ -126,4 +126,35 @@ def persons_by_apostrophe_genitive(view: SentenceView) -> list[Candidate]:
             continue
         if is_unknown_word(stem) and not is_given(stem):
             out.append(Candidate(toks[name].start, toks[name].start + len(stem), "person", "work-cue"))
+    return out
+
+
+# `mit X verglichen`: the forms of `vergleichen` that close a comparison with `mit X`.
+_COMPARED = frozenset("verglichen vergleicht vergleichen verglich vergleiche".split())
+
+
+@rule("person.compared", priority=45, triggers=("bei", "la", "mit"), also=((*_COMPARED, "wie", "Wie", "à", "a"),), examples={
+    "Man hat sie gern mit Haarvik verglichen.": {"Haarvik": "person"},
+    "Wie bei Obradović dauern die Einstellungen lange.": {"Obradović": "person"},
+    "Eine Szene à la Zandori folgt.": {"Zandori": "person"},
+})
+def persons_compared(view: SentenceView) -> list[Candidate]:
+    """`mit Tarkowski verglichen`, `wie bei Bresson`, `à la Fellini`: critics compare with
+    film makers (`in` compares with films: `wie in X`); a name of one to three words no
+    lexicon knows (no noun, place, given name or channel) there is a real person."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text == "bei" and view.word(i - 1).lower() == "wie" or tok.text == "la" and view.word(i - 1) in ("à", "a"):
+            k = i + 1
+        elif tok.text == "mit" and i + 2 < len(toks):
+            k = i + 1
+        else:
+            continue
+        j = k
+        while j < len(toks) and j - k < 3 and unknown_word(toks[j]) and not is_given(toks[j].text) \
+                and not genitive_form(toks[j].text) and toks[j].text not in CHANNELS:
+            j += 1
+        if j == k or tok.text == "mit" and view.word(j) not in _COMPARED:
+            continue
+        out.append(Candidate(*view.span(k, j), "person", "work-cue"))
     return out
