@@ -51,6 +51,7 @@ def test_two_words_no_lexicon_knows_after_a_noun_for_a_people_or_a_trade_are_a_n
     assert ("Tavo Heinaluoma", "person", "Tavo Heinaluoma") in spans("Der Film ist vom Koreaner Tavo Heinaluoma.")
     assert ("Tavo Heinaluoma", "person", "Tavo Heinaluoma") in spans("Es spielt die Iranerin Tavo Heinaluoma.")
     assert any(span == "Tavo Heinaluoma" for span, _, _ in spans("Sie kennt den Flugzeugbauer Tavo Heinaluoma gut."))
+    assert ("Tavo Heinaluoma", "person", "Tavo Heinaluoma") in spans("Ein Film über den Ingenieur Tavo Heinaluoma.")
     # but not after a noun for no one: a band, a firm, a hotel
     assert not any(kind == "person" for _, kind, _ in spans("Sie hört die Band Tavo Heinaluoma gern."))
 

@@ -241,10 +241,14 @@ NATIONALITY_NOUNS = words("nationality_nouns")
 @functools.lru_cache(maxsize=65536)
 def names_someone(noun: str) -> bool:
     """A noun that names someone before a name in apposition: a trade (`Regisseurin`,
-    `Fischer`, compounds on them) or a people (`der Japaner`, `dem Franzosen`, `des
+    `Fischer`, compounds on them, a noun for an agent: `Flugzeugkonstrukteur`) or a people (`der Japaner`, `dem Franzosen`, `des
     Koreaners`, `die Iranerin`)."""
-    return is_person_noun(noun) or names_a_person(noun) or any(
+    return is_person_noun(noun) or names_a_person(noun) or len(noun) >= 7 and noun.endswith(_AGENT_ENDINGS) or any(
         noun.endswith(tail) and noun[: len(noun) - len(tail)] in NATIONALITY_NOUNS for tail in ("", "s", "n", "en", "nen"))
+
+
+# Endings of nouns for someone by what they do: `Flugzeugkonstrukteur`, `Pianistin`, `Psychologe`.
+_AGENT_ENDINGS = tuple(stem + tail for stem in ("eur", "ist", "loge", "soph", "graf", "naut") for tail in ("", "in", "en"))
 
 
 @functools.lru_cache(maxsize=65536)
