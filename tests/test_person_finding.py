@@ -122,3 +122,12 @@ def test_a_word_no_lexicon_knows_in_a_comparison_with_a_maker_is_a_person():
 def test_a_genitive_before_a_noun_for_a_makers_manner_is_a_person():
     assert "Haarviks" in persons("Man spürt Haarviks kühle Strenge in jeder Einstellung.")
     assert persons("Man spürt Haarviks kühle Hände.") == set()  # a figure's hands
+
+
+def test_two_surnames_of_names_found_in_full_run_together_are_two_mentions():
+    text = ("Regie führte Tarvo Heinaluoma. Produziert hat Lale Obradović. "
+            "Am Ende holt der echte Heinaluoma Obradović am Tor ab.")
+    found = spans(text)
+    assert ("Heinaluoma", "person", "Tarvo Heinaluoma") in found
+    assert ("Obradović", "person", "Lale Obradović") in found
+    assert not any(span == "Heinaluoma Obradović" for span, _, _ in found)

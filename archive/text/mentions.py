@@ -13,7 +13,8 @@ import re
 from archive.text.rules import first_pass
 from archive.text.rules.quotes import rejected_quotes
 from archive.text.forms import reshape
-from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, noun_not_name
+from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, noun_not_name, \
+    two_surnames_apart
 from archive.text.arbitration import typed_names
 from archive.text.real_lives import real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
@@ -58,6 +59,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
         found.append((heading[0], at))
     cut_trailing_nouns(text, found)
+    found = two_surnames_apart(text, found)
     genitives_of_persons(text, found)
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
