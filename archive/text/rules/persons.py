@@ -81,7 +81,7 @@ def _noun_here(view: SentenceView, i: int) -> bool:
     """The given name at token i is a noun or a place's first word here, by the word before it."""
     before = view.word(i - 1)
     if before in _CONTRACTIONS:
-        return True
+        return "-" not in view.tokens[i].text  # but `im Wim-Wenders-Film`
     return is_noun(view.tokens[i].text) and (before.lower() in _QUANTITIES or before.isdigit() or before in POSSESSIVES)
 
 
