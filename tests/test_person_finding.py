@@ -131,3 +131,8 @@ def test_two_surnames_of_names_found_in_full_run_together_are_two_mentions():
     assert ("Heinaluoma", "person", "Tarvo Heinaluoma") in found
     assert ("Obradović", "person", "Lale Obradović") in found
     assert not any(span == "Heinaluoma Obradović" for span, _, _ in found)
+
+
+def test_a_place_then_a_surname_spelt_with_a_letter_german_lacks_is_a_name():
+    assert "Lech Ŭlanović" in persons("Dabei hilft ihm Lech Ŭlanović sehr.")
+    assert persons("Der Zug fährt von Lech nach Łowicz.") == set()  # places, not a name

@@ -35,6 +35,14 @@ def _foreign_then_noun(toks, i: int) -> bool:
             and not genitive_form(toks[i + 1].text))
 
 
+def _place_then_foreign(toks, i: int) -> bool:
+    """`Lech Wałęsa`: a word the lexicon knows only as a place (a given name in many
+    languages is a river or town too), then a surname spelt with a letter German lacks."""
+    first, second = toks[i].text, toks[i + 1].text
+    return (toks[i].is_cap and is_place(first) and not is_plain_noun(first) and first.lower() not in FUNCTION_WORDS
+            and unknown_word(toks[i + 1]) and _foreign(second) and not genitive_form(second))
+
+
 def _foreign(word: str) -> bool:
     """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
     return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
@@ -55,6 +63,7 @@ def _a_noun(word: str) -> bool:
     "Bae Sung-min hat nur eine Szene.": {"Bae Sung-min": "person"},
     "Später erzählt Şenay Göre davon.": {"Şenay Göre": "person"},
     "Der Film ist vom Koreaner Tavo Heinaluoma.": {"Tavo Heinaluoma": "person"},
+    "Dabei hilft ihm Lech Ŭlanović sehr.": {"Lech Ŭlanović": "person"},
     "Das Buch, das Tarvo Heinaluoma schrieb, ist dünn.": {"Tarvo Heinaluoma": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
@@ -68,7 +77,8 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
                 out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
             continue
-        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i))) \
+        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i))
+                or _place_then_foreign(toks, i)) \
                 or _institution(toks[i + 1].text) \
                 or toks[i].text in ENGLISH_TITLE_STARTS:  # `The Animals`: a band or a title
             continue
