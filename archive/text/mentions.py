@@ -13,13 +13,14 @@ import re
 from archive.text.rules import first_pass
 from archive.text.rules.quotes import declined_titles, rejected_quotes
 from archive.text.forms import reshape
-from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
+from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, \
+    noun_not_name, two_surnames_apart
 from archive.text.arbitration import orient_pairs, typed_names
 from archive.text.real_lives import filmed_people, real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, \
     surnames_written_after, used_as_noun
 from archive.text.view import Candidate, SentenceView
-from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
+from archive.text.words import ROMANIZED_GIVEN, genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
 from archive.text.headings import capsule_headings, heading_segment, review_heading
 from archive.text.title_runs import split_at_known_titles
 from archive.text.occurrences import occurrence_index, occurrences_in, surface_forms
@@ -40,7 +41,8 @@ def _nominative(name: str, written: Written, genitive_context: bool | None) -> s
     stem = name[:-1]
     # `José Luis`, `Thomas`: a given name ending in s keeps it, unless the stem is named
     # elsewhere, whole or as the last word of a longer name (asked only when it matters)
-    unless_named = name if is_given(last) or not genitive_context else stem
+    given = is_given(last) and not ROMANIZED_GIVEN.fullmatch(last[:-1])  # `Hou Hsiao-hsiens`: a genitive
+    unless_named = name if given or not genitive_context else stem
     if unless_named != stem and written.names(stem):
         return stem
     return unless_named
@@ -62,6 +64,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
         found.append((heading[0], at))
     cut_trailing_nouns(text, found)
+    found = two_surnames_apart(text, found)
     genitives_of_persons(text, found)
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
@@ -115,6 +118,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
     quoted_nouns, titled_figures = quoted_noun_titles(found, names), figure_titles(found, names, characters)
     forms = surface_forms(persons, characters, films, headline_nouns)
+    family_nouns = noun_family_names(persons)
     index = occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
@@ -134,6 +138,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 continue  # a quotation the first pass read as no title: speech, a term, a book
             if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
+            if c.kind == "person" and name in family_nouns and noun_not_name(view, c.start, name):
+                continue  # `den Song` in a review of Song Kang-ho
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
             if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()) \
@@ -168,6 +174,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         else:
             kind = "character" if nominative in characters or c.kind == "character" and nominative not in persons \
                 else "person"  # the type the cues weighed gave the name
+            if c.rule == "occurrence" and " " not in nominative:
+                kind = _nearer_kind(kind, nominative, fuller_of, seen, c.start)  # `Park`: Park Chan-wook or Park Doo-man
             opens = len(fuller_of[kind].get(nominative, ())) > 1 \
                 and not _LEADING.sub("", text[views[s].sentence.start : c.start])
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen, opens)
@@ -263,6 +271,22 @@ def _fullest(name: str, fuller_of: dict[str, list[str]], at: int, sentence: int,
         return (1, max(near)) if near else (0, -min(start for start, _ in places))
 
     return max(fuller, key=closeness)
+
+
+def _nearer_kind(kind: str, short: str, fuller_of: dict[str, dict[str, list[str]]],
+                 seen: dict[str, list[tuple[int, int]]], at: int) -> str:
+    """A family name written first that a person's and a character's names share (`Park`
+    of the director Park Chan-wook and of the figure Park Doo-man) is the one written out
+    last before it."""
+    other = "character" if kind == "person" else "person"
+    if not fuller_of[other].get(short) or not fuller_of[kind].get(short):
+        return kind
+
+    def last(k: str) -> int:
+        return max((start for name in fuller_of[k][short] if family_name_first(name)
+                    for start, _ in seen.get(name, ()) if start < at), default=-1)
+
+    return other if last(other) > last(kind) else kind
 
 
 def _roles(found: list[tuple[Candidate, int]], mentions: list[Mention]) -> list[Role]:

@@ -199,6 +199,9 @@ def backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
     while i > 0 and words < limit and is_name_word(toks[i - 1]):
         i -= 1
         words += 1
+        if i > 2 and is_initial(toks, i - 2) and toks[i - 1].end == toks[i].start - 1:
+            i -= 2  # `Claus D. Clausnitzer`: the initial and its full stop
+            continue
         if i > 1 and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
             i -= 1  # the particle; the name word before it comes next
             continue

@@ -50,7 +50,8 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
         if tok.text in ("gibt", "gab") and (not subject_before or view.word(i + 1) == "es"):
             continue  # `es gibt`, `Als Extras gibt es …`: there is, not plays
         actor = backward_name_run(view, i)
-        if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES:
+        if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES \
+                and (is_given(toks[actor].text) or not is_plain_noun(toks[i - 1].text)):  # not `Kritische Fragen stellt`
             out.append(Candidate(*view.span(actor, i), "person", "given"))  # `Mišel Matičević gibt …`
         if i > 0 and toks[i - 1].text in CAST_NOUNS:
             j = view.name_run(i + 1)
