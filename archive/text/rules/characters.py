@@ -10,6 +10,7 @@ from archive.text.german import is_noun, is_place
 from archive.text.lexicon import (
     ADDRESS_TITLES,
     ARTICLES,
+    CAST_LABELS,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
     KIN_NOUNS,
@@ -21,7 +22,6 @@ from archive.text.view import (
     ANY_PARTICLE,
     Candidate,
     SentenceView,
-    after_adjectives,
     after_title,
     backward_name_run,
     paired,
@@ -313,10 +313,6 @@ def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
-# Labels of a cast list, where each entry is `Darsteller (Figur)`: the other way round.
-CAST_LABELS = words("cast_labels")
-
-
 @rule("character.cast-list", priority=86, triggers=(":", "Mit"), examples={
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
@@ -373,34 +369,3 @@ def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False
     words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
     joined = view.word(start - 1) == "/" or view.word(end) == "/"
     return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
-
-
-@rule("character.figure-apposition", priority=75, triggers=(",",), examples={
-    "Vorneweg marschiert Sorge, ein zotteliges Geschöpf mit langen Ohren.": {"Sorge": "character"},
-    "Im Turm wacht Hoffnung, die müde Köchin, jede Nacht.": {"Hoffnung": "character"},
-    "Dazu kommt Flimmo, ein Plüschhase aus dem Kinderzimmer.": {"Flimmo": "character"},
-})
-def figures_in_apposition(view: SentenceView) -> list[Candidate]:
-    """`Sorge, ein zotteliges Geschöpf`, `Hoffnung, die müde Köchin`: one
-    capitalised word used bare (no article, adjective or preposition before it), then
-    in apposition a creature noun, or adjectives and a noun for someone in a story: a
-    named figure, though the word be a German noun (a feeling, an animal)."""
-    out, toks = [], view.tokens
-    for i, tok in enumerate(toks):
-        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "der", "die", "das"):
-            continue
-        k = i + 2
-        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
-            k += 1
-        noun = view.word(k)
-        if not (_creature(noun) or k > i + 2 and noun in EVERYDAY_PERSON_NOUNS):
-            continue
-        name, before = toks[i - 1], view.word(i - 2)
-        if not (name.is_cap and name.is_word and is_name_word(name)) or is_given(name.text) or is_place(name.text):
-            continue  # a given name is the apposition rule's
-        if before.lower() in ARTICLES | POSSESSIVES | PREPOSITIONS or is_adjective(before) \
-                or before[:1].isupper() and i >= 2 and toks[i - 2].is_word:
-            continue  # `die Angst, ein …`, `vor Angst, …`, or part of a longer name
-        out.append(Candidate(name.start, name.end, "character", "character-cue"))
-    return out
-
