@@ -6,7 +6,6 @@ made of fixed fragments and `?` placeholders."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field

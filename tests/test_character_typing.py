@@ -195,3 +195,110 @@ def test_twins_named_with_their_surname_and_no_owner_are_real_siblings():
         assert not any(kind == "character" for _, kind in kinds(text)), text
     found = kinds("Ihre Zwillinge Mara und Lisa Rott sehen zu. Die Zwillinge Jeanne und Simon reisen.")
     assert {("Mara", "character"), ("Lisa Rott", "character"), ("Jeanne", "character"), ("Simon", "character")} <= found
+
+
+def test_a_credit_line_opening_mit_without_a_colon_lists_actors_first():
+    analysis = analyse("Heute im Kino.\n\nMit Tom Ellery (Jonas Haase), Ute Klasen (Mira), Lena Kurz.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Tom Ellery", "person"), ("Jonas Haase", "character"), ("Mira", "character")} <= found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Jonas Haase", "Tom Ellery"), ("Mira", "Ute Klasen")}
+
+
+def test_mit_before_one_bracket_in_prose_is_no_credit_line():
+    found = kinds("Mit Kommissarin Brenning (Ute Klasen) im Wald beginnt es.")
+    assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found
+
+
+def test_a_cast_list_leaves_out_a_rank_and_takes_an_actor_with_an_initial_whole():
+    analysis = analyse("Regie: Greta Lindholm.\n\nMit: Tom Ellery (Prof. Jonas Haase), Walter B. Brenning (Kurt Olt), "
+                       "Ute Klasen (Mira Olt).")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Jonas Haase", "character"), ("Walter B. Brenning", "person"), ("Kurt Olt", "character")} <= found
+    assert not any(surface.startswith("Prof") for surface, _ in found)
+    assert ("Kurt Olt", "Walter B. Brenning") in {(r.character, r.actor) for r in analysis.roles}
+
+
+def test_a_bracket_pair_turns_round_when_the_review_credits_the_name_taken_for_the_part():
+    analysis = analyse("Buch: Greta Lindholm, Tom Ellery.\n\nAm Ende sieht man Tom Ellery (Jonas Haase) im Regen.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert ("Tom Ellery", "person") in found and ("Tom Ellery", "character") not in found
+    assert ("Jonas Haase", "character") in found
+    assert [(r.character, r.actor) for r in analysis.roles] == [("Jonas Haase", "Tom Ellery")]
+
+
+def test_a_bracket_pair_the_review_says_nothing_else_of_keeps_the_part_first():
+    analysis = analyse("Am Ende sieht man Jonas Haase (Tom Ellery) im Regen.")
+    assert [(r.character, r.actor) for r in analysis.roles] == [("Jonas Haase", "Tom Ellery")]
+
+
+def test_a_list_turns_round_as_a_whole_when_one_entry_is_contradicted():
+    analysis = analyse("Tom Ellery spielt den Schmuggler Jonas Haase.\n\n"
+                       "Im Kino: Tom Ellery (Jonas Haase), Ute Klasen (Mira Olt).")
+    assert {(r.character, r.actor) for r in analysis.roles} == {("Jonas Haase", "Tom Ellery"), ("Mira Olt", "Ute Klasen")}
+
+
+def test_a_surname_in_brackets_after_a_full_name_is_the_actor_when_the_review_names_that_person():
+    found = kinds("Es gibt Tom Ellery. Kurt Haase (Ellery) will fliehen, und Haase schafft es.")
+    assert {("Kurt Haase", "character"), ("Ellery", "person"), ("Haase", "character")} <= found
+    assert not any(kind == "film" for _, kind in found)
+    title_read = kinds("Es gibt Tom Zandor. Kurt Haase (Zandor) will fliehen.")
+    assert {("Kurt Haase", "character"), ("Zandor", "person")} <= title_read
+    titles = kinds("Es gibt Tom Ellery. Dass Julia Brandt (Hidden Harbour) hier überzeugt, freut uns.")
+    assert ("Hidden Harbour", "film") in titles and ("Julia Brandt", "person") in titles
+
+
+def test_a_given_name_a_part_holds_in_full_makes_no_other_full_name_of_it_a_part():
+    found = kinds("Mit Kurt Ellery hat dieser Otto nichts zu tun. Dann kommt Otto Haase (Tom Ellery). Otto lacht. "
+                  "Otto weint. Mit Otto Waalkes hat er nichts zu tun.")
+    assert ("Otto Waalkes", "person") in found and ("Otto Haase", "character") in found
+    assert ("Otto Waalkes", "character") not in found
+
+
+def test_a_play_verb_with_a_pronoun_subject_plays_the_name_right_after_it():
+    found = kinds("In „Nordlicht“ spielt er Kjell Brzęczyk, einen Fallensteller.")
+    assert ("Kjell Brzęczyk", "character") in found
+    beside = kinds("In „Nordlicht“ spielt er neben Tom Ellery einen Arzt.")
+    assert ("Tom Ellery", "person") in beside and ("Tom Ellery", "character") not in beside
+
+
+def test_an_accusative_apposition_after_a_play_verb_makes_its_name_the_part():
+    found = kinds("Ellery spielt Maro Zandek, einen jungen Heimatarmisten, der zu spät kommt.")
+    assert ("Maro Zandek", "character") in found
+    assert ("Maro Zandek", "character") not in kinds("Ellery spielt Maro Zandek zuliebe Klavier.")
+
+
+def test_two_full_names_that_share_a_surname_are_no_evidence_for_each_other():
+    analysis = analyse("Jürgen Dietrich, gespielt von Franziska Ziegler, kommt dazu. "
+                       "Dann kommt Wolfgang Haase (Olivier Dietrich) ins Spiel.")
+    assert ("Wolfgang Haase", "Olivier Dietrich") in {(r.character, r.actor) for r in analysis.roles}
+
+
+def test_the_people_a_documentary_films_are_persons_though_a_kin_noun_names_them():
+    doc = kinds("Ein stiller Dokumentarfilm aus Polen. Greta Lindholm hat ihren Grossvater Kjell Brzęczyk gefilmt, "
+                "einen alten Bergmann. Seine Schwester Wibbe kocht.")
+    assert {("Kjell Brzęczyk", "person"), ("Wibbe", "person")} <= doc
+    fiction = kinds("Ein stilles Drama aus Polen. Greta Lindholm erzählt von ihrem Grossvater Kjell Brzęczyk, "
+                    "einem alten Bergmann. Seine Schwester Wibbe kocht.")
+    assert {("Kjell Brzęczyk", "character"), ("Wibbe", "character")} <= fiction
+
+
+def test_a_documentary_review_in_which_someone_is_played_keeps_its_figures():
+    found = kinds("Ein Dokumentarfilm über das Kino. Darin ist auch Wibbe (Ute Klasen) zu sehen, "
+                  "und seine Schwester Mira kocht.")
+    assert {("Wibbe", "character"), ("Mira", "character")} <= found
+
+
+def test_the_other_name_of_a_part_joined_by_alias_is_the_part_too():
+    analysis = analyse("Worum geht es? Kurt Zandek alias Zorrax (Tom Ellery, wer sonst) verkauft Autos. "
+                       "Reginald Dwight alias Elton John singt.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Kurt Zandek", "character"), ("Zorrax", "character"), ("Tom Ellery", "person")} <= found
+    assert {("Reginald Dwight", "person"), ("Elton John", "person")} <= found
+    assert ("Kurt Zandek", "Tom Ellery") in {(r.character, r.actor) for r in analysis.roles}
+
+
+def test_an_adverb_before_a_play_verb_is_no_subject_so_the_name_after_it_plays():
+    for text in ("Damals spielte Ute Klasen in einem Kurzfilm.", "Später spielt Ute Klasen in Wien Theater.",
+                 "Zuletzt verkörperte Ute Klasen eine Ärztin."):
+        found = kinds(text)
+        assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found, text

@@ -58,3 +58,13 @@ def test_a_series_figure_named_in_the_genitive_is_a_character():
     assert ("Anton Brandt", "character") in found
     assert ("Antons", "character") in found
     assert not any(" " in surface and surface.startswith("Antons") for surface, _ in found)
+
+
+def test_a_recurring_lone_name_written_after_a_persons_one_word_name_is_that_persons_surname():
+    text = ("Seit Jahren filmt Zandorak Weerapan Menschen im Schlaf.\n\n"
+            "Zandoraks Filme sind lang. Man hat Weerapan gern verglichen. Später drehte Weerapan in Kolumbien. "
+            "Zuletzt hat Weerapan gesagt, er freue sich.")
+    analysis = analyse(text)
+    found = {(m.surface, m.kind, m.name) for m in analysis.mentions}
+    assert ("Weerapan", "person", "Zandorak Weerapan") in found
+    assert not any(kind == "character" for _, kind, _ in found)

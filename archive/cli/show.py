@@ -9,7 +9,6 @@ import click
 
 from archive.cli.options import ID, count, layout_options
 from archive.output import FORMATS
-from archive.terminal import visible
 
 COLOURS = {"person": "cyan", "character": "magenta", "film": "yellow"}
 

@@ -19,7 +19,7 @@ from bisect import bisect_left, insort
 
 from archive.text.german import is_place
 from archive.text.lexicon import ADDRESS_TITLES, FUNCTION_WORDS, words
-from archive.text.names import NAME_SUFFIXES  # `Jr`, `Sr`: written with a full stop
+from archive.text.names import NAME_SUFFIXES, syllable_given_name  # `Jr`, `Sr`: written with a full stop
 from archive.text.tokens import Token
 from archive.text.title_runs import title_run
 from archive.text.view import Candidate, SentenceView, genitive_context, unknown_word, year_after
@@ -59,7 +59,8 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
             c.start, c.end = start, end
             moved[old] = (c.start, c.end)
             c.genitive_context = genitive_context(view, c.end)
-    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, at, c)]
+    candidates = [c for c in candidates if c.kind == "film" or not _place_adjective_first(view, at, c)
+                  and not _INITIAL_ALONE.fullmatch(view.text[c.start : c.end])]  # `o. A.⏎Regie: …`: no name
     if not moved:
         return candidates
     new_spans = set(moved.values())
@@ -126,6 +127,7 @@ def _first_two(entry: tuple) -> tuple[int, int]:
 
 
 DASHES = ("–", "—", "-")
+_INITIAL_ALONE = re.compile(r"[A-ZÄÖÜ]\.?")
 
 
 def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
@@ -209,10 +211,19 @@ def _trimmed(view: SentenceView, at: _At, start: int, end: int) -> tuple[int, in
     first = at.start(start)
     if first is not None and first + 1 < len(view.tokens):
         head, nxt = view.tokens[first], view.tokens[first + 1]
-        if nxt.start < end and nxt.is_cap and is_given(nxt.text) and not is_given(head.text) \
-                and is_plain_noun(head.text):
+        if nxt.start < end and nxt.is_cap and is_plain_noun(head.text) and (
+                is_given(nxt.text) or _name_of_two_words_after(view, first + 1, end)):
             start = nxt.start
     return start, end
+
+
+def _name_of_two_words_after(view: SentenceView, k: int, end: int) -> bool:
+    """Tokens k.. up to `end` are a name of two words or more, the first no word the
+    lexicon knows (`Unteroffizier Oh Kyeong-pil`), while the noun before them does not
+    open a Korean or Chinese name itself (`Song Kang-ho`)."""
+    toks = view.tokens
+    return (k + 1 < len(toks) and toks[k + 1].end <= end and unknown_word(toks[k])
+            and not syllable_given_name(toks[k].text) and is_name_word(toks[k + 1]))
 
 
 def _wrapped(text: str, cut: int) -> bool:

@@ -25,8 +25,9 @@ _RUBRIC_TAILS = tuple(words("rubric_tails"))
 _RUBRIC = re.compile(r"^([\w-]+(?: [\w-]+)?):\s+(?=\S)")
 # `, Staffel 1`, `(Season 2)`, `– Folge 3` after a series' title: which part, not the title
 _PART = re.compile(r"\s*(?:[,–—-]\s*|\()(?:Staffel|Season|Folge|Episode|Teil)\s+\d+\)?$")
-_CREDIT_NEXT = re.compile(r"\n+([\w/-]+):")
+_CREDIT_NEXT = re.compile(r"\n+([\w/-]+)(?: (?:&|und) [\w/-]+)?:")  # `Regie: …`, `Regie & Buch: …`
 # `Titel⏎Arte, 20:15 Uhr · Drama, Brasilien 1998 · 110 Min.`: an info line follows
+_INFO_LINE = re.compile(r"\b\d+ ?Min\b|\bFSK\b")  # `Sowjetunion 1979, 163 Min., FSK 12`: no title
 _INFO_NEXT = re.compile(r"\n[^\n]*\b(?:1[89]|20)\d\d\b[^\n]*\b\d+ ?Min\b")
 
 
@@ -80,6 +81,8 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
         rubric = None
     body = line[rubric.end() :] if rubric else line
     parts = _SEPARATORS.split(_PART.sub("", body), maxsplit=1)
+    if len(parts) > 1 and _same_films(body.strip(), body_films):
+        parts = [body.strip()]  # `Mission: Impossible – Dead Reckoning`: the body writes the whole as one title
     title = parts[0].strip()
     tagline = _before_tagline(title)
     if tagline:  # `Club Zero: Wenn das Schulbuffet zur Glaubensfrage wird`
@@ -90,16 +93,16 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
         return None
     if title.isupper() and any(_is_rubric(word) for word in re.findall(r"\w+", title)):
         return None  # `NEU IM KINO`, `TV-TIPP DES TAGES`: a rubric in capitals
+    same = _same_films(title, body_films)
     inside = [c for c in found if c.start < end and c.end > start and c.cue != "unknown"]
-    if any(c.kind != "film" for c in inside) or any((c.start, c.end) == (start, end) for c in inside):
-        return None  # `Die Lippen des Jean-Paul Belmondo`: a person's heading; or found already
+    if any((c.start, c.end) == (start, end) for c in inside) or any(c.kind != "film" for c in inside) \
+            and not any(f.casefold() == title.casefold() for f in same):
+        return None  # `Die Lippen des Jean-Paul Belmondo`: a person's heading (unless the body writes that very
+        # title: `Ein Mann namens Otto`); or found already
     after = [c for c in found if c.start >= end]
-    folded = title.casefold()
-    same = sorted((f for f in body_films if f.casefold() == folded or f.casefold().endswith(" " + folded)),
-                  key=lambda f: (len(f), not f.isupper(), f))  # the longest, as the body writes it (`Longlegs`
-    # over `LONGLEGS`); the name itself breaks a tie, so the choice never follows a set's order
     english = any(w.casefold() in _ENGLISH for w in re.findall(r"\w+", title))
-    capitals = title.isupper() and sum(ch.isalpha() for ch in title) >= 3
+    capitals = title.isupper() and sum(ch.isalpha() for ch in title) >= 3 \
+        and (" " in title or not is_plain_noun(title.capitalize()))  # one plain noun (`KULTUR`): a page's section
     credit = len(parts) > 1 and bool(after) and all(c.kind == "person" for c in after)
     credit = credit or _credit_block_after(text, sentence.end) or bool(_INFO_NEXT.match(text, sentence.end))
     recurs = bool(tagline) and (" " in title or not is_plain_noun(title)) and title in text[sentence.end :]
@@ -107,6 +110,16 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
         return None
     name = same[-1] if same else plain(title)
     return Candidate(start, end, "film", "heading", rule="film.heading"), name
+
+
+def _same_films(title: str, body_films: set[str]) -> list[str]:
+    """The body's films that the heading's title names, in any case (`BLAU` for `Drei
+    Farben: Blau`, `STILLE ÜBER HAMBURG` for `Die Stille über Hamburg`): the longest last,
+    as the body writes it (`Longlegs` over `LONGLEGS`); the name itself breaks a tie, so
+    the choice never follows a set's order."""
+    folded = title.casefold()
+    return sorted((f for f in body_films if f.casefold() == folded or f.casefold().endswith(" " + folded)),
+                  key=lambda f: (len(f), not f.isupper(), f))
 
 
 def _before_tagline(title: str) -> str | None:
@@ -124,3 +137,35 @@ def _credit_block_after(text: str, end: int) -> bool:
     """The heading's next line opens a credit block: `Regie: …`, `Drehbuch: …`."""
     label = _CREDIT_NEXT.match(text, end)
     return bool(label) and label.group(1) in CREDIT_LABELS
+
+
+def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int]], at: int) -> list[tuple[Candidate, str, int]]:
+    """A page of capsule reviews heads each with its film on a line of its own, after
+    the review's heading (segment `at`): the line is the title when it is written in
+    capitals and another segment names that film (`BARBIE` over a capsule that ends
+    `Barbie. USA 2023 …`; `KULTUR` names none), or when a credit block follows it
+    (`Titel⏎Regie & Buch: …`). Each with its name (the body's spelling) and segment."""
+    films: dict[int, set[str]] = {}
+    for c, s in found:
+        if c.kind == "film":
+            films.setdefault(s, set()).add(plain(views[0].text[c.start : c.end]))
+    out = []
+    for view in views[at + 1 :]:
+        line = _heading_line(view)
+        if line is None or not line[:1].isupper() or len(line.split()) > 10 or _INFO_LINE.search(line):
+            continue
+        label = _RUBRIC.match(line)  # `Regie: X`, `Kritik: X`: a label's line (`MISSION: SPRINGFLUT` is a title)
+        if label and (not line.isupper() or label.group(1).capitalize() in CREDIT_LABELS or _is_rubric(label.group(1))):
+            continue
+        start = view.sentence.start
+        end = start + len(line)
+        if any(c.start <= start and end <= c.end and s == view.index for c, s in found):
+            continue  # found already
+        body = set().union(*(f for s, f in films.items() if s != view.index))
+        same = _same_films(line, body) if line.isupper() else []
+        if same:
+            out.append((Candidate(start, end, "film", "heading", rule="film.heading"), same[-1], view.index))
+        elif not line.isupper() and _credit_block_after(view.text, end) \
+                and not any(c.start < end and c.end > start and s == view.index for c, s in found):
+            out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))
+    return out

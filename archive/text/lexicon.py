@@ -64,6 +64,7 @@ ENGLISH_TITLE_STARTS = words("english_title_starts")
 # Credit lines at the end of a review: `Regie: …`, `Mit: …`; `Originaltitel: …`.
 CREDIT_LABELS = words("credit_labels")
 TITLE_LABELS = words("title_labels")
+CAST_LABELS = words("cast_labels")
 
 @functools.cache
 def given_names() -> frozenset[str]:

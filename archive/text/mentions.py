@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 
 from archive.text.rules import first_pass
-from archive.text.rules.quotes import rejected_quotes
+from archive.text.rules.quotes import declined_titles, rejected_quotes
 from archive.text.forms import reshape
-from archive.text.names import cut_trailing_nouns, genitives_of_persons, nickname_forms
-from archive.text.arbitration import typed_names
-from archive.text.real_lives import real_figures, said_real
-from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, used_as_noun
+from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, \
+    noun_not_name, two_surnames_apart
+from archive.text.arbitration import orient_pairs, typed_names
+from archive.text.real_lives import filmed_people, real_figures, said_real
+from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, \
+    surnames_written_after, used_as_noun
 from archive.text.view import Candidate, SentenceView
-from archive.text.words import genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
-from archive.text.headings import review_heading
+from archive.text.words import ROMANIZED_GIVEN, genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
+from archive.text.headings import capsule_headings, heading_segment, review_heading
 from archive.text.title_runs import split_at_known_titles
 from archive.text.occurrences import occurrence_index, occurrences_in, surface_forms
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
@@ -39,7 +41,8 @@ def _nominative(name: str, written: Written, genitive_context: bool | None) -> s
     stem = name[:-1]
     # `José Luis`, `Thomas`: a given name ending in s keeps it, unless the stem is named
     # elsewhere, whole or as the last word of a longer name (asked only when it matters)
-    unless_named = name if is_given(last) or not genitive_context else stem
+    given = is_given(last) and not ROMANIZED_GIVEN.fullmatch(last[:-1])  # `Hou Hsiao-hsiens`: a genitive
+    unless_named = name if given or not genitive_context else stem
     if unless_named != stem and written.names(stem):
         return stem
     return unless_named
@@ -52,11 +55,16 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     for view in views:
         for c in reshape(view, first_pass(view, known)):
             found.append((c, view.index))
+    capsules = capsule_headings(views, found, heading_segment(views))
+    for c, _, s in capsules:  # `BARBIE`, `DER NACHNAME` over each capsule of a page
+        found = [(o, t) for o, t in found if not (t == s and o.start < c.end and o.end > c.start)]
+        found.append((c, s))
     at, heading = review_heading(views, found)
     if heading:
         found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
         found.append((heading[0], at))
     cut_trailing_nouns(text, found)
+    found = two_surnames_apart(text, found)
     genitives_of_persons(text, found)
     written_as = {id(c): plain(text[c.start : c.end]) for c, _ in found}  # each surface as stored, spans settled
 
@@ -66,14 +74,21 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
-    characters, persons, given_only = typed_names(found, names)  # the cues weighed: archive/text/arbitration.py
+    for c, name, _ in capsules:
+        names[id(c)] = name
+    orient_pairs(found, names, text)  # `X (Y)` read the way the rest of the review says
+    characters, persons, given_only = typed_names(found, names, text)  # the cues weighed: archive/text/arbitration.py
     films = split_at_known_titles(found, names, written_as, {names[id(c)] for c, _ in found if c.kind == "film"}, known)
     recurring = recurring_characters(views, persons, films, given_only)
+    joined = surnames_written_after(text, persons, recurring)  # `Apichatpong Weerasethakul`, then `Weerasethakul`
+    recurring -= {name.split(" ")[1] for name in joined}
+    persons |= joined
     characters |= recurring
     characters |= {p for p in given_only if p.split(" ")[0] in recurring}  # `Aaron Falk`, then `Aaron` alone
     persons -= characters
     real = real_figures(text, characters, persons,  # a biopic's figures named in full: real persons
                         [(s, names[id(c)], c.start, c.end) for c, s in found if c.kind != "film"])
+    real |= filmed_people(text, found, names, characters)  # a documentary's people, named as figures
     real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters,
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in persons])
@@ -105,13 +120,16 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
     quoted_nouns, titled_figures = quoted_noun_titles(found, names), figure_titles(found, names, characters)
     forms = surface_forms(persons, characters, films, headline_nouns)
+    family_nouns = noun_family_names(persons)
     index = occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
         by_sentence.setdefault(s, []).append(c)
+    declining = {f for f in films if f.startswith(("Der ", "Die ", "Das "))}  # titles an article may decline
     for view in views:
         occurrences = occurrences_in(view, index) if index else ()
-        if not occurrences:
+        declined = declined_titles(view, declining) if declining else ()
+        if not occurrences and not declined:
             continue
         taken = Taken(view.sentence.start, view.sentence.end)
         for o in by_sentence.get(view.index, ()):
@@ -122,6 +140,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 continue  # a quotation the first pass read as no title: speech, a term, a book
             if c.kind == "character" and " " not in name and used_as_noun(view, c.start):
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
+            if c.kind == "person" and name in family_nouns and noun_not_name(view, c.start, name):
+                continue  # `den Song` in a review of Song Kang-ho
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
             if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()) \
@@ -134,6 +154,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
                 names[id(c)] = name
+        for start, end, name in declined:  # `mit dem „Knochenmann“` where the review names `Der Knochenmann`
+            if taken.free(start, end):
+                taken.take(start, end)
+                extra.append((Candidate(start, end, "film", "quoted", rule="occurrence"), view.index))
+                names[id(extra[-1][0])] = name
     found += extra
 
     fuller_of = {"character": _fuller_names(characters), "person": _fuller_names(persons)}
@@ -151,6 +176,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         else:
             kind = "character" if nominative in characters or c.kind == "character" and nominative not in persons \
                 else "person"  # the type the cues weighed gave the name
+            if c.rule == "occurrence" and " " not in nominative:
+                kind = _nearer_kind(kind, nominative, fuller_of, seen, c.start)  # `Park`: Park Chan-wook or Park Doo-man
             opens = len(fuller_of[kind].get(nominative, ())) > 1 \
                 and not _LEADING.sub("", text[views[s].sentence.start : c.start])
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen, opens)
@@ -246,6 +273,22 @@ def _fullest(name: str, fuller_of: dict[str, list[str]], at: int, sentence: int,
         return (1, max(near)) if near else (0, -min(start for start, _ in places))
 
     return max(fuller, key=closeness)
+
+
+def _nearer_kind(kind: str, short: str, fuller_of: dict[str, dict[str, list[str]]],
+                 seen: dict[str, list[tuple[int, int]]], at: int) -> str:
+    """A family name written first that a person's and a character's names share (`Park`
+    of the director Park Chan-wook and of the figure Park Doo-man) is the one written out
+    last before it."""
+    other = "character" if kind == "person" else "person"
+    if not fuller_of[other].get(short) or not fuller_of[kind].get(short):
+        return kind
+
+    def last(k: str) -> int:
+        return max((start for name in fuller_of[k][short] if family_name_first(name)
+                    for start, _ in seen.get(name, ()) if start < at), default=-1)
+
+    return other if last(other) > last(kind) else kind
 
 
 def _roles(found: list[tuple[Candidate, int]], mentions: list[Mention]) -> list[Role]:

@@ -14,12 +14,13 @@ or end only the whole review settles (docs/extraction.md, "Forms of names").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from archive.text.german import is_place
-from archive.text.lexicon import FUNCTION_WORDS, words
+from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, words
 from archive.text.tokens import plain, words_of
-from archive.text.view import Candidate
-from archive.text.words import genitive_form, is_given, is_plain_noun
+from archive.text.view import Candidate, SentenceView
+from archive.text.words import POSSESSIVES, ROMANIZED_GIVEN, genitive_form, is_adjective, is_given, is_plain_noun
 
 _NICKNAME = re.compile(r" [\"„“»«‚›][^\"„“»«‚›‹‘”]+[\"“”«»‘‹] ")
 
@@ -37,21 +38,51 @@ def surname_of(parts: list[str]) -> str:
 def family_name_forms(name: str) -> list[str]:
     """`Bong Joon-ho` -> `Bong`: the first word of a name of two words or more when it is
     no given name (so the family name is written first), no noun, place or function word;
-    before a Korean or Chinese given name of two syllables, also a short given name
-    (`Wong Kar-wai`, `Lee Chang-dong` -> `Wong`, `Lee`); never a noun (`Park`, `Song`)."""
+    before a Korean or Chinese given name of two syllables, also a short given name or a
+    noun (`Wong Kar-wai`, `Song Kang-ho` -> `Wong`, `Song`: where an article or an
+    adjective makes it the noun, `noun_not_name` says so)."""
     parts = name.split(" ")
     first = parts[0]
     if len(parts) < 2 or len(first) < 3 or not first[:1].isupper() or "." in first \
-            or first.lower() in FUNCTION_WORDS or _NICKNAME.search(name):
+            or first.lower() in FUNCTION_WORDS or _NICKNAME.search(name) or is_place(first):
         return []
-    if is_plain_noun(first) or is_place(first):
-        return []
-    if is_given(first) and not (len(parts) == 2 and len(first) <= 5 and syllable_given_name(parts[1])):
+    if family_name_first(name):
+        return [first]  # the family name of a Korean or Chinese name, whatever else it is
+    if is_plain_noun(first) or is_given(first):
         return []
     return [first]
 
 
-_SYLLABLES = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
+def family_name_first(name: str) -> bool:
+    """`Park Chan-wook`, `Wong Kar-wai`: a short word, then a Korean or Chinese given
+    name of two syllables; the first word is the family name."""
+    parts = name.split(" ")
+    return len(parts) == 2 and 2 <= len(parts[0]) <= 5 and syllable_given_name(parts[1])
+
+
+# Before a family name that is a German noun too, these make it the noun: `der Song`, `im Park`.
+_NOUN_BEFORE = ARTICLES | POSSESSIVES | frozenset("im am vom zum beim ins ans aufs kein keine keinen keinem keiner "
+                                                  "keines jeder jede jeden jedem dieser diese diesen diesem".split())
+
+
+def noun_family_names(persons: set[str]) -> set[str]:
+    """The family names written first that are German nouns too (`Song`, `Park`)."""
+    return {first for name in persons for first in family_name_forms(name) if is_plain_noun(first)}
+
+
+def noun_not_name(view: SentenceView, start: int, word: str) -> bool:
+    """A family name that is a German noun too (`Song` of `Song Kang-ho`, `Songs`), at
+    offset `start`, is the noun: after an article, a possessive, a contracted
+    preposition, or an adjective after one (`den Song`, `im Park`, `einen neuen Song`)."""
+    toks = view.tokens
+    k = bisect_left(toks, start, key=lambda t: t.start)
+    if k == len(toks) or toks[k].start != start or toks[k].text not in (word, word + "s"):
+        return False
+    before = view.word(k - 1)
+    return before.lower() in _NOUN_BEFORE or before.isdigit() \
+        or is_adjective(before) and view.word(k - 2).lower() in _NOUN_BEFORE
+
+
 _ADJECTIVE_TAILS = ("artig", "haft", "esk", "like", "los", "voll", "mäßig")
 
 
@@ -59,7 +90,7 @@ def syllable_given_name(word: str) -> bool:
     """`Joon-ho`, `Kar-wai`, `Chan-wook`: two romanized syllables joined by a hyphen, the
     second lower case, as Korean and Chinese given names are written (no German compound
     has a lower-case part so short, but `Hitchcock-artig` is an adjective)."""
-    return bool(_SYLLABLES.fullmatch(word)) and not word.endswith(_ADJECTIVE_TAILS)
+    return bool(ROMANIZED_GIVEN.fullmatch(word)) and not word.endswith(_ADJECTIVE_TAILS)
 
 
 def nickname_forms(name: str) -> list[str]:
@@ -106,3 +137,23 @@ def cut_trailing_nouns(text: str, found: list[tuple[Candidate, int]]) -> None:
         head = surface[: surface.rfind(words[-1])].rstrip()
         if plain(head) in tails and plain(head) != plain(surface):
             c.end = c.start + len(head)
+
+
+def two_surnames_apart(text: str, found: list[tuple[Candidate, int]]) -> list[tuple[Candidate, int]]:
+    """`holt der echte Makhmalbaf Sabzian … ab`: two words no lexicon knows that a last
+    resort took for one name, each the surname of another name found in full in the
+    review (`Mohsen Makhmalbaf`, `Hossain Sabzian`), are those two: the proposal goes,
+    and the second pass finds each surname as its own."""
+    lasts: dict[str, set[str]] = {}
+    for c, _ in found:
+        words = plain(text[c.start : c.end]).split(" ")
+        if c.kind != "film" and len(words) >= 2:
+            lasts.setdefault(words[-1], set()).add(" ".join(words))
+    out = []
+    for c, s in found:
+        words = plain(text[c.start : c.end]).split(" ")
+        if c.cue == "unknown" and len(words) == 2 and lasts.get(words[0], set()) - {" ".join(words)} \
+                and lasts.get(words[1], set()) - {" ".join(words)}:
+            continue
+        out.append((c, s))
+    return out

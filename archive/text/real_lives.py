@@ -159,6 +159,33 @@ def _titled(text: str, start: int) -> bool:
     return bool(stems & (FAMILY | RULERS))
 
 
+# A documentary films real people: `der Dokumentarfilm`, `eine Musikdoku`, a festival of
+# them (`Dokumentarfilmfestival`); not the plural in passing (`nach Dokumentarfilmen über …`).
+_DOCUMENTARY = re.compile(r"dokumentarfilm(?!en\b)|doku\b|dokus\b", re.IGNORECASE)
+# Cues that make a name a figure of a story without saying that anyone plays it
+# (`Schwester Benedikta`, `ihren Grossvater Józef Wójcik`, `den jungen Anselm`).
+_STORY_CUES = frozenset({"character-cue", "lone-given"})
+_PART_CUES = frozenset({"bracket", "cast-list", "play-object"})
+
+
+def filmed_people(text: str, found: list, names: dict[int, str], characters: set[str]) -> set[str]:
+    """The characters of a documentary's review that are the real people it films: the
+    review calls its film a documentary early (as `tells_a_real_life` reads a biopic), no
+    one in it is played (no actor, no part in brackets or a cast list, no play verb), and
+    the name is a figure only by a noun or an apposition, or recurs alone with no cue.
+    `found`: the first pass's (Candidate, sentence)."""
+    if not characters or "oku" not in text and "OKU" not in text \
+            or not _DOCUMENTARY.search(text, 0, max(1200, len(text) // 3)):
+        return set()
+    cues: dict[str, set[str]] = {}
+    for c, _ in found:
+        if c.pair or c.cue in _PART_CUES:
+            return set()  # someone is played: a fiction film is reviewed too
+        if c.kind == "character":
+            cues.setdefault(names[id(c)], set()).add(c.cue)
+    return {name for name in characters if cues.get(name, _STORY_CUES) <= _STORY_CUES}
+
+
 # `Beide Hauptfiguren sind historische Persönlichkeiten`, `Alle drei sind reale Figuren`,
 # `die es wirklich gegeben hat`: the review says its figures lived. Not when it says
 # they are not, or only modelled on someone (an invented name for a real model stays a

@@ -11,11 +11,13 @@ name found only by its given name is a character when that given name then recur
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
 from .german import is_place
 from .lexicon import ARTICLES, FUNCTION_WORDS, words
+from .names import family_name_first
 from .view import Candidate, SentenceView
 from .lexicon import CHANNELS
 from .words import could_be_name, is_adjective, is_plain_noun
@@ -48,7 +50,7 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
     """Names to take for characters: lone names that recur, and the given-name-only
     persons whose given name recurs alone (the full name and the given name)."""
     taken = {w for name in persons | films | given_persons for w in name.replace("-", " ").split(" ")} \
-        - {name.split(" ")[0] for name in given_persons}
+        - {name.split(" ")[0] for name in given_persons if not family_name_first(name)}
     counts: Counter[str] = Counter()
     inside: set[str] = set()
     acting: set[str] = set()
@@ -69,6 +71,8 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
         first = full.split(" ")[0]
         last = full.rsplit(" ", 1)[-1]  # a real person is named again by the surname
         alone = counts[first] + counts[first + "s"] if first + "s" in counts and first not in counts else counts[first]
+        if family_name_first(full):
+            continue  # `Park` alone for `Park Chan-wook` is his family name, as a person is named
         if " " in full and alone >= MIN_GIVEN_ALONE and inside & {first, first + "s"} and alone > counts[last]:
             out |= {full, first}
     for word, n in counts.items():
@@ -80,6 +84,18 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
             continue
         out.add(word)
     return out
+
+
+def surnames_written_after(text: str, persons: set[str], lone: set[str]) -> set[str]:
+    """`Apichatpong Weerasethakul …`, later `Weerasethakul` alone: a lone name that recurs,
+    which the review also writes right after a person's one-word name, is that person's
+    surname, and the two words are the person's full name (the rules found only the first,
+    as `Apichatpongs Filme`)."""
+    singles = [p for p in persons if " " not in p]
+    if not singles or not lone:
+        return set()
+    return {f"{p} {w}" for w in lone if " " not in w for p in singles
+            if re.search(rf"(?<!\w){re.escape(p)}\s{re.escape(w)}(?!\w)", text)}
 
 
 # Before a noun used as a noun, not as a figure's name: `vor lauter Sorge`, `eine andere Hoffnung`.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from archive.text.lexicon import CREDIT_LABELS
 from archive.text.spans import Sentence
 
 ABBREVIATIONS = frozenset(
@@ -75,7 +76,9 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
     """A paragraph's lines as blocks: hard-wrapped prose joins, but a short line without
     a sentence end before a line that starts upper case (a heading, a byline, a credit
     line: `Die Lippen des Jean-Paul Belmondo⏎Natürlich …`) is a segment of its own, so
-    no name runs across its end. Short means under half the text's typical line."""
+    no name runs across its end. Short means under half the text's typical line; a line
+    in capitals (`DER GRAUE HAFEN – ZWEITER TEIL`) or before a credit block's first label
+    (`Titel⏎Regie & Buch: …`) is a heading whatever its length."""
     out, pos = [], start
     while True:
         cut = text.find("\n", pos, end)
@@ -84,13 +87,20 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         line = text[pos:cut]
         nxt = text[cut + 1 : end].lstrip()
         if (line.strip() and not _LINE_END_LIKE_SENTENCE.search(line) and len(line.split()) <= _HEADING_MAX_WORDS
-                and len(line) * 2 < typical and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
+                and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt))
+                and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
                 or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)):
             out.append((start, cut))
             start = cut + 1
         pos = cut + 1
     out.append((start, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _credit_label_next(line: str) -> bool:
+    """The line opens a credit block: `Regie: …`, `Regie & Buch: …` (credit_labels.txt)."""
+    label = _LABEL_LINE.match(line)
+    return bool(label) and label.group().split()[0].rstrip(":") in CREDIT_LABELS
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

@@ -5,13 +5,14 @@ makes. Where an unquoted title runs is in title_runs.py."""
 from __future__ import annotations
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
+from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CREDIT_LABELS, FUNCTION_WORDS, KIN_NOUNS, NAME_PARTICLES, SECOND_PARTICLES
 from archive.text.spans import Kind, Sentence
 from archive.text.tokens import Token, tokenize
 from archive.text.words import (
     ADJECTIVE_END,
     could_be_name,
     LIFE_DATE_WORDS,
+    POSSESSIVES,
     TITLE_STARTS,
     YEAR,
     genitive_form,
@@ -20,6 +21,7 @@ from archive.text.words import (
     is_given,
     is_name_word,
     is_person_noun,
+    kin,
     modified_after,
     two_names_after,
     names_a_person,
@@ -197,12 +199,31 @@ def backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
     while i > 0 and words < limit and is_name_word(toks[i - 1]):
         i -= 1
         words += 1
+        if i > 2 and is_initial(toks, i - 2) and toks[i - 1].end == toks[i].start - 1:
+            i -= 2  # `Claus D. Clausnitzer`: the initial and its full stop
+            continue
         if i > 1 and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
             i -= 1  # the particle; the name word before it comes next
+            continue
+        if i > 2 and words < limit and is_initial(toks, i - 2) and is_name_word(toks[i - 3]):
+            i -= 2  # `Claus D. Clausnitzer`: the initial; the given name before it comes next
+            words += 1
             continue
         if i > 0 and genitive_form(toks[i - 1].text) and not is_given(toks[i - 1].text):
             break
     return i
+
+
+RANKS = ("Dr", "Prof")
+
+
+def after_title(view: SentenceView, k: int) -> int:
+    """Token k, or past a form of address, a rank or a kin noun there and its full stop
+    (`(Frau Beckmann)`, `(Prof. Karl Haase)`, `(Mr. Blum)`)."""
+    word = view.word(k)
+    if word in ADDRESS_TITLES or word in RANKS or kin(word):
+        return k + 2 if view.word(k + 1) == "." and word[-1:] != "." else k + 1
+    return k
 
 
 def after_adjectives(view: SentenceView, k: int) -> int:
@@ -242,6 +263,19 @@ def describes_a_person(view: SentenceView, k: int) -> bool:
     return (names_a_person(noun)
             or (article == "einen" and noun.endswith("er")) or (article == "eine" and noun.endswith("in"))
             or noun.endswith(("ige", "igen", "iger", "liche", "lichen", "licher")))  # `einen Neunzehnjährigen`
+
+
+def describes_a_part(view: SentenceView, k: int) -> bool:
+    """An apposition from token k describes the part a play verb names: a person
+    (`einen Toilettenreiniger`, describes_a_person), or in the accusative any noun
+    (`einen jungen Heimatarmisten`: the object of a play verb is a part, so a noun no
+    list knows will do; not `einen ihrer Lieblinge`)."""
+    if describes_a_person(view, k):
+        return True
+    if view.word(k) != "einen" or view.word(k + 1) in POSSESSIVES or view.word(k + 1) in ("der", "dieser"):
+        return False  # `einen ihrer Lieblinge`, `einen der …`: one of several, no part
+    noun = view.word(after_adjectives(view, k + 1))
+    return noun[:1].isupper() and noun.isalpha()
 
 
 def ends_in_mit(view: SentenceView, k: int) -> bool:

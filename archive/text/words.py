@@ -161,6 +161,8 @@ def split_compound(tok: Token) -> Token:
 @functools.lru_cache(maxsize=16_384)
 def _compound_name_part(text: str) -> str | None:
     """What `split_compound` keeps of a hyphenated word, or None when it keeps it whole."""
+    if ROMANIZED_GIVEN.fullmatch(text[:-1] if text.endswith("s") else text):
+        return None  # `Hou Hsiao-hsiens`: a romanized given name in the genitive, not a compound
     parts = _HYPHENS.split(text)
     keep = len(parts)
     while keep > 1 and (lower_tail(parts[keep - 1]) or parts[keep - 1] in COMPOUND_HEADS
@@ -172,6 +174,10 @@ def _compound_name_part(text: str) -> str | None:
 
 
 _HYPHENS = re.compile(r"[-‐]")
+
+
+# A Korean or Chinese given name: two romanized syllables, the second lower case (`Joon-ho`).
+ROMANIZED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 
 def lower_tail(part: str) -> bool:
@@ -228,6 +234,22 @@ def is_adjective(word: str) -> bool:
 def names_a_person(noun: str) -> bool:
     """`Lehrerin`, `Industriellensohn`: a listed everyday person noun, or a compound on one."""
     return noun in EVERYDAY_PERSON_NOUNS or (noun[:1].isupper() and noun.lower().endswith(PERSON_TAILS))
+
+
+NATIONALITY_NOUNS = words("nationality_nouns")
+
+
+@functools.lru_cache(maxsize=65536)
+def names_someone(noun: str) -> bool:
+    """A noun that names someone before a name in apposition: a trade (`Regisseurin`,
+    `Fischer`, compounds on them, a noun for an agent: `Flugzeugkonstrukteur`) or a people (`der Japaner`, `dem Franzosen`, `des
+    Koreaners`, `die Iranerin`)."""
+    return is_person_noun(noun) or names_a_person(noun) or len(noun) >= 7 and noun.endswith(_AGENT_ENDINGS) or any(
+        noun.endswith(tail) and noun[: len(noun) - len(tail)] in NATIONALITY_NOUNS for tail in ("", "s", "n", "en", "nen"))
+
+
+# Endings of nouns for someone by what they do: `Flugzeugkonstrukteur`, `Pianistin`, `Psychologe`.
+_AGENT_ENDINGS = tuple(stem + tail for stem in ("eur", "ist", "loge", "soph", "graf", "naut") for tail in ("", "in", "en"))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -163,5 +163,7 @@ def first_pass(view: SentenceView, known: Known) -> list[Candidate]:
         c.genitive_context = genitive_context(view, c.end)
     chosen += _coordinated(view, chosen, taken)
     # the last resorts, where no cue found anything (two words the lexicon does not know)
-    last = [c for r in rules if r.last_resort for c in r.run(view)]
-    return chosen + _choose(view, last, taken)
+    last = _choose(view, [c for r in rules if r.last_resort for c in r.run(view)], taken)
+    for c in last:  # `Hou Hsiao-hsiens langen Einstellungen`: a genitive too
+        c.genitive_context = genitive_context(view, c.end)
+    return chosen + last

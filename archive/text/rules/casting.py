@@ -12,9 +12,11 @@ from archive.text.view import after_adjectives
 from archive.text.german import is_noun, is_place
 from archive.text.lexicon import ADDRESS_TITLES, ARTICLES, CAST_NOUNS, FUNCTION_WORDS, NOT_GIVEN_NAMES, PLAY_VERBS
 from archive.text.view import (
+    RANKS,
     Candidate,
     SentenceView,
     backward_name_run,
+    describes_a_part,
     describes_a_person,
     ends_in_mit,
     genitive_apostrophe,
@@ -34,6 +36,7 @@ ALS = ("als",)
     "Nikolaj Coster-Waldau spielt Andreas, einen Polizisten.": {"Andreas": "character",
                                                                 "Nikolaj Coster-Waldau": "person"},
     "Die Hauptrolle spielt Walter Brenning.": {"Walter Brenning": "person"},
+    "Ellery spielt Maro Zandek, einen jungen Heimatarmisten.": {"Maro Zandek": "character"},
 })
 def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
     """The object of `spielt`, `verkörpert`, `mimt`, `gibt`: the last name of the clause;
@@ -47,7 +50,8 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
         if tok.text in ("gibt", "gab") and (not subject_before or view.word(i + 1) == "es"):
             continue  # `es gibt`, `Als Extras gibt es …`: there is, not plays
         actor = backward_name_run(view, i)
-        if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES:
+        if i - actor >= 2 and toks[actor].text not in NOT_GIVEN_NAMES \
+                and (is_given(toks[actor].text) or not is_plain_noun(toks[i - 1].text)):  # not `Kritische Fragen stellt`
             out.append(Candidate(*view.span(actor, i), "person", "given"))  # `Mišel Matičević gibt …`
         if i > 0 and toks[i - 1].text in CAST_NOUNS:
             j = view.name_run(i + 1)
@@ -86,7 +90,7 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
     if verb != "als" and not subject_before:
         if k < len(toks) and is_name_word(toks[k]):  # `spielt DiCaprio den Heimkehrer Ernest Burkhart`
             subject_end = view.name_run(k)
-            if view.word(subject_end) == "," and describes_a_person(view, subject_end + 1):
+            if view.word(subject_end) == "," and describes_a_part(view, subject_end + 1):
                 names = [(k, subject_end)]  # `…, spielt Roman Kogler, einen Neunzehnjährigen`: the object
             else:
                 actor, i = _subject_after_verb(view, k, subject_end)
@@ -95,7 +99,7 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
             (actor, i), names = names[0], names[1:]  # `In X spielt Agathe Rousselle eine Frau`
     elif not names and verb != "als" and k < len(toks) and is_name_word(toks[k]):
         j = view.name_run(k, limit=3)  # `Yakusho spielt Hirayama, einen Toilettenreiniger`
-        if view.word(j) == "," and describes_a_person(view, j + 1):
+        if view.word(j) == "," and describes_a_part(view, j + 1):
             names = [(k, j)]
     return _played(view, names[-1], actor, i) if names else []
 
@@ -252,9 +256,6 @@ def characters_as_after_name(view: SentenceView) -> list[Candidate]:
     return out
 
 
-_RANKS = ("Dr", "Prof")
-
-
 def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
     """After a full name and `als`: adjectives, a form of address or a rank, then a name
     that is a given name, a word no lexicon knows, or anything after the form of address;
@@ -262,7 +263,7 @@ def _part_after_als(view: SentenceView, i: int, actor: int) -> list[Candidate]:
     toks, m = view.tokens, i + 1
     while m < len(toks) and is_adjective(toks[m].text) and toks[m].text not in FUNCTION_WORDS:
         m += 1
-    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in _RANKS)
+    addressed = m < len(toks) and (toks[m].text in ADDRESS_TITLES or toks[m].text in RANKS)
     if addressed:
         m += 2 if view.word(m + 1) == "." else 1
     if m >= len(toks) or not (toks[m].is_cap and toks[m].is_word) or is_place(toks[m].text):

@@ -10,6 +10,7 @@ from archive.text.german import is_noun, is_place
 from archive.text.lexicon import (
     ADDRESS_TITLES,
     ARTICLES,
+    CAST_LABELS,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
     KIN_NOUNS,
@@ -21,7 +22,7 @@ from archive.text.view import (
     ANY_PARTICLE,
     Candidate,
     SentenceView,
-    after_adjectives,
+    after_title,
     backward_name_run,
     paired,
     year_after,
@@ -312,36 +313,40 @@ def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
-# Labels of a cast list, where each entry is `Darsteller (Figur)`: the other way round.
-CAST_LABELS = words("cast_labels")
-
-
-@rule("character.cast-list", priority=86, triggers=(":",), examples={
+@rule("character.cast-list", priority=86, triggers=(":", "Mit"), examples={
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
+    "Mit Tom Ellery (Jonas Haase), Ute Klasen (Mira), Lena Kurz.": {
+        "Tom Ellery": "person", "Jonas Haase": "character", "Mira": "character"},
     "Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)": {
         "Pit": "character", "Tom Ellery": "person", "Kara Vogt": "character", "Nachtfalke": "character",
         "Ute Klasen": "person"},
 })
 def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
-    first and the character in brackets, a form of address left out (`(Frau Beckmann)`)."""
+    first and the character in brackets, a form of address or a rank left out (`(Frau
+    Beckmann)`, `(Prof. Karl Haase)`); a credit line that opens `Mit` with no colon is one
+    when it lists two such entries or more (`Mit Peter Lorre (Hans Beckert), Ellen Widmann
+    (Frau Beckmann), …`)."""
     out, toks = [], view.tokens
     label = next((m for m in range(len(toks) - 1) if toks[m].text in CAST_LABELS and toks[m + 1].text == ":"), None)
-    if label is None:
+    bare = label is None and len(toks) > 4 and toks[0].text == "Mit"  # `Mit X (Y), Z (W), …`
+    if label is None and not bare:
         return out
     entries, votes = [], 0
-    for k in range(label + 3, len(toks) - 2):
+    for k in range(2 if bare else label + 3, len(toks) - 2):
         if toks[k].text != "(":
             continue
         actor = backward_name_run(view, k)
-        first = k + 2 if toks[k + 1].text in ADDRESS_TITLES or kin(toks[k + 1].text) else k + 1
+        first = after_title(view, k + 1)
         inner_end = view.name_run(first)
         if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)):
             continue  # `Sprecher: X (Erzählerin)`: a part named by a noun for a person is no name
         if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
             entries.append((actor, k, first, inner_end))
             votes += _full_name(view, actor, k) - _full_name(view, first, inner_end, first > k + 1)
+    if bare and (len(entries) < 2 or not all(view.word(end + 1) in (",", "und", ".", "") for _, _, _, end in entries)):
+        return out  # `Mit Thiel (Axel Prahl) im Wald …`: prose, the bracket rule's
     actor_first = votes >= 0  # else `Mit: Alfred (Andy Serkis), Bruce Wayne / Batman (Robert Pattinson)`
     for outside, k, first, inner_end in entries:
         named = Candidate(*view.span(outside, k), "person" if actor_first else "character", "cast-list")
@@ -364,34 +369,3 @@ def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False
     words = sum(1 for t in view.tokens[start:end] if t.text[:1].isupper())
     joined = view.word(start - 1) == "/" or view.word(end) == "/"
     return int(words >= 2 and not joined and not addressed and view.word(start - 1) not in ADDRESS_TITLES)
-
-
-@rule("character.figure-apposition", priority=75, triggers=(",",), examples={
-    "Vorneweg marschiert Sorge, ein zotteliges Geschöpf mit langen Ohren.": {"Sorge": "character"},
-    "Im Turm wacht Hoffnung, die müde Köchin, jede Nacht.": {"Hoffnung": "character"},
-    "Dazu kommt Flimmo, ein Plüschhase aus dem Kinderzimmer.": {"Flimmo": "character"},
-})
-def figures_in_apposition(view: SentenceView) -> list[Candidate]:
-    """`Sorge, ein zotteliges Geschöpf`, `Hoffnung, die müde Köchin`: one
-    capitalised word used bare (no article, adjective or preposition before it), then
-    in apposition a creature noun, or adjectives and a noun for someone in a story: a
-    named figure, though the word be a German noun (a feeling, an animal)."""
-    out, toks = [], view.tokens
-    for i, tok in enumerate(toks):
-        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "der", "die", "das"):
-            continue
-        k = i + 2
-        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
-            k += 1
-        noun = view.word(k)
-        if not (_creature(noun) or k > i + 2 and noun in EVERYDAY_PERSON_NOUNS):
-            continue
-        name, before = toks[i - 1], view.word(i - 2)
-        if not (name.is_cap and name.is_word and is_name_word(name)) or is_given(name.text) or is_place(name.text):
-            continue  # a given name is the apposition rule's
-        if before.lower() in ARTICLES | POSSESSIVES | PREPOSITIONS or is_adjective(before) \
-                or before[:1].isupper() and i >= 2 and toks[i - 2].is_word:
-            continue  # `die Angst, ein …`, `vor Angst, …`, or part of a longer name
-        out.append(Candidate(name.start, name.end, "character", "character-cue"))
-    return out
-

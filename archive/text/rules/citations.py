@@ -8,7 +8,7 @@ import re
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS
+from archive.text.lexicon import CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS, TITLE_LABELS, words
 from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
@@ -18,8 +18,11 @@ from archive.text.words import (
     is_cue_noun,
     is_given,
     is_name_word,
+    is_work_noun,
     split_compound,
 )
+
+_RUBRIC_TAILS = tuple(words("rubric_tails"))  # `Kritik`, `Filmtipp`: a page's layout
 
 
 @rule("film.director-year", priority=84, triggers=("(",), examples={
@@ -169,7 +172,7 @@ def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
 def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     text, sentence = view.text, view.sentence
     m = _INFO_BLOCK.match(text, at)
-    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10 or ":" in m.group(1):
+    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10 or _labelled(m.group(1)):
         return []
     countries = re.split(r"\s*/\s*", m.group(3))
     if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
@@ -184,6 +187,19 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
     cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
     return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]
+
+
+def _labelled(line: str) -> bool:
+    """`Regie: X`, `INFO: F`, `Kritik: X`: a label opens the line, no title (`Mission:
+    Impossible – Dead Reckoning. USA 2023` holds its colon): the colon's head is a label
+    (credit_labels.txt, title_labels.txt), a rubric's word or in capitals, or a list
+    follows it (`Tags: Iran, Cannes 2024`)."""
+    head, colon, tail = line.partition(":")
+    if not colon:
+        return False
+    return len(head.split()) != 1 or "," in tail or head.isupper() or head in CREDIT_LABELS or head in TITLE_LABELS \
+        or head in _ORIGINAL \
+        or head.lower().endswith(_RUBRIC_TAILS) or is_work_noun(head)
 
 
 def _in_capitals(word: str) -> bool:

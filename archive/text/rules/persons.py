@@ -5,7 +5,7 @@ names no list knows are in unknown_names.py."""
 from __future__ import annotations
 
 from archive.text.forms import nickname_end
-from archive.text.german import is_listed_name, is_place
+from archive.text.german import is_listed_name, is_noun, is_place
 
 from archive.text.rules.registry import rule
 
@@ -13,6 +13,8 @@ from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_S
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
+    KIN_FORMS,
+    POSSESSIVES,
     MADE_BY,
     MADE_NOUNS,
     YEAR,
@@ -30,6 +32,7 @@ from archive.text.words import (
 @rule("person.given-name", priority=60, triggers=given_or_initial, examples={
     "Gestern sah ich, wie Juliette Binoche über den Platz ging.": {"Juliette Binoche": "person"},
     "Nach dem Golden Globe traf sie Lena Marić.": {"Lena Marić": "person"},
+    "Schon Jonas Bergs Verfilmung war kühl.": {"Jonas Bergs": "person"},
 })
 def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     out, toks, i = [], view.tokens, 0
@@ -45,8 +48,10 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             tok.text in GIVEN_NAMES_THAT_ARE_NOUNS or view.word(i + 1) in ("von", "vom")
             or view.word(i - 1) in ("ein", "eine", "einen", "einem", "einer")) \
             or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
-        if tok.is_word and not after_article and not _genitive_before_noun(view, i):
+        if tok.is_word and not after_article and not _genitive_before_noun(view, i) and not _noun_here(view, i):
             j = view.name_run(i)
+            if j - i == 3 and is_plain_noun(toks[j - 1].text) and not is_given(toks[i + 1].text):
+                j -= 1  # `Tilda Swinton Englisch sprechen`: the noun after a name of two words
             nickname = nickname_end(view, j) if j == i + 1 and j < len(toks) else None
             if nickname is not None:  # `Marc „Gorehound“ Pietsch`
                 out.append(Candidate(tok.start, nickname, "person", "given"))
@@ -64,6 +69,22 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
     return out
 
 
+# Before a given name that is a German noun too, these make it the noun: `zwei Tage`,
+# `ihr Baby`, `am Rand`; after a contraction of a preposition and an article no run of
+# names is a person's (`im Val X`: a place).
+_QUANTITIES = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig hundert tausend einige "
+                        "etliche mehrere viele wenige beide paar".split())
+_CONTRACTIONS = frozenset("am im ins ans aufs beim vom zum zur".split())
+
+
+def _noun_here(view: SentenceView, i: int) -> bool:
+    """The given name at token i is a noun or a place's first word here, by the word before it."""
+    before = view.word(i - 1)
+    if before in _CONTRACTIONS:
+        return "-" not in view.tokens[i].text  # but `im Wim-Wenders-Film`
+    return is_noun(view.tokens[i].text) and (before.lower() in _QUANTITIES or before.isdigit() or before in POSSESSIVES)
+
+
 INSTITUTION_TAILS = words("institution_tails")
 
 
@@ -77,6 +98,8 @@ def _genitive_before_noun(view: SentenceView, i: int) -> bool:
     """`Antons Schwester`, `Lenas Vater`: a given name in the genitive before a kin noun
     or a plain noun is its owner, not the first half of a full name."""
     word, nxt = view.tokens[i].text, view.word(i + 1)
+    if is_given(word) and genitive_form(nxt) and nxt not in KIN_FORMS and view.word(i + 2)[:1].isupper():
+        return False  # `Hannes Holms Verfilmung`: a given name of its own, then a surname's genitive
     return (word.endswith("s") and is_given(word[:-1])
             and bool(nxt) and (nxt in KIN_NOUNS or is_plain_noun(nxt)))
 
@@ -158,6 +181,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
             j = view.name_run(k)
             if j == k:
                 break
+            if j == k + 1 and (is_place(toks[k].text) or is_plain_noun(toks[k].text)):
+                break  # `…⏎Deutschland/Frankreich 2024`, `Zur Ausstattung: Bild und Ton sind …`: no credit
             if toks[k].text in ENGLISH_TITLE_STARTS or any(t.text in COMPANY_WORDS for t in toks[k:j]):
                 pass  # `Produktion: Studio Ghibli`, `Musik: The Animals`: a company, a band
             elif j - k >= 2 or is_given(toks[k].text) or view.word(j) in (",", ".", "und", "/", "&", ";", ""):
@@ -245,12 +270,17 @@ def persons_by_making_verb(view: SentenceView) -> list[Candidate]:
     return out
 
 
+MANNER_NOUNS = words("manner_nouns")
+
+
 @rule("person.genitive-work", priority=55, examples={
     "Obradovićs neuer Film ist ein Wagnis.": {"Obradovićs": "person"},
+    "Man spürt Haarviks kühle Strenge.": {"Haarviks": "person"},
 })
 def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
-    """`Obradovićs neuer Film`: a name no lexicon knows, in the genitive before a work
-    noun (adjectives between), is who made the work."""
+    """`Obradovićs neuer Film`, `Bressons Strenge`: a name no lexicon knows, in the
+    genitive before a work noun or a noun for a maker's manner (adjectives between), is
+    who made the work."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
         word = tok.text
@@ -258,7 +288,7 @@ def persons_by_genitive_work(view: SentenceView) -> list[Candidate]:
                 or (i > 0 and toks[i - 1].is_cap and toks[i - 1].is_word):
             continue  # a full name is the given-name rule's
         k = after_adjectives(view, i + 1)
-        if not (k < len(toks) and toks[k].is_cap and is_work_noun(toks[k].text)):
+        if not (k < len(toks) and toks[k].is_cap and (is_work_noun(toks[k].text) or toks[k].text in MANNER_NOUNS)):
             continue
         stem = make_token(tok.start, tok.end - 1, word[:-1])
         if unknown_word(stem) and not is_given(stem.text) and not is_plain_noun(word):

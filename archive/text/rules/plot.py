@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from archive.text.german import is_noun, is_place, lexicon
 from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_person, paired
+from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_part, paired
 from archive.text.words import is_name_word, is_person_noun, is_work_noun, kin
-from archive.text.rules.characters import _someone_in_a_story
+from archive.text.lexicon import ARTICLES, EVERYDAY_PERSON_NOUNS, FUNCTION_WORDS
+from archive.text.words import POSSESSIVES, is_adjective, is_given
+from archive.text.rules.characters import PREPOSITIONS, _creature, _someone_in_a_story
 from archive.text.rules.registry import rule
 
 
@@ -116,6 +118,7 @@ _PRONOUN_PLAYS = ("spielt", "spielte", "verkörpert", "verkörperte", "mimt", "m
 @rule("character.play-verb-pronoun", priority=75, triggers=_PRONOUN_PLAYS, also=(("er", "sie"), (",",)), examples={
     "In „Nachtfahrt“ spielt er Sang-hyeon, einen verschuldeten Wäschereibesitzer.": {"Sang-hyeon": "character"},
     "Danach verkörpert sie Varuka, eine junge Lehrerin.": {"Varuka": "character"},
+    "In „Nordlicht“ spielt er Kjell Brzęczyk, einen Fallensteller.": {"Kjell Brzęczyk": "character"},
 })
 def play_verb_with_a_pronoun(view: SentenceView) -> list[Candidate]:
     """`spielt er X, einen …`: a play verb, `er` or `sie` as who plays, and a name
@@ -127,7 +130,7 @@ def play_verb_with_a_pronoun(view: SentenceView) -> list[Candidate]:
         j = view.name_run(i + 2, limit=3)
         if j == i + 3 and toks[i + 2].text in lexicon().nouns:
             continue
-        if view.word(j) == "," and describes_a_person(view, j + 1):
+        if view.word(j) == "," and describes_a_part(view, j + 1):
             out.append(Candidate(*view.span(i + 2, j), "character", "character-cue"))
     return out
 
@@ -166,3 +169,34 @@ def named_by_noun(view: SentenceView) -> list[Candidate]:
                     i - 4 - start == 1 and toks[start].text in lexicon().nouns):
                 out.append(Candidate(*view.span(start, i - 4), "character", "character-cue"))
     return out
+
+
+@rule("character.figure-apposition", priority=75, triggers=(",",), examples={
+    "Vorneweg marschiert Sorge, ein zotteliges Geschöpf mit langen Ohren.": {"Sorge": "character"},
+    "Im Turm wacht Hoffnung, die müde Köchin, jede Nacht.": {"Hoffnung": "character"},
+    "Dazu kommt Flimmo, ein Plüschhase aus dem Kinderzimmer.": {"Flimmo": "character"},
+})
+def figures_in_apposition(view: SentenceView) -> list[Candidate]:
+    """`Sorge, ein zotteliges Geschöpf`, `Hoffnung, die müde Köchin`: one
+    capitalised word used bare (no article, adjective or preposition before it), then
+    in apposition a creature noun, or adjectives and a noun for someone in a story: a
+    named figure, though the word be a German noun (a feeling, an animal)."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text != "," or i == 0 or view.word(i + 1) not in ("ein", "eine", "der", "die", "das"):
+            continue
+        k = i + 2
+        while is_adjective(view.word(k)) and view.word(k) not in FUNCTION_WORDS:
+            k += 1
+        noun = view.word(k)
+        if not (_creature(noun) or k > i + 2 and noun in EVERYDAY_PERSON_NOUNS):
+            continue
+        name, before = toks[i - 1], view.word(i - 2)
+        if not (name.is_cap and name.is_word and is_name_word(name)) or is_given(name.text) or is_place(name.text):
+            continue  # a given name is the apposition rule's
+        if before.lower() in ARTICLES | POSSESSIVES | PREPOSITIONS or is_adjective(before) \
+                or before[:1].isupper() and i >= 2 and toks[i - 2].is_word:
+            continue  # `die Angst, ein …`, `vor Angst, …`, or part of a longer name
+        out.append(Candidate(name.start, name.end, "character", "character-cue"))
+    return out
+

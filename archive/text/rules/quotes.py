@@ -6,7 +6,7 @@ from __future__ import annotations
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun
-from archive.text.lexicon import ARTICLES, COMPOUND_HEADS
+from archive.text.lexicon import ARTICLES, COMPOUND_HEADS, words
 from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
@@ -136,6 +136,10 @@ def _markdown_emphasis(view: SentenceView, i: int, j: int) -> bool:
 
 
 _TERM_BEFORE = frozenset("im am zum zur beim vom ins als".split())
+_GLOSS_BEFORE = frozenset(("übersetzt", "wörtlich", "bedeutet", "bedeuten"))  # `übersetzt „…“`, `zu Deutsch „…“`: a gloss
+_PROGRAMMES = words("programme_series")
+_FIRST_PERSON = frozenset("Ich Wir Mir Mich Uns".split())
+_RELATIVE = frozenset("der die das den dem denen deren dessen".split())
 
 
 def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) -> bool:
@@ -157,11 +161,79 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
     if len(words) >= 7 and any(t.text == "," for t in inner) and not is_work_noun(before) \
             and 3 * sum(t.text[0].islower() for t in words) >= 2 * len(words):
         return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
-    if is_other_work(before) or any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, j + 7))):
-        return False  # `den Song »Moon River«`, `singt sie »Greatest Love of All« von …`
+    if is_other_work(before) or before == "," and is_other_work(view.word(i - 2)) or _sung(view, i, j):
+        return False  # `den Song »Moon River«`, `ein altes Volkslied, „X“`, `singt sie »Greatest Love of All« von …`
+    if before in _PROGRAMMES:
+        return False  # `in seiner Reihe „Weltkino am Mittwoch“`: a programme of screenings
+    if before.lower() in _GLOSS_BEFORE or before == "Deutsch" and view.word(i - 2) in ("zu", "auf") \
+            or before == "," and _after_original_title(view, i - 1):
+        return False  # `heißt übersetzt „Wie wollt ihr leben?“`, `Der Originaltitel „X“, „Y“`: a translation
+    if len(words) >= 7 and first.text in _FIRST_PERSON and words[1].text[:1].islower():
+        return False  # `„Ich wollte einen Film über das Schweigen machen“`: someone's words
+    if view.word(i - 2) == "," and before in _RELATIVE and _verb_final(view, j + 1):
+        return True  # `für alle, die „Solaris“ lieben,`: a relative pronoun, no article
+    if before == "als" and view.word(i - 2) == "," and _verb_final(view, j + 1):
+        return True  # `2017, als „X“ Millionen vor den Fernseher lockte,`: a conjunction, no label
     if (before.lower() in ARTICLES or before in _TERM_BEFORE) and not is_work_noun(view.word(i - 2)) and i >= 1:
         # `die »Beauty Pageants«`, `zur „Null-Toleranz-Politik“`, `nur als „Unseen Arkham
         # Prisoner“`: an article (also with a preposition) or `als` right before quotes
         # marks a quoted term or label
         return False
     return True
+
+
+def _verb_final(view: SentenceView, k: int) -> bool:
+    """The clause from token k to the next comma or the sentence's end ends in a word in
+    lower case, as a relative clause ends in its verb (`die „X“ lieben,`); an apposition
+    ends in a noun (`die »Neuen Wilden« des Kinos,`)."""
+    toks = view.tokens
+    end = next((m for m in range(k, len(toks)) if toks[m].text in ",;:.!?"), len(toks))
+    last = toks[end - 1] if end > k else None
+    return last is not None and last.is_word and last.text[:1].islower()
+
+
+def _sung(view: SentenceView, i: int, j: int) -> bool:
+    """A verb of singing beside the quotation from token i to j (`singt sie »X«`, `»X«
+    sang sie`), past a film it was sung for (`„X“ für „Y“ sang`: X is the song, and Y,
+    after `für` and another quotation, the film)."""
+    if view.word(i - 1) == "für" and view.word(i - 2) in _CLOSE_QUOTES:
+        return False
+    after = j + 7
+    if view.word(j + 1) == "für" and view.word(j + 2) in OPEN_QUOTES:
+        after = next((m for m in range(j + 3, len(view.tokens)) if view.word(m) in _CLOSE_QUOTES), j) + 3
+    return any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, after)))
+
+
+_CLOSE_QUOTES = frozenset("“”«»\"'‘’›‹*")
+
+
+_DECLINED_BEFORE = frozenset("dem den des der im am zum vom beim ins".split())  # `mit dem`, `zum`: a case's article
+
+
+def declined_titles(view: SentenceView, films: set[str]) -> list[tuple[int, int, str]]:
+    """A title with its article (`films` open with `Der`, `Die`, `Das`), quoted without it after a declined one (`mit dem
+    „Knochenmann“`, `zum „Knochenmann“` where the review names `Der Knochenmann`): the
+    quotation the first pass read as a term is that film. Its span and the film's name."""
+    toks = view.tokens
+    if not any(t.text in OPEN_QUOTES for t in toks):
+        return []
+    tails = {f.split(" ", 1)[1]: f for f in films}
+    out = []
+    for i, j in _quotations(view):
+        inner = view.text[toks[i].end : toks[j].start]
+        if i > 0 and view.word(i - 1).lower() in _DECLINED_BEFORE and inner in tails:
+            out.append((toks[i + 1].start, toks[j - 1].end, tails[inner]))
+    return out
+
+
+def _after_original_title(view: SentenceView, comma: int) -> bool:
+    """The comma at token `comma` follows a quoted original title (`Der Originaltitel
+    lautet „X“, „Y“`): what is quoted next is its gloss."""
+    close = comma - 1
+    if close < 2 or view.word(close) not in _CLOSE_QUOTES:
+        return False
+    opening = next((m for m in range(close - 1, max(-1, close - 14), -1) if view.word(m) in OPEN_QUOTES), None)
+    return opening is not None and bool({view.word(m) for m in range(opening - 3, opening)} & _ORIGINAL_CUES)
+
+
+_ORIGINAL_CUES = frozenset(("Originaltitel", "Original", "lautet", "Originaltitels"))

@@ -14,7 +14,7 @@ from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
 from archive.text.english import is_english
-from archive.text.lexicon import ARTICLES, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
+from archive.text.lexicon import ARTICLES, CAST_LABELS, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
 from archive.text.title_runs import after_genitive_name, english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, backward_name_run, year_after
 from archive.text.words import (
@@ -56,6 +56,8 @@ def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
         if is_given(nxt.text) and view.name_run(k) - k >= 2:
             continue  # `ein Film Wim Wenders'`: a person, not a title
         j = title_run(view, k)
+        if j == k + 1 and genitive_form(nxt.text) and is_place(nxt.text[:-1]) and not is_place(nxt.text):
+            continue  # `die erfolgreichsten Filme Südkoreas`: where they were made (`der Film Fargo` is one)
         start, end = view.span(k, j)
         # an English function word inside holds it together (`Save the Green Planet`: no person)
         cue = "title-start" if any(t.text in ENGLISH_ONLY for t in toks[k:j]) else "work-cue"
@@ -191,6 +193,8 @@ def _title_in_brackets_after_person(view: SentenceView) -> list[Candidate]:
     after a full name (a given name first), brackets that hold no name, no number and
     no lower-case verb hold a film the person made or played in."""
     out, toks = [], view.tokens
+    if toks and toks[0].text in CAST_LABELS and sum(t.text == "(" for t in toks) >= 2:
+        return []  # `Mit Tom Ellery (Jonas Haase), Ute Klasen (Berti)`: a cast list's brackets hold parts
     for k in range(2, len(toks) - 2):
         if toks[k].text != "(" or not (is_given(toks[k - 2].text) and is_name_word(toks[k - 1])):
             continue
@@ -201,7 +205,7 @@ def _title_in_brackets_after_person(view: SentenceView) -> list[Candidate]:
         inner = toks[k + 1 : close]
         if any(t.is_number or t.text in ",;:" or t.is_word and not t.is_cap and t.text not in ENGLISH_LOWER
                for t in inner) or len(inner) == 1 and (is_noun(inner[0].text) or is_place(inner[0].text)):
-            continue
+            continue  # (`Ethan Hunt (Cruise)` beside Tom Cruise is read as part and actor after: arbitration.py)
         out.append(Candidate(inner[0].start, inner[-1].end, "film", "year-cue"))
     return out
 

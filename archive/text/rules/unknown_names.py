@@ -6,12 +6,12 @@ lone name with a genitive apostrophe (`Euripides' Iphigenie`, `Haneke’s „…
 from __future__ import annotations
 
 from archive.text.german import is_place
-from archive.text.lexicon import ARTICLES, ENGLISH_TITLE_STARTS, FUNCTION_WORDS
+from archive.text.lexicon import ARTICLES, CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS
 from archive.text.names import syllable_given_name
 from archive.text.rules.persons import PLACE_PREPOSITIONS, _institution
 from archive.text.rules.registry import rule
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, is_unknown_word, unknown_word
-from archive.text.words import OPEN_QUOTES, genitive_form, is_given, is_name_word, is_plain_noun
+from archive.text.words import OPEN_QUOTES, genitive_form, is_cue_noun, is_given, is_name_word, is_other_work, is_plain_noun, names_someone
 
 # After a comma these open a relative clause, whose subject may follow: `, den X Y spielt`.
 RELATIVE_PRONOUNS = frozenset(("der", "die", "das", "den", "dem", "deren", "dessen"))
@@ -35,9 +35,26 @@ def _foreign_then_noun(toks, i: int) -> bool:
             and not genitive_form(toks[i + 1].text))
 
 
+def _place_then_foreign(toks, i: int) -> bool:
+    """`Lech Wałęsa`: a word the lexicon knows only as a place (a given name in many
+    languages is a river or town too), then a surname spelt with a letter German lacks."""
+    first, second = toks[i].text, toks[i + 1].text
+    return (toks[i].is_cap and is_place(first) and not is_plain_noun(first) and first.lower() not in FUNCTION_WORDS
+            and unknown_word(toks[i + 1]) and _foreign(second) and not genitive_form(second))
+
+
 def _foreign(word: str) -> bool:
     """Spelt with a letter German does not use (`ō`, `ş`, `ł`, `ř`): no German word."""
     return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
+
+
+# `bei` is far more often `bei Godard assistiert` than `bei Paris` before two words no lexicon knows.
+PLACES_BEFORE = PLACE_PREPOSITIONS - {"bei"}
+
+
+def _a_noun(word: str) -> bool:
+    """A noun, also a compound on a work the lexicon lacks (`Jugendroman`)."""
+    return is_plain_noun(word) or is_cue_noun(word) or is_other_work(word)
 
 
 @rule("person.unknown-words", priority=30, last_resort=True, triggers=is_unknown_word, examples={
@@ -45,6 +62,8 @@ def _foreign(word: str) -> bool:
     "Ŝura Ŭlanov hat nur eine Szene.": {"Ŝura Ŭlanov": "person"},
     "Bae Sung-min hat nur eine Szene.": {"Bae Sung-min": "person"},
     "Später erzählt Şenay Göre davon.": {"Şenay Göre": "person"},
+    "Der Film ist vom Koreaner Tavo Heinaluoma.": {"Tavo Heinaluoma": "person"},
+    "Dabei hilft ihm Lech Ŭlanović sehr.": {"Lech Ŭlanović": "person"},
     "Das Buch, das Tarvo Heinaluoma schrieb, ist dünn.": {"Tarvo Heinaluoma": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
@@ -58,7 +77,8 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
                 out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
             continue
-        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i))) \
+        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i))
+                or _place_then_foreign(toks, i)) \
                 or _institution(toks[i + 1].text) \
                 or toks[i].text in ENGLISH_TITLE_STARTS:  # `The Animals`: a band or a title
             continue
@@ -72,10 +92,12 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
         if prev.text.lower() in ARTICLES and not (prev.text in RELATIVE_PRONOUNS and view.word(i - 2) == ","):
             continue
         foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
-        if prev.is_cap and prev.is_word and not (foreign and is_plain_noun(prev.text)) \
-                or i == 1 and prev.text not in ":(" or prev.text in OPEN_QUOTES:
-            continue  # but `das Vorbild Ŝura Ŭlanov`: a noun before a foreign name
-        if prev.text in PLACE_PREPOSITIONS or is_place(f"{toks[i].text} {toks[i + 1].text}"):
+        opening = i == 1 and prev.text.lower() in FUNCTION_WORDS  # `Wer X Y einmal begegnet ist`
+        if prev.is_cap and prev.is_word and not opening and not names_someone(prev.text) \
+                and not (foreign and _a_noun(prev.text)) \
+                or i == 1 and prev.text not in ":(" and not opening or prev.text in OPEN_QUOTES:
+            continue  # but `das Vorbild Ŝura Ŭlanov`, `der Japaner X Y`: a noun before a name
+        if prev.text.lower() in PLACES_BEFORE or is_place(f"{toks[i].text} {toks[i + 1].text}"):
             continue  # `in Tel Aviv`, `New York`
         out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
     return out
@@ -114,4 +136,35 @@ def persons_by_apostrophe_genitive(view: SentenceView) -> list[Candidate]:
             continue
         if is_unknown_word(stem) and not is_given(stem):
             out.append(Candidate(toks[name].start, toks[name].start + len(stem), "person", "work-cue"))
+    return out
+
+
+# `mit X verglichen`: the forms of `vergleichen` that close a comparison with `mit X`.
+_COMPARED = frozenset("verglichen vergleicht vergleichen verglich vergleiche".split())
+
+
+@rule("person.compared", priority=45, triggers=("bei", "la", "mit"), also=((*_COMPARED, "wie", "Wie", "à", "a"),), examples={
+    "Man hat sie gern mit Haarvik verglichen.": {"Haarvik": "person"},
+    "Wie bei Obradović dauern die Einstellungen lange.": {"Obradović": "person"},
+    "Eine Szene à la Zandori folgt.": {"Zandori": "person"},
+})
+def persons_compared(view: SentenceView) -> list[Candidate]:
+    """`mit Tarkowski verglichen`, `wie bei Bresson`, `à la Fellini`: critics compare with
+    film makers (`in` compares with films: `wie in X`); a name of one to three words no
+    lexicon knows (no noun, place, given name or channel) there is a real person."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text == "bei" and view.word(i - 1).lower() == "wie" or tok.text == "la" and view.word(i - 1) in ("à", "a"):
+            k = i + 1
+        elif tok.text == "mit" and i + 2 < len(toks):
+            k = i + 1
+        else:
+            continue
+        j = k
+        while j < len(toks) and j - k < 3 and unknown_word(toks[j]) and not is_given(toks[j].text) \
+                and not genitive_form(toks[j].text) and toks[j].text not in CHANNELS:
+            j += 1
+        if j == k or tok.text == "mit" and view.word(j) not in _COMPARED:
+            continue
+        out.append(Candidate(*view.span(k, j), "person", "work-cue"))
     return out

@@ -1,0 +1,59 @@
+"""The titles of a page's capsule reviews and the review's own title in its heading
+(archive.text.headings): every text is invented for the test; each test says what must be
+found, not only what must not."""
+
+from __future__ import annotations
+
+from archive.text import analyse
+
+
+def films(text: str) -> list[tuple[str, str, int]]:
+    return [(m.surface, m.name, m.start) for m in analyse(text).mentions if m.kind == "film"]
+
+
+CAPSULES = ("Neu auf DVD: drei Filme für lange Abende.\n\n"
+            "NORDWIND\nIlse Kowalczyk schickt eine alte Fähre in den Sturm vor der Küste, und das Ergebnis ist klüger, als man denkt, und schöner dazu.\n"
+            "Nordwind. Schweden 2023, 98 Min. Regie: Ilse Kowalczyk.\n\n"
+            "DER GRAUE HAFEN – ZWEITER TEIL\nTom Ellery kehrt an die Küste zurück, älter und müder als zuvor, und spielt den Kapitän mit einer Ruhe, die man nicht so schnell vergisst.\n"
+            "Der graue Hafen – Zweiter Teil. Deutschland 2022, 101 Min. Regie: Ute Klasen.\n")
+
+
+def test_a_capsule_heading_in_capitals_is_the_film_its_capsule_names_and_takes_its_spelling():
+    found = films(CAPSULES)
+    assert ("NORDWIND", "Nordwind", 43) in found
+    assert ("DER GRAUE HAFEN – ZWEITER TEIL", "Der graue Hafen – Zweiter Teil", CAPSULES.index("DER GRAUE")) in found
+
+
+def test_a_line_in_capitals_that_no_other_segment_names_as_a_film_is_no_title():
+    text = "Die Woche im Kino.\n\nFEUILLETON\n" + "Ilse Kowalczyk schickt in „Nordwind“ eine alte Fähre in den Sturm vor der Küste, und das Ergebnis ist klüger, als man denkt, und schöner dazu.\n"
+    assert films(text) == [("Nordwind", "Nordwind", text.index("Nordwind"))]
+
+
+def test_a_heading_in_capitals_that_is_one_plain_noun_is_a_section_not_a_title():
+    text = "KULTUR\n\nDer Mann am Fluss\n\nIlse Kowalczyk zeigt in „Wasserweg“ einen Fluss.\n"
+    assert films(text) == [("Wasserweg", "Wasserweg", text.index("Wasserweg"))]
+
+
+def test_a_line_before_a_credit_block_is_a_capsules_title_but_an_info_line_is_not():
+    text = ("Tom Ellery kehrt an die Küste zurück, älter und müder als zuvor, und spielt den Kapitän mit einer Ruhe, die man nicht so schnell vergisst.\n\nDas Haus am Fluss\nRegie & Buch: Ilse Kowalczyk\n"
+            "Mit: Tom Ellery, Ute Klasen\n\nNorwegen 2023, 98 Min., FSK 12\nRegie: Ilse Kowalczyk\n\nEin stiller Film.")
+    found = films(text)
+    assert ("Das Haus am Fluss", "Das Haus am Fluss", text.index("Das Haus")) in found
+    assert all("Min" not in surface for surface, _, _ in found)
+
+
+def test_a_heading_the_body_writes_whole_is_not_cut_at_its_dash():
+    text = ("Nordwind: Sturmfahrt – Teil eins\n\nTom Ellery gegen das Meer.\n\n"
+            "In „Nordwind: Sturmfahrt – Teil eins“ segelt Tom Ellery allein.\n")
+    assert films(text)[0] == ("Nordwind: Sturmfahrt – Teil eins", "Nordwind: Sturmfahrt – Teil eins", 0)
+
+
+def test_a_heading_the_body_names_as_a_film_is_the_title_though_a_name_is_inside():
+    text = "Ein Hund namens Bruno\n\nTom Ellery spielt den Besitzer.\n\nSo wirkt auch „Ein Hund namens Bruno“: ordentlich.\n"
+    assert films(text)[0] == ("Ein Hund namens Bruno", "Ein Hund namens Bruno", 0)
+
+
+def test_an_info_block_title_may_hold_a_colon_but_a_label_or_a_tag_list_is_none():
+    text = "Ein starker Film.\n\nNordwind: Sturmfahrt – Teil eins. USA 2023, 164 Minuten. Regie: Ute Klasen."
+    assert ("Nordwind: Sturmfahrt – Teil eins", "Nordwind: Sturmfahrt – Teil eins", 19) in films(text)
+    assert films("Ein starker Film.\n\nTags: Iran, Tom Ellery, Cannes 2024, Drama\n") == []
