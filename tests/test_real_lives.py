@@ -94,7 +94,7 @@ def test_they_all_lived_makes_the_family_named_in_its_sentence_real():
 
 
 def test_a_film_that_tells_the_life_of_someone_makes_the_family_it_names_real():
-    text = ("Der Dokumentarfilm „Klangwelt“ erzählt das Leben Ottokar Brennings.\n\n"
+    text = ("Der Film „Klangwelt“ erzählt das Leben Ottokar Brennings.\n\n"
             "Ottokar erzählt von seinem Vater Bertram, einem Trompeter. Seine Nachbarin Mira lacht.")
     found = kinds(text)
     assert ("Bertram", "person") in found
