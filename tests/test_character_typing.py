@@ -2,10 +2,8 @@
 arbitration between them (GUIDELINES.md). Invented sentences only."""
 
 from archive.text import analyse
+from analysed import kinds
 
-
-def kinds(text):
-    return {(m.surface, m.kind) for m in analyse(text).mentions}
 
 
 def test_a_title_with_its_maker_and_year_in_brackets_is_a_film_not_a_part():

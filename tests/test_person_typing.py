@@ -2,10 +2,8 @@
 (GUIDELINES.md: real persons stay persons, even when a film portrays them)."""
 
 from archive.text import analyse
+from analysed import kinds
 
-
-def kinds(text):
-    return {(m.surface, m.kind) for m in analyse(text).mentions}
 
 
 def test_a_full_name_in_apposition_with_a_definite_kin_noun_stays_a_person():

@@ -3,10 +3,8 @@ them (an occupation, a rank, a nickname, kin) and not taken for the film's maker
 Invented sentences only."""
 
 from archive.text import analyse
+from analysed import kinds
 
-
-def kinds(text):
-    return {(m.surface, m.kind) for m in analyse(text).mentions}
 
 
 def test_an_everyday_occupation_before_a_name_makes_a_figure_also_as_a_compound():

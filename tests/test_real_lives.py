@@ -1,13 +1,10 @@
 """A biopic's figures are real persons (GUIDELINES.md), found by what the review says of
 its film: a biopic noun, a life told, a title of rule or a family noun before one name."""
 
-from archive.text import analyse
+from analysed import kinds
 
 FILLER = "Die Bilder sind ruhig und der Schnitt ist genau. " * 30
 
-
-def kinds(text):
-    return {(m.surface, m.kind) for m in analyse(text).mentions}
 
 
 def test_a_film_about_the_last_weeks_of_someone_tells_a_real_life():

@@ -1,10 +1,8 @@
 """A plot summary's figures named by one recurring name, with no cue: characters."""
 
 from archive.text import analyse
+from analysed import kinds
 
-
-def kinds(text):
-    return {(m.surface, m.kind) for m in analyse(text).mentions}
 
 
 def test_a_lone_name_that_recurs_is_a_character():
