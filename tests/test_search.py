@@ -255,6 +255,18 @@ def index_rows(path) -> list[tuple[int, str]]:
         conn.close()
 
 
+def copy_of(db: str, path) -> str:
+    """A copy of the module's archive at `path`, its write-ahead log folded in first,
+    for a test that damages or changes it."""
+    import shutil
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    shutil.copy(db, path)
+    return str(path)
+
+
 def test_ingest_writes_one_index_row_per_sentence_with_its_keys(db):
     conn = sqlite3.connect(db)
     sentences = conn.execute("SELECT id, text FROM sentence ORDER BY id").fetchall()
@@ -263,13 +275,7 @@ def test_ingest_writes_one_index_row_per_sentence_with_its_keys(db):
 
 
 def test_deleting_sentences_removes_their_index_rows_and_check_passes(db, tmp_path):
-    import shutil
-
-    copy = str(tmp_path / "copy.db")
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    shutil.copy(db, copy)
+    copy = copy_of(db, tmp_path / "copy.db")
     conn = sqlite3.connect(copy, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     review = conn.execute("SELECT id FROM review WHERE source LIKE '%notiz.txt'").fetchone()[0]
@@ -286,17 +292,11 @@ def test_deleting_sentences_removes_their_index_rows_and_check_passes(db, tmp_pa
 
 
 def test_check_reports_a_stem_index_out_of_step_or_damaged(db, tmp_path):
-    import shutil
-
     for damage, needle in [
         ("DELETE FROM sentence_stem WHERE rowid = (SELECT min(rowid) FROM sentence_stem)", "sentence_stem"),
         ("UPDATE sentence_stem_data SET block = zeroblob(length(block)) WHERE id > 10", "sentence_stem"),
     ]:
-        copy = str(tmp_path / f"damaged-{len(needle)}-{hash(damage) & 0xffff}.db")
-        conn = sqlite3.connect(db)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        shutil.copy(db, copy)
+        copy = copy_of(db, tmp_path / f"damaged-{len(needle)}-{hash(damage) & 0xffff}.db")
         conn = sqlite3.connect(copy)
         conn.execute(damage)
         conn.commit()
@@ -309,13 +309,7 @@ def test_check_reports_a_stem_index_out_of_step_or_damaged(db, tmp_path):
 def test_check_compares_each_stem_row_with_its_sentence_and_reindex_mends_it(db, tmp_path):
     """A row with other words passes the counts and FTS5's own check (an UPDATE keeps the
     index in step with the row), but search misses its sentence."""
-    import shutil
-
-    copy = str(tmp_path / "wrong-keys.db")
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    shutil.copy(db, copy)
+    copy = copy_of(db, tmp_path / "wrong-keys.db")
     conn = sqlite3.connect(copy)
     a4, b5 = (conn.execute("SELECT id FROM sentence WHERE text LIKE ?", (f"{name} %",)).fetchone()[0]
               for name in ("A4", "B5"))
@@ -339,13 +333,7 @@ def test_check_compares_each_stem_row_with_its_sentence_and_reindex_mends_it(db,
 
 
 def test_reindex_of_a_sound_archive_changes_no_row(db, tmp_path):
-    import shutil
-
-    copy = str(tmp_path / "sound.db")
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    shutil.copy(db, copy)
+    copy = copy_of(db, tmp_path / "sound.db")
     before = index_rows(copy)
     result = run(copy, "db", "reindex")
     assert result.exit_code == 0 and "0 rows of sentence_stem written again" in result.stderr
@@ -389,13 +377,7 @@ def test_reviews_with_the_best_hit_come_first(db):
 
 
 def test_an_index_row_from_another_text_shows_the_sentence_unmarked(db, tmp_path):
-    import shutil
-
-    copy = str(tmp_path / "shifted.db")
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    shutil.copy(db, copy)
+    copy = copy_of(db, tmp_path / "shifted.db")
     conn = sqlite3.connect(copy)
     sentence_id = conn.execute("SELECT id FROM sentence WHERE text LIKE 'B1 %'").fetchone()[0]
     conn.execute("DELETE FROM sentence_stem WHERE rowid = ?", (sentence_id,))
