@@ -183,21 +183,27 @@ def characters_played_by(view: SentenceView) -> list[Candidate]:
         if tok.text != "gespielt":
             continue
         if view.word(i + 1) == "von" and view.word(i - 1) == "," and i > 1:
-            start, actor_end = backward_name_run(view, i - 1, limit=3), view.name_run(i + 2)
-            if start < i - 1 and actor_end > i + 2:
-                out += paired(Candidate(*view.span(start, i - 1), "character", "character-cue"),
-                              Candidate(*view.span(i + 2, actor_end), "person", "paren-actor"))
+            actor_end = view.name_run(i + 2)
+            if actor_end > i + 2:
+                out += part_before_comma(view, i - 1, i + 2, actor_end)
         elif i > 2:
             actor = backward_name_run(view, i)
             by = actor - 1
             comma = next((m for m in range(by - 1, max(by - 4, -1), -1) if toks[m].text == ","), None)
             if actor < i and view.word(by) == "von" and comma is not None \
                     and all(toks[m].text[:1].islower() for m in range(comma + 1, by)):
-                start = backward_name_run(view, comma, limit=3)
-                if start < comma:
-                    out += paired(Candidate(*view.span(start, comma), "character", "character-cue"),
-                                  Candidate(*view.span(actor, i), "person", "paren-actor"))
+                out += part_before_comma(view, comma, actor, i)
     return out
+
+
+def part_before_comma(view: SentenceView, comma: int, actor: int, actor_end: int) -> list[Candidate]:
+    """The name (up to three words) that ends at the comma at token `comma`, as a part,
+    paired with the actor at tokens actor..actor_end: `Nadja, gespielt von Paula Beer`."""
+    start = backward_name_run(view, comma, limit=3)
+    if start >= comma:
+        return []
+    return paired(Candidate(*view.span(start, comma), "character", "character-cue"),
+                  Candidate(*view.span(actor, actor_end), "person", "paren-actor"))
 
 
 CREATURE_NOUNS = words("creature_nouns")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from archive.text.german import is_noun, is_place, lexicon
 from archive.text.lexicon import words
-from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_part, paired
+from archive.text.view import Candidate, SentenceView, backward_name_run, describes_a_part
 from archive.text.words import is_name_word, is_person_noun, is_work_noun, kin
 from archive.text.lexicon import ARTICLES, EVERYDAY_PERSON_NOUNS, FUNCTION_WORDS
 from archive.text.words import POSSESSIVES, is_adjective, is_given
-from archive.text.rules.characters import PREPOSITIONS, _creature, _someone_in_a_story
+from archive.text.rules.characters import PREPOSITIONS, _creature, _someone_in_a_story, part_before_comma
 from archive.text.rules.registry import rule
 
 
@@ -82,10 +82,7 @@ def played_by_described(view: SentenceView) -> list[Candidate]:
                           if view.word(m) in _CLAUSE_ENDS), None)
             if close is None or close == actor_end or view.word(close - 1) not in PLAYED:
                 continue
-        start = backward_name_run(view, comma, limit=3)
-        if start < comma:
-            out += paired(Candidate(*view.span(start, comma), "character", "character-cue"),
-                          Candidate(*view.span(k, actor_end), "person", "paren-actor"))
+        out += part_before_comma(view, comma, k, actor_end)
     return out
 
 
