@@ -47,7 +47,7 @@ def title_run(view: SentenceView, i: int) -> int:
                     and not (toks[k - 1].is_cap and not is_given(toks[k - 1].text)):
                 break  # `Refns Großstadtkrimi`; but `Small Things Like These`, `Der Mann ohne …` run on
             if is_given(tok.text) and view.name_run(k) - k >= 2 and toks[k - 1].text not in ("der", "des") \
-                    and toks[k - 1].text not in ENGLISH_ONLY:  # `Save the Green Planet`
+                    and toks[k - 1].text.lower() not in ENGLISH_ONLY:  # `Save the Green Planet`, `The Long Goodbye`
                 break  # a person's name begins: `Debüt Pi zeigte Darren Aronofsky` (not `Die Ehe der Maria Braun`)
             last = k + 1
             if split_compound(tok) is not tok:

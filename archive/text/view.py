@@ -197,6 +197,8 @@ def backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
     Morcerf`)."""
     toks, i, words = view.tokens, k, 0
     while i > 0 and words < limit and is_name_word(toks[i - 1]):
+        if words and split_compound(toks[i - 1]) is not toks[i - 1]:
+            break  # `die Netflix-Serie Kleo spielt`: a compound ends a name, as in name_run
         i -= 1
         words += 1
         if i > 2 and is_initial(toks, i - 2) and toks[i - 1].end == toks[i].start - 1:

@@ -8,6 +8,7 @@ from archive.text.forms import nickname_end
 from archive.text.german import is_listed_name, is_noun, is_place
 
 from archive.text.rules.registry import rule
+from archive.text.rules.series import names_a_series
 
 from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.tokens import make_token
@@ -118,6 +119,8 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
                 start, end = view.span(i + 1, j)
                 out.append(Candidate(start, end, "person", "role-cue"))
             continue
+        if tok.text == "von" and names_a_series(view, i):
+            continue  # `die zweite Staffel von Dark`: a series, in series.py
         if tok.text == "von" and i > 0 and (toks[i - 1].text in "“”«»‹›\"" or is_work_noun(toks[i - 1].text)
                                             or toks[i - 1].text in MADE_BY):
             j = view.name_run(i + 1)

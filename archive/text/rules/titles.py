@@ -39,13 +39,19 @@ from archive.text.words import (
 )
 
 
-@rule("film.work-noun", priority=55, triggers=is_work_noun, examples={
+def _work_noun_or_compound(word: str) -> bool:
+    """`Film`, and a compound ending in one: `Netflix-Serie`, `Tarantino-Film`."""
+    return is_work_noun(word) or "-" in word and is_work_noun(word.rsplit("-", 1)[1])
+
+
+@rule("film.work-noun", priority=55, triggers=_work_noun_or_compound, examples={
     "Dennoch gleitet sein neuer Film Nachtfahrt nie ab.": {"Nachtfahrt": "film"},
+    "In der Netflix-Serie Kaltfront spielt Jella Haase eine Agentin.": {"Kaltfront": "film"},
 })
 def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
-        if not (tok.is_word and is_work_noun(tok.text)):
+        if not (tok.is_word and _work_noun_or_compound(tok.text)):
             continue
         k = i + 1
         if view.word(k) in ("heißt", "hieß") and k + 1 < len(toks):
