@@ -204,9 +204,9 @@ def backward_name_run(view: SentenceView, k: int, limit: int = 3) -> int:
         if i > 2 and is_initial(toks, i - 2) and toks[i - 1].end == toks[i].start - 1:
             i -= 2  # `Claus D. Clausnitzer`: the initial and its full stop
             continue
-        if i > 1 and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
-            i -= 1  # the particle; the name word before it comes next
-            continue
+        if i > 1 and words < limit and toks[i - 1].text in NAME_PARTICLES and is_name_word(toks[i - 2]):
+            i -= 1  # the particle; the name word before it comes next (so not at the limit:
+            continue  # `an der Seite von Melly Böwe (…)` is no `von Melly Böwe`)
         if i > 2 and words < limit and is_initial(toks, i - 2) and is_name_word(toks[i - 3]):
             i -= 2  # `Claus D. Clausnitzer`: the initial; the given name before it comes next
             words += 1

@@ -218,6 +218,8 @@ def _creature(noun: str) -> bool:
 
 
 CONTRACTED_ARTICLES = frozenset({"vom", "zum", "zur", "beim", "im", "am"})
+_CLAUSE_STARTS = frozenset({"während", "weil", "als", "wo", "wenn", "und", "bis", "dass", "daß", "ob", ","})
+RULER_TITLES = words("ruler_titles")
 
 
 def _someone_in_a_story(word: str) -> bool:
@@ -242,7 +244,8 @@ def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
         k = i - 1
         while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
             k -= 1
-        if toks[k].text.lower() in ARTICLES | POSSESSIVES | CONTRACTED_ARTICLES:  # `vom Kohlenhändler X` too
+        if toks[k].text.lower() in ARTICLES | POSSESSIVES | CONTRACTED_ARTICLES \
+                or k == i - 1 and toks[k].text in _CLAUSE_STARTS and tok.text not in RULER_TITLES:  # `vom Kohlenhändler X` too
             out.append(Candidate(*view.span(i + 1, view.name_run(i + 1, limit=2)), "character", "character-cue"))
     return out
 
