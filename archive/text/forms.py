@@ -127,17 +127,32 @@ def _first_two(entry: tuple) -> tuple[int, int]:
 
 
 DASHES = ("–", "—", "-")
+# A sequel's number after a title: a roman numeral from II, a number below 100, `3D`.
+_SEQUEL = re.compile(r"(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})|[2-9]|[1-9][0-9]|3D")
 _INITIAL_ALONE = re.compile(r"[A-ZÄÖÜ]\.?")
 
 
+def title_end(view: SentenceView, film: Candidate, candidates: list[Candidate]) -> int:
+    """Where a film found again ends, its subtitle or sequel number included."""
+    return _subtitle_end(view, _At(view), film, candidates)
+
+
 def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
-    """`The Dry – Lügen der Vergangenheit`: a title, a dash between spaces, and a
-    subtitle (a title run, or a film found right there) are one title, as German release
-    titles are written. Not when the subtitle holds a name (`Drive – Ryan Gosling
+    """`The Dry – Lügen der Vergangenheit`: a title, a dash between spaces (or a colon
+    after it: `Alien: Romulus`), and a subtitle (a title run, or a film found right there)
+    are one title, as release titles are written; so are a title and a sequel's number. Not when the subtitle holds a name (`Drive – Ryan Gosling
     spielt`) or is one function word or plain noun that no rule took for a film."""
     toks = view.tokens
     k = at.end(film.end)
-    if k is None or k + 2 >= len(toks) or toks[k + 1].text not in DASHES or toks[k + 1].start == film.end:
+    if k is None or k + 1 >= len(toks):
+        return film.end
+    if _SEQUEL.fullmatch(toks[k + 1].text) and toks[k + 1].text != "I" and toks[k + 1].start == film.end + 1 \
+            and not (k + 2 < len(toks) and toks[k + 2].is_word and is_plain_noun(toks[k + 2].text)):
+        return toks[k + 1].end  # `Saw X`, `Deadpool 2`, `Saw 3D`: a sequel (not `nach Drive 2 Jahre`)
+    if k + 2 >= len(toks):
+        return film.end
+    colon = toks[k + 1].text == ":" and toks[k + 1].start == film.end  # `Alien: Romulus`
+    if not colon and (toks[k + 1].text not in DASHES or toks[k + 1].start == film.end):
         return film.end
     s = k + 2
     first = toks[s]

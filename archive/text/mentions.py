@@ -12,7 +12,7 @@ import re
 
 from archive.text.rules import first_pass
 from archive.text.rules.quotes import declined_titles, rejected_quotes
-from archive.text.forms import reshape
+from archive.text.forms import reshape, title_end
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, \
     noun_not_name, two_surnames_apart
 from archive.text.arbitration import orient_pairs, typed_names
@@ -150,6 +150,10 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 # a sentence is used as a name: `Systemsprenger bleibt …`; `zwischen Heimat und Y` beside a film is one)
             if c.kind == "film" and name in titled_figures and acts_as_figure(view, c.start, c.end, titled_figures[name]):
                 c.kind = "character"  # the film `X` about a woman called X: here she acts
+            if c.kind == "film":
+                end = title_end(view, c, by_sentence.get(view.index, []))
+                if end != c.end and taken.free(c.start, end):  # `Saw` found again, in `Saw VI`: the sequel
+                    c.end, name = end, plain(text[c.start : end])
             if taken.free(c.start, c.end):
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
