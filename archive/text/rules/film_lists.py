@@ -1,0 +1,56 @@
+"""Films listed under a heading that says they are films: `WEITERE FILME⏎A · B · C`,
+`Ähnliche Filme: A, B, C`, the tips at the foot of a blog's review. Each item of the list
+is a title, whatever words it holds."""
+
+from __future__ import annotations
+
+import re
+
+from archive.text.lexicon import words
+from archive.text.rules.registry import rule
+from archive.text.view import Candidate, SentenceView
+
+FILM_LIST_HEADS = words("film_list_heads")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_ITEM = re.compile(r"[^·|•;,\n]+")
+_YEAR_AFTER = re.compile(r"\s*\(?(?:1[89]|20)\d\d\)?$")
+
+
+def films_heading(line: str) -> bool:
+    """A line of at most four words, with no sentence end, that names films in the plural."""
+    found = _WORD.findall(line)
+    return 0 < len(found) <= 4 and not line.rstrip().endswith((".", "!", "?", ",")) \
+        and any(w[:1].upper() + w[1:].lower() in FILM_LIST_HEADS for w in found)
+
+
+@rule("film.listed-under-heading", priority=84, examples={
+    "Ein Fazit.\n\nWEITERE FILME\nDer Nachtzug · Stille Wasser · Ein Tag im Mai": {
+        "Der Nachtzug": "film", "Stille Wasser": "film", "Ein Tag im Mai": "film"},
+    "Ein Fazit.\n\nÄhnliche Filme: Kaltes Licht, Die Brücke am Fluss (1995)": {
+        "Kaltes Licht": "film", "Die Brücke am Fluss": "film"},
+})
+def films_listed_under_heading(view: SentenceView) -> list[Candidate]:
+    """The items of the line right after a films heading, or after its colon; an item
+    starts with a capital or a digit, and a year after it is not part of it."""
+    text, start, end = view.text, view.sentence.start, view.sentence.end
+    line_start = text.rfind("\n", 0, start) + 1
+    head, colon, _ = text[line_start:end].partition(":")
+    if colon and "\n" not in head and films_heading(head):
+        return _items(text, line_start + len(head) + 1, end)
+    if text[line_start:start].strip():
+        return []  # the sentence starts inside a line
+    before = text[: max(line_start - 1, 0)]  # up to the line break that ends the line before
+    return _items(text, start, end) if line_start and films_heading(before[before.rfind("\n") + 1 :]) else []
+
+
+def _items(text: str, start: int, end: int) -> list[Candidate]:
+    out = []
+    for m in _ITEM.finditer(text, start, end):
+        item = m.group().rstrip(" .\t")
+        year = _YEAR_AFTER.search(item)
+        item = item[: year.start()] if year else item
+        lead = len(item) - len(item.lstrip())
+        item = item.strip()
+        if item and (item[0].isupper() or item[0].isdigit()) and len(item.split()) <= 10:
+            out.append(Candidate(m.start() + lead, m.start() + lead + len(item), "film", "cited"))
+    return out
