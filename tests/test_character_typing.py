@@ -300,3 +300,11 @@ def test_an_adverb_before_a_play_verb_is_no_subject_so_the_name_after_it_plays()
                  "Zuletzt verkörperte Ute Klasen eine Ärztin."):
         found = kinds(text)
         assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found, text
+
+
+def test_stellt_plays_only_with_dar_and_a_genitive_owner_in_the_object_is_no_part():
+    found = kinds("Der Film spielt zwischen Tag und Nacht und stellt Lena Varek (Ute Klasen) ins Zentrum.")
+    assert ("Lena Varek", "character") in found and ("Ute Klasen", "person") in found
+    assert ("Anna Zandek", "character") in kinds("Tom Ellery stellt Anna Zandek mit großer Ruhe dar.")
+    found = kinds("Tom Ellery spielt in Jonas Bergs Komödie einen Hotelerben.")
+    assert ("Jonas Bergs", "person") in found and ("Jonas Bergs", "character") not in found

@@ -46,6 +46,8 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
     for i, tok in enumerate(toks):
         if tok.text not in PLAY_VERBS:
             continue
+        if tok.text == "stellt" and not any(t.text == "dar" for t in toks[i + 1 :]):
+            continue  # `stellt X ins Zentrum`: only `stellt X dar` plays
         subject_before = _subject_before(view, i)
         if tok.text in ("gibt", "gab") and (not subject_before or view.word(i + 1) == "es"):
             continue  # `es gibt`, `Als Extras gibt es …`: there is, not plays
@@ -82,6 +84,9 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
     while m < end:
         if toks[m].is_word and toks[m].is_cap and is_given(toks[m].text):
             j = min(view.name_run(m), end)
+            if j > m and genitive_form(toks[j - 1].text) and j < end and toks[j].is_cap and not is_name_word(toks[j]):
+                m = j  # `spielt in Marc Rothemunds Komödie einen Hotelerben`: the owner of a noun, not the part
+                continue
             if j > m:
                 names.append((m, j))
                 m = j
