@@ -5,6 +5,7 @@ name). Invented sentences; each test says what must be found and what must not."
 from __future__ import annotations
 
 from archive.text import analyse
+from analysed import kinds
 
 
 def spans(text: str) -> set[tuple[str, str, str]]:
@@ -136,3 +137,10 @@ def test_two_surnames_of_names_found_in_full_run_together_are_two_mentions():
 def test_a_place_then_a_surname_spelt_with_a_letter_german_lacks_is_a_name():
     assert "Lech Ŭlanović" in persons("Dabei hilft ihm Lech Ŭlanović sehr.")
     assert persons("Der Zug fährt von Lech nach Łowicz.") == set()  # places, not a name
+
+
+def test_a_given_name_no_list_knows_before_a_listed_surname_is_a_person_but_not_a_conjunction():
+    assert ("Sigvarne Weaver", "person") in kinds("Sigvarne Weaver bleibt die Messlatte.")
+    assert ("Tarvik Scotts", "person") in kinds("Nach Tarvik Scotts kühlem Debüt kam lange nichts.")
+    found = kinds("Nachdem Julie gegangen ist, bleibt die Wohnung leer. Sobald Weaver kommt, wird es laut.")
+    assert not any(surface.startswith(("Nachdem", "Sobald")) for surface, _ in found)

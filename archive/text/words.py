@@ -93,9 +93,12 @@ def is_name_word(tok: Token) -> bool:
     return tok.is_cap and tok.is_word and could_be_name(tok.text)
 
 
+CLAUSE_OPENERS = words("clause_openers")
+
+
 @functools.lru_cache(maxsize=65536)
 def could_be_name(word: str) -> bool:
-    return (word.lower() not in FUNCTION_WORDS and not is_cue_noun(word) and not looks_like_noun(word)
+    return (word.lower() not in FUNCTION_WORDS and word.lower() not in CLAUSE_OPENERS and not is_cue_noun(word) and not looks_like_noun(word)
             and word not in ADDRESS_TITLES)
 
 
