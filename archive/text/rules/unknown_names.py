@@ -48,16 +48,6 @@ def _foreign(word: str) -> bool:
     return any(ord(ch) > 127 and ch.isalpha() and ch not in GERMAN_LETTERS for ch in word)
 
 
-def _unknown_then_name(toks, i: int) -> bool:
-    """`Sigourney Weaver`, `Ridley Scotts`: a capitalised word no lexicon knows, then a word
-    the lists of names know (in the genitive too) and no German noun: a given name the
-    lists lack before a surname (not an owner before a name: `Keoghans Byron`)."""
-    second = toks[i + 1]
-    stem = second.text[:-1] if genitive_form(second.text) else second.text
-    return (unknown_word(toks[i]) and not genitive_form(toks[i].text) and second.is_cap and second.is_word and is_given(stem)
-            and not is_plain_noun(second.text) and second.start == toks[i].end + 1)
-
-
 # `bei` is far more often `bei Godard assistiert` than `bei Paris` before two words no lexicon knows.
 PLACES_BEFORE = PLACE_PREPOSITIONS - {"bei"}
 
@@ -75,7 +65,6 @@ def _a_noun(word: str) -> bool:
     "Der Film ist vom Koreaner Tavo Heinaluoma.": {"Tavo Heinaluoma": "person"},
     "Dabei hilft ihm Lech Ŭlanović sehr.": {"Lech Ŭlanović": "person"},
     "Das Buch, das Tarvo Heinaluoma schrieb, ist dünn.": {"Tarvo Heinaluoma": "person"},
-    "Sigvarne Weaver bleibt die Messlatte.": {"Sigvarne Weaver": "person"},
 })
 def _unknown_full_names(view: SentenceView) -> list[Candidate]:
     """`Hany Abu-Assad huldigt …`: two capitalised words in a row that the lexicon does
@@ -88,22 +77,18 @@ def _unknown_full_names(view: SentenceView) -> list[Candidate]:
             if i == 0 or toks[i - 1].text.lower() not in ARTICLES:
                 out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))
             continue
-        named = _unknown_then_name(toks, i)
-        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i) or named)
+        if not (unknown_word(toks[i]) and (unknown_word(toks[i + 1]) or _foreign_then_noun(toks, i))
                 or _place_then_foreign(toks, i)) \
                 or _institution(toks[i + 1].text) \
                 or toks[i].text in ENGLISH_TITLE_STARTS:  # `The Animals`: a band or a title
             continue
         if i + 2 < len(toks) and toks[i + 2].is_cap and toks[i + 2].is_word:
             continue  # three or more: more likely a title
-        if i == 0:  # at a sentence's start only a name spelt with letters German lacks (`Ŝura Ŭlanov sagt`)
-            if _foreign(toks[0].text) or _foreign(toks[1].text) or named:  # or before a listed name
+        if i == 0:  # at a sentence's start only a name spelt with letters German lacks: `Ŝura Ŭlanov sagt`
+            if _foreign(toks[0].text) or _foreign(toks[1].text):
                 out.append(Candidate(*view.span(0, 2), "person", "unknown"))
             continue
         prev = toks[i - 1]
-        if named and prev.text.lower() not in ARTICLES:
-            out.append(Candidate(*view.span(i, i + 2), "person", "unknown"))  # `nach Ridley Scotts Prometheus`
-            continue
         if prev.text.lower() in ARTICLES and not (prev.text in RELATIVE_PRONOUNS and view.word(i - 2) == ","):
             continue
         foreign = _foreign(toks[i].text) or _foreign(toks[i + 1].text)
