@@ -133,3 +133,12 @@ def test_a_portrait_of_someone_unknown_introduced_by_ein_or_namens_names_no_real
     assert ("Hilde Sarnow", "character") in found
     found = kinds("Der Film porträtiert die Lyrikerin Hilde Sarnow (Ute Klasen), die in Kiel lebte.")
     assert ("Hilde Sarnow", "person") in found
+
+
+def test_a_figure_the_review_names_as_an_author_of_a_cited_work_is_a_real_person():
+    text = ("Im Sommer 1816 treffen sich Dichter am See. Maren Vogt (Greta Lind) schreibt nachts. "
+            "Maren Vogts Roman „Der Eisgarten“ wird noch heute gelesen. "
+            "Auch Ilka Brandt (Ute Klasen) schreibt, doch Vogt liest nichts davon.")
+    assert {("Maren Vogt", "person"), ("Vogt", "person"), ("Ilka Brandt", "character")} <= kinds(text)
+    without = text.replace("Maren Vogts Roman „Der Eisgarten“ wird noch heute gelesen. ", "")
+    assert ("Maren Vogt", "character") in kinds(without)

@@ -16,7 +16,7 @@ from archive.text.forms import reshape, title_end
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, \
     noun_not_name, two_surnames_apart
 from archive.text.arbitration import orient_pairs, typed_names
-from archive.text.real_lives import filmed_people, real_figures, said_real
+from archive.text.real_lives import authors_of_works, filmed_people, real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, \
     surnames_written_after, used_as_noun
 from archive.text.view import Candidate, SentenceView
@@ -92,6 +92,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     real |= said_real(text, [(v.sentence.start, v.sentence.end) for v in views],  # `Beide sind historische Figuren`
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in characters], characters,
                       [(s, names[id(c)], c.start, c.end) for c, s in found if names[id(c)] in persons])
+    real |= authors_of_works(text, [(s, names[id(c)], c.start, c.end) for c, s in found if c.kind != "film"], characters)
     characters -= real
     persons |= real
     for c, _ in found:  # `Blau` for `Drei Farben: Blau`, which the review writes out too

@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 
 from archive.text.lexicon import words
+from archive.text.words import is_other_work
 
 BIOPIC_NOUNS = words("biopic_nouns")
 FAMILY = words("family_nouns")
@@ -318,4 +319,22 @@ def _paragraph_before(text: str, sentences: list[tuple[int, int]], s: int) -> li
             if breaks == 2:
                 break
         out.append(k)
+    return out
+
+
+_OPENING_QUOTES = ("„", "»", "\"", "“", "«")
+
+
+def authors_of_works(text: str, named: list[tuple[int, str, int, int]], characters: set[str]) -> set[str]:
+    """The characters the review also names as the author of a book, a poem or a song in
+    the genitive (`Mary Shelleys „Frankenstein“`, `Byrons Gedichte`): a figure of a film
+    who wrote what the review cites lived, so a historical film's brackets do not make
+    them invented (GUIDELINES.md: a real person played stays a person)."""
+    out = set()
+    for _, name, start, end in named:
+        if name not in characters or not (text[end - 1 : end] == "s" or text[end : end + 1] in "'’"):
+            continue
+        after = text[end : end + 40].lstrip("'’ ")
+        if after.startswith(_OPENING_QUOTES) or is_other_work(after.split(" ", 1)[0].rstrip(",.;:")):
+            out.add(name)
     return out
