@@ -26,3 +26,11 @@ def test_an_investigator_by_trade_before_a_name_is_a_figure_with_or_without_an_a
     found = kinds("Ermittler Janek Olbrich verhört den Hausmeister. "
                   "Später ruft die Profilerin Mara Lindqvist an, und Meisterdetektiv Albin Voss lacht.")
     assert {("Janek Olbrich", "character"), ("Mara Lindqvist", "character"), ("Albin Voss", "character")} <= found
+
+
+def test_a_series_keeps_its_name_beside_the_cinema_film_made_of_it():
+    from archive.text import analyse
+    text = "Die Serie Bürohölle lief fünf Staffeln. Dann kam „Bürohölle – Der Film“. Bürohölle bleibt besser."
+    names = {(m.surface, m.name) for m in analyse(text).mentions if m.kind == "film"}
+    assert ("Bürohölle – Der Film", "Bürohölle – Der Film") in names
+    assert ("Bürohölle", "Bürohölle") in names and ("Bürohölle", "Bürohölle – Der Film") not in names

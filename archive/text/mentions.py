@@ -99,7 +99,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         if c.kind == "film" and " " not in names[id(c)]:
             fuller = [f for f in films if f.endswith(": " + names[id(c)])  # and `Yrsa – Die Reise`, `Die Frau,
                       or any(f.startswith(names[id(c)] + dash) or f.endswith(dash + names[id(c)])  # die singt – Incendies`
-                             for dash in (" – ", " - ", " — "))]
+                             for dash in (" – ", " - ", " — ")) and not f.endswith(_FILM_OF_A_SERIES)]
             if len(fuller) == 1:
                 names[id(c)] = fuller[0]
     films |= known.review_films  # what the review's metadata names counts as named
@@ -203,6 +203,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     return Analysis(text, sentences, mentions, entities, _roles(found, mentions), subject, asked)
 
 
+# `Stromberg – Der Film`: the cinema film of a series, another work than the series `Stromberg`
+_FILM_OF_A_SERIES = (" Der Film", " Der Kinofilm", " The Movie")
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
 _LEADING = re.compile(r"[\W_]+|(?:Und|Aber|Doch|Auch)\s+")  # what may stand before a sentence's subject
 
