@@ -66,3 +66,12 @@ def test_a_recurring_lone_name_written_after_a_persons_one_word_name_is_that_per
     found = {(m.surface, m.kind, m.name) for m in analysis.mentions}
     assert ("Weerapan", "person", "Zandorak Weerapan") in found
     assert not any(kind == "character" for _, kind, _ in found)
+
+
+def test_a_noun_that_is_a_given_name_too_does_not_recur_as_a_figure_after_an_article():
+    text = ("Die Regisseurin verfilmt den Roman mit Geduld. Wer den Roman kennt, staunt. "
+            "Der Film verkürzt den Roman, doch Brakkeno geht jeden Tag zum Hafen. Brakkeno schweigt. "
+            "Am Ende sitzt Brakkeno allein am Kai.\n\nZUM WEITERLESEN\nIlse Varga: Der Kai. Roman. Kiepe, 300 Seiten.")
+    found = kinds(text)
+    assert ("Brakkeno", "character") in found
+    assert not any(surface == "Roman" for surface, _ in found)

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from .german import is_place
+from .german import is_noun, is_place
 from .lexicon import ARTICLES, FUNCTION_WORDS, words
 from .names import family_name_first
 from .view import Candidate, SentenceView
@@ -40,6 +40,8 @@ def _alone(view: SentenceView):
             continue
         if k > 0 and toks[k - 1].text[-1:].isdigit():
             continue  # `120 Min.`, `3 Std.`: a unit after a number
+        if k > 0 and toks[k - 1].text.lower() in ARTICLES and is_noun(tok.text):
+            continue  # `den Roman`, `der Tod`: a noun the lexicon knows, after an article, is that noun
         if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
         yield tok.text, k == 0
