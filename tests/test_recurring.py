@@ -75,3 +75,11 @@ def test_a_noun_that_is_a_given_name_too_does_not_recur_as_a_figure_after_an_art
     found = kinds(text)
     assert ("Brakkeno", "character") in found
     assert not any(surface == "Roman" for surface, _ in found)
+
+
+def test_a_given_name_before_a_surname_that_is_a_noun_too_is_not_alone():
+    text = ("Die Regisseurin wagt sich an Thomas Manns Roman. Brakkeno geht zum Hafen. "
+            "Thomas Manns Sätze sind lang. Brakkeno schweigt. Wie bei Thomas Mann bleibt Brakkeno allein.")
+    found = kinds(text)
+    assert ("Thomas Manns", "person") in found and ("Brakkeno", "character") in found
+    assert not any(kind == "character" for surface, kind in found if "Thomas" in surface)

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from .german import is_noun, is_place
-from .lexicon import ARTICLES, FUNCTION_WORDS, words
+from .lexicon import ARTICLES, FUNCTION_WORDS, KIN_NOUNS, words
 from .names import family_name_first
 from .view import Candidate, SentenceView
 from .lexicon import CHANNELS
@@ -28,7 +28,7 @@ MIN_ACTING_ALONE = 2  # fewer, when the name once opens a sentence as the subjec
 
 
 def _alone(view: SentenceView):
-    """(word, at the sentence's start) for each capitalised word with no name beside it."""
+    """(word, at the sentence's start, its index) for each capitalised word with no name beside it."""
     toks = view.tokens
     # is_name_word of each token, once (a word's flags come from its text)
     named = [t.is_cap and t.is_word and could_be_name(t.text) for t in toks]
@@ -44,7 +44,7 @@ def _alone(view: SentenceView):
             continue  # `den Roman`, `der Tod`: a noun the lexicon knows, after an article, is that noun
         if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
-        yield tok.text, k == 0
+        yield tok.text, k == 0, k
 
 
 def recurring_characters(views: list[SentenceView], persons: set[str], films: set[str],
@@ -54,15 +54,21 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
     taken = {w for name in persons | films | given_persons for w in name.replace("-", " ").split(" ")} \
         - {name.split(" ")[0] for name in given_persons if not family_name_first(name)}
     counts: Counter[str] = Counter()
+    before: Counter[tuple[str, str]] = Counter()  # (word, the word after it)
     inside: set[str] = set()
     acting: set[str] = set()
     for view in views[1:] if len(views) > 1 else views:
-        for text, first in _alone(view):
+        for text, first, k in _alone(view):
             counts[text] += 1
+            before[(text, view.word(k + 1))] += 1
             if not first:
                 inside.add(text)
             elif _plot_verb(view.word(1)) and view.word(1) not in MAKING_VERBS:
                 acting.add(text)  # `Hirayama putzt öffentliche Toiletten`
+    for full in given_persons:  # `Thomas Manns`: a given name before its surname (a noun too) is not alone;
+        first, last = full.split(" ")[0], full.rsplit(" ", 1)[-1]  # a kin noun is a surname only when declined
+        if before[(first, last + "s")] or before[(first, last)] and last not in KIN_NOUNS:  # as one (not `Tomás Vater`)
+            counts[first] -= before[(first, last)] + before[(first, last + "s")]
     # fold the genitive (`Hirokos` with `Hiroko`)
     for word in list(counts):
         if word.endswith("s") and word[:-1] in counts:
