@@ -7,7 +7,7 @@ so that a change meant only for speed can be checked to change no output at all.
     python3 benchmarks/analysis_snapshot.py --check-triggers   # and no rule misses a sentence
 
 The texts: the eval sets beside the repository (../shared/eval/dev, sample), the tuning
-sets under /work/sets (TUNING_SETS, when present; never the blind ones), seeds/*.txt and the first 1,500 generated reviews of the
+sets under benchmarks/sets (TUNING_SETS; never the blind ones), seeds/*.txt and the first 1,500 generated reviews of the
 benchmark corpus; the last 300 of those once more with a `Known` made of what the 1,500
 found (as a later ingest sees them), so the archive's memory is covered too. For each:
 every sentence span; every mention (start, end, type, name, rule); the entities, roles
@@ -35,7 +35,7 @@ TUNING_SETS = ("T", "U", "V")  # the sets that rules were tuned on (the blind on
 def texts() -> list[tuple[str, str]]:
     """(label, text) of every text the snapshot covers, in a fixed order."""
     folders = [ROOT.parent / "shared" / "eval" / "dev", ROOT.parent / "shared" / "eval" / "sample",
-               *(Path("/work/sets") / s for s in TUNING_SETS), ROOT / "seeds"]
+               *(ROOT / "benchmarks" / "sets" / s for s in TUNING_SETS), ROOT / "seeds"]
     out = []
     for folder in folders:
         for path in sorted(folder.glob("*.txt")):
