@@ -308,3 +308,9 @@ def test_stellt_plays_only_with_dar_and_a_genitive_owner_in_the_object_is_no_par
     assert ("Anna Zandek", "character") in kinds("Tom Ellery stellt Anna Zandek mit großer Ruhe dar.")
     found = kinds("Tom Ellery spielt in Jonas Bergs Komödie einen Hotelerben.")
     assert ("Jonas Bergs", "person") in found and ("Jonas Bergs", "character") not in found
+
+
+def test_a_note_in_a_cast_lists_brackets_is_no_part():
+    found = kinds("Ein Film.\n\nMit: Tom Ellery (Jonas Haase), Jenna Davis (Stimme), Ute Klasen (Mira)")
+    assert {("Jonas Haase", "character"), ("Mira", "character"), ("Jenna Davis", "person")} <= found
+    assert not any(surface == "Stimme" for surface, _ in found)

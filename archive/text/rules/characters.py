@@ -322,6 +322,9 @@ def characters_after_kin_noun(view: SentenceView) -> list[Candidate]:
     return out
 
 
+CAST_NOTES = words("cast_notes")
+
+
 @rule("character.cast-list", priority=86, triggers=(":", "Mit"), examples={
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
@@ -349,8 +352,9 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
         actor = backward_name_run(view, k)
         first = after_title(view, k + 1)
         inner_end = view.name_run(first)
-        if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)):
-            continue  # `Sprecher: X (Erzählerin)`: a part named by a noun for a person is no name
+        if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)
+                                       or toks[first].text in CAST_NOTES):
+            continue  # `Sprecher: X (Erzählerin)`, `X (Stimme)`: a noun for a person, a note, is no name
         if actor < k and inner_end > first and view.word(inner_end) in (")", ","):
             entries.append((actor, k, first, inner_end))
             votes += _full_name(view, actor, k) - _full_name(view, first, inner_end, first > k + 1)
