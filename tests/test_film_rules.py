@@ -90,3 +90,18 @@ def test_one_english_word_after_dessen_is_a_title_but_a_german_noun_or_a_name_is
     assert films("Er teilte den Preis mit Zandor und dessen Stranded.") == [("Stranded", 42)]
     assert films("Er kam mit Zandor und dessen Frau.") == []
     assert films("Er kam mit Zandor und dessen Tom.") == []
+
+
+def test_an_original_title_ends_at_the_separator_of_an_info_line():
+    text = "Nebelhafen\n\nOriginaltitel: Harbour: Fog | Norwegen 2023 | 101 Min.\nRegie: Ilse Kowalczyk\n\nEin ruhiger Film."
+    found = films(text)
+    assert ("Harbour: Fog", text.index("Harbour")) in found
+    assert not any("|" in surface for surface, _ in found)
+
+
+def test_an_ampersand_between_capitalized_words_joins_one_title():
+    text = "Krone & Kelch (Norwegen 2023) erzählt von zwei Brüdern. Danach lief Krone & Kelch auch im Fernsehen."
+    found = films(text)
+    assert ("Krone & Kelch", 0) in found
+    assert ("Krone & Kelch", text.index("Krone & Kelch auch")) in found
+    assert ("Kelch", text.index("Kelch")) not in found
