@@ -105,3 +105,10 @@ def test_an_ampersand_between_capitalized_words_joins_one_title():
     assert ("Krone & Kelch", 0) in found
     assert ("Krone & Kelch", text.index("Krone & Kelch auch")) in found
     assert ("Kelch", text.index("Kelch")) not in found
+
+
+def test_an_info_line_with_separators_opens_with_the_title():
+    text = "Nordwind: Teil Zwei\n\nKritik von Ute Klasen\n\nNordwind: Teil Zwei · Norwegen/Schweden 2024 · 166 Min. · FSK 12\nRegie: Ilse Kowalczyk\n\nEin ruhiger Film."
+    found = films(text)
+    assert ("Nordwind: Teil Zwei", text.index("Nordwind: Teil Zwei ·")) in found
+    assert not any(surface.startswith("Kritik") for surface, _ in found)

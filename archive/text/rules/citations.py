@@ -144,7 +144,7 @@ _COUNTRY = r"[A-ZÄÖÜ][\wÄÖÜäöüß.]*"
 # `Club Zero. GB/AT 2023.`, `Riefenstahl. Dokumentarfilm, Deutschland 2024.`,
 # `Konklave⏎USA/GB 2024 · R: …`, `Perfect Days, Japan/Deutschland 2023, 124 Minuten`
 _INFO_BLOCK = re.compile(
-    rf"([A-ZÄÖÜ0-9][^\n]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
+    rf"([A-ZÄÖÜ0-9][^\n·|•]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+|[ \t]+[·|•][ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
     rf"({_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
 _ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
 
@@ -153,10 +153,12 @@ _ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
     "Ein starker Film.\n\nNordwind Zero. AT/DE 2023. 110 Min. Von Ilse Kowalczyk.": {"Nordwind Zero": "film"},
     "Ein starker Film.\n\nHarbour Lights (Havets ljus)\nSchweden/Dänemark 2024 · 118 Min.": {
         "Harbour Lights": "film", "Havets ljus": "film"},
+    "Ein starker Film.\n\nNordwind: Teil Zwei · Norwegen 2024 · 166 Min.": {"Nordwind: Teil Zwei": "film"},
 })
 def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
     """An info block names the film on its first line, before the countries and the year
-    (on the same line after a full stop or a comma, or on the next line), the original
+    (on the same line after a full stop, a comma or a separator, `X · USA 2024 · 166 Min.`,
+    `X | USA 2023 | 169 Min.`, or on the next line), the original
     title in brackets after it: `Der dritte Mann (The Third Man). GB 1949. Regie: …`."""
     text, sentence = view.text, view.sentence
     out = []
