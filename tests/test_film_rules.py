@@ -112,3 +112,17 @@ def test_an_info_line_with_separators_opens_with_the_title():
     found = films(text)
     assert ("Nordwind: Teil Zwei", text.index("Nordwind: Teil Zwei ·")) in found
     assert not any(surface.startswith("Kritik") for surface, _ in found)
+
+
+def test_a_film_after_a_colon_or_dash_in_mid_sentence_is_the_subtitle_of_the_word_before():
+    text = "Nach dem mauen Nebula: The Last Harbour und dem Ende von Korvath – The Silent Shore war Schluss."
+    found = films(text)
+    assert ("Nebula: The Last Harbour", text.index("Nebula")) in found
+    assert ("Korvath – The Silent Shore", text.index("Korvath")) in found
+
+
+def test_a_noun_before_a_colon_is_no_main_title():
+    text = "Das Ergebnis ist klar, und dann kommt die Pointe: The Silent Shore läuft wieder im Kino."
+    found = films(text)
+    assert ("The Silent Shore", text.index("The Silent")) in found
+    assert not any(surface.startswith("Pointe") for surface, _ in found)

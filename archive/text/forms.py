@@ -40,10 +40,11 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         if c.kind == "film":
             end = _subtitle_end(view, at, c, candidates)
-            if end != c.end:
-                moved[(c.start, c.end)] = (c.start, end)
-                spans.move(c, c.start, end)
-                c.end = end
+            start = _main_title_start(view, at, c, candidates)
+            if (start, end) != (c.start, c.end):
+                moved[(c.start, c.end)] = (start, end)
+                spans.move(c, start, end)
+                c.start, c.end = start, end
                 c.genitive_context = genitive_context(view, c.end)
             continue
         old = (c.start, c.end)
@@ -173,6 +174,26 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
         return film.end
     film.year = film.year or next((c.year for c in there if c.year), None) or year_after(view, s + len(sub))
     return end
+
+
+def _main_title_start(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
+    """`dem bemühten Spiral: From the Book of Saw`, `am Ende von Logan – The Wolverine`:
+    a film found after a colon or a spaced dash is the subtitle of the one word before
+    it, in mid-sentence after a lower-case word, when that word is capitalized and no
+    noun, function word or other mention (`Das Fazit: The …`, `sagt Ilse: …` stay)."""
+    toks = view.tokens
+    k = at.start(film.start)
+    if k is None or k < 3:
+        return film.start
+    sep, word, before = toks[k - 1], toks[k - 2], toks[k - 3]
+    colon = sep.text == ":" and sep.start == word.end
+    dash = sep.text in ("–", "—") and sep.start > word.end and film.start > sep.end
+    if not (colon or dash) or not (word.is_word and word.is_cap) or not (before.is_word and before.text[:1].islower()):
+        return film.start
+    if word.text.lower() in FUNCTION_WORDS or is_plain_noun(word.text) or is_given(word.text) and not dash \
+            or any(c is not film and c.start < word.end and c.end > word.start for c in candidates):
+        return film.start
+    return word.start
 
 
 def _place_adjective_first(view: SentenceView, at: _At, c: Candidate) -> bool:
