@@ -126,3 +126,11 @@ def test_a_noun_before_a_colon_is_no_main_title():
     found = films(text)
     assert ("The Silent Shore", text.index("The Silent")) in found
     assert not any(surface.startswith("Pointe") for surface, _ in found)
+
+
+def test_an_english_contraction_or_possessive_belongs_to_an_english_title():
+    text = "Ilse Kowalczyk hat mit Don't Whisper bewiesen, dass sie Spannung kann, und später Mother’s Garden gedreht."
+    found = films(text)
+    assert ("Don't Whisper", text.index("Don't")) in found
+    assert ("Mother’s Garden", text.index("Mother")) in found
+    assert not films("Andrea's Laden und Gibt's Neues wurden geschlossen, sagt Ilse Kowalczyk.")
