@@ -134,3 +134,10 @@ def test_an_english_contraction_or_possessive_belongs_to_an_english_title():
     assert ("Don't Whisper", text.index("Don't")) in found
     assert ("Mother’s Garden", text.index("Mother")) in found
     assert not films("Andrea's Laden und Gibt's Neues wurden geschlossen, sagt Ilse Kowalczyk.")
+
+
+def test_an_info_line_names_the_title_and_its_labelled_original_in_brackets():
+    text = "Ein starker Film.\n\nVom grauen Hafen (Originaltitel: Havets ljus) · Schweden 2024 · 118 Min.\nRegie: Ilse Kowalczyk"
+    found = films(text)
+    assert ("Vom grauen Hafen", text.index("Vom")) in found
+    assert ("Havets ljus", text.index("Havets")) in found

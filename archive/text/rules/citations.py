@@ -147,6 +147,7 @@ _INFO_BLOCK = re.compile(
     rf"([A-ZÄÖÜ0-9][^\n·|•]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+|[ \t]+[·|•][ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
     rf"({_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
 _ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
+_BRACKET_LABEL = re.compile(r"(?:Originaltitel|Original|OT|Titel):\s*")
 
 
 @rule("film.info-block", priority=70, examples={
@@ -174,7 +175,10 @@ def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
 def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     text, sentence = view.text, view.sentence
     m = _INFO_BLOCK.match(text, at)
-    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10 or _labelled(m.group(1)):
+    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10:
+        return []
+    brackets = _ORIGINAL_IN_BRACKETS.match(m.group(1).rstrip())
+    if _labelled(brackets.group(1) if brackets else m.group(1)):
         return []
     countries = re.split(r"\s*/\s*", m.group(3))
     if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
@@ -184,8 +188,10 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
         return []  # `Rainer Werner Fassbinder, BRD 1974`: the director, not the title
     if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):
         return []
-    brackets = _ORIGINAL_IN_BRACKETS.match(title)
     parts = [(brackets.start(1), brackets.end(1)), (brackets.start(2), brackets.end(2))] if brackets else [(0, len(title))]
+    label = _BRACKET_LABEL.match(title, parts[-1][0]) if brackets else None
+    if label:  # `X (Originaltitel: Y)`: the label is no part of the original
+        parts[-1] = (label.end(), parts[-1][1])
     year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
     cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
     return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]
