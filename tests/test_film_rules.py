@@ -141,3 +141,11 @@ def test_an_info_line_names_the_title_and_its_labelled_original_in_brackets():
     found = films(text)
     assert ("Vom grauen Hafen", text.index("Vom")) in found
     assert ("Havets ljus", text.index("Havets")) in found
+
+
+def test_an_english_title_before_a_series_compound_is_taken_whole():
+    text = "Nach dem Silent Harbour-Remake wagt sich Ilse Kowalczyk an die ganze Nebelhafen-Reihe."
+    found = films(text)
+    assert ("Silent Harbour", text.index("Silent")) in found
+    assert ("Nebelhafen", text.index("Nebelhafen")) in found
+    assert ("Harbour", text.index("Harbour")) not in found
