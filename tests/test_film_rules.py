@@ -149,3 +149,15 @@ def test_an_english_title_before_a_series_compound_is_taken_whole():
     assert ("Silent Harbour", text.index("Silent")) in found
     assert ("Nebelhafen", text.index("Nebelhafen")) in found
     assert ("Harbour", text.index("Harbour")) not in found
+
+
+def test_a_remark_in_brackets_after_a_listed_film_is_no_part_of_it():
+    text = "Ein Fazit.\n\nWEITERE FILME\nDer Nachtzug · Mr. Harbour (nicht verwechseln!) · Stille Wasser (1995)"
+    found = films(text)
+    assert ("Mr. Harbour", text.index("Mr.")) in found
+    assert ("Stille Wasser", text.index("Stille")) in found
+
+
+def test_a_work_noun_before_a_main_title_and_its_subtitle():
+    text = "Sie hat Ilse Kowalczyks Stummfilmklassiker Korvath – Eine Sinfonie des Meeres von 1922 neu verfilmt."
+    assert ("Korvath – Eine Sinfonie des Meeres", text.index("Korvath")) in films(text)

@@ -23,7 +23,7 @@ from archive.text.names import NAME_SUFFIXES, syllable_given_name  # `Jr`, `Sr`:
 from archive.text.tokens import Token
 from archive.text.title_runs import title_run
 from archive.text.view import Candidate, SentenceView, genitive_context, unknown_word, year_after
-from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
+from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, is_work_noun, names_a_person
 
 SECOND_PARTICLES = words("second_particles")
 GLUED_PARTICLES = tuple(p + "-" for p in words("glued_particles"))  # `al-`, `el-`: `al-Khatib`
@@ -179,7 +179,7 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
 def _main_title_start(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
     """`dem bemühten Spiral: From the Book of Saw`, `am Ende von Logan – The Wolverine`:
     a film found after a colon or a spaced dash is the subtitle of the one word before
-    it, in mid-sentence after a lower-case word, when that word is capitalized and no
+    it, in mid-sentence after a lower-case word or a work noun (`Stummfilmklassiker X – Y`), when that word is capitalized and no
     noun, function word or other mention (`Das Fazit: The …`, `sagt Ilse: …` stay)."""
     toks = view.tokens
     k = at.start(film.start)
@@ -188,7 +188,8 @@ def _main_title_start(view: SentenceView, at: _At, film: Candidate, candidates: 
     sep, word, before = toks[k - 1], toks[k - 2], toks[k - 3]
     colon = sep.text == ":" and sep.start == word.end
     dash = sep.text in ("–", "—") and sep.start > word.end and film.start > sep.end
-    if not (colon or dash) or not (word.is_word and word.is_cap) or not (before.is_word and before.text[:1].islower()):
+    if not (colon or dash) or not (word.is_word and word.is_cap) \
+            or not (before.is_word and (before.text[:1].islower() or is_work_noun(before.text))):
         return film.start
     if word.text.lower() in FUNCTION_WORDS or is_plain_noun(word.text) or is_given(word.text) and not dash \
             or any(c is not film and c.start < word.end and c.end > word.start for c in candidates):

@@ -14,6 +14,7 @@ FILM_LIST_HEADS = words("film_list_heads")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _ITEM = re.compile(r"[^·|•;,\n]+")
 _YEAR_AFTER = re.compile(r"\s*\(?(?:1[89]|20)\d\d\)?$")
+_REMARK_AFTER = re.compile(r"\s*\((?=[^()]*[a-zäöüß]{2})[^()\d]*\)$")  # `X (nicht verwechseln!)`: a remark on it
 
 
 def films_heading(line: str) -> bool:
@@ -28,10 +29,12 @@ def films_heading(line: str) -> bool:
         "Der Nachtzug": "film", "Stille Wasser": "film", "Ein Tag im Mai": "film"},
     "Ein Fazit.\n\nÄhnliche Filme: Kaltes Licht, Die Brücke am Fluss (1995)": {
         "Kaltes Licht": "film", "Die Brücke am Fluss": "film"},
+    "Ein Fazit.\n\nWEITERE FILME\nDer Nachtzug (nicht verwechseln!) · Stille Wasser": {"Der Nachtzug": "film"},
 })
 def films_listed_under_heading(view: SentenceView) -> list[Candidate]:
     """The items of the line right after a films heading, or after its colon; an item
-    starts with a capital or a digit, and a year after it is not part of it."""
+    starts with a capital or a digit, and a year or a remark in brackets after it
+    (`Mr. Nobody (nicht verwechseln!)`) is not part of it."""
     text, start, end = view.text, view.sentence.start, view.sentence.end
     line_start = text.rfind("\n", 0, start) + 1
     head, colon, _ = text[line_start:end].partition(":")
@@ -49,6 +52,8 @@ def _items(text: str, start: int, end: int) -> list[Candidate]:
         item = m.group().rstrip(" .\t")
         year = _YEAR_AFTER.search(item)
         item = item[: year.start()] if year else item
+        remark = _REMARK_AFTER.search(item)
+        item = item[: remark.start()] if remark and remark.start() else item
         lead = len(item) - len(item.lstrip())
         item = item.strip()
         if item and (item[0].isupper() or item[0].isdigit()) and len(item.split()) <= 10:
