@@ -161,3 +161,13 @@ def test_a_remark_in_brackets_after_a_listed_film_is_no_part_of_it():
 def test_a_work_noun_before_a_main_title_and_its_subtitle():
     text = "Sie hat Ilse Kowalczyks Stummfilmklassiker Korvath – Eine Sinfonie des Meeres von 1922 neu verfilmt."
     assert ("Korvath – Eine Sinfonie des Meeres", text.index("Korvath")) in films(text)
+
+
+def test_a_bulleted_list_under_a_long_films_heading_gives_each_item_and_keeps_a_future_number():
+    text = ("Ein Fazit.\n\nWEITERE FILME, DIE DIR GEFALLEN KÖNNTEN\n- Nebelhafen (2004)\n- Stille Wasser\n"
+            "- Korvath 2049\n\nIlse Kowalczyk")
+    found = films(text)
+    assert ("Nebelhafen", text.index("Nebelhafen")) in found
+    assert ("Stille Wasser", text.index("Stille")) in found
+    assert ("Korvath 2049", text.index("Korvath")) in found
+    assert not any(surface.startswith("-") for surface, _ in found)

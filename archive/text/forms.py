@@ -153,8 +153,9 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
     if k + 2 >= len(toks):
         return film.end
     colon = toks[k + 1].text == ":" and toks[k + 1].start == film.end  # `Alien: Romulus`
-    if not colon and (toks[k + 1].text not in DASHES or toks[k + 1].start == film.end):
-        return film.end
+    if not colon and (toks[k + 1].text not in DASHES or toks[k + 1].start == film.end
+                      or "\n" in view.text[film.end : toks[k + 1].start]):
+        return film.end  # `- A⏎- B`: a list's bullet, not a dash
     s = k + 2
     first = toks[s]
     if not (first.is_cap or first.is_number) or first.start == toks[k + 1].end:
@@ -187,7 +188,8 @@ def _main_title_start(view: SentenceView, at: _At, film: Candidate, candidates: 
         return film.start
     sep, word, before = toks[k - 1], toks[k - 2], toks[k - 3]
     colon = sep.text == ":" and sep.start == word.end
-    dash = sep.text in ("–", "—") and sep.start > word.end and film.start > sep.end
+    dash = sep.text in ("–", "—") and sep.start > word.end and film.start > sep.end \
+        and "\n" not in view.text[word.end : film.start]
     if not (colon or dash) or not (word.is_word and word.is_cap) \
             or not (before.is_word and (before.text[:1].islower() or is_work_noun(before.text))):
         return film.start
