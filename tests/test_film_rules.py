@@ -171,3 +171,8 @@ def test_a_bulleted_list_under_a_long_films_heading_gives_each_item_and_keeps_a_
     assert ("Stille Wasser", text.index("Stille")) in found
     assert ("Korvath 2049", text.index("Korvath")) in found
     assert not any(surface.startswith("-") for surface, _ in found)
+
+
+def test_a_sequel_in_3d_belongs_to_the_title_found_again():
+    text = "Der Film „Korvath“ lief gut. Danach kam Korvath 3D ins Kino, und Korvath blieb ein Erfolg."
+    assert ("Korvath 3D", text.index("Korvath 3D")) in films(text)

@@ -147,6 +147,9 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
     k = at.end(film.end)
     if k is None or k + 1 >= len(toks):
         return film.end
+    if toks[k + 1].text == "3" and view.word(k + 2) == "D" and toks[k + 1].start == film.end + 1 \
+            and toks[k + 2].start == toks[k + 1].end:
+        return toks[k + 2].end  # `Saw 3D`, which the tokenizer parts
     if _SEQUEL.fullmatch(toks[k + 1].text) and toks[k + 1].text != "I" and toks[k + 1].start == film.end + 1 \
             and not (k + 2 < len(toks) and toks[k + 2].is_word and is_plain_noun(toks[k + 2].text)):
         return toks[k + 1].end  # `Saw X`, `Deadpool 2`, `Saw 3D`: a sequel (not `nach Drive 2 Jahre`)
