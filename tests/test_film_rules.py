@@ -176,3 +176,8 @@ def test_a_bulleted_list_under_a_long_films_heading_gives_each_item_and_keeps_a_
 def test_a_sequel_in_3d_belongs_to_the_title_found_again():
     text = "Der Film „Korvath“ lief gut. Danach kam Korvath 3D ins Kino, und Korvath blieb ein Erfolg."
     assert ("Korvath 3D", text.index("Korvath 3D")) in films(text)
+
+
+def test_a_sentence_that_opens_with_films_and_a_comma_is_no_films_heading():
+    text = "Sieben Filme, zwei Fortsetzungen und ein Remake – die Nebelhafen-Reihe hat alles durch, und bei Korvath: Ruhe war die Frage berechtigt."
+    assert not any("Frage" in surface for surface, _ in films(text))

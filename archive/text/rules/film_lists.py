@@ -20,9 +20,9 @@ _REMARK_AFTER = re.compile(r"\s*\((?=[^()]*[a-zäöüß]{2})[^()\d]*\)$")  # `X 
 
 def films_heading(line: str) -> bool:
     """A line of at most four words (before a comma: `WEITERE FILME, DIE DIR GEFALLEN
-    KÖNNTEN`), with no sentence end, that names films in the plural."""
+    KÖNNTEN`, eight in all), with no sentence end, that names films in the plural."""
     found = _WORD.findall(line.partition(",")[0])
-    return 0 < len(found) <= 4 and not line.rstrip().endswith((".", "!", "?", ",")) \
+    return 0 < len(found) <= 4 and len(_WORD.findall(line)) <= 8 and not line.rstrip().endswith((".", "!", "?", ",")) \
         and any(w[:1].upper() + w[1:].lower() in FILM_LIST_HEADS for w in found)
 
 
