@@ -57,3 +57,22 @@ def test_an_info_block_title_may_hold_a_colon_but_a_label_or_a_tag_list_is_none(
     text = "Ein starker Film.\n\nNordwind: Sturmfahrt – Teil eins. USA 2023, 164 Minuten. Regie: Ute Klasen."
     assert ("Nordwind: Sturmfahrt – Teil eins", "Nordwind: Sturmfahrt – Teil eins", 19) in films(text)
     assert films("Ein starker Film.\n\nTags: Iran, Tom Ellery, Cannes 2024, Drama\n") == []
+
+
+def test_a_crime_series_heading_names_the_series_and_its_episode():
+    text = ("Nachtwache Bremen: „Der letzte Hafen“\n\nVon Ute Klasen\n\n"
+            "Nachtwache „Der letzte Hafen“, RB 2026, 89 Min. Regie: Tom Ellery.\n\n"
+            "Der neue Bremer Nachtwache ist düster und langsam, und Ilse Kowalczyk spielt die Kommissarin mit großer Ruhe.\n")
+    found = films(text)
+    assert ("Nachtwache", "Nachtwache", 0) in found
+    assert ("Der letzte Hafen", "Der letzte Hafen", text.index("Der letzte")) in found
+    assert ("Nachtwache", "Nachtwache", text.index("Nachtwache ist")) in found  # the series, modified too
+    assert not any(surface.startswith("Nachtwache Bremen") for surface, _, _ in found)
+
+
+def test_a_heading_with_a_colon_that_the_body_writes_whole_stays_one_title():
+    text = ("Sternwind: Rückkehr\n\nVon Ute Klasen\n\n"
+            "Mit dem Thriller „Sternwind: Rückkehr“ setzt Ilse Kowalczyk ihre Reihe fort, und der Sternwind weht wieder über der Küste.\n")
+    found = films(text)
+    assert ("Sternwind: Rückkehr", "Sternwind: Rückkehr", 0) in found
+    assert not any(surface == "Rückkehr" for surface, _, _ in found)

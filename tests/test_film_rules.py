@@ -90,3 +90,94 @@ def test_one_english_word_after_dessen_is_a_title_but_a_german_noun_or_a_name_is
     assert films("Er teilte den Preis mit Zandor und dessen Stranded.") == [("Stranded", 42)]
     assert films("Er kam mit Zandor und dessen Frau.") == []
     assert films("Er kam mit Zandor und dessen Tom.") == []
+
+
+def test_an_original_title_ends_at_the_separator_of_an_info_line():
+    text = "Nebelhafen\n\nOriginaltitel: Harbour: Fog | Norwegen 2023 | 101 Min.\nRegie: Ilse Kowalczyk\n\nEin ruhiger Film."
+    found = films(text)
+    assert ("Harbour: Fog", text.index("Harbour")) in found
+    assert not any("|" in surface for surface, _ in found)
+
+
+def test_an_ampersand_between_capitalized_words_joins_one_title():
+    text = "Krone & Kelch (Norwegen 2023) erzählt von zwei Brüdern. Danach lief Krone & Kelch auch im Fernsehen."
+    found = films(text)
+    assert ("Krone & Kelch", 0) in found
+    assert ("Krone & Kelch", text.index("Krone & Kelch auch")) in found
+    assert ("Kelch", text.index("Kelch")) not in found
+
+
+def test_an_info_line_with_separators_opens_with_the_title():
+    text = "Nordwind: Teil Zwei\n\nKritik von Ute Klasen\n\nNordwind: Teil Zwei · Norwegen/Schweden 2024 · 166 Min. · FSK 12\nRegie: Ilse Kowalczyk\n\nEin ruhiger Film."
+    found = films(text)
+    assert ("Nordwind: Teil Zwei", text.index("Nordwind: Teil Zwei ·")) in found
+    assert not any(surface.startswith("Kritik") for surface, _ in found)
+
+
+def test_a_film_after_a_colon_or_dash_in_mid_sentence_is_the_subtitle_of_the_word_before():
+    text = "Nach dem mauen Nebula: The Last Harbour und dem Ende von Korvath – The Silent Shore war Schluss."
+    found = films(text)
+    assert ("Nebula: The Last Harbour", text.index("Nebula")) in found
+    assert ("Korvath – The Silent Shore", text.index("Korvath")) in found
+
+
+def test_a_noun_before_a_colon_is_no_main_title():
+    text = "Das Ergebnis ist klar, und dann kommt die Pointe: The Silent Shore läuft wieder im Kino."
+    found = films(text)
+    assert ("The Silent Shore", text.index("The Silent")) in found
+    assert not any(surface.startswith("Pointe") for surface, _ in found)
+
+
+def test_an_english_contraction_or_possessive_belongs_to_an_english_title():
+    text = "Ilse Kowalczyk hat mit Don't Whisper bewiesen, dass sie Spannung kann, und später Mother’s Garden gedreht."
+    found = films(text)
+    assert ("Don't Whisper", text.index("Don't")) in found
+    assert ("Mother’s Garden", text.index("Mother")) in found
+    assert not films("Andrea's Laden und Gibt's Neues wurden geschlossen, sagt Ilse Kowalczyk.")
+
+
+def test_an_info_line_names_the_title_and_its_labelled_original_in_brackets():
+    text = "Ein starker Film.\n\nVom grauen Hafen (Originaltitel: Havets ljus) · Schweden 2024 · 118 Min.\nRegie: Ilse Kowalczyk"
+    found = films(text)
+    assert ("Vom grauen Hafen", text.index("Vom")) in found
+    assert ("Havets ljus", text.index("Havets")) in found
+
+
+def test_an_english_title_before_a_series_compound_is_taken_whole():
+    text = "Nach dem Silent Harbour-Remake wagt sich Ilse Kowalczyk an die ganze Nebelhafen-Reihe."
+    found = films(text)
+    assert ("Silent Harbour", text.index("Silent")) in found
+    assert ("Nebelhafen", text.index("Nebelhafen")) in found
+    assert ("Harbour", text.index("Harbour")) not in found
+
+
+def test_a_remark_in_brackets_after_a_listed_film_is_no_part_of_it():
+    text = "Ein Fazit.\n\nWEITERE FILME\nDer Nachtzug · Mr. Harbour (nicht verwechseln!) · Stille Wasser (1995)"
+    found = films(text)
+    assert ("Mr. Harbour", text.index("Mr.")) in found
+    assert ("Stille Wasser", text.index("Stille")) in found
+
+
+def test_a_work_noun_before_a_main_title_and_its_subtitle():
+    text = "Sie hat Ilse Kowalczyks Stummfilmklassiker Korvath – Eine Sinfonie des Meeres von 1922 neu verfilmt."
+    assert ("Korvath – Eine Sinfonie des Meeres", text.index("Korvath")) in films(text)
+
+
+def test_a_bulleted_list_under_a_long_films_heading_gives_each_item_and_keeps_a_future_number():
+    text = ("Ein Fazit.\n\nWEITERE FILME, DIE DIR GEFALLEN KÖNNTEN\n- Nebelhafen (2004)\n- Stille Wasser\n"
+            "- Korvath 2049\n\nIlse Kowalczyk")
+    found = films(text)
+    assert ("Nebelhafen", text.index("Nebelhafen")) in found
+    assert ("Stille Wasser", text.index("Stille")) in found
+    assert ("Korvath 2049", text.index("Korvath")) in found
+    assert not any(surface.startswith("-") for surface, _ in found)
+
+
+def test_a_sequel_in_3d_belongs_to_the_title_found_again():
+    text = "Der Film „Korvath“ lief gut. Danach kam Korvath 3D ins Kino, und Korvath blieb ein Erfolg."
+    assert ("Korvath 3D", text.index("Korvath 3D")) in films(text)
+
+
+def test_a_sentence_that_opens_with_films_and_a_comma_is_no_films_heading():
+    text = "Sieben Filme, zwei Fortsetzungen und ein Remake – die Nebelhafen-Reihe hat alles durch, und bei Korvath: Ruhe war die Frage berechtigt."
+    assert not any("Frage" in surface for surface, _ in films(text))

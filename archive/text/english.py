@@ -18,5 +18,13 @@ def english_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65_536)
 def is_english(word: str) -> bool:
-    """`Broken`, `Lanterns`, `Lost`: a common English word German seldom uses."""
-    return word.lower() in english_words()
+    """`Broken`, `Lanterns`, `Lost`: a common English word German seldom uses; so is a
+    contraction in `n't` (`Don't`, `Can’t`: German has none) and the possessive of such
+    a word (`Child's`, `Heaven’s`), which the word list leaves out."""
+    lower = word.lower().replace("’", "'")
+    if lower in english_words():
+        return True
+    base, apostrophe, tail = lower.rpartition("'")
+    if not apostrophe or len(base) < 2:
+        return False
+    return tail == "t" and base.endswith("n") or tail in ("s", "re", "ll", "ve") and base in english_words()

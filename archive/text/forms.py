@@ -23,7 +23,7 @@ from archive.text.names import NAME_SUFFIXES, syllable_given_name  # `Jr`, `Sr`:
 from archive.text.tokens import Token
 from archive.text.title_runs import title_run
 from archive.text.view import Candidate, SentenceView, genitive_context, unknown_word, year_after
-from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, names_a_person
+from archive.text.words import genitive_form, is_given, is_name_word, is_plain_noun, is_work_noun, names_a_person
 
 SECOND_PARTICLES = words("second_particles")
 GLUED_PARTICLES = tuple(p + "-" for p in words("glued_particles"))  # `al-`, `el-`: `al-Khatib`
@@ -40,10 +40,11 @@ def reshape(view: SentenceView, candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         if c.kind == "film":
             end = _subtitle_end(view, at, c, candidates)
-            if end != c.end:
-                moved[(c.start, c.end)] = (c.start, end)
-                spans.move(c, c.start, end)
-                c.end = end
+            start = _main_title_start(view, at, c, candidates)
+            if (start, end) != (c.start, c.end):
+                moved[(c.start, c.end)] = (start, end)
+                spans.move(c, start, end)
+                c.start, c.end = start, end
                 c.genitive_context = genitive_context(view, c.end)
             continue
         old = (c.start, c.end)
@@ -146,14 +147,18 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
     k = at.end(film.end)
     if k is None or k + 1 >= len(toks):
         return film.end
+    if toks[k + 1].text == "3" and view.word(k + 2) == "D" and toks[k + 1].start == film.end + 1 \
+            and toks[k + 2].start == toks[k + 1].end:
+        return toks[k + 2].end  # `Saw 3D`, which the tokenizer parts
     if _SEQUEL.fullmatch(toks[k + 1].text) and toks[k + 1].text != "I" and toks[k + 1].start == film.end + 1 \
             and not (k + 2 < len(toks) and toks[k + 2].is_word and is_plain_noun(toks[k + 2].text)):
         return toks[k + 1].end  # `Saw X`, `Deadpool 2`, `Saw 3D`: a sequel (not `nach Drive 2 Jahre`)
     if k + 2 >= len(toks):
         return film.end
     colon = toks[k + 1].text == ":" and toks[k + 1].start == film.end  # `Alien: Romulus`
-    if not colon and (toks[k + 1].text not in DASHES or toks[k + 1].start == film.end):
-        return film.end
+    if not colon and (toks[k + 1].text not in DASHES or toks[k + 1].start == film.end
+                      or "\n" in view.text[film.end : toks[k + 1].start]):
+        return film.end  # `- A⏎- B`: a list's bullet, not a dash
     s = k + 2
     first = toks[s]
     if not (first.is_cap or first.is_number) or first.start == toks[k + 1].end:
@@ -173,6 +178,28 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
         return film.end
     film.year = film.year or next((c.year for c in there if c.year), None) or year_after(view, s + len(sub))
     return end
+
+
+def _main_title_start(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
+    """`dem bemühten Spiral: From the Book of Saw`, `am Ende von Logan – The Wolverine`:
+    a film found after a colon or a spaced dash is the subtitle of the one word before
+    it, in mid-sentence after a lower-case word or a work noun (`Stummfilmklassiker X – Y`), when that word is capitalized and no
+    noun, function word or other mention (`Das Fazit: The …`, `sagt Ilse: …` stay)."""
+    toks = view.tokens
+    k = at.start(film.start)
+    if k is None or k < 3:
+        return film.start
+    sep, word, before = toks[k - 1], toks[k - 2], toks[k - 3]
+    colon = sep.text == ":" and sep.start == word.end
+    dash = sep.text in ("–", "—") and sep.start > word.end and film.start > sep.end \
+        and "\n" not in view.text[word.end : film.start]
+    if not (colon or dash) or not (word.is_word and word.is_cap) \
+            or not (before.is_word and (before.text[:1].islower() or is_work_noun(before.text))):
+        return film.start
+    if word.text.lower() in FUNCTION_WORDS or is_plain_noun(word.text) or is_given(word.text) and not dash \
+            or any(c is not film and c.start < word.end and c.end > word.start for c in candidates):
+        return film.start
+    return word.start
 
 
 def _place_adjective_first(view: SentenceView, at: _At, c: Candidate) -> bool:

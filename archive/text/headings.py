@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from archive.text.german import is_place
 from archive.text.lexicon import CREDIT_LABELS, words
 from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
@@ -66,6 +67,12 @@ def review_heading(views: list[SentenceView], found: list[tuple[Candidate, int]]
     at = heading_segment(views)
     body = {plain(views[0].text[c.start : c.end]) for c, s in found if c.kind == "film" and s > at}
     return at, heading_title(views[at], [c for c, s in found if s == at], body)
+
+
+def review_series(views: list[SentenceView], found: list[tuple[Candidate, int]], at: int) -> list[tuple[Candidate, str]]:
+    """The series and the episode that the heading segment `at` names, if it does."""
+    body = {plain(views[0].text[c.start : c.end]) for c, s in found if c.kind == "film" and s > at}
+    return series_and_episode(views[at], body) if views else []
 
 
 def heading_title(view: SentenceView, found: list[Candidate], body_films: set[str]) -> tuple[Candidate, str] | None:
@@ -169,3 +176,37 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
                 and not any(c.start < end and c.end > start and s == view.index for c, s in found):
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))
     return out
+
+
+# `Tatort Kiel: „Titel“`, `POLIZEIRUF 110: STURMFLUT`, `Serie – „Folge“`: a series, a place, then its episode
+_EPISODE = re.compile(r"^(?P<series>\w[\w-]*(?: \d+)?)(?: (?P<place>\w[\w-]*))?(?::| [–—-]) „?(?P<episode>[^„“\"]+?)“?$")
+
+
+def series_and_episode(view: SentenceView, body_films: set[str]) -> list[tuple[Candidate, str]]:
+    """A TV crime heading names two works: the series and the episode (`Tatort: Titel`,
+    `TATORT WIEN: „TITEL“`, a city after the series being its team). Both are films when
+    the body writes the series' word again on its own (a series is named each time it is
+    reviewed) and the episode is quoted in the heading or a film of the body; a rubric
+    before the colon is none (`Filmkritik: X`), nor a whole the body writes as one
+    title (`Alien: Romulus`). Each with its name, as the body spells it."""
+    line = _heading_line(view)
+    match = _EPISODE.match(line) if line and view.index <= 1 else None
+    if not match or _is_rubric(match.group("series").split()[0]):
+        return []
+    series, place, episode = match.group("series"), match.group("place"), match.group("episode").strip()
+    text, start = view.text, view.sentence.start
+    if place and not is_place(place.capitalize()):
+        return []
+    body = text[view.sentence.end :]
+    spelt = re.search(rf"\b{re.escape(series.split()[0])}\b", body, re.IGNORECASE)
+    quoted = "„" in line
+    whole = line.replace("„", "").replace("“", "").casefold()
+    if not spelt or not (quoted or _same_films(episode, body_films)) or _same_films(line, body_films) \
+            or whole in body.casefold() or not episode[:1].isupper():
+        return []
+    name = spelt.group(0) + series[len(series.split()[0]) :]
+    episode_start = start + line.rindex(episode)
+    same = _same_films(episode, body_films)
+    return [(Candidate(start, start + len(series), "film", "heading", rule="film.heading"), name),
+            (Candidate(episode_start, episode_start + len(episode), "film", "heading", rule="film.heading"),
+             same[-1] if same else plain(episode))]

@@ -21,7 +21,7 @@ from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_
     surnames_written_after, used_as_noun
 from archive.text.view import Candidate, SentenceView
 from archive.text.words import ROMANIZED_GIVEN, genitive_form, is_adjective, is_given, is_plain_noun, is_work_noun
-from archive.text.headings import capsule_headings, heading_segment, review_heading
+from archive.text.headings import capsule_headings, heading_segment, review_heading, review_series
 from archive.text.title_runs import split_at_known_titles
 from archive.text.occurrences import occurrence_index, occurrences_in, surface_forms
 from archive.text.known_names import KnownSurnames, Written, known_characters, written_words
@@ -60,6 +60,11 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         found = [(o, t) for o, t in found if not (t == s and o.start < c.end and o.end > c.start)]
         found.append((c, s))
     at, heading = review_heading(views, found)
+    series = review_series(views, found, at)
+    if series:  # `Tatort: Titel`: the series and its episode, not one title
+        heading = None
+        found = [(c, s) for c, s in found if not (s == at and any(c.start < e.end and c.end > e.start for e, _ in series))]
+        found += [(c, at) for c, _ in series]
     if heading:
         found = [(c, s) for c, s in found if not (s == at and c.start < heading[0].end and c.end > heading[0].start)]
         found.append((heading[0], at))
@@ -74,6 +79,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
              else written_as[id(c)] for c, _ in found}
     if heading:
         names[id(heading[0])] = heading[1]
+    for c, name in series:
+        names[id(c)] = name
     for c, name, _ in capsules:
         names[id(c)] = name
     orient_pairs(found, names, text)  # `X (Y)` read the way the rest of the review says
@@ -118,7 +125,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     extra: list[tuple[Candidate, int]] = []
     headline_nouns = {heading[1]} if heading and " " not in heading[1] and is_plain_noun(heading[1]) \
         and sum(1 for c, _ in found if c.kind == "film" and names[id(c)] == heading[1]) == 1 else set()
-    noun_titles = {f for f in films if " " not in f and is_plain_noun(f)}
+    noun_titles = {f for f in films if " " not in f and is_plain_noun(f)} \
+        - {name for _, name in series[:1]}  # `der neue Wiener Tatort`: a series, however it is modified
     quoted_nouns, titled_figures = quoted_noun_titles(found, names), figure_titles(found, names, characters)
     forms = surface_forms(persons, characters, films, headline_nouns)
     family_nouns = noun_family_names(persons)

@@ -95,7 +95,7 @@ def title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:
     i = k
     while i > 0 and k - i < 10:
         tok = toks[i - 1]
-        if tok.is_number:
+        if tok.is_number or _ampersand(toks, i - 1):
             pass
         elif not tok.is_word:
             break
@@ -114,7 +114,7 @@ def title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:
     if article is not None and article < k - 1:
         return article, True
     start = k
-    while start > i and (toks[start - 1].is_cap or toks[start - 1].is_number
+    while start > i and (toks[start - 1].is_cap or toks[start - 1].is_number or _ampersand(toks, start - 1)
                          or toks[start - 1].text in TITLE_INNER or toks[start - 1].text in ENGLISH_ONLY):
         start -= 1
     while start < k and not (toks[start].is_cap or toks[start].is_number):
@@ -124,6 +124,11 @@ def title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:
     if start == 0 and k > 1 and (toks[0].text.lower() in LEADING_PREPOSITIONS or toks[0].text.lower() in _NOT_IN_TITLES):
         start = 1  # `Nach Dogtooth (2009)`, `Schon Kinetta (2005)`; `Im Juli (2000)` stays
     return start, False
+
+
+def _ampersand(toks: list[Token], k: int) -> bool:
+    """`Deadpool & Wolverine`, `Thelma & Louise`: `&` between capitalized words joins one title."""
+    return toks[k].text == "&" and 0 < k < len(toks) - 1 and toks[k - 1].is_cap and toks[k + 1].is_cap
 
 
 def after_genitive_name(view: SentenceView, k: int) -> tuple[int, int] | None:

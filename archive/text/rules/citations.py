@@ -144,19 +144,22 @@ _COUNTRY = r"[A-ZÄÖÜ][\wÄÖÜäöüß.]*"
 # `Club Zero. GB/AT 2023.`, `Riefenstahl. Dokumentarfilm, Deutschland 2024.`,
 # `Konklave⏎USA/GB 2024 · R: …`, `Perfect Days, Japan/Deutschland 2023, 124 Minuten`
 _INFO_BLOCK = re.compile(
-    rf"([A-ZÄÖÜ0-9][^\n]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
+    rf"([A-ZÄÖÜ0-9][^\n·|•]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+|[ \t]+[·|•][ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
     rf"({_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
 _ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
+_BRACKET_LABEL = re.compile(r"(?:Originaltitel|Original|OT|Titel):\s*")
 
 
 @rule("film.info-block", priority=70, examples={
     "Ein starker Film.\n\nNordwind Zero. AT/DE 2023. 110 Min. Von Ilse Kowalczyk.": {"Nordwind Zero": "film"},
     "Ein starker Film.\n\nHarbour Lights (Havets ljus)\nSchweden/Dänemark 2024 · 118 Min.": {
         "Harbour Lights": "film", "Havets ljus": "film"},
+    "Ein starker Film.\n\nNordwind: Teil Zwei · Norwegen 2024 · 166 Min.": {"Nordwind: Teil Zwei": "film"},
 })
 def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
     """An info block names the film on its first line, before the countries and the year
-    (on the same line after a full stop or a comma, or on the next line), the original
+    (on the same line after a full stop, a comma or a separator, `X · USA 2024 · 166 Min.`,
+    `X | USA 2023 | 169 Min.`, or on the next line), the original
     title in brackets after it: `Der dritte Mann (The Third Man). GB 1949. Regie: …`."""
     text, sentence = view.text, view.sentence
     out = []
@@ -172,7 +175,10 @@ def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
 def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     text, sentence = view.text, view.sentence
     m = _INFO_BLOCK.match(text, at)
-    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10 or _labelled(m.group(1)):
+    if m is None or m.end(1) > sentence.end or len(m.group(1).split()) > 10:
+        return []
+    brackets = _ORIGINAL_IN_BRACKETS.match(m.group(1).rstrip())
+    if _labelled(brackets.group(1) if brackets else m.group(1)):
         return []
     countries = re.split(r"\s*/\s*", m.group(3))
     if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
@@ -182,8 +188,10 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
         return []  # `Rainer Werner Fassbinder, BRD 1974`: the director, not the title
     if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):
         return []
-    brackets = _ORIGINAL_IN_BRACKETS.match(title)
     parts = [(brackets.start(1), brackets.end(1)), (brackets.start(2), brackets.end(2))] if brackets else [(0, len(title))]
+    label = _BRACKET_LABEL.match(title, parts[-1][0]) if brackets else None
+    if label:  # `X (Originaltitel: Y)`: the label is no part of the original
+        parts[-1] = (label.end(), parts[-1][1])
     year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
     cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
     return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]

@@ -13,13 +13,16 @@ from archive.text.view import Candidate, SentenceView
 FILM_LIST_HEADS = words("film_list_heads")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _ITEM = re.compile(r"[^·|•;,\n]+")
-_YEAR_AFTER = re.compile(r"\s*\(?(?:1[89]|20)\d\d\)?$")
+_YEAR_AFTER = re.compile(r"\s*\(?(?:1[89]\d\d|20[0-2]\d)\)?$")  # `Blade Runner 2049` keeps its number
+_BULLET = re.compile(r"[ \t]*[-–•*][ \t]+")
+_REMARK_AFTER = re.compile(r"\s*\((?=[^()]*[a-zäöüß]{2})[^()\d]*\)$")  # `X (nicht verwechseln!)`: a remark on it
 
 
 def films_heading(line: str) -> bool:
-    """A line of at most four words, with no sentence end, that names films in the plural."""
-    found = _WORD.findall(line)
-    return 0 < len(found) <= 4 and not line.rstrip().endswith((".", "!", "?", ",")) \
+    """A line of at most four words (before a comma: `WEITERE FILME, DIE DIR GEFALLEN
+    KÖNNTEN`, eight in all), with no sentence end, that names films in the plural."""
+    found = _WORD.findall(line.partition(",")[0])
+    return 0 < len(found) <= 4 and len(_WORD.findall(line)) <= 8 and not line.rstrip().endswith((".", "!", "?", ",")) \
         and any(w[:1].upper() + w[1:].lower() in FILM_LIST_HEADS for w in found)
 
 
@@ -28,18 +31,25 @@ def films_heading(line: str) -> bool:
         "Der Nachtzug": "film", "Stille Wasser": "film", "Ein Tag im Mai": "film"},
     "Ein Fazit.\n\nÄhnliche Filme: Kaltes Licht, Die Brücke am Fluss (1995)": {
         "Kaltes Licht": "film", "Die Brücke am Fluss": "film"},
+    "Ein Fazit.\n\nWEITERE FILME\nDer Nachtzug (nicht verwechseln!) · Stille Wasser": {"Der Nachtzug": "film"},
+    "Ein Fazit.\n\nFILME, DIE DIR GEFALLEN KÖNNTEN\n- Der Nachtzug (1995)\n- Stille Wasser": {
+        "Der Nachtzug": "film", "Stille Wasser": "film"},
 })
 def films_listed_under_heading(view: SentenceView) -> list[Candidate]:
     """The items of the line right after a films heading, or after its colon; an item
-    starts with a capital or a digit, and a year after it is not part of it."""
+    starts with a capital or a digit, and a year or a remark in brackets after it
+    (`Mr. Nobody (nicht verwechseln!)`) is not part of it."""
     text, start, end = view.text, view.sentence.start, view.sentence.end
     line_start = text.rfind("\n", 0, start) + 1
     head, colon, _ = text[line_start:end].partition(":")
     if colon and "\n" not in head and films_heading(head):
         return _items(text, line_start + len(head) + 1, end)
-    if text[line_start:start].strip():
+    if text[line_start:start].strip() and not _BULLET.fullmatch(text, line_start, start):
         return []  # the sentence starts inside a line
     before = text[: max(line_start - 1, 0)]  # up to the line break that ends the line before
+    if _BULLET.match(text, line_start):  # `WEITERE FILME⏎- A⏎- B`: a bulleted list, one item a line
+        while _BULLET.match(before, before.rfind("\n") + 1):
+            before = before[: max(before.rfind("\n"), 0)]
     return _items(text, start, end) if line_start and films_heading(before[before.rfind("\n") + 1 :]) else []
 
 
@@ -49,7 +59,11 @@ def _items(text: str, start: int, end: int) -> list[Candidate]:
         item = m.group().rstrip(" .\t")
         year = _YEAR_AFTER.search(item)
         item = item[: year.start()] if year else item
-        lead = len(item) - len(item.lstrip())
+        remark = _REMARK_AFTER.search(item)
+        item = item[: remark.start()] if remark and remark.start() else item
+        bullet = _BULLET.match(item) if m.start() == start or text[m.start() - 1] == "\n" else None
+        item = item[bullet.end() :] if bullet else item
+        lead = len(item) - len(item.lstrip()) + (bullet.end() if bullet else 0)
         item = item.strip()
         if item and (item[0].isupper() or item[0].isdigit()) and len(item.split()) <= 10:
             out.append(Candidate(m.start() + lead, m.start() + lead + len(item), "film", "cited"))

@@ -161,7 +161,8 @@ COMPANY_WORDS = words("company_words")
 })
 def _credits(view: SentenceView) -> list[Candidate]:
     """Credit lines: `Regie: Bong Joon-ho. Mit: Paula Beer, Franz Rogowski` give persons,
-    `Originaltitel: The Bear` a title."""
+    `Originaltitel: The Bear` a title, up to a separator (`|`, `·`) where an info line
+    lists its facts."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-2]):
         if toks[i + 1].text != ":" or not tok.is_word:
@@ -169,8 +170,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
         if tok.text in TITLE_LABELS:
             k = i + 2
             j = k
-            while j < len(toks) and toks[j].text not in ",;()." and not YEAR.fullmatch(toks[j].text):
-                j += 1
+            while j < len(toks) and toks[j].text not in ",;().|·•" and not YEAR.fullmatch(toks[j].text):
+                j += 1  # `Originaltitel: X | USA 2024 | 119 Min.`: a separator ends the title
             if j > k and toks[k].is_cap:
                 start, end = view.span(k, j)
                 out.append(Candidate(start, end, "film", "role-cue"))

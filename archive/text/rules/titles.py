@@ -137,17 +137,24 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
 
 @rule("film.series-compound", priority=50, triggers=series_compound, examples={
     "Das gilt für die ganze Nebelhafen-Reihe.": {"Nebelhafen": "film"},
+    "Er drehte das Broken Lantern-Remake.": {"Broken Lantern": "film"},
 })
 def _titles_in_compounds(view: SentenceView) -> list[Candidate]:
-    """`Pusher-Reihe`: a capitalized word before a series noun is a title."""
-    out = []
-    for tok in view.tokens:
+    """`Pusher-Reihe`: a capitalized word before a series noun is a title; an English
+    one takes the English words before it (`das Evil Dead-Remake`, `der Star Wars-Saga`:
+    German writes an English title's compound with one hyphen)."""
+    out, toks = [], view.tokens
+    for k, tok in enumerate(toks):
         if tok.is_word and tok.is_cap and "-" in tok.text:
             parts = tok.text.split("-")
             if len(parts) == 2 and parts[1] in SERIES_HEADS \
                     and parts[0].lower() not in FUNCTION_WORDS and not is_cue_noun(parts[0]) \
                     and not parts[0].isupper() and parts[0] not in CHANNELS:
-                out.append(Candidate(tok.start, tok.start + len(parts[0]), "film", "compound"))
+                i = k
+                while is_english(parts[0]) and i > 0 and k - i < 3 and toks[i - 1].is_word and toks[i - 1].is_cap \
+                        and is_english(toks[i - 1].text) and toks[i - 1].text.lower() not in FUNCTION_WORDS:
+                    i -= 1
+                out.append(Candidate(toks[i].start, tok.start + len(parts[0]), "film", "compound"))
     return out
 
 
