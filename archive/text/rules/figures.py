@@ -238,7 +238,8 @@ def nicknamed_in_apposition(view: SentenceView) -> list[Candidate]:
     """`Lotte Braake, genannt Motte,`, `Ewald Kranich, von allen nur Schnecke genannt`,
     `Gerda Fuhrmann, die alle nur Bommel nennen`: a name, then in apposition the nickname
     the story's people give it. Both are figures of the story (a real person's nickname
-    is rarely told so), and the nickname is that figure's: its name is the full name."""
+    is rarely told so, and then as a title: `den alle nur den Kaiser nennen`), and the
+    nickname is that figure's: its name is the full name."""
     out, toks = [], view.tokens
     for i, tok in enumerate(toks):
         if tok.text not in NICKNAMING:
@@ -255,6 +256,8 @@ def nicknamed_in_apposition(view: SentenceView) -> list[Candidate]:
             if s == j:
                 continue
             comma = s - 1 - (view.word(s - 1) in _QUOTES)
+            if view.word(comma) in _NICKNAME_ARTICLES:
+                continue  # `Franz Beckenbauer, den alle nur den Kaiser nennen`: a title of honour, a real man's
             while comma > 0 and toks[comma].text in _NICK_FILLERS:
                 comma -= 1
             if view.word(comma) != "," or comma == s - 1 or not {"nur", "alle", "allen"} & {t.text for t in toks[comma:s]}:
