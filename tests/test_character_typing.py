@@ -300,3 +300,10 @@ def test_an_adverb_before_a_play_verb_is_no_subject_so_the_name_after_it_plays()
                  "Zuletzt verkörperte Ute Klasen eine Ärztin."):
         found = kinds(text)
         assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found, text
+
+
+def test_a_full_name_bearing_the_surname_of_a_part_is_of_its_family_in_the_story():
+    found = kinds("Rosa Kellmann (Ute Klasen) sucht seit einem Jahr. Gefunden wird ein Foto, auf dem Jule Kellmann lacht.")
+    assert ("Jule Kellmann", "character") in found and ("Ute Klasen", "person") in found
+    found = kinds("Rosa Kellmann (Ute Klasen) sucht seit einem Jahr. Gedreht hat Ute Klasen in Köln, mit Tom Ellery.")
+    assert ("Tom Ellery", "person") in found

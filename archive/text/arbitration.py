@@ -14,7 +14,9 @@ archive, so the choice between the cues is worth more than any one of them:
   character is that character (`Amélie Poulain …`, later `Amélie, die Kellnerin`),
   unless it is an actor (`Julia Kurz und Tom Ellery spielen die Eltern Julia und Tobias`)
   or another part holds that given name in full;
-- two names joined by `alias` share the type.
+- two names joined by `alias` share the type;
+- a full name found only by its given name that bears the surname of a part named in
+  full is of that part's family (`Rosa Hartung (…)`, `Kristine Hartung`).
 
 Before that, `orient_pairs` reads each `X (Y)` pair the way the rest of the review says:
 a bracket's order is a guess, a credit, a role noun or a play verb elsewhere is not.
@@ -158,10 +160,20 @@ def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str],
     characters |= {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
                    and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters - taken}
     characters |= _aliases_of(found, names, text, characters) - strong
+    characters |= _relatives_of_parts(found, names, parts) - strong
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     given_only = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
                   and names[id(c)].split(" ")[0] not in taken} - strong - characters
     return characters, persons, given_only
+
+
+def _relatives_of_parts(found: list[tuple[Candidate, int]], names: dict[int, str], parts: set[str]) -> set[str]:
+    """`Rosa Hartung (Iben Dorner)` … `Kristine Hartung`: a full name found by its given
+    name only, whose surname a part named in full bears, is of that part's family in
+    the story (a real person sharing a part's surname would be named by a cue of theirs)."""
+    families = {name.rsplit(" ", 1)[1] for name in parts if " " in name}
+    return {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given" and " " in names[id(c)]
+            and names[id(c)].rsplit(" ", 1)[1] in families}
 
 
 def _aliases_of(found: list[tuple[Candidate, int]], names: dict[int, str], text: str, characters: set[str]) -> set[str]:
