@@ -307,3 +307,10 @@ def test_a_full_name_bearing_the_surname_of_a_part_is_of_its_family_in_the_story
     assert ("Jule Kellmann", "character") in found and ("Ute Klasen", "person") in found
     found = kinds("Rosa Kellmann (Ute Klasen) sucht seit einem Jahr. Gedreht hat Ute Klasen in Köln, mit Tom Ellery.")
     assert ("Tom Ellery", "person") in found
+
+
+def test_a_name_in_brackets_that_the_review_credits_is_the_actor_of_the_name_before():
+    text = "Mit: Orvila Banyatsch, Tom Ellery\n\nSeine Partnerin Kira Sahl (Orvila Banyatsch), die ermittelt, zögert."
+    found = kinds(text)
+    assert ("Kira Sahl", "character") in found and ("Orvila Banyatsch", "person") in found
+    assert not any(kind == "film" for _, kind in found)

@@ -53,6 +53,7 @@ def orient_pairs(found: list[tuple[Candidate, int]], names: dict[int, str], text
     if not any(c.rule in _BRACKETED for c, _ in found):
         return  # most reviews: no pair to read
     _surnames_in_brackets(found, names, text)
+    _actors_in_brackets(found, names, text)
     by_span = {(c.start, c.end): c for c, _ in found}
     entries: dict[tuple[int, str], list[tuple[Candidate, Candidate]]] = {}
     for c, s in found:
@@ -108,6 +109,24 @@ def _surnames_in_brackets(found: list[tuple[Candidate, int]], names: dict[int, s
             c.kind, c.cue = "person", "paren-actor"
             named.kind, named.cue, named.pair = "character", "bracket", (c.start, c.end)
             named.rule = c.rule = "bracket-actor-surname"  # a second-pass reading, like `known-surname`
+
+
+def _actors_in_brackets(found: list[tuple[Candidate, int]], names: dict[int, str], text: str) -> None:
+    """`Mila Sahin (Almila Bagriacik)`: a full name, then in brackets a name read as a film
+    (its given name no list knows) that the review credits as a person elsewhere (`Mit:
+    Almila Bagriacik`): a part and its actor, as `Figur (Darsteller)` is in prose."""
+    credited = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue in _PERSON_CUES
+                and c.rule != "film.after-person-in-brackets"}
+    by_end = {c.end: c for c, _ in found if c.kind == "person"}
+    for c, _ in found:
+        if c.rule != "film.after-person-in-brackets" or names[id(c)] not in credited or " " not in names[id(c)] \
+                or text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] not in (")", ","):
+            continue
+        named = by_end.get(c.start - 2)
+        if named is not None and text[c.start - 2] == " " and named.cue == "given":
+            c.kind, c.cue = "person", "paren-actor"
+            named.kind, named.cue, named.pair = "character", "bracket", (c.start, c.end)
+            named.rule = c.rule = "bracket-actor-credited"  # a second-pass reading, like `bracket-actor-surname`
 
 
 def _turn(character: Candidate, actor: Candidate) -> None:
