@@ -314,3 +314,11 @@ def test_a_name_in_brackets_that_the_review_credits_is_the_actor_of_the_name_bef
     found = kinds(text)
     assert ("Kira Sahl", "character") in found and ("Orvila Banyatsch", "person") in found
     assert not any(kind == "film" for _, kind in found)
+
+
+def test_a_surname_after_a_play_verb_and_an_article_is_the_part_and_its_full_name_too():
+    text = "Im Büro herrscht Ewald Kralowitz. Tom Ellery spielt den Kralowitz mit Schnauzbart, und Kralowitz lügt."
+    found = kinds(text)
+    assert ("Kralowitz", "character") in found and ("Ewald Kralowitz", "character") in found
+    assert ("Tom Ellery", "person") in found
+    assert ("Rolle", "character") not in kinds("Tom Ellery spielt die Rolle mit Schnauzbart.")

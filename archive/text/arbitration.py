@@ -16,7 +16,8 @@ archive, so the choice between the cues is worth more than any one of them:
   or another part holds that given name in full;
 - two names joined by `alias` share the type;
 - a full name found only by its given name that bears the surname of a part named in
-  full is of that part's family (`Rosa Hartung (…)`, `Kristine Hartung`).
+  full is of that part's family (`Rosa Hartung (…)`, `Kristine Hartung`), one whose
+  surname alone is a part is that part (`spielt den Stromberg`, `Bernd Stromberg`).
 
 Before that, `orient_pairs` reads each `X (Y)` pair the way the rest of the review says:
 a bracket's order is a guess, a credit, a role noun or a play verb elsewhere is not.
@@ -189,8 +190,9 @@ def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str],
 def _relatives_of_parts(found: list[tuple[Candidate, int]], names: dict[int, str], parts: set[str]) -> set[str]:
     """`Rosa Hartung (Iben Dorner)` … `Kristine Hartung`: a full name found by its given
     name only, whose surname a part named in full bears, is of that part's family in
-    the story (a real person sharing a part's surname would be named by a cue of theirs)."""
-    families = {name.rsplit(" ", 1)[1] for name in parts if " " in name}
+    the story (a real person sharing a part's surname would be named by a cue of theirs);
+    one whose surname is a part by itself (`spielt den Stromberg`) is that part."""
+    families = {name.rsplit(" ", 1)[-1] for name in parts}
     return {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given" and " " in names[id(c)]
             and names[id(c)].rsplit(" ", 1)[1] in families}
 
