@@ -66,3 +66,9 @@ def test_a_recurring_lone_name_written_after_a_persons_one_word_name_is_that_per
     found = {(m.surface, m.kind, m.name) for m in analysis.mentions}
     assert ("Weerapan", "person", "Zandorak Weerapan") in found
     assert not any(kind == "character" for _, kind, _ in found)
+
+
+def test_a_given_name_that_is_a_noun_after_an_article_is_the_noun_not_a_recurring_figure():
+    text = ("Der Film beginnt im Garten.\n\nDie Iris blüht dort, und die Iris welkt. Der Duft der Iris bleibt. "
+            "Später pflückt jemand die Iris, dann fällt die Iris. Am Ende liegt die Iris im Schnee, und die Iris ist tot.")
+    assert not any(kind == "character" for _, kind in kinds(text))

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from .german import is_place
+from .german import is_noun, is_place
 from .lexicon import ARTICLES, FUNCTION_WORDS, words
 from .names import family_name_first
 from .view import Candidate, SentenceView
@@ -42,7 +42,12 @@ def _alone(view: SentenceView):
             continue  # `120 Min.`, `3 Std.`: a unit after a number
         if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
+        if k > 0 and toks[k - 1].text.lower() in _ARTICLES_BEFORE_NOUNS and is_noun(tok.text):
+            continue  # `den Roman`, `des Romans`, `mit einem Ernst`: the noun, though a given name too
         yield tok.text, k == 0
+
+
+_ARTICLES_BEFORE_NOUNS = ARTICLES | {"eines", "dieser", "diesen", "diesem", "dieses", "jener", "jenen"}
 
 
 def recurring_characters(views: list[SentenceView], persons: set[str], films: set[str],
