@@ -322,3 +322,9 @@ def test_a_surname_after_a_play_verb_and_an_article_is_the_part_and_its_full_nam
     assert ("Kralowitz", "character") in found and ("Ewald Kralowitz", "character") in found
     assert ("Tom Ellery", "person") in found
     assert ("Rolle", "character") not in kinds("Tom Ellery spielt die Rolle mit Schnauzbart.")
+
+
+def test_a_makers_genitive_before_a_work_noun_in_a_play_verbs_object_is_no_part():
+    found = kinds("Tom Ellery spielt in Ewald Kranichs Komödie „Hotel“ einen Erben.")
+    assert ("Ewald Kranichs", "person") in found
+    assert not any(kind == "character" for _, kind in found)

@@ -5,7 +5,7 @@ actor before the verb when the sentence names one there."""
 
 from __future__ import annotations
 
-from archive.text.words import is_plain_noun
+from archive.text.words import is_plain_noun, is_work_noun
 
 from archive.text.view import after_adjectives
 
@@ -90,6 +90,9 @@ def _object_names(view: SentenceView, i: int, k: int, end: int, subject_before: 
     while m < end:
         if toks[m].is_word and toks[m].is_cap and is_given(toks[m].text):
             j = min(view.name_run(m), end)
+            if j > m and genitive_form(toks[j - 1].text) and is_work_noun(view.word(j)):
+                m = j  # `spielt in Marc Rothemunds Komödie …`: the maker of the work, not the part
+                continue
             if j > m:
                 names.append((m, j))
                 m = j
