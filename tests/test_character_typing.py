@@ -314,3 +314,31 @@ def test_a_note_in_a_cast_lists_brackets_is_no_part():
     found = kinds("Ein Film.\n\nMit: Tom Ellery (Jonas Haase), Jenna Davis (Stimme), Ute Klasen (Mira)")
     assert {("Jonas Haase", "character"), ("Mira", "character"), ("Jenna Davis", "person")} <= found
     assert not any(surface == "Stimme" for surface, _ in found)
+
+
+def test_a_full_name_bearing_the_surname_of_a_part_is_of_its_family_in_the_story():
+    found = kinds("Rosa Kellmann (Ute Klasen) sucht seit einem Jahr. Gefunden wird ein Foto, auf dem Jule Kellmann lacht.")
+    assert ("Jule Kellmann", "character") in found and ("Ute Klasen", "person") in found
+    found = kinds("Rosa Kellmann (Ute Klasen) sucht seit einem Jahr. Gedreht hat Ute Klasen in Köln, mit Tom Ellery.")
+    assert ("Tom Ellery", "person") in found
+
+
+def test_a_name_in_brackets_that_the_review_credits_is_the_actor_of_the_name_before():
+    text = "Mit: Orvila Banyatsch, Tom Ellery\n\nSeine Partnerin Kira Sahl (Orvila Banyatsch), die ermittelt, zögert."
+    found = kinds(text)
+    assert ("Kira Sahl", "character") in found and ("Orvila Banyatsch", "person") in found
+    assert not any(kind == "film" for _, kind in found)
+
+
+def test_a_surname_after_a_play_verb_and_an_article_is_the_part_and_its_full_name_too():
+    text = "Im Büro herrscht Ewald Kralowitz. Tom Ellery spielt den Kralowitz mit Schnauzbart, und Kralowitz lügt."
+    found = kinds(text)
+    assert ("Kralowitz", "character") in found and ("Ewald Kralowitz", "character") in found
+    assert ("Tom Ellery", "person") in found
+    assert ("Rolle", "character") not in kinds("Tom Ellery spielt die Rolle mit Schnauzbart.")
+
+
+def test_a_makers_genitive_before_a_work_noun_in_a_play_verbs_object_is_no_part():
+    found = kinds("Tom Ellery spielt in Ewald Kranichs Komödie „Hotel“ einen Erben.")
+    assert ("Ewald Kranichs", "person") in found
+    assert not any(kind == "character" for _, kind in found)

@@ -130,3 +130,11 @@ def test_a_compound_of_the_film_trade_on_an_everyday_noun_makes_no_figure():
                   "Die Kameraassistentin Jana Berg lacht.")
     assert not any(kind == "character" for _, kind in found)
     assert ("Varek", "character") in kinds("Er trifft den Rechtsanwalt Varek.")
+
+
+def test_a_full_name_after_an_everyday_trade_noun_is_a_figure():
+    for text in ("Im Hafen kocht der Gastronom Piet Hallström, bis man eine Leiche findet.",
+                 "Dort trifft sie den Industriellen Piet Hallström auf einem Ball.",
+                 "Er verliebt sich in die Wäscherin Piet Hallström."):
+        assert ("Piet Hallström", "character") in kinds(text), text
+    assert ("Piet Hallström", "person") in kinds("Im Hafen dreht der Regisseur Piet Hallström, bis es regnet.")

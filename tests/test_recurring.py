@@ -83,3 +83,9 @@ def test_a_given_name_before_a_surname_that_is_a_noun_too_is_not_alone():
     found = kinds(text)
     assert ("Thomas Manns", "person") in found and ("Brakkeno", "character") in found
     assert not any(kind == "character" for surface, kind in found if "Thomas" in surface)
+
+
+def test_a_given_name_that_is_a_noun_after_an_article_is_the_noun_not_a_recurring_figure():
+    text = ("Der Film beginnt im Garten.\n\nDie Iris blüht dort, und die Iris welkt. Der Duft der Iris bleibt. "
+            "Später pflückt jemand die Iris, dann fällt die Iris. Am Ende liegt die Iris im Schnee, und die Iris ist tot.")
+    assert not any(kind == "character" for _, kind in kinds(text))

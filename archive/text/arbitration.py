@@ -14,7 +14,10 @@ archive, so the choice between the cues is worth more than any one of them:
   character is that character (`Amélie Poulain …`, later `Amélie, die Kellnerin`),
   unless it is an actor (`Julia Kurz und Tom Ellery spielen die Eltern Julia und Tobias`)
   or another part holds that given name in full;
-- two names joined by `alias` share the type.
+- two names joined by `alias` share the type;
+- a full name found only by its given name that bears the surname of a part named in
+  full is of that part's family (`Rosa Hartung (…)`, `Kristine Hartung`), one whose
+  surname alone is a part is that part (`spielt den Stromberg`, `Bernd Stromberg`).
 
 Before that, `orient_pairs` reads each `X (Y)` pair the way the rest of the review says:
 a bracket's order is a guess, a credit, a role noun or a play verb elsewhere is not.
@@ -51,6 +54,7 @@ def orient_pairs(found: list[tuple[Candidate, int]], names: dict[int, str], text
     if not any(c.rule in _BRACKETED for c, _ in found):
         return  # most reviews: no pair to read
     _surnames_in_brackets(found, names, text)
+    _actors_in_brackets(found, names, text)
     by_span = {(c.start, c.end): c for c, _ in found}
     entries: dict[tuple[int, str], list[tuple[Candidate, Candidate]]] = {}
     for c, s in found:
@@ -108,6 +112,24 @@ def _surnames_in_brackets(found: list[tuple[Candidate, int]], names: dict[int, s
             named.rule = c.rule = "bracket-actor-surname"  # a second-pass reading, like `known-surname`
 
 
+def _actors_in_brackets(found: list[tuple[Candidate, int]], names: dict[int, str], text: str) -> None:
+    """`Mila Sahin (Almila Bagriacik)`: a full name, then in brackets a name read as a film
+    (its given name no list knows) that the review credits as a person elsewhere (`Mit:
+    Almila Bagriacik`): a part and its actor, as `Figur (Darsteller)` is in prose."""
+    credited = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue in _PERSON_CUES
+                and c.rule != "film.after-person-in-brackets"}
+    by_end = {c.end: c for c, _ in found if c.kind == "person"}
+    for c, _ in found:
+        if c.rule != "film.after-person-in-brackets" or names[id(c)] not in credited or " " not in names[id(c)] \
+                or text[c.start - 1 : c.start] != "(" or text[c.end : c.end + 1] not in (")", ","):
+            continue
+        named = by_end.get(c.start - 2)
+        if named is not None and text[c.start - 2] == " " and named.cue == "given":
+            c.kind, c.cue = "person", "paren-actor"
+            named.kind, named.cue, named.pair = "character", "bracket", (c.start, c.end)
+            named.rule = c.rule = "bracket-actor-credited"  # a second-pass reading, like `bracket-actor-surname`
+
+
 def _turn(character: Candidate, actor: Candidate) -> None:
     """The pair the other way round: the actor is the part, the part the actor."""
     character.kind, actor.kind = "person", "character"
@@ -158,10 +180,21 @@ def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str],
     characters |= {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
                    and names[id(c)] not in strong and names[id(c)].split(" ")[0] in characters - taken}
     characters |= _aliases_of(found, names, text, characters) - strong
+    characters |= _relatives_of_parts(found, names, parts) - strong
     persons = {names[id(c)] for c, _ in found if c.kind == "person"} - characters
     given_only = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given"
                   and names[id(c)].split(" ")[0] not in taken} - strong - characters
     return characters, persons, given_only
+
+
+def _relatives_of_parts(found: list[tuple[Candidate, int]], names: dict[int, str], parts: set[str]) -> set[str]:
+    """`Rosa Hartung (Iben Dorner)` … `Kristine Hartung`: a full name found by its given
+    name only, whose surname a part named in full bears, is of that part's family in
+    the story (a real person sharing a part's surname would be named by a cue of theirs);
+    one whose surname is a part by itself (`spielt den Stromberg`) is that part."""
+    families = {name.rsplit(" ", 1)[-1] for name in parts}
+    return {names[id(c)] for c, _ in found if c.kind == "person" and c.cue == "given" and " " in names[id(c)]
+            and names[id(c)].rsplit(" ", 1)[1] in families}
 
 
 def _aliases_of(found: list[tuple[Candidate, int]], names: dict[int, str], text: str, characters: set[str]) -> set[str]:

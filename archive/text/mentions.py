@@ -175,6 +175,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
     found += extra
 
     fuller_of = {"character": _fuller_names(characters), "person": _fuller_names(persons)}
+    nicknames = _nicknames(found, names)
     seen: dict[str, list[tuple[int, int]]] = {}  # where each name is written out (offset, sentence)
     for c, s in found:
         seen.setdefault(names[id(c)], []).append((c.start, s))
@@ -194,6 +195,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
             opens = len(fuller_of[kind].get(nominative, ())) > 1 \
                 and not _LEADING.sub("", text[views[s].sentence.start : c.start])
             name = _fullest(nominative, fuller_of[kind], c.start, s, seen, opens)
+            if kind == "character" and nominative in nicknames:  # `Silke Haller, die alle nur Alberich nennen`
+                name = nicknames[nominative]
             if kind == "character" and name in real:  # `Arendt` in a biopic's brackets: the real one
                 kind, name = "person", _fullest(nominative, fuller_of["person"], c.start, s, seen)
             if kind == "person" and " " not in name:
@@ -215,6 +218,14 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
 _FILM_OF_A_SERIES = (" Der Film", " Der Kinofilm", " The Movie")
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
 _LEADING = re.compile(r"[\W_]+|(?:Und|Aber|Doch|Auch)\s+")  # what may stand before a sentence's subject
+
+
+def _nicknames(found: list[tuple[Candidate, int]], names: dict[int, str]) -> dict[str, str]:
+    """Each nickname the story gives a figure named in full, with that full name (the
+    fullest form of the figure's name, GUIDELINES: `Alberich` -> `Silke Haller`)."""
+    by_span = {(c.start, c.end): c for c, _ in found if c.kind == "character"}
+    return {names[id(by_span[c.nickname])]: names[id(c)] for c, _ in found
+            if c.nickname and c.nickname in by_span}
 
 
 def _modified_noun(text: str, sentence_start: int, at: int) -> bool:

@@ -40,11 +40,14 @@ def _alone(view: SentenceView):
             continue
         if k > 0 and toks[k - 1].text[-1:].isdigit():
             continue  # `120 Min.`, `3 Std.`: a unit after a number
-        if k > 0 and toks[k - 1].text.lower() in ARTICLES and is_noun(tok.text):
-            continue  # `den Roman`, `der Tod`: a noun the lexicon knows, after an article, is that noun
+        if k > 0 and toks[k - 1].text.lower() in _ARTICLES_BEFORE_NOUNS and is_noun(tok.text):
+            continue  # `den Roman`, `des Romans`, `mit einem Ernst`: the noun, though a given name too
         if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
         yield tok.text, k == 0, k
+
+
+_ARTICLES_BEFORE_NOUNS = ARTICLES | {"eines", "dieser", "diesen", "diesem", "dieses", "jener", "jenen"}
 
 
 def recurring_characters(views: list[SentenceView], persons: set[str], films: set[str],

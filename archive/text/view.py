@@ -52,6 +52,7 @@ class Candidate:
     genitive_context: bool | None = False
     rule: str = ""  # the registered rule that proposed it (set by the registry)
     pair: tuple[int, int] | None = None  # a character's: the span of the actor the rule says plays it
+    nickname: tuple[int, int] | None = None  # a figure named in full: the span of the nickname it is given
 
 
 class SentenceView:

@@ -5,7 +5,7 @@ actor before the verb when the sentence names one there."""
 
 from __future__ import annotations
 
-from archive.text.words import is_plain_noun
+from archive.text.words import is_plain_noun, is_work_noun
 
 from archive.text.view import after_adjectives
 
@@ -37,6 +37,7 @@ ALS = ("als",)
                                                                 "Nikolaj Coster-Waldau": "person"},
     "Die Hauptrolle spielt Walter Brenning.": {"Walter Brenning": "person"},
     "Ellery spielt Maro Zandek, einen jungen Heimatarmisten.": {"Maro Zandek": "character"},
+    "Tom Ellery spielt den Kralowitz mit Schnauzbart.": {"Kralowitz": "character", "Tom Ellery": "person"},
 })
 def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
     """The object of `spielt`, `verkörpert`, `mimt`, `gibt`: the last name of the clause;
@@ -59,6 +60,13 @@ def characters_by_play_verb(view: SentenceView) -> list[Candidate]:
             j = view.name_run(i + 1)
             if j - (i + 1) >= 2:
                 out.append(Candidate(*view.span(i + 1, j), "person", "role-cue"))
+            continue
+        if view.word(i + 1) in ("den", "die") and i + 2 < len(toks) and is_name_word(toks[i + 2]) \
+                and not is_noun(toks[i + 2].text):
+            # `spielt den Stromberg`: a name after the article is a part (`den Hamlet`), never the actor
+            part = Candidate(*view.span(i + 2, view.name_run(i + 2, limit=2)), "character", "play-object")
+            part.pair = view.span(actor, i) if subject_before and actor < i else None
+            out.append(part)
             continue
         end = next((m for m in range(i + 1, len(toks)) if toks[m].text in ",.;:!?)" or toks[m].text == "und"), len(toks))
         if not ends_in_mit(view, i + 1):  # `spielen auch Peter Falk und Curt Bois mit`: who plays along

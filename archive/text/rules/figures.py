@@ -221,3 +221,53 @@ def invented_in_apposition(view: SentenceView) -> list[Candidate]:
         if start < i and (i - start >= 2 or is_given(toks[start].text) or unknown_word(toks[start])):
             out.append(Candidate(*view.span(start, i), "character", "character-cue"))
     return out
+
+
+NICKNAMING = ("genannt", "nennen", "nennt")
+_NICK_FILLERS = frozenset("von allen alle nur bloß einfach man sie ihn den die der gern meist".split())
+_QUOTES = "„“”\"«»‚‘’"
+_NICK_END = (",", ".", ";", ":", "!", "?", "(", ")", "und", "")
+
+
+@rule("character.nicknamed", priority=76, triggers=NICKNAMING, also=((",",),), examples={
+    "Dazu kommt Lotte Braake, genannt Motte, die Wirtin.": {"Lotte Braake": "character", "Motte": "character"},
+    "Sein Opfer ist Ewald Kranich, von allen nur Schnecke genannt, ein Bürobote.": {"Ewald Kranich": "character"},
+    "Hinzu kommt Gerda Fuhrmann, die alle nur Bommel nennen, mit ihrem Hund.": {"Gerda Fuhrmann": "character"},
+})
+def nicknamed_in_apposition(view: SentenceView) -> list[Candidate]:
+    """`Lotte Braake, genannt Motte,`, `Ewald Kranich, von allen nur Schnecke genannt`,
+    `Gerda Fuhrmann, die alle nur Bommel nennen`: a name, then in apposition the nickname
+    the story's people give it. Both are figures of the story (a real person's nickname
+    is rarely told so, and then as a title: `den alle nur den Kaiser nennen`), and the
+    nickname is that figure's: its name is the full name."""
+    out, toks = [], view.tokens
+    for i, tok in enumerate(toks):
+        if tok.text not in NICKNAMING:
+            continue
+        if tok.text == "genannt" and view.word(i - 1) == ",":
+            comma, s = i - 1, i + 1  # `X, genannt Y`: the nickname after the verb
+            s += view.word(s) in _QUOTES
+            j = view.name_run(s, limit=2) if s < len(toks) and is_name_word(toks[s]) else s
+            if j == s or view.word(j + (view.word(j) in _QUOTES)) not in _NICK_END:
+                continue
+        else:  # `X, von allen nur Y genannt`, `X, die alle nur Y nennen`: the nickname before it
+            j = i - (view.word(i - 1) in _QUOTES)
+            s = backward_name_run(view, j, limit=2)
+            if s == j:
+                continue
+            comma = s - 1 - (view.word(s - 1) in _QUOTES)
+            if view.word(comma) in _NICKNAME_ARTICLES:
+                continue  # `Franz Beckenbauer, den alle nur den Kaiser nennen`: a title of honour, a real man's
+            while comma > 0 and toks[comma].text in _NICK_FILLERS:
+                comma -= 1
+            if view.word(comma) != "," or comma == s - 1 or not {"nur", "alle", "allen"} & {t.text for t in toks[comma:s]}:
+                continue
+        start = backward_name_run(view, comma, limit=3)
+        if start == comma or view.word(start - 1) == "von" \
+                or not (comma - start >= 2 or is_given(toks[start].text) or unknown_word(toks[start])):
+            continue
+        full = Candidate(*view.span(start, comma), "character", "character-cue")
+        nick = Candidate(toks[s].start, toks[j - 1].end, "character", "character-cue")
+        full.nickname = (nick.start, nick.end)
+        out += [full, nick]
+    return out
