@@ -128,8 +128,9 @@ def _first_two(entry: tuple) -> tuple[int, int]:
 
 
 DASHES = ("–", "—", "-")
-# A sequel's number after a title: a roman numeral from II, a number below 100, `3D`.
-_SEQUEL = re.compile(r"(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})|[2-9]|[1-9][0-9]|3D")
+# A sequel's number after a title: a roman numeral from II, a number below 100 (`3D`,
+# which the tokenizer parts, is read in _subtitle_end).
+_SEQUEL = re.compile(r"(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})|[2-9]|[1-9][0-9]")
 _INITIAL_ALONE = re.compile(r"[A-ZÄÖÜ]\.?")
 
 
@@ -141,8 +142,9 @@ def title_end(view: SentenceView, film: Candidate, candidates: list[Candidate]) 
 def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
     """`The Dry – Lügen der Vergangenheit`: a title, a dash between spaces (or a colon
     after it: `Alien: Romulus`), and a subtitle (a title run, or a film found right there)
-    are one title, as release titles are written; so are a title and a sequel's number. Not when the subtitle holds a name (`Drive – Ryan Gosling
-    spielt`) or is one function word or plain noun that no rule took for a film."""
+    are one title, as release titles are written; so are a title and a sequel's number.
+    Not when the subtitle holds a name (`Drive – Ryan Gosling spielt`) or is one function
+    word or plain noun that no rule took for a film."""
     toks = view.tokens
     k = at.end(film.end)
     if k is None or k + 1 >= len(toks):
@@ -152,7 +154,7 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
         return toks[k + 2].end  # `Saw 3D`, which the tokenizer parts
     if _SEQUEL.fullmatch(toks[k + 1].text) and toks[k + 1].text != "I" and toks[k + 1].start == film.end + 1 \
             and not (k + 2 < len(toks) and toks[k + 2].is_word and is_plain_noun(toks[k + 2].text)):
-        return toks[k + 1].end  # `Saw X`, `Deadpool 2`, `Saw 3D`: a sequel (not `nach Drive 2 Jahre`)
+        return toks[k + 1].end  # `Saw X`, `Deadpool 2`: a sequel (not `nach Drive 2 Jahre`)
     if k + 2 >= len(toks):
         return film.end
     colon = toks[k + 1].text == ":" and toks[k + 1].start == film.end  # `Alien: Romulus`
@@ -183,8 +185,9 @@ def _subtitle_end(view: SentenceView, at: _At, film: Candidate, candidates: list
 def _main_title_start(view: SentenceView, at: _At, film: Candidate, candidates: list[Candidate]) -> int:
     """`dem bemühten Spiral: From the Book of Saw`, `am Ende von Logan – The Wolverine`:
     a film found after a colon or a spaced dash is the subtitle of the one word before
-    it, in mid-sentence after a lower-case word or a work noun (`Stummfilmklassiker X – Y`), when that word is capitalized and no
-    noun, function word or other mention (`Das Fazit: The …`, `sagt Ilse: …` stay)."""
+    it, in mid-sentence after a lower-case word or a work noun (`Stummfilmklassiker X –
+    Y`), when that word is capitalized and no noun, function word or other mention
+    (`Das Fazit: The …`, `sagt Ilse: …` stay)."""
     toks = view.tokens
     k = at.start(film.start)
     if k is None or k < 3:

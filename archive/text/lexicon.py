@@ -27,6 +27,7 @@ def words(name: str) -> frozenset[str]:
 NOT_GIVEN_NAMES = words("not_given_names")
 
 FUNCTION_WORDS = words("function_words") | words("pronominal_adverbs")
+RULER_TITLES = words("ruler_titles")  # `Kaiserin Elisabeth`: a historical person's title
 ARTICLES = words("articles")
 
 # Before these in a compound, a capitalized word is a title: `Pusher-Reihe`.

@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from archive.text.lexicon import words
+from archive.text.lexicon import RULER_TITLES as RULERS, words
 from archive.text.words import is_other_work
 
 BIOPIC_NOUNS = words("biopic_nouns")
 FAMILY = words("family_nouns")
-RULERS = words("ruler_titles")
 LIFE_SPANS = words("life_spans")
 POSSESSIVES = words("possessives")
 

@@ -28,7 +28,7 @@ MIN_ACTING_ALONE = 2  # fewer, when the name once opens a sentence as the subjec
 
 
 def _alone(view: SentenceView):
-    """(word, at the sentence's start, its index) for each capitalised word with no name beside it."""
+    """(word, its index) for each capitalised word with no name beside it."""
     toks = view.tokens
     # is_name_word of each token, once (a word's flags come from its text)
     named = [t.is_cap and t.is_word and could_be_name(t.text) for t in toks]
@@ -44,7 +44,7 @@ def _alone(view: SentenceView):
             continue  # `den Roman`, `des Romans`, `mit einem Ernst`: the noun, though a given name too
         if k < last and named[k + 1] and toks[k + 1].start == tok.end + 1:
             continue
-        yield tok.text, k == 0, k
+        yield tok.text, k
 
 
 _ARTICLES_BEFORE_NOUNS = ARTICLES | {"eines", "dieser", "diesen", "diesem", "dieses", "jener", "jenen"}
@@ -61,10 +61,10 @@ def recurring_characters(views: list[SentenceView], persons: set[str], films: se
     inside: set[str] = set()
     acting: set[str] = set()
     for view in views[1:] if len(views) > 1 else views:
-        for text, first, k in _alone(view):
+        for text, k in _alone(view):
             counts[text] += 1
             before[(text, view.word(k + 1))] += 1
-            if not first:
+            if k:
                 inside.add(text)
             elif _plot_verb(view.word(1)) and view.word(1) not in MAKING_VERBS:
                 acting.add(text)  # `Hirayama putzt öffentliche Toiletten`

@@ -5,7 +5,7 @@ actor before the verb when the sentence names one there."""
 
 from __future__ import annotations
 
-from archive.text.words import is_plain_noun, is_work_noun
+from archive.text.words import is_plain_noun
 
 from archive.text.view import after_adjectives
 

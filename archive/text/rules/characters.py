@@ -15,6 +15,7 @@ from archive.text.lexicon import (
     FUNCTION_WORDS,
     KIN_NOUNS,
     NOT_GIVEN_NAMES,
+    RULER_TITLES,
     words,
 )
 from archive.text.names import NAME_SUFFIXES
@@ -219,7 +220,6 @@ def _creature(noun: str) -> bool:
 
 CONTRACTED_ARTICLES = frozenset({"vom", "zum", "zur", "beim", "im", "am"})
 _CLAUSE_STARTS = frozenset({"während", "weil", "als", "wo", "wenn", "und", "bis", "dass", "daß", "ob", ","})
-RULER_TITLES = words("ruler_titles")
 
 
 def _someone_in_a_story(word: str) -> bool:
@@ -244,8 +244,9 @@ def characters_after_everyday_noun(view: SentenceView) -> list[Candidate]:
         k = i - 1
         while k > 0 and is_adjective(toks[k].text) and toks[k].text not in FUNCTION_WORDS:
             k -= 1
+        # `vom Kohlenhändler X` too, and right after a conjunction (`während Schutzpolizist X`)
         if toks[k].text.lower() in ARTICLES | POSSESSIVES | CONTRACTED_ARTICLES \
-                or k == i - 1 and toks[k].text in _CLAUSE_STARTS and tok.text not in RULER_TITLES:  # `vom Kohlenhändler X` too
+                or k == i - 1 and toks[k].text in _CLAUSE_STARTS and tok.text not in RULER_TITLES:
             out.append(Candidate(*view.span(i + 1, view.name_run(i + 1, limit=2)), "character", "character-cue"))
     return out
 
