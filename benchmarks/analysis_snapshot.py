@@ -78,8 +78,11 @@ def check_triggers() -> int:
 def main(argv: list[str]) -> int:
     if argv == ["--check-triggers"]:
         return check_triggers()
-    if len(argv) != 1:
-        sys.exit("usage: analysis_snapshot.py OUT | --check-triggers")
+    if argv in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
+    if len(argv) != 1 or argv[0].startswith("-"):  # an option taken for OUT once wrote a file `--help`
+        sys.exit("usage: analysis_snapshot.py OUT | --check-triggers | --help")
     lines: list[str] = []
     persons: set[str] = set()
     films: set[str] = set()
