@@ -342,3 +342,22 @@ def test_a_makers_genitive_before_a_work_noun_in_a_play_verbs_object_is_no_part(
     found = kinds("Tom Ellery spielt in Ewald Kranichs Komödie „Hotel“ einen Erben.")
     assert ("Ewald Kranichs", "person") in found
     assert not any(kind == "character" for _, kind in found)
+
+
+def test_a_cast_label_on_a_line_of_its_own_makes_each_line_below_actor_then_part():
+    analysis = analyse("Ein Fazit.\n\nDarsteller:\nUte Klasen (Mira Brenning)\n- Jördis Haase (Kara Vogt)\n\n"
+                       "Paul Lorenz (Tom Ellery) lacht am Ende.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Ute Klasen", "person"), ("Mira Brenning", "character"),
+            ("Jördis Haase", "person"), ("Kara Vogt", "character")} <= found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Mira Brenning", "Ute Klasen"), ("Kara Vogt", "Jördis Haase")}
+    assert {("Paul Lorenz", "character"), ("Tom Ellery", "person")} <= found  # prose after the list: part first
+
+
+def test_the_tv_guide_shorthand_d_lists_the_cast_actor_first():
+    analysis = analyse("Nordlicht\nKrimi, D 2023. R: Greta Lindholm. D: Ute Klasen (Mira Brenning), Tom Ellery (Pit Lorenz).\n\n"
+                       "Mira Brenning ermittelt.")
+    found = {(m.surface, m.kind) for m in analysis.mentions}
+    assert {("Greta Lindholm", "person"), ("Ute Klasen", "person"), ("Tom Ellery", "person")} <= found
+    assert ("Mira Brenning", "character") in found and ("Mira Brenning", "person") not in found
+    assert {(r.character, r.actor) for r in analysis.roles} >= {("Mira Brenning", "Ute Klasen"), ("Pit Lorenz", "Tom Ellery")}

@@ -10,12 +10,12 @@ import re
 from archive.text.lexicon import ADDRESS_TITLES, CAST_LABELS, words
 from archive.text.rules.registry import rule
 from archive.text.view import Candidate, SentenceView, after_title, backward_name_run, paired
-from archive.text.words import everyday_person, is_person_noun
+from archive.text.words import everyday_person, is_name_word, is_person_noun
 
 CAST_NOTES = words("cast_notes")
 
 
-@rule("character.cast-list", priority=86, triggers=(":", "Mit"), examples={
+@rule("character.cast-list", priority=86, triggers=(":", "Mit", "("), examples={
     "Darsteller: Tom Ellery (Jonas Haase), Ute Klasen (Frau Brenning)": {
         "Tom Ellery": "person", "Jonas Haase": "character", "Brenning": "character"},
     "Mit Tom Ellery (Jonas Haase), Ute Klasen (Mira), Lena Kurz.": {
@@ -23,6 +23,10 @@ CAST_NOTES = words("cast_notes")
     "Mit: Pit (Tom Ellery), Kara Vogt / Nachtfalke (Ute Klasen), Jonas Haase (Lena Kurz)": {
         "Pit": "character", "Tom Ellery": "person", "Kara Vogt": "character", "Nachtfalke": "character",
         "Ute Klasen": "person"},
+    "Ein Fazit.\n\nDarsteller:\nTom Ellery (Jonas Haase)\nUte Klasen (Mira Brenning)": {
+        "Tom Ellery": "person", "Jonas Haase": "character", "Ute Klasen": "person", "Mira Brenning": "character"},
+    "Krimi, D 2023. D: Tom Ellery (Jonas Haase), Ute Klasen (Mira Brenning).": {
+        "Tom Ellery": "person", "Jonas Haase": "character", "Ute Klasen": "person"},
 })
 def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     """`Darsteller: Peter Lorre (Hans Beckert), …`: after a cast label the actor comes
@@ -34,12 +38,14 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     label = next((m for m in range(len(toks) - 1) if toks[m].text in CAST_LABELS and toks[m + 1].text == ":"), None)
     bare = label is None and len(toks) > 4 and toks[0].text == "Mit"  # `Mit X (Y), Z (W), …`
     if label is None and not bare:
-        return out
+        if not under_cast_label(view.text, view.sentence.start):
+            return out
+        label = -3  # the entries start the sentence
     entries, votes = [], 0
     for k in range(2 if bare else label + 3, len(toks) - 2):
         if toks[k].text != "(":
             continue
-        actor = backward_name_run(view, k)
+        actor = _entry_start(view, k)
         first = after_title(view, k + 1)
         inner_end = view.name_run(first)
         if inner_end == first + 1 and (everyday_person(toks[first].text) or is_person_noun(toks[first].text)
@@ -62,6 +68,37 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
                 also.pair = (bracketed.start, bracketed.end)
                 out.append(also)
     return out
+
+
+def _entry_start(view: SentenceView, k: int) -> int:
+    """Where the name before the bracket at k starts; an entry opens the list or follows
+    a comma, so a first word that reads as a genitive is a given name here (`Jördis
+    Triebel (…)`), not an owner as in prose (`Refns Irene (…)`)."""
+    i = backward_name_run(view, k)
+    if 0 < i < k and is_name_word(view.tokens[i - 1]) and (view.word(i - 2) in ("", ",", ":", ";", "und", "-", "–", "•", "*") or view.word(i - 2) in CAST_LABELS):
+        return i - 1
+    return i
+
+
+_ENTRY_LINE = re.compile(r"[ \t]*(?:[-–•*][ \t]+)?[^\n()]+\([^\n()]+\)[ \t,;.]*")
+
+
+def under_cast_label(text: str, start: int) -> bool:
+    """The sentence opens a line, and the lines above it, walking back over entries
+    (`Peter Lorre (Hans Beckert)`, bullets allowed), reach a cast label alone on its
+    line (`Darsteller:`, `Besetzung`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() not in ("", "-", "–", "•", "*"):
+        return False
+    while line_start:
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if line.strip().rstrip(":").rstrip() in CAST_LABELS:
+            return True
+        if not _ENTRY_LINE.fullmatch(line):
+            return False
+        line_start = above
+    return False
 
 
 def _full_name(view: SentenceView, start: int, end: int, addressed: bool = False) -> int:
