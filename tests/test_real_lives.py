@@ -142,3 +142,17 @@ def test_a_figure_the_review_names_as_an_author_of_a_cited_work_is_a_real_person
     assert {("Maren Vogt", "person"), ("Vogt", "person"), ("Ilka Brandt", "character")} <= kinds(text)
     without = text.replace("Maren Vogts Roman „Der Eisgarten“ wird noch heute gelesen. ", "")
     assert ("Maren Vogt", "character") in kinds(without)
+
+
+def test_a_true_crime_series_or_a_film_after_a_non_fiction_book_plays_real_people():
+    crime = ("Die neue Serie ist True Crime: ein Mord in Kiel.\n\n"
+             "Ute Klasen spielt die Nachbarin Hilde Sarnow. Tom Ellery spielt den Täter Konrad Vestergaard.")
+    book = ("Der Film folgt dem Sachbuch von Greta Lindholm.\n\n"
+            "Ute Klasen spielt die Nachbarin Hilde Sarnow. Tom Ellery spielt den Täter Konrad Vestergaard.")
+    fiction = ("Die neue Krimiserie erzählt von einem Mord in Kiel.\n\n"
+               "Ute Klasen spielt die Nachbarin Hilde Sarnow. Tom Ellery spielt den Täter Konrad Vestergaard.")
+    for text in (crime, book):
+        found = kinds(text)
+        assert ("Hilde Sarnow", "person") in found and ("Konrad Vestergaard", "person") in found
+        assert ("Hilde Sarnow", "character") not in found
+    assert ("Hilde Sarnow", "character") in kinds(fiction) and ("Konrad Vestergaard", "character") in kinds(fiction)

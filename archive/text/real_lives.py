@@ -29,7 +29,8 @@ POSSESSIVES = words("possessives")
 
 # Searched as plain lower-case text, so also as a compound's tail (`Musikerbiopic`): a
 # word at a time cost a tenth of the analysis.
-_LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS}))
+# A hyphened noun is also found spaced (`True-Crime`, `True Crime`).
+_LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS} | {n.lower().replace("-", " ") for n in BIOPIC_NOUNS}))
 # `ein Film über die letzten Wochen von X`, `ein Jahr aus dem Leben der Kaiserin`, `erzählt
 # das Leben X`: a life told; a name or a ruler's title follows (not `die letzten Tage des
 # Krieges`, `erzählt vom Leben einer Philosophin`).
