@@ -361,3 +361,11 @@ def test_the_tv_guide_shorthand_d_lists_the_cast_actor_first():
     assert {("Greta Lindholm", "person"), ("Ute Klasen", "person"), ("Tom Ellery", "person")} <= found
     assert ("Mira Brenning", "character") in found and ("Mira Brenning", "person") not in found
     assert {(r.character, r.actor) for r in analysis.roles} >= {("Mira Brenning", "Ute Klasen"), ("Pit Lorenz", "Tom Ellery")}
+
+
+def test_a_given_name_that_recurs_as_a_part_does_not_turn_round_an_actress_of_that_surname():
+    found = kinds("Der Student Konrad Vestergaard kommt im Sommer an. Dort warten die Schwester Venetia (Ute Konrad), "
+                  "die nachts im Garten liegt, und der Cousin Farleigh (Tom Ellery), der alles durchschaut.\n\n"
+                  "Lena Kurz spielt Konrad mit kalter Ruhe.")
+    assert {("Ute Konrad", "person"), ("Tom Ellery", "person"), ("Venetia", "character"), ("Farleigh", "character")} <= found
+    assert ("Ute Konrad", "character") not in found and ("Tom Ellery", "character") not in found

@@ -65,9 +65,10 @@ def orient_pairs(found: list[tuple[Candidate, int]], names: dict[int, str], text
     if not entries:
         return
     inside = {id(x) for group in entries.values() for pair in group for x in pair}
-    surnames = Counter(name.rsplit(" ", 1)[1] for name in {names[id(c)] for c, _ in found if c.kind != "film"}
-                       if " " in name)
-    persons, characters = _Names(surnames), _Names(surnames)
+    full = {names[id(c)] for c, _ in found if c.kind != "film" and " " in names[id(c)]}
+    surnames = Counter(name.rsplit(" ", 1)[1] for name in full)
+    givens = {name.split(" ", 1)[0] for name in full}
+    persons, characters = _Names(surnames, givens), _Names(surnames, givens)
     for c, _ in found:
         if id(c) in inside:
             continue
@@ -141,12 +142,15 @@ class _Names:
     """Names, looked up whole, or a surname alone as the last word of a full name and the
     other way round (`Hader`, `Josef Hader`) when the review names only one person of
     that surname in full (`Kaurismäki` may be `Aki` or `Mika Kaurismäki`); two full names
-    only whole (`Olivier Dietrich` is not `Jürgen Dietrich`)."""
+    only whole (`Olivier Dietrich` is not `Jürgen Dietrich`); a word alone that opens
+    another full name is that one's given name (`Oliver` of `Oliver Quick` is not the
+    actress `Alison Oliver`)."""
 
-    def __init__(self, surnames: dict[str, int]) -> None:
+    def __init__(self, surnames: dict[str, int], givens: set[str] = frozenset()) -> None:
         self.whole: set[str] = set()
         self.last: set[str] = set()
         self.surnames = surnames  # how many full names of the review end in each word
+        self.givens = givens  # the first words of the review's full names
 
     def add(self, name: str) -> None:
         self.whole.add(name)
@@ -159,7 +163,7 @@ class _Names:
         last = name.rsplit(" ", 1)[-1]
         if self.surnames.get(last, 0) != 1:
             return 0
-        return int(last in self.whole if " " in name else name in self.last)
+        return int(last in self.whole and last not in self.givens if " " in name else name in self.last)
 
 
 def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str],
