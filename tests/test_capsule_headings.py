@@ -76,3 +76,40 @@ def test_a_heading_with_a_colon_that_the_body_writes_whole_stays_one_title():
     found = films(text)
     assert ("Sternwind: Rückkehr", "Sternwind: Rückkehr", 0) in found
     assert not any(surface == "Rückkehr" for surface, _, _ in found)
+
+
+GUIDE = ("TIPPS DES TAGES – Montag\n\n"
+         "Ein Haus namens Greta\nVox, 20.15 Uhr (Wiederholung von 2021)\n\n"
+         "Tragikomödie, D/S 2021, 104 Min.\nR: Ute Klasen  B: Ilse Kowalczyk\n"
+         "D: Tom Ellery (Greta Lind), Walter Brenning (Jon)\n\n"
+         "Greta Lind erbt ein Haus am Deich und will es loswerden, bis Jon vor der Tür steht. "
+         "Der beste Film: Ute Klasens leise Komödie über das Bleiben ist ein Glücksfall des Programms.\n\n"
+         "KRIMI DES TAGES\n\n"
+         "Nordwind am Kai\nArte, jederzeit abrufbar\n\n"
+         "Krimi, D 2020, 89 Min.\nR: Walter Brenning\n\n"
+         "Ein Fall für Regentage, nicht mehr und nicht weniger, aber gut gespielt von allen.\n")
+
+
+def test_a_programme_guides_title_stands_over_its_slot_and_its_genre_line_is_none():
+    found = films(GUIDE)
+    assert ("Ein Haus namens Greta", "Ein Haus namens Greta", GUIDE.index("Ein Haus")) in found
+    assert ("Nordwind am Kai", "Nordwind am Kai", GUIDE.index("Nordwind")) in found
+    surfaces = {surface for surface, _, _ in found}
+    # no rubric, slot, rerun note, genre or prose after a colon is a title
+    assert not surfaces & {"TIPPS DES TAGES", "DES TAGES", "Wiederholung", "20.15 Uhr", "Tragikomödie", "Krimi"}
+    assert all("Uhr" not in s and "Komödie über" not in s for s in surfaces), surfaces
+
+
+def test_a_programme_guides_title_and_the_heading_above_it_are_segments_of_their_own():
+    text = "Remake gegen Original\nDas Haus am Deich\nVox, 20.15 Uhr\n\nKomödie, D 2021, 98 Min.\n"
+    segments = [text[s.start : s.end] for s in analyse(text).sentences]
+    assert segments[:3] == ["Remake gegen Original", "Das Haus am Deich", "Vox, 20.15 Uhr"]
+    assert films(text) == [("Das Haus am Deich", "Das Haus am Deich", text.index("Das Haus"))]
+
+
+def test_a_tagline_under_a_slot_and_a_series_info_line_are_no_titles():
+    text = ("Das Haus am Deich\nVox, 20.15 Uhr\n\nUte Klasen ermittelt wieder – und diesmal wird es nass\n\n"
+            "Krimi, D 2026, 90 Min.\nR: Walter Brenning\n\nSolide Kost für einen langen Abend mit Tee.\n\n"
+            "Nordwind\nArte, alle Folgen\n\nMysteryserie, D 2019–2022, 18 Folgen\nIdee: Ilse Kowalczyk\n\nDüster und klug.\n")
+    assert films(text) == [("Das Haus am Deich", "Das Haus am Deich", 0),
+                           ("Nordwind", "Nordwind", text.index("Nordwind"))]

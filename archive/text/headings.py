@@ -13,6 +13,7 @@ import re
 
 from archive.text.german import is_place
 from archive.text.lexicon import CREDIT_LABELS, words
+from archive.text.sentences import SLOT_LINE
 from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
 from archive.text.words import is_plain_noun, is_work_noun
@@ -28,8 +29,11 @@ _RUBRIC = re.compile(r"^([\w-]+(?: [\w-]+)?):\s+(?=\S)")
 _PART = re.compile(r"\s*(?:[,–—-]\s*|\()(?:Staffel|Season|Folge|Episode|Teil)\s+\d+\)?$")
 _CREDIT_NEXT = re.compile(r"\n+([\w/-]+)(?: (?:&|und) [\w/-]+)?:")  # `Regie: …`, `Regie & Buch: …`
 # `Titel⏎Arte, 20:15 Uhr · Drama, Brasilien 1998 · 110 Min.`: an info line follows
-_INFO_LINE = re.compile(r"\b\d+ ?Min\b|\bFSK\b")  # `Sowjetunion 1979, 163 Min., FSK 12`: no title
+_INFO_LINE = re.compile(r"\b\d+ ?(?:Min|Folgen|Episoden)\b|\bFSK\b")  # `Sowjetunion 1979, 163 Min., FSK 12`: no title
 _INFO_NEXT = re.compile(r"\n[^\n]*\b(?:1[89]|20)\d\d\b[^\n]*\b\d+ ?Min\b")
+# a genre, a country and a year on the next line but one: `Titel⏎⏎Komödie, F 2011, 112 Min.`
+_GENRE_LINE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]+), [A-ZÄÖÜ][\wÄÖÜ/.]*,? (?:1[89]|20)\d\d\b")
+_GENRE_NEXT = re.compile(r"\n\n?" + _GENRE_LINE.pattern)
 
 
 def _is_rubric(label: str) -> bool:
@@ -111,7 +115,8 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     capitals = title.isupper() and sum(ch.isalpha() for ch in title) >= 3 \
         and (" " in title or not is_plain_noun(title.capitalize()))  # one plain noun (`KULTUR`): a page's section
     credit = len(parts) > 1 and bool(after) and all(c.kind == "person" for c in after)
-    credit = credit or _credit_block_after(text, sentence.end) or bool(_INFO_NEXT.match(text, sentence.end))
+    credit = credit or _credit_block_after(text, sentence.end) or bool(_INFO_NEXT.match(text, sentence.end)) \
+        or _listing_after(text, sentence.start, sentence.end)
     recurs = bool(tagline) and (" " in title or not is_plain_noun(title)) and title in text[sentence.end :]
     if not (same or english or capitals or credit or rubric or recurs):
         return None
@@ -140,6 +145,17 @@ def _before_tagline(title: str) -> str | None:
     return head.strip() if len(lower) >= 2 else None
 
 
+def _listing_after(text: str, start: int, end: int) -> bool:
+    """A programme guide's entry follows the line from start to end: its slot (`Sat.1,
+    20.15 Uhr`), or a line of genre, country and year (`Tragikomödie, USA 2022, 126 Min.`)
+    with no slot above the line (a slot's title stands over the slot, not under it)."""
+    if text[end : end + 1] == "\n" and SLOT_LINE.match(text, end + 1):
+        return True
+    genre = _GENRE_NEXT.match(text, end)
+    above = text[:start].rstrip("\n").rpartition("\n")[2]
+    return bool(genre) and is_work_noun(genre.group(1)) and not SLOT_LINE.match(above)
+
+
 def _credit_block_after(text: str, end: int) -> bool:
     """The heading's next line opens a credit block: `Regie: …`, `Drehbuch: …`."""
     label = _CREDIT_NEXT.match(text, end)
@@ -159,7 +175,8 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
     out = []
     for view in views[at + 1 :]:
         line = _heading_line(view)
-        if line is None or not line[:1].isupper() or len(line.split()) > 10 or _INFO_LINE.search(line):
+        if line is None or not line[:1].isupper() or len(line.split()) > 10 or _INFO_LINE.search(line) \
+                or _GENRE_LINE.match(line) and is_work_noun(_GENRE_LINE.match(line).group(1)):
             continue
         label = _RUBRIC.match(line)  # `Regie: X`, `Kritik: X`: a label's line (`MISSION: SPRINGFLUT` is a title)
         if label and (not line.isupper() or label.group(1).capitalize() in CREDIT_LABELS or _is_rubric(label.group(1))):
@@ -172,6 +189,8 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
         same = _same_films(line, body) if line.isupper() else []
         if same:
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), same[-1], view.index))
+        elif not line.isupper() and not SLOT_LINE.match(line) and _listing_after(view.text, start, end):  # the layout says so, whatever is inside
+            out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))
         elif not line.isupper() and _credit_block_after(view.text, end) \
                 and not any(c.start < end and c.end > start and s == view.index for c, s in found):
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))

@@ -87,7 +87,7 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         line = text[pos:cut]
         nxt = text[cut + 1 : end].lstrip()
         if (line.strip() and not _LINE_END_LIKE_SENTENCE.search(line) and len(line.split()) <= _HEADING_MAX_WORDS
-                and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt))
+                and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt) or _slot_near(nxt))
                 and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
                 or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)):
             out.append((start, cut))
@@ -95,6 +95,18 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         pos = cut + 1
     out.append((start, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+# a programme guide's slot under a title: `Arte, 20.15 Uhr`, `ZDF, ab 22.00 Uhr`, `Netflix, jederzeit abrufbar`
+SLOT_LINE = re.compile(r"[A-ZÄÖÜ0-9][^\n.,]{0,25}(?:\.\d)?, [^\n]{0,40}?(?:\b\d{1,2}[.:]\d\d\b|\bjederzeit\b|\babrufbar\b|"
+                       r"\balle Folgen\b|Mediathek)")
+
+
+def _slot_near(line: str) -> bool:
+    """A programme slot is the next line or the one after it (`Rubrik⏎Titel⏎Arte, 20.15 Uhr`):
+    the lines above it are a heading and a title, each a segment."""
+    first, _, rest = line.partition("\n")
+    return bool(SLOT_LINE.match(first) or SLOT_LINE.match(rest.lstrip(" \t")))
 
 
 def _credit_label_next(line: str) -> bool:

@@ -184,6 +184,8 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
         return []  # `Regie Tom 2023`: no country
     title = m.group(1).rstrip()
+    if " " not in title and is_work_noun(title):
+        return []  # `Tragikomödie, USA 2022, 126 Min.`: the genre, the title stands above
     if m.group(2).startswith(",") and (is_given(title.split()[0]) or not is_place(countries[0])):
         return []  # `Rainer Werner Fassbinder, BRD 1974`: the director, not the title
     if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):

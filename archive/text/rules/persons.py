@@ -168,6 +168,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
         if toks[i + 1].text != ":" or not tok.is_word:
             continue
         if tok.text in TITLE_LABELS:
+            if i > 0 and toks[i - 1].text not in ".|·•" and "\n" not in view.text[toks[i - 1].end : tok.start]:
+                continue  # `… der beste Film: Edward Bergers Neuverfilmung …`: prose, no label
             k = i + 2
             j = k
             while j < len(toks) and toks[j].text not in ",;().|·•" and not YEAR.fullmatch(toks[j].text):

@@ -51,8 +51,8 @@ def _work_noun_or_compound(word: str) -> bool:
 def _titles_after_work_noun(view: SentenceView) -> list[Candidate]:
     out, toks = [], view.tokens
     for i, tok in enumerate(toks[:-1]):
-        if not (tok.is_word and _work_noun_or_compound(tok.text)):
-            continue
+        if not (tok.is_word and _work_noun_or_compound(tok.text)) or tok.text.isupper():
+            continue  # `KRIMI DES TAGES`: a work noun in capitals is a page's rubric
         k = i + 1
         if view.word(k) in ("heißt", "hieß") and k + 1 < len(toks):
             k += 1  # `Sein neuer Film heißt Monster`
@@ -128,8 +128,10 @@ def _titles_before_year(view: SentenceView) -> list[Candidate]:
         if split_compound(toks[k - 1]) is not toks[k - 1]:
             continue  # `Pusher-Reihe (1996)`: the compound rule has it
         if i == k - 1 and is_plain_noun(toks[i].text) and i > 0 and (
-                view.word(i - 1) in ARTICLES or is_adjective(view.word(i - 1))):
-            continue  # `ein unscharfes Standbild von 1982`: a noun, not a title
+                view.word(i - 1) in ARTICLES or is_adjective(view.word(i - 1)) or view.word(i - 1) == "(" != view.word(k)):
+            continue  # `ein unscharfes Standbild von 1982`, `(Wiederholung von 2019)`: a noun, not a title
+        if toks[k - 1].text == "Uhr":
+            continue  # `ZDF, 21.45 Uhr (Wiederholung von 2019)`: a programme slot
         start, end = view.span(i, k)
         out.append(Candidate(start, end, "film", "title-start" if anchored else "year-cue", year))
     return out
