@@ -165,6 +165,13 @@ def test_three_unknown_words_listed_are_surnames_and_nouns_listed_are_not():
     assert not {"Brot", "Butter", "Käse"} & set(found)
 
 
+def test_given_names_listed_are_the_first_names_of_the_reviews_figures_not_surnames():
+    found = kinds("Tom Ellery spielt Jonas Brenner, Ute Klasen spielt Martha Lind und Walter Brenning spielt "
+                  "Ulrich Haase. Jonas, Martha und Ulrich suchen den Hund im Moor.")
+    assert {found.get(w) for w in ("Jonas", "Martha", "Ulrich")} == {"character"}
+    assert found.get("Tom Ellery") == "person" and found.get("Jonas Brenner") == "character"
+
+
 def test_two_unknown_words_after_a_colon_are_a_name_but_not_after_an_article():
     found = kinds("Ein Lied auf die Freiheit: Ildikó Vasarhelyi erzählt davon. Das sieht die Tuschak Vosnitz.")
     assert found.get("Ildikó Vasarhelyi") == "person"

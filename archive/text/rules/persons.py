@@ -216,8 +216,9 @@ def _surnames_listed(view: SentenceView) -> list[Candidate]:
             if view.word(k + 1) not in (",", "und", "oder", "sowie"):
                 break
             k += 2
-        if len(items) >= 3 and view.word(items[-2] + 1) != ",":
-            out += [Candidate(toks[m].start, toks[m].end, "person", "list") for m in items]
+        if len(items) >= 3 and view.word(items[-2] + 1) != "," and not all(is_given(toks[m].text) for m in items):
+            out += [Candidate(toks[m].start, toks[m].end, "person", "list") for m in items]  # (given names: figures'
+            # first names as often as persons', `Jonas, Martha und Ulrich treffen …`; the name passes type them)
         i = (items[-1] if items else i) + 1
     return out
 
