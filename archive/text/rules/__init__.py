@@ -19,7 +19,7 @@ from archive.text.view import Candidate, SentenceView, backward_name_run, geniti
 from archive.text.words import genitive_form, is_cue_noun, is_plain_noun
 
 # Importing the rule modules registers their rules, in this order.
-from archive.text.rules import quotes, persons, unknown_names, characters, cast_lists, figures, plot, casting, titles, series, citations, film_lists  # noqa: E402,F401
+from archive.text.rules import quotes, persons, unknown_names, characters, cast_lists, figures, plot, casting, titles, series, citations, film_lists, known_from  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule, rules_for  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_entities"]
