@@ -113,3 +113,13 @@ def test_a_tagline_under_a_slot_and_a_series_info_line_are_no_titles():
             "Nordwind\nArte, alle Folgen\n\nMysteryserie, D 2019–2022, 18 Folgen\nIdee: Ilse Kowalczyk\n\nDüster und klug.\n")
     assert films(text) == [("Das Haus am Deich", "Das Haus am Deich", 0),
                            ("Nordwind", "Nordwind", text.index("Nordwind"))]
+
+
+def test_a_title_with_its_original_in_brackets_over_a_credit_block_names_two_films():
+    text = ("Berlinale, dritter Tag: viel Regen, wenig Glanz und ein Film, der bleibt.\n\n"
+            "Das stille Ufer (La rive silencieuse)\nRegie: Ilse Kowalczyk.\nMit: Tom Ellery, Ute Klasen.\n\n"
+            "Ein Film über das Warten, und Tom Ellery wartet großartig.\n")
+    assert films(text) == [("Das stille Ufer", "Das stille Ufer", text.index("Das stille")),
+                           ("La rive silencieuse", "La rive silencieuse", text.index("La rive"))]
+    segments = [text[s.start : s.end] for s in analyse(text).sentences]
+    assert "Das stille Ufer (La rive silencieuse)" in segments

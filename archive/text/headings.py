@@ -156,6 +156,17 @@ def _listing_after(text: str, start: int, end: int) -> bool:
     return bool(genre) and is_work_noun(genre.group(1)) and not SLOT_LINE.match(above)
 
 
+# `Les Loups (Die Wölfe)`, `Die hellen Stunden (Les heures claires)` over a credit block:
+# the title and its original (or its translation), each a film
+_TWO_TITLES = re.compile(r"^([A-ZÄÖÜ0-9][^()]*?) \(([A-ZÄÖÜ][^()\d]*)\)$")
+
+
+def _two_titles(line: str, start: int) -> list[Candidate]:
+    match = _TWO_TITLES.match(line)
+    return [Candidate(start + match.start(g), start + match.end(g), "film", "heading", rule="film.heading")
+            for g in (1, 2)]
+
+
 def _credit_block_after(text: str, end: int) -> bool:
     """The heading's next line opens a credit block: `Regie: …`, `Drehbuch: …`."""
     label = _CREDIT_NEXT.match(text, end)
@@ -191,6 +202,8 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), same[-1], view.index))
         elif not line.isupper() and not SLOT_LINE.match(line) and _listing_after(view.text, start, end):  # the layout says so, whatever is inside
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))
+        elif not line.isupper() and _credit_block_after(view.text, end) and _TWO_TITLES.match(line):
+            out += [(c, plain(view.text[c.start : c.end]), view.index) for c in _two_titles(line, start)]
         elif not line.isupper() and _credit_block_after(view.text, end) \
                 and not any(c.start < end and c.end > start and s == view.index for c, s in found):
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))

@@ -86,7 +86,9 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
             break
         line = text[pos:cut]
         nxt = text[cut + 1 : end].lstrip()
-        if (line.strip() and not _LINE_END_LIKE_SENTENCE.search(line) and len(line.split()) <= _HEADING_MAX_WORDS
+        # `Les Loups (Die Wölfe)⏎Regie: …`: a bracket ends a title line before a credit block
+        ends_open = not _LINE_END_LIKE_SENTENCE.search(line) or line.rstrip().endswith(")") and _credit_label_next(nxt)
+        if (line.strip() and ends_open and len(line.split()) <= _HEADING_MAX_WORDS
                 and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt) or _slot_near(nxt))
                 and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
                 or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)):
