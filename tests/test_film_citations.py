@@ -188,3 +188,13 @@ def test_a_quotation_read_as_no_title_takes_no_title_from_the_archive_either():
     assert [m.surface for m in analyse("Die Schüler treten dem „Club Nebel“ bei, bald hungern sie.", archived).mentions] == []
     assert [m.rule for m in analyse("Wie in „Club Nebel“ hungern sie.", archived).mentions] == ["film.quoted"]
     assert [m.kind for m in analyse("Die Schüler treten dem Club Nebel bei, bald hungern sie.", archived).mentions] == ["film"]
+
+
+def test_a_bracket_after_a_quoted_title_holds_its_original_unless_it_is_a_remark():
+    text = ("Sie spielte schon in „Ein stiller Morgen“ (Un matin tranquille) die Tochter, "
+            "in „Nordwind“ (Vindar från norr) die Mutter.")
+    assert films(text) == ["Ein stiller Morgen", "Un matin tranquille", "Nordwind", "Vindar från norr"]
+    remarks = ("Er sah „Nordwind“ (Arte), „Das Boot“ (Director’s Cut), „Wellen“ (Polen), „Kai“ (Tom Ellery) "
+               "und „Hafen“ (Ute Klasen in einem Kurzauftritt).")
+    assert films(remarks) == ["Nordwind", "Das Boot", "Wellen", "Kai", "Hafen"]
+    assert kinds(remarks).get("Tom Ellery") == "person"

@@ -66,6 +66,7 @@ ENGLISH_TITLE_STARTS = words("english_title_starts")
 CREDIT_LABELS = words("credit_labels")
 TITLE_LABELS = words("title_labels")
 CAST_LABELS = words("cast_labels")
+VERSION_WORDS = words("version_words")  # `Director’s Cut`, `Langfassung`: a version, no title
 
 @functools.cache
 def given_names() -> frozenset[str]:

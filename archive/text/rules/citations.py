@@ -8,7 +8,7 @@ import re
 from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
-from archive.text.lexicon import CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS, TITLE_LABELS, words
+from archive.text.lexicon import CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS, TITLE_LABELS, VERSION_WORDS, words
 from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
@@ -110,6 +110,35 @@ def _after_full_genitive(view: SentenceView, k: int) -> bool:
 
 
 _ORIGINAL = frozenset(("Original", "Originaltitel"))
+_CLOSING_QUOTES = frozenset("“”\"«»‘’'")
+_GERMAN_ONLY = FUNCTION_WORDS - words("english_lower")  # `einem`, `und`: a German remark, no title
+
+
+@rule("film.original-after-quote", priority=84, triggers=("(",), examples={
+    "Sie spielte schon in „Der stille Hafen“ (Le port silencieux) die Mutter.": {
+        "Der stille Hafen": "film", "Le port silencieux": "film"},
+})
+def _original_after_quote(view: SentenceView) -> list[Candidate]:
+    """`„Ein Prophet“ (Un prophète)`: a bracket right after a quoted title holds its original
+    (or its translation) when it is a title's words: capitalised, no digits or labels, no
+    person, place or channel, no version (`Director’s Cut`) and no German remark
+    (`(Carey Mulligan in einem Kurzauftritt)`)."""
+    toks, out = view.tokens, []
+    for k in range(1, len(toks) - 2):
+        if toks[k].text != "(" or toks[k - 1].text not in _CLOSING_QUOTES or not toks[k + 1].is_cap:
+            continue
+        end = next((m for m in range(k + 1, min(k + 10, len(toks))) if toks[m].text == ")"), None)
+        inner = toks[k + 1 : end] if end else []
+        if not inner or not all(t.is_word or t.text in "'’-&" for t in inner):
+            continue
+        first, texts = inner[0].text, [t.text for t in inner]
+        if is_place(first) or first.isupper() or first in CHANNELS or first in CREDIT_LABELS \
+                or VERSION_WORDS & set(texts) or _GERMAN_ONLY & set(texts) \
+                or is_given(first) and len(inner) >= 2 and is_name_word(inner[1]) \
+                or len(inner) == 1 and is_noun(first):
+            continue
+        out.append(Candidate(inner[0].start, inner[-1].end, "film", "cited"))
+    return out
 
 
 @rule("film.original-title", priority=62, triggers=_ORIGINAL, examples={

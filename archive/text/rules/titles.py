@@ -14,7 +14,7 @@ from archive.text.rules.registry import rule
 
 from archive.text.german import is_noun, is_place
 from archive.text.english import is_english
-from archive.text.lexicon import ARTICLES, CAST_LABELS, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS
+from archive.text.lexicon import ARTICLES, CAST_LABELS, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS, VERSION_WORDS
 from archive.text.title_runs import after_genitive_name, english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, backward_name_run, year_after
 from archive.text.words import (
@@ -335,7 +335,7 @@ def _english_titles_without_article(view: SentenceView) -> list[Candidate]:
         if len(caps) >= 2 and view.word(k - 1).lower() not in _NOUN_PHRASE_BEFORE \
                 and view.word(k - 1) not in OPEN_QUOTES and not _subtitle_after(view, j) \
                 and not (k > 0 and toks[k - 1].is_word and toks[k - 1].is_cap) \
-                and caps[-1].text not in _INSTITUTION_TAILS and not is_place(" ".join(t.text for t in toks[k:j])) \
+                and caps[-1].text not in _INSTITUTION_TAILS and caps[-1].text not in VERSION_WORDS and not is_place(" ".join(t.text for t in toks[k:j])) \
                 and not (is_given(toks[k].text) and is_name_word(toks[k + 1])) and not _listed_with_persons(view, k, j):
             start, end = view.span(k, j)
             out.append(Candidate(start, end, "film", "work-cue", year_after(view, j)))

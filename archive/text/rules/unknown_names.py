@@ -6,7 +6,7 @@ lone name with a genitive apostrophe (`Euripides' Iphigenie`, `Haneke’s „…
 from __future__ import annotations
 
 from archive.text.german import is_place
-from archive.text.lexicon import ARTICLES, CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS
+from archive.text.lexicon import ARTICLES, CHANNELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, VERSION_WORDS
 from archive.text.names import syllable_given_name
 from archive.text.rules.persons import PLACE_PREPOSITIONS, _institution
 from archive.text.rules.registry import rule
@@ -132,6 +132,7 @@ def persons_by_apostrophe_genitive(view: SentenceView) -> list[Candidate]:
             continue
         nxt = toks[i + 1]
         if not (nxt.is_cap and nxt.is_word or nxt.text in OPEN_QUOTES) or view.word(name - 1).lower() in ARTICLES \
+                or nxt.text in VERSION_WORDS \
                 or name > 0 and toks[name - 1].is_cap and toks[name - 1].is_word:
             continue
         if is_unknown_word(stem) and not is_given(stem):
