@@ -181,3 +181,8 @@ def test_a_sequel_in_3d_belongs_to_the_title_found_again():
 def test_a_sentence_that_opens_with_films_and_a_comma_is_no_films_heading():
     text = "Sieben Filme, zwei Fortsetzungen und ein Remake – die Nebelhafen-Reihe hat alles durch, und bei Korvath: Ruhe war die Frage berechtigt."
     assert not any("Frage" in surface for surface, _ in films(text))
+
+
+def test_an_english_title_ends_where_a_german_article_begins_the_object():
+    text = "Tom Ellery, der in Ute Klasens Silent Harbour den Hafenmeister Jon spielt, kommt."
+    assert [surface for surface, _ in films(text)] == ["Silent Harbour"]

@@ -66,3 +66,8 @@ def test_the_gloss_after_a_quoted_original_title_is_no_title():
     assert films(text) == ["Kaze no michi"]
     assert films("Der Titel „Kaze no michi“ bedeutet „Weg des Windes“.") == ["Kaze no michi"]
     assert films("Sie drehte „Nordwind“, „Der graue Hafen“ und „Mondweg“.") == ["Nordwind", "Der graue Hafen", "Mondweg"]
+
+
+def test_a_broadcasts_programme_is_no_title_but_the_film_it_discusses_is():
+    text = "Ein Gespräch in der Sendung „Kino am Abend“ über „Nordwind“, den neuen Film von Ute Klasen."
+    assert films(text) == ["Nordwind"]
