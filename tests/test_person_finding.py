@@ -142,3 +142,9 @@ def test_a_place_then_a_surname_spelt_with_a_letter_german_lacks_is_a_name():
 def test_a_conjunction_opening_a_sentence_is_no_part_of_a_name():
     found = kinds("Seitdem Ute Klasen spielt, ist alles anders.")
     assert found == {("Ute Klasen", "person")}  # not `Seitdem Ute Klasen`, the actor read back from the verb
+
+
+def test_an_unlisted_given_name_before_a_middle_initial_belongs_to_the_name():
+    found = {m.surface: m.kind for m in analyse("Der Leiter Zavro K. Mellinghus lobte ihn, Gestern K. Brandt nicht.").mentions}
+    assert found.get("Zavro K. Mellinghus") == "person"
+    assert "Gestern K. Brandt" not in found

@@ -10,7 +10,7 @@ from archive.text.german import is_listed_name, is_noun, is_place
 from archive.text.rules.registry import rule
 from archive.text.rules.series import names_a_series
 
-from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
@@ -62,12 +62,21 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
                 i = j  # `den Golden Globe`, `Miramax Pictures`: a prize, a company
                 continue
             if j - i >= 2:
-                start, end = view.span(i, j)
+                first = i - 1 if _given_before_initial(view, i) else i
+                start, end = view.span(first, j)
                 out.append(Candidate(start, end, "person", "given"))
                 i = j
                 continue
         i += 1
     return out
+
+
+def _given_before_initial(view: SentenceView, i: int) -> bool:
+    """`Giona A. Nazzaro`: a capitalised word the lexicon does not know, right before a
+    middle initial, is the given name, listed or not."""
+    toks = view.tokens
+    return i > 0 and is_initial(toks, i) and toks[i - 1].is_word and is_unknown_word(toks[i - 1].text) \
+        and toks[i - 1].text.lower() not in FUNCTION_WORDS and toks[i - 1].end < toks[i].start
 
 
 # Before a given name that is a German noun too, these make it the noun: `zwei Tage`,
