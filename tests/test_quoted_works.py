@@ -71,3 +71,8 @@ def test_the_gloss_after_a_quoted_original_title_is_no_title():
 def test_a_broadcasts_programme_is_no_title_but_the_film_it_discusses_is():
     text = "Ein Gespräch in der Sendung „Kino am Abend“ über „Nordwind“, den neuen Film von Ute Klasen."
     assert films(text) == ["Nordwind"]
+
+
+def test_singing_in_another_clause_leaves_the_quoted_title_a_film():
+    assert films("Ute Klasen erzählt in „Les Vagues“ von Matrosen, die kaum singen.") == ["Les Vagues"]
+    assert films("»Mondweg«, sang sie dann, und alle schwiegen.") == []

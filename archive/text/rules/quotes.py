@@ -201,7 +201,12 @@ def _sung(view: SentenceView, i: int, j: int) -> bool:
     after = j + 7
     if view.word(j + 1) == "für" and view.word(j + 2) in OPEN_QUOTES:
         after = next((m for m in range(j + 3, len(view.tokens)) if view.word(m) in _CLOSE_QUOTES), j) + 3
-    return any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, after)))
+    clause_end = next((m for m in range(j + 2, after) if view.word(m) in _CLAUSE_ENDS), after)  # not `„X“ von
+    # Männern, die kaum singen`: the singing of another clause
+    return any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, clause_end)))
+
+
+_CLAUSE_ENDS = frozenset(",;.:!?")
 
 
 _CLOSE_QUOTES = frozenset("“”«»\"'‘’›‹*")
