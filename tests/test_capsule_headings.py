@@ -123,3 +123,14 @@ def test_a_title_with_its_original_in_brackets_over_a_credit_block_names_two_fil
                            ("La rive silencieuse", "La rive silencieuse", text.index("La rive"))]
     segments = [text[s.start : s.end] for s in analyse(text).sentences]
     assert "Das stille Ufer (La rive silencieuse)" in segments
+
+
+def test_a_remark_in_brackets_after_a_capsules_title_is_no_second_title_and_no_part_of_it():
+    for remark in ("OmU", "Frankreich", "Dokumentarfilm"):
+        text = f"Ein Tag am Meer, mit Regen und Wind und einem Film, der bleibt.\n\nDas stille Ufer ({remark})\nRegie: Ilse Kowalczyk.\n"
+        assert films(text) == [("Das stille Ufer", "Das stille Ufer", text.index("Das stille"))], remark
+
+
+def test_a_dateline_under_a_headline_is_no_programme_slot():
+    text = "Ein Abend mit Freunden\nBerlin, 12.03.2024\n\nKomödie ist das keine, sagt Ute Klasen, und lacht.\n"
+    assert films(text) == []

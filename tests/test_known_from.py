@@ -25,10 +25,13 @@ def test_kennt_man_aus_and_bekannt_aus_take_the_works_to_the_clauses_end():
 def test_a_place_a_plural_noun_a_genitive_or_an_idiom_after_aus_is_no_work():
     assert kinds("Tom Ellery, den man aus Berlin kennt, trifft Ute Klasen, die man aus Interviews kennt.") == {
         "Tom Ellery": "person", "Ute Klasen": "person"}
-    assert kinds("Wer Tom Ellery aus Tschechows Stücken kennt, staunt.").get("Stücken") is None
+    assert kinds("Wer Tom Ellery aus Tschechows Stücken kennt, staunt.") == {"Tom Ellery": "person"}
+    assert kinds("Wer aus Erfahrung spricht, kennt das, und Tom Ellery kennt man durch Zufall.") == {"Tom Ellery": "person"}
     assert not any(kind == "film" for kind in kinds("Ute Klasen ist bekannt aus Funk und Fernsehen.").values())
 
 
 def test_a_work_noun_after_aus_leaves_the_title_to_its_own_rule():
     found = kinds("Ute Klasen, die man aus der Serie Nachtfalter kennt, spielt die Chefin.")
     assert found == {"Ute Klasen": "person", "Nachtfalter": "film"}
+    found = kinds("Ute Klasen, die man aus Serien wie Nachtfalter kennt, spielt die Chefin.")
+    assert "Serien wie Nachtfalter" not in found and found.get("Ute Klasen") == "person"

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from archive.text.german import is_place
-from archive.text.lexicon import CREDIT_LABELS, words
-from archive.text.sentences import SLOT_LINE
+from archive.text.lexicon import ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, VERSION_WORDS, words
+from archive.text.sentences import is_slot_line
 from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
-from archive.text.words import is_plain_noun, is_work_noun
+from archive.text.words import is_given, is_plain_noun, is_work_noun
 
 # English words that are no German words: a heading holding one is an English title.
 _ENGLISH = frozenset("the of a by your my me you upon is it to on with for from at our his their".split())
@@ -31,7 +31,7 @@ _CREDIT_NEXT = re.compile(r"\n+([\w/-]+)(?: (?:&|und) [\w/-]+)?:")  # `Regie: �
 # `Titel⏎Arte, 20:15 Uhr · Drama, Brasilien 1998 · 110 Min.`: an info line follows
 _INFO_LINE = re.compile(r"\b\d+ ?(?:Min|Folgen|Episoden)\b|\bFSK\b")  # `Sowjetunion 1979, 163 Min., FSK 12`: no title
 _INFO_NEXT = re.compile(r"\n[^\n]*\b(?:1[89]|20)\d\d\b[^\n]*\b\d+ ?Min\b")
-# a genre, a country and a year on the next line but one: `Titel⏎⏎Komödie, F 2011, 112 Min.`
+# a genre, a country and a year on the next line or the one after a blank: `Titel⏎⏎Komödie, F 2011, 112 Min.`
 _GENRE_LINE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]+), [A-ZÄÖÜ][\wÄÖÜ/.]*,? (?:1[89]|20)\d\d\b")
 _GENRE_NEXT = re.compile(r"\n\n?" + _GENRE_LINE.pattern)
 
@@ -149,11 +149,11 @@ def _listing_after(text: str, start: int, end: int) -> bool:
     """A programme guide's entry follows the line from start to end: its slot (`Sat.1,
     20.15 Uhr`), or a line of genre, country and year (`Tragikomödie, USA 2022, 126 Min.`)
     with no slot above the line (a slot's title stands over the slot, not under it)."""
-    if text[end : end + 1] == "\n" and SLOT_LINE.match(text, end + 1):
+    if text[end : end + 1] == "\n" and is_slot_line(text, end + 1):
         return True
     genre = _GENRE_NEXT.match(text, end)
     above = text[:start].rstrip("\n").rpartition("\n")[2]
-    return bool(genre) and is_work_noun(genre.group(1)) and not SLOT_LINE.match(above)
+    return bool(genre) and is_work_noun(genre.group(1)) and not is_slot_line(above)
 
 
 # `Les Loups (Die Wölfe)`, `Die hellen Stunden (Les heures claires)` over a credit block:
@@ -162,7 +162,18 @@ _TWO_TITLES = re.compile(r"^([A-ZÄÖÜ0-9][^()]*?) \(([A-ZÄÖÜ][^()\d]*)\)$")
 
 
 def _two_titles(line: str, start: int) -> list[Candidate]:
+    """The two titles of such a line; only the first when the bracket holds a remark (a
+    place, a genre, a version: `Director’s Cut`, capitals: `OmU`), none when a name and
+    its part are the line (`Tom Ellery (Jon)`)."""
     match = _TWO_TITLES.match(line)
+    if not match:
+        return []
+    inner, outer = match.group(2).split(), match.group(1).split()
+    titled = inner[0].lower() in ARTICLES or inner[0] in ENGLISH_TITLE_STARTS  # `Les Loups (Die Wölfe)`
+    if not titled and (is_given(outer[0]) and len(outer) == 2 or is_given(inner[0]) and len(inner) == 2):
+        return []
+    if is_place(inner[0]) or is_work_noun(inner[0]) or VERSION_WORDS & set(inner) or inner[0].isupper():
+        return [Candidate(start, start + match.end(1), "film", "heading", rule="film.heading")]
     return [Candidate(start + match.start(g), start + match.end(g), "film", "heading", rule="film.heading")
             for g in (1, 2)]
 
@@ -200,9 +211,9 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
         same = _same_films(line, body) if line.isupper() else []
         if same:
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), same[-1], view.index))
-        elif not line.isupper() and not SLOT_LINE.match(line) and _listing_after(view.text, start, end):  # the layout says so, whatever is inside
+        elif not line.isupper() and not is_slot_line(line) and _listing_after(view.text, start, end):  # the layout says so, whatever is inside
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))
-        elif not line.isupper() and _credit_block_after(view.text, end) and _TWO_TITLES.match(line):
+        elif not line.isupper() and _credit_block_after(view.text, end) and _two_titles(line, start):
             out += [(c, plain(view.text[c.start : c.end]), view.index) for c in _two_titles(line, start)]
         elif not line.isupper() and _credit_block_after(view.text, end) \
                 and not any(c.start < end and c.end > start and s == view.index for c, s in found):

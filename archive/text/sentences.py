@@ -99,16 +99,24 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-# a programme guide's slot under a title: `Arte, 20.15 Uhr`, `ZDF, ab 22.00 Uhr`, `Netflix, jederzeit abrufbar`
-SLOT_LINE = re.compile(r"[A-ZÄÖÜ0-9][^\n.,]{0,25}(?:\.\d)?, [^\n]{0,40}?(?:\b\d{1,2}[.:]\d\d\b|\bjederzeit\b|\babrufbar\b|"
-                       r"\balle Folgen\b|Mediathek)")
+# a programme guide's slot under a title, the whole line: `Arte, 20.15 Uhr`, `ZDF, ab 22.00 Uhr
+# (Wiederholung)`, `Netflix, jederzeit abrufbar`, `Netflix, alle Folgen`; not a dateline (`Berlin, 12.03.2024`)
+_SLOT = re.compile(r"[A-ZÄÖÜ0-9][^\n.,]{0,25}(?:\.\d)?, (?:[^\n]{0,40}?\b\d{1,2}[.:]\d\d Uhr\b"
+                   r"|(?:[^\n]{0,20}?\b)?(?:jederzeit abrufbar|alle Folgen|in der [\w-]*Mediathek)\b)[^\n]{0,60}$")
+
+
+def is_slot_line(text: str, at: int = 0) -> bool:
+    """The line that starts at `at` is a programme slot, ten words at most."""
+    end = text.find("\n", at)
+    line = text[at : end if end >= 0 else len(text)]
+    return len(line.split()) <= 10 and bool(_SLOT.match(line))
 
 
 def _slot_near(line: str) -> bool:
     """A programme slot is the next line or the one after it (`Rubrik⏎Titel⏎Arte, 20.15 Uhr`):
     the lines above it are a heading and a title, each a segment."""
     first, _, rest = line.partition("\n")
-    return bool(SLOT_LINE.match(first) or SLOT_LINE.match(rest.lstrip(" \t")))
+    return is_slot_line(first) or is_slot_line(rest.lstrip(" \t"))
 
 
 def _credit_label_next(line: str) -> bool:

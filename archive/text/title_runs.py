@@ -5,7 +5,7 @@ shared by the title rules and forms."""
 from __future__ import annotations
 
 from archive.text.english import is_english
-from archive.text.lexicon import CHANNELS, FUNCTION_WORDS, KIN_NOUNS
+from archive.text.lexicon import ARTICLES, CHANNELS, FUNCTION_WORDS, KIN_NOUNS
 from archive.text.tokens import Token
 from archive.text.view import SentenceView, genitive_apostrophe
 from archive.text.words import (
@@ -60,7 +60,7 @@ def title_run(view: SentenceView, i: int) -> int:
                 and tok.text not in _NOT_IN_TITLES:
             if view.word(k + 1) in CHANNELS:
                 break  # `die Serie Blood Sisters auf Netflix`: where it runs, not its title
-            if tok.text in _GERMAN_ARTICLES and all(is_english(t.text) or t.text.lower() in ENGLISH_ONLY for t in toks[i:k]):
+            if tok.text in ARTICLES and all(is_english(t.text) or t.text.lower() in ENGLISH_ONLY for t in toks[i:k]):
                 break  # `in Perfect Days den Toilettenputzer spielen`: an English title, then German words
             pass  # `Der Mann ohne …`, `Top of the Lake`
         else:
@@ -71,7 +71,6 @@ def title_run(view: SentenceView, i: int) -> int:
     return last
 
 
-_GERMAN_ARTICLES = frozenset("der die das den dem des eine einen einem einer".split())
 # Adverbs and conjunctions: an unquoted title does not run on over them.
 _NOT_IN_TITLES = frozenset((
     "nicht", "auch", "nur", "schon", "noch", "immer", "wieder", "sehr", "ganz", "so", "als", "wie",

@@ -7,8 +7,8 @@ import re
 
 from archive.text.rules.registry import rule
 
-from archive.text.german import is_noun, is_place
-from archive.text.lexicon import CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS, TITLE_LABELS, VERSION_WORDS, words
+from archive.text.german import is_listed_name, is_noun, is_place
+from archive.text.lexicon import ARTICLES, CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS, TITLE_LABELS, VERSION_WORDS, words
 from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
@@ -133,12 +133,19 @@ def _original_after_quote(view: SentenceView) -> list[Candidate]:
             continue
         first, texts = inner[0].text, [t.text for t in inner]
         if is_place(first) or first.isupper() or first in CHANNELS or first in CREDIT_LABELS \
-                or VERSION_WORDS & set(texts) or _GERMAN_ONLY & set(texts) \
+                or VERSION_WORDS & set(texts) or _GERMAN_ONLY & ({w.lower() for w in texts[1:]} | {first.lower()} - ARTICLES) \
+                or len(inner) == 1 and (is_listed_name(first) or _surname_in(view.text, first)) \
                 or is_given(first) and len(inner) >= 2 and is_name_word(inner[1]) \
                 or len(inner) == 1 and is_noun(first):
             continue
         out.append(Candidate(inner[0].start, inner[-1].end, "film", "cited"))
     return out
+
+
+def _surname_in(text: str, word: str) -> bool:
+    """The review writes the word after a given name somewhere (`Christian Petzold`): in
+    `„Transit“ (Petzold)` it is the director, not an original title."""
+    return any(is_given(m.group(1)) for m in re.finditer(r"(\w+) " + re.escape(word) + r"\b", text))
 
 
 @rule("film.original-title", priority=62, triggers=_ORIGINAL, examples={

@@ -1,8 +1,9 @@
 """The works an actor is known from: `die man aus Nordlicht und Civil War kennt`, `kennt
 man aus Tatort`, `bekannt aus Der Untergang`. German says so of films and series, so each
-item is a title, whatever words it holds; an article, a place, a plural noun or a
-genitive before a noun says it is none (`aus der Serie X`, `aus Berlin`, `aus Filmen`,
-`aus Tschechows Stücken`)."""
+item is a title, whatever words it holds; an article, a place, a plural or abstract noun
+alone, a genitive before a noun or a lower-case last word says it is none (`aus der Serie
+X`, `aus Berlin`, `aus Filmen`, `aus Erfahrung`, `aus Tschechows Stücken`, `aus Angst
+schweigt`)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ from archive.text.view import Candidate, SentenceView
 from archive.text.words import genitive_form, is_cue_noun, is_given, is_plain_noun
 
 KNOWING_WORDS = words("knowing_words")
+_IDIOMS = words("source_idioms")  # `durch Zufall`, `bekannt aus Funk und Fernsehen`
 _SOURCES = frozenset(("aus", "durch"))
 _JOINS = frozenset((",", "und", "oder", "sowie"))
 _MAX_ITEM = 6  # tokens
 _PLURAL_ENDS = ("en", "ern", "s", "e")  # `aus Filmen`, `aus Interviews`: no article, so a plural noun
+_ABSTRACT_ENDS = ("ung", "heit", "keit", "schaft", "ion", "tät", "nis", "tum")  # `aus Erfahrung`, `durch Zufall`
 
 
 def _items(view: SentenceView, k: int, stop: int) -> list[tuple[int, int]] | None:
-    """Token ranges of the items from k to stop, split at `,` and `und`; None when one
-    of them is no title."""
+    """Token ranges of the items from k to stop, split at `,`, `und`, `oder`, `sowie`;
+    None when one of them is no title."""
     toks, out, i = view.tokens, [], k
     while i < stop:
         j = i
@@ -36,13 +39,14 @@ def _items(view: SentenceView, k: int, stop: int) -> list[tuple[int, int]] | Non
 
 def _a_title(view: SentenceView, i: int, j: int) -> bool:
     toks = view.tokens
-    if not 0 < j - i <= _MAX_ITEM or not (toks[i].is_word and toks[i].is_cap) or toks[i].text.isupper():
-        return False
+    if not 0 < j - i <= _MAX_ITEM or not (toks[i].is_word and toks[i].is_cap) or toks[i].text.isupper() \
+            or toks[j - 1].is_word and not toks[j - 1].is_cap:
+        return False  # `Wer aus Angst schweigt, kennt …`: a verb ends it
     first = toks[i].text
     if is_place(first) or is_cue_noun(first) or any(not t.is_word and t.text not in "'’&:-" for t in toks[i:j]):
         return False  # `aus Berlin`, `aus dem Theater`; a quote, a bracket: another rule's
     if j - i == 1:
-        return not (is_plain_noun(first) and first.endswith(_PLURAL_ENDS))
+        return not (is_plain_noun(first) and first.endswith(_PLURAL_ENDS + _ABSTRACT_ENDS)) and first not in _IDIOMS
     if genitive_form(first) and toks[i + 1].is_cap or is_given(first) and toks[i + 1].is_cap and not is_plain_noun(toks[i + 1].text):
         return False  # `aus Tschechows Stücken`, `bekannt durch Wim Wenders`
     return True
@@ -62,7 +66,8 @@ def _known_from(view: SentenceView) -> list[Candidate]:
         if tok.text not in _SOURCES:
             continue
         verb = next((m for m in range(k + 1, min(k + 2 + 3 * _MAX_ITEM, len(toks)))
-                     if toks[m].text in KNOWING_WORDS or toks[m].text in ".;:!?()„“\""), None)
+                     if toks[m].text in KNOWING_WORDS or toks[m].text in ".;:!?()„“\""
+                     or toks[m].text == "," and not (m + 1 < len(toks) and toks[m + 1].is_cap)), None)
         if verb is not None and toks[verb].text in KNOWING_WORDS and tok.text == "aus":
             stop = verb  # `die man aus X kennt`, `aus X bekannt`
         elif any(t.text in KNOWING_WORDS for t in toks[max(0, k - 3) : k]):

@@ -10,7 +10,7 @@ from archive.text.german import is_listed_name, is_noun, is_place
 from archive.text.rules.registry import rule
 from archive.text.rules.series import names_a_series
 
-from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
@@ -76,7 +76,7 @@ def _given_before_initial(view: SentenceView, i: int) -> bool:
     middle initial, is the given name, listed or not."""
     toks = view.tokens
     return i > 0 and is_initial(toks, i) and toks[i - 1].is_word and is_unknown_word(toks[i - 1].text) \
-        and toks[i - 1].text.lower() not in FUNCTION_WORDS and toks[i - 1].end < toks[i].start
+        and toks[i - 1].end < toks[i].start
 
 
 # Before a given name that is a German noun too, these make it the noun: `zwei Tage`,
@@ -177,7 +177,7 @@ def _credits(view: SentenceView) -> list[Candidate]:
         if toks[i + 1].text != ":" or not tok.is_word:
             continue
         if tok.text in TITLE_LABELS:
-            if i > 0 and toks[i - 1].text not in ".|·•" and "\n" not in view.text[toks[i - 1].end : tok.start]:
+            if i > 0 and toks[i - 1].text not in ".|·•(,;–" and "\n" not in view.text[toks[i - 1].end : tok.start]:
                 continue  # `… der beste Film: Edward Bergers Neuverfilmung …`: prose, no label
             k = i + 2
             j = k
