@@ -46,6 +46,7 @@ YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 OPEN_QUOTES = {"*": "*", "„": "“”\"", "“": "”\"", "»": "«", "«": "»", "›": "‹", "‹": "›", "\"": "\"", "‚": "‘’'", "'": "'", "‘": "’"}
+CLOSE_QUOTES = frozenset("“”«»\"'‘’›‹*")  # what may close a quotation
 
 
 SPEECH_VERBS = words("speech_verbs")

@@ -12,6 +12,7 @@ from archive.text.lexicon import ARTICLES, CHANNELS, CREDIT_LABELS, FUNCTION_WOR
 from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
+    CLOSE_QUOTES,
     YEAR,
     genitive_form,
     genitive_or_apostrophe,
@@ -110,7 +111,6 @@ def _after_full_genitive(view: SentenceView, k: int) -> bool:
 
 
 _ORIGINAL = frozenset(("Original", "Originaltitel"))
-_CLOSING_QUOTES = frozenset("“”\"«»‘’'")
 _GERMAN_ONLY = FUNCTION_WORDS - words("english_lower")  # `einem`, `und`: a German remark, no title
 
 
@@ -125,7 +125,7 @@ def _original_after_quote(view: SentenceView) -> list[Candidate]:
     (`(Carey Mulligan in einem Kurzauftritt)`)."""
     toks, out = view.tokens, []
     for k in range(1, len(toks) - 2):
-        if toks[k].text != "(" or toks[k - 1].text not in _CLOSING_QUOTES or not toks[k + 1].is_cap:
+        if toks[k].text != "(" or toks[k - 1].text not in CLOSE_QUOTES or not toks[k + 1].is_cap:
             continue
         end = next((m for m in range(k + 1, min(k + 10, len(toks))) if toks[m].text == ")"), None)
         inner = toks[k + 1 : end] if end else []

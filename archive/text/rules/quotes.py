@@ -11,6 +11,7 @@ from archive.text.tokens import Token
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
     ARTICLES_CAPITALIZED,
+    CLOSE_QUOTES,
     OPEN_QUOTES,
     OTHER_WORKS,
     SINGING,
@@ -196,11 +197,11 @@ def _sung(view: SentenceView, i: int, j: int) -> bool:
     """A verb of singing beside the quotation from token i to j (`singt sie »X«`, `»X«
     sang sie`), past a film it was sung for (`„X“ für „Y“ sang`: X is the song, and Y,
     after `für` and another quotation, the film)."""
-    if view.word(i - 1) == "für" and view.word(i - 2) in _CLOSE_QUOTES:
+    if view.word(i - 1) == "für" and view.word(i - 2) in CLOSE_QUOTES:
         return False
     after = j + 7
     if view.word(j + 1) == "für" and view.word(j + 2) in OPEN_QUOTES:
-        after = next((m for m in range(j + 3, len(view.tokens)) if view.word(m) in _CLOSE_QUOTES), j) + 3
+        after = next((m for m in range(j + 3, len(view.tokens)) if view.word(m) in CLOSE_QUOTES), j) + 3
     clause_end = next((m for m in range(j + 2, after) if view.word(m) in _CLAUSE_ENDS), after)  # not `„X“ von
     # Männern, die kaum singen`: the singing of another clause
     return any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, clause_end)))
@@ -209,7 +210,6 @@ def _sung(view: SentenceView, i: int, j: int) -> bool:
 _CLAUSE_ENDS = frozenset(",;.:!?")
 
 
-_CLOSE_QUOTES = frozenset("“”«»\"'‘’›‹*")
 
 
 _DECLINED_BEFORE = frozenset("dem den des der im am zum vom beim ins".split())  # `mit dem`, `zum`: a case's article
@@ -235,7 +235,7 @@ def _after_original_title(view: SentenceView, comma: int) -> bool:
     """The comma at token `comma` follows a quoted original title (`Der Originaltitel
     lautet „X“, „Y“`): what is quoted next is its gloss."""
     close = comma - 1
-    if close < 2 or view.word(close) not in _CLOSE_QUOTES:
+    if close < 2 or view.word(close) not in CLOSE_QUOTES:
         return False
     opening = next((m for m in range(close - 1, max(-1, close - 14), -1) if view.word(m) in OPEN_QUOTES), None)
     return opening is not None and bool({view.word(m) for m in range(opening - 3, opening)} & _ORIGINAL_CUES)
