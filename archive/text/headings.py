@@ -151,9 +151,13 @@ def _listing_after(text: str, start: int, end: int) -> bool:
     with no slot above the line (a slot's title stands over the slot, not under it)."""
     if text[end : end + 1] == "\n" and is_slot_line(text, end + 1):
         return True
-    genre = _GENRE_NEXT.match(text, end)
     above = text[:start].rstrip("\n").rpartition("\n")[2]
-    return bool(genre) and is_work_noun(genre.group(1)) and not is_slot_line(above)
+    return _genre_line(_GENRE_NEXT.match(text, end)) and not is_slot_line(above)
+
+
+def _genre_line(match: re.Match[str] | None) -> bool:
+    """A `_GENRE_LINE` match whose head is a genre (a work noun), not a title."""
+    return bool(match) and is_work_noun(match.group(1))
 
 
 # `Les Loups (Die Wölfe)`, `Die hellen Stunden (Les heures claires)` over a credit block:
@@ -198,7 +202,7 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
     for view in views[at + 1 :]:
         line = _heading_line(view)
         if line is None or not line[:1].isupper() or len(line.split()) > 10 or _INFO_LINE.search(line) \
-                or _GENRE_LINE.match(line) and is_work_noun(_GENRE_LINE.match(line).group(1)):
+                or _genre_line(_GENRE_LINE.match(line)):
             continue
         label = _RUBRIC.match(line)  # `Regie: X`, `Kritik: X`: a label's line (`MISSION: SPRINGFLUT` is a title)
         if label and (not line.isupper() or label.group(1).capitalize() in CREDIT_LABELS or _is_rubric(label.group(1))):
@@ -213,8 +217,8 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), same[-1], view.index))
         elif not line.isupper() and not is_slot_line(line) and _listing_after(view.text, start, end):  # the layout says so, whatever is inside
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))
-        elif not line.isupper() and _credit_block_after(view.text, end) and _two_titles(line, start):
-            out += [(c, plain(view.text[c.start : c.end]), view.index) for c in _two_titles(line, start)]
+        elif not line.isupper() and _credit_block_after(view.text, end) and (titles := _two_titles(line, start)):
+            out += [(c, plain(view.text[c.start : c.end]), view.index) for c in titles]
         elif not line.isupper() and _credit_block_after(view.text, end) \
                 and not any(c.start < end and c.end > start and s == view.index for c, s in found):
             out.append((Candidate(start, end, "film", "heading", rule="film.heading"), plain(line), view.index))

@@ -11,6 +11,7 @@ from archive.text.german import is_place
 from archive.text.lexicon import words
 from archive.text.rules.registry import rule
 from archive.text.view import Candidate, SentenceView
+from archive.text.tokens import Token
 from archive.text.words import genitive_form, is_cue_noun, is_given, is_plain_noun
 
 KNOWING_WORDS = words("knowing_words")
@@ -66,16 +67,21 @@ def _known_from(view: SentenceView) -> list[Candidate]:
         if tok.text not in _SOURCES:
             continue
         verb = next((m for m in range(k + 1, min(k + 2 + 3 * _MAX_ITEM, len(toks)))
-                     if toks[m].text in KNOWING_WORDS or toks[m].text in ".;:!?()„“\""
-                     or toks[m].text == "," and not (m + 1 < len(toks) and toks[m + 1].is_cap)), None)
+                     if toks[m].text in KNOWING_WORDS or toks[m].text in ".;:!?()„“\"" or _clause_comma(toks, m)), None)
         if verb is not None and toks[verb].text in KNOWING_WORDS and tok.text == "aus":
             stop = verb  # `die man aus X kennt`, `aus X bekannt`
         elif any(t.text in KNOWING_WORDS for t in toks[max(0, k - 3) : k]):
-            stop = next((m for m in range(k + 1, len(toks)) if toks[m].text in ".;:!?()" or toks[m].text == ","
-                         and not (m + 1 < len(toks) and toks[m + 1].is_cap)), len(toks))  # `bekannt aus X, spielt`
+            stop = next((m for m in range(k + 1, len(toks)) if toks[m].text in ".;:!?()" or _clause_comma(toks, m)),
+                        len(toks))  # `bekannt aus X, spielt`
         else:
             continue
         for i, j in _items(view, k + 1, stop) or ():
             start, end = view.span(i, j)
             out.append(Candidate(start, end, "film", "title-start"))
     return out
+
+
+def _clause_comma(toks: list[Token], m: int) -> bool:
+    """Token m is a comma that ends the clause (`bekannt aus X, spielt`), not one between
+    two items (`aus X, Y und Z`): no capitalised word follows it."""
+    return toks[m].text == "," and not (m + 1 < len(toks) and toks[m + 1].is_cap)

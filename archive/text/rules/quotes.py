@@ -188,7 +188,7 @@ def _verb_final(view: SentenceView, k: int) -> bool:
     lower case, as a relative clause ends in its verb (`die „X“ lieben,`); an apposition
     ends in a noun (`die »Neuen Wilden« des Kinos,`)."""
     toks = view.tokens
-    end = next((m for m in range(k, len(toks)) if toks[m].text in ",;:.!?"), len(toks))
+    end = next((m for m in range(k, len(toks)) if toks[m].text in _CLAUSE_ENDS), len(toks))
     last = toks[end - 1] if end > k else None
     return last is not None and last.is_word and last.text[:1].islower()
 
@@ -207,9 +207,7 @@ def _sung(view: SentenceView, i: int, j: int) -> bool:
     return any(view.word(m) in SINGING for m in (*range(i - 3, i), *range(j + 1, clause_end)))
 
 
-_CLAUSE_ENDS = frozenset(",;.:!?")
-
-
+_CLAUSE_ENDS = frozenset(",;.:!?")  # what ends a clause: after a quotation, the scope of its verb
 
 
 _DECLINED_BEFORE = frozenset("dem den des der im am zum vom beim ins".split())  # `mit dem`, `zum`: a case's article
