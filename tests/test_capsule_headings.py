@@ -134,3 +134,31 @@ def test_a_remark_in_brackets_after_a_capsules_title_is_no_second_title_and_no_p
 def test_a_dateline_under_a_headline_is_no_programme_slot():
     text = "Ein Abend mit Freunden\nBerlin, 12.03.2024\n\nKomödie ist das keine, sagt Ute Klasen, und lacht.\n"
     assert films(text) == []
+
+
+RETROSPECTIVE = ("HOMMAGE ILSE KOWALCZYK\nZum Geburtstag: drei Filme im Mai\n\n"
+                 "Sie wollte nie die brave Tochter spielen, und das Kino hat es ihr gedankt.\n\n"
+                 "DIE NACHT AM FLUSS (La nuit du fleuve, F 1963, R: Jean Godin)\n"
+                 "Ein Fährmann und eine Lehrerin warten auf das Hochwasser.\n\n"
+                 "DER GRAUE HAFEN (BRD 1971, R: Ute Klasen)\nEine Hafenstadt im Winter.\n\n"
+                 "Herbstgold\n(Syysmetsä) FIN/S 2021, 94 Min. Regie: Mika Laaksonen\n"
+                 "Eine Försterin kehrt in ihr Dorf zurück.\n")
+
+
+def test_a_retrospectives_heading_is_no_title_but_each_entry_and_its_original_is_one():
+    found = [surface for surface, _, _ in films(RETROSPECTIVE)]
+    assert found == ["DIE NACHT AM FLUSS", "La nuit du fleuve", "DER GRAUE HAFEN", "Herbstgold", "Syysmetsä"]
+
+
+def test_an_info_line_ends_its_segment_so_the_prose_below_opens_no_title():
+    a = analyse(RETROSPECTIVE)
+    segments = [RETROSPECTIVE[s.start : s.end] for s in a.sentences]
+    assert "(Syysmetsä) FIN/S 2021, 94 Min. Regie: Mika Laaksonen" in segments
+    assert "DER GRAUE HAFEN (BRD 1971, R: Ute Klasen)" in segments
+    assert {m.surface: m.kind for m in a.mentions}["Mika Laaksonen"] == "person"
+    assert not any(m.surface.startswith("Eine") for m in a.mentions)
+
+
+def test_facts_in_brackets_inside_a_line_of_prose_name_no_title():
+    text = "Ein starker Film.\n\nIlse Kowalczyk drehte damals (BRD 1981) einen Film über den Hafen, und „Nordwind“ danach.\n"
+    assert [surface for surface, _, _ in films(text)] == ["Nordwind"]

@@ -88,10 +88,11 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         nxt = text[cut + 1 : end].lstrip()
         # `Les Loups (Die Wölfe)⏎Regie: …`: a bracket ends a title line before a credit block
         ends_open = not _LINE_END_LIKE_SENTENCE.search(line) or line.rstrip().endswith(")") and _credit_label_next(nxt)
+        new_thing = nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)
         if (line.strip() and ends_open and len(line.split()) <= _HEADING_MAX_WORDS
                 and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt) or _slot_near(nxt))
-                and nxt[:1] and (nxt[0].isupper() or nxt[0] in _OPENERS)) \
-                or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)):
+                and new_thing) or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)) \
+                or (is_info_line(line) and new_thing):
             out.append((start, cut))
             start = cut + 1
         pos = cut + 1
@@ -103,6 +104,20 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
 # (Wiederholung)`, `Netflix, jederzeit abrufbar`, `Netflix, alle Folgen`; not a dateline (`Berlin, 12.03.2024`)
 _SLOT = re.compile(r"[A-ZÄÖÜ0-9][^\n.,]{0,25}(?:\.\d)?, (?:[^\n]{0,40}?\b\d{1,2}[.:]\d\d Uhr\b"
                    r"|(?:[^\n]{0,20}?\b)?(?:jederzeit abrufbar|alle Folgen|in der [\w-]*Mediathek)\b)[^\n]{0,60}$")
+
+
+# a capsule's line of facts: a year, then a running time or a director's label
+# (`(Kuolleet lehdet) FIN/D 2023, 81 Min. R: Aki Kaurismäki`, `TITEL (I/F 1961, R: Name)`)
+_FACTS = r"[A-ZÄÖÜ][\w./ ]{0,30}?\b(?:1[89]|20)\d\d\b[^()\n]*?(?:\b\d{2,3} ?Min\b|\b(?:R|Regie):\s)"
+_INFO_OPENS = re.compile(rf"(?:\([^()\n]+\)[ \t]+)?{_FACTS}")  # the facts open the line, the original before them
+_INFO_CLOSES = re.compile(rf"\((?:[^()\n]*,[ \t]*)?{_FACTS}[^()\n]*\)\s*$")  # a bracket of facts closes it
+
+
+def is_info_line(line: str) -> bool:
+    """A capsule's info line, 25 words at most, its facts at its start or in the bracket
+    that ends it (not a wrapped line of prose that mentions a running time): a segment
+    of its own, so no name runs from it into the prose below."""
+    return len(line.split()) <= 25 and bool(_INFO_OPENS.match(line) or _INFO_CLOSES.search(line))
 
 
 def is_slot_line(text: str, at: int = 0) -> bool:

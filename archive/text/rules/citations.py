@@ -179,9 +179,12 @@ def _original_titles(view: SentenceView) -> list[Candidate]:
 _COUNTRY = r"[A-ZÄÖÜ][\wÄÖÜäöüß.]*"
 # `Club Zero. GB/AT 2023.`, `Riefenstahl. Dokumentarfilm, Deutschland 2024.`,
 # `Konklave⏎USA/GB 2024 · R: …`, `Perfect Days, Japan/Deutschland 2023, 124 Minuten`
+# `Titel⏎(Original) FIN/D 2023, 81 Min.`, `TITEL (Original, F 1969, R: …)`: the original in
+# brackets opens the next line, or the bracket after the title holds the facts
 _INFO_BLOCK = re.compile(
-    rf"([A-ZÄÖÜ0-9][^\n·|•]{{0,90}}?)(\.[ \t]+|\n|,[ \t]+|[ \t]+[·|•][ \t]+)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
-    rf"({_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
+    rf"([A-ZÄÖÜ0-9][^\n·|•]{{0,90}}?)(\.[ \t]+|\n(?:\((?P<below>[^()\n]+)\)[ \t]+)?|,[ \t]+|[ \t]+[·|•][ \t]+"
+    rf"|[ \t]+\((?:(?P<inside>[^()\n,]+),[ \t]+)?)(?:[A-ZÄÖÜ][\wäöü-]*film,[ \t]*)?"
+    rf"(?P<countries>{_COUNTRY}(?:[ \t]*/[ \t]*{_COUNTRY})*),?[ \t]+(?:1[89]|20)\d\d\b")
 _ORIGINAL_IN_BRACKETS = re.compile(r"^(.+?) \(([^()]+)\)$")
 _BRACKET_LABEL = re.compile(r"(?:Originaltitel|Original|OT|Titel):\s*")
 
@@ -191,6 +194,10 @@ _BRACKET_LABEL = re.compile(r"(?:Originaltitel|Original|OT|Titel):\s*")
     "Ein starker Film.\n\nHarbour Lights (Havets ljus)\nSchweden/Dänemark 2024 · 118 Min.": {
         "Harbour Lights": "film", "Havets ljus": "film"},
     "Ein starker Film.\n\nNordwind: Teil Zwei · Norwegen 2024 · 166 Min.": {"Nordwind: Teil Zwei": "film"},
+    "Ein starker Film.\n\nHerbstgold\n(Syysmetsä) FIN/S 2021, 94 Min. R: Mika Laaksonen.": {
+        "Herbstgold": "film", "Syysmetsä": "film", "Mika Laaksonen": "person"},
+    "Ein starker Film.\n\nDER KLEINE SOLDAT (Le petit soldat, F 1963, R: Jean Godin)\nEin Deserteur in Genf.": {
+        "DER KLEINE SOLDAT": "film", "Le petit soldat": "film", "Jean Godin": "person"},
 })
 def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
     """An info block names the film on its first line, before the countries and the year
@@ -198,14 +205,16 @@ def _titles_opening_an_info_block(view: SentenceView) -> list[Candidate]:
     `X | USA 2023 | 169 Min.`, or on the next line), the original
     title in brackets after it: `Der dritte Mann (The Third Man). GB 1949. Regie: …`."""
     text, sentence = view.text, view.sentence
-    out = []
+    starts = []
+    if text.startswith("(", sentence.start) and text[sentence.start - 1 : sentence.start] == "\n":
+        starts.append(text.rfind("\n", 0, sentence.start - 1) + 1)  # the title above `(Original) FIN 2023`
     at = sentence.start
     while 0 <= at < sentence.end:
         if at == 0 or text[at - 1] == "\n":
-            out += _info_block_title(view, at)
+            starts.append(at)
         at = text.find("\n", at, sentence.end)
         at = at + 1 if at >= 0 else -1
-    return out
+    return [c for at in starts for c in _info_block_title(view, at) if sentence.start <= c.start and c.end <= sentence.end]
 
 
 def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
@@ -216,7 +225,9 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     brackets = _ORIGINAL_IN_BRACKETS.match(m.group(1).rstrip())
     if _labelled(brackets.group(1) if brackets else m.group(1)):
         return []
-    countries = re.split(r"\s*/\s*", m.group(3))
+    if m.group(2).lstrip(" \t").startswith("(") and ("(" in m.group(1) or not _bracket_ends_line(text, m.end(2))):
+        return []  # `Er drehte damals (BRD 1981) …`: facts in brackets close a title's own line
+    countries = re.split(r"\s*/\s*", m.group("countries"))
     if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
         return []  # `Regie Tom 2023`: no country
     title = m.group(1).rstrip()
@@ -227,12 +238,30 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):
         return []
     parts = [(brackets.start(1), brackets.end(1)), (brackets.start(2), brackets.end(2))] if brackets else [(0, len(title))]
+    original = "below" if m.group("below") else "inside" if m.group("inside") else None
+    if original and not brackets and _a_title(m.group(original)):
+        parts.append((m.start(original) - at, m.end(original) - at))
     label = _BRACKET_LABEL.match(title, parts[-1][0]) if brackets else None
     if label:  # `X (Originaltitel: Y)`: the label is no part of the original
         parts[-1] = (label.end(), parts[-1][1])
-    year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end(3) : m.end()]).group())
-    cue = "cited" if brackets else "genitive-year"  # stronger than `Figur (Darsteller)`
+    year = int(re.search(r"(?:1[89]|20)\d\d", text[m.end("countries") : m.end()]).group())
+    cue = "cited" if len(parts) > 1 else "genitive-year"  # stronger than `Figur (Darsteller)`
     return [Candidate(at + a, at + b, "film", cue, year) for a, b in parts]
+
+
+def _bracket_ends_line(text: str, at: int) -> bool:
+    """The bracket open before `at` closes at the end of its line."""
+    end = text.find("\n", at)
+    line = text[at : end if end >= 0 else len(text)].rstrip()
+    return line.endswith(")") and "(" not in line
+
+
+def _a_title(words: str) -> bool:
+    """What a capsule's bracket holds before its facts is the original title, not a
+    genre, a place or a remark (`(Dokumentarfilm, D 2023)`, `(OmU, F 2019)`)."""
+    first = words.split()[0]
+    return first[:1].isupper() and not first.isupper() and not is_work_noun(first) and not is_place(first) \
+        and not VERSION_WORDS & set(words.split())
 
 
 def _labelled(line: str) -> bool:
