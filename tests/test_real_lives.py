@@ -156,3 +156,13 @@ def test_a_true_crime_series_or_a_film_after_a_non_fiction_book_plays_real_peopl
         assert ("Hilde Sarnow", "person") in found and ("Konrad Vestergaard", "person") in found
         assert ("Hilde Sarnow", "character") not in found
     assert ("Hilde Sarnow", "character") in kinds(fiction) and ("Konrad Vestergaard", "character") in kinds(fiction)
+
+
+def test_one_who_acts_in_the_review_is_a_real_person_when_someone_plays_them():
+    text = ("Eine Woche im Juni: acht Filme mit Ute Klasen.\n\n"
+            "In „Die Reiterin“ spielt Ute Klasen die junge Mira, die sich in einen Fischer verliebt.\n\n"
+            "Zum Abschluss „Drei Tage am Meer“: Lena Kurz spielt Ute Klasen bei einem Interview, "
+            "Tom Ellery den Fotografen Konrad Vestergaard.")
+    found = kinds(text)
+    assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found
+    assert ("Mira", "character") in found and ("Lena Kurz", "person") in found

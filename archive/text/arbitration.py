@@ -175,7 +175,9 @@ def typed_names(found: list[tuple[Candidate, int]], names: dict[int, str],
     parts = {names[id(c)] for c, _ in found if c.kind == "character" and c.cue in PART_CUES}
     actors = _actors(found, names)
     credited = {names[id(c)] for c, _ in found if c.kind == "person" and c.rule == "person.credit-line"}
-    characters -= (actors | credited) - parts
+    # one who plays a part is real, so a part of that name is a real person played (`Marie
+    # Bäumer spielt Romy Schneider`, where `Romy Schneider spielt Elisabeth` too): a person
+    characters -= actors | (credited - parts)
     strong = {names[id(c)] for c, _ in found if c.kind == "person" and c.cue != "given"} | actors
     # `Amélie Poulain …`, later `Amélie, die Kellnerin`; not when a part of that given name
     # is named in full (`Otto Kranz (Tom Ellery)` … `Otto Waalkes`: the lone `Otto` is his)
