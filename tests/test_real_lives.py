@@ -166,3 +166,26 @@ def test_one_who_acts_in_the_review_is_a_real_person_when_someone_plays_them():
     found = kinds(text)
     assert ("Ute Klasen", "person") in found and ("Ute Klasen", "character") not in found
     assert ("Mira", "character") in found and ("Lena Kurz", "person") in found
+
+
+def test_a_film_about_a_ruler_named_by_title_tells_a_real_life_and_her_name_alone_is_hers():
+    text = ("Ute Klasens Film über Kaiserin Ottilie ist kein Kostümfilm.\n\n"
+            "Lena Kurz (Ottilie) reitet, Tom Ellery (Bertram Vohs) trinkt. Ottilie raucht. Ihre Freundin Mira lacht.")
+    found = kinds(text)
+    assert ("Ottilie", "person") in found and ("Bertram Vohs", "person") in found
+    assert ("Ottilie", "character") not in found
+    assert ("Mira", "character") in found
+
+
+def test_the_short_life_of_a_painter_told_is_a_real_life():
+    text = ("Ute Klasens Maler-Film „Farben“ will das kurze Leben des Wiener Malers erzählen.\n\n"
+            "Mit: Tom Ellery (Konrad Vestergaard), Lena Kurz (Hilde Sarnow)\n\nVestergaard malt, Hilde Sarnow sitzt Modell.")
+    found = kinds(text)
+    assert ("Konrad Vestergaard", "person") in found and ("Hilde Sarnow", "person") in found
+
+
+def test_a_film_about_a_boy_by_his_given_name_tells_no_real_life():
+    text = ("Ute Klasens Film über Jonas ist ein Märchen.\n\n"
+            "Mit: Tom Ellery (Jonas Brenning), Lena Kurz (Hilde Sarnow)")
+    found = kinds(text)
+    assert ("Jonas Brenning", "character") in found and ("Hilde Sarnow", "character") in found

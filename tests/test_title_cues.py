@@ -25,3 +25,10 @@ def test_an_actors_surname_in_brackets_is_no_film_when_the_review_names_the_acto
 def test_a_place_in_the_genitive_after_a_work_noun_is_no_title_but_a_place_named_title_is():
     assert "film" not in kinds("Es war einer der erfolgreichsten Filme Südkoreas.").values()
     assert kinds("Das war sein Film Casablanca, den alle kennen.")["Casablanca"] == "film"
+
+
+def test_a_word_put_before_der_film_alone_is_no_title_but_a_title_said_to_be_the_film_of_something_is():
+    found = {m.surface: m.kind for m in analyse(
+        "Stark ist der Film dort, wo er schweigt. Schwächer ist der Film, wo er erklärt. "
+        "Nachtfähre ist der Film, den alle sehen wollen.").mentions}
+    assert found == {"Nachtfähre": "film"}

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 
 from archive.text.lexicon import RULER_TITLES as RULERS, words
-from archive.text.words import is_other_work
+from archive.text.words import is_other_work, names_someone
 
 BIOPIC_NOUNS = words("biopic_nouns")
 FAMILY = words("family_nouns")
@@ -34,8 +34,14 @@ _LOWER = tuple(sorted({n.lower() for n in BIOPIC_NOUNS} | {n.lower().replace("-"
 # `ein Film über die letzten Wochen von X`, `ein Jahr aus dem Leben der Kaiserin`, `erzählt
 # das Leben X`: a life told; a name or a ruler's title follows (not `die letzten Tage des
 # Krieges`, `erzählt vom Leben einer Philosophin`).
-_LIFE_BEFORE = re.compile(r"\b(?:über|aus|erzählt|erzählen|schildert|schildern)\s+(?:das|die|den|dem|vom)\s+"
-                          r"(?:(?:letzten|ersten|frühen|späten|jungen)\s+)?$")
+# `will das kurze Leben des Wiener Expressionisten erzählen`: the verb may come last.
+_LIFE_BEFORE = re.compile(r"\b(?:über|aus|erzählt|erzählen|schildert|schildern|will|wollen|versucht)\s+"
+                          r"(?:das|die|den|dem|vom)\s+"
+                          r"(?:(?:letzten|ersten|frühen|späten|jungen|kurze|kurzen|ganze|ganzen|bewegte|bewegten)\s+)?$")
+# `über das Leben des Malers`, `der Wiener Komponistin`: a life noun before a trade (a person noun)
+_TRADE_AFTER = re.compile(r"(?:(?:des|der)\s+)?(?:[A-ZÄÖÜ]\w+er\s+|[a-zäöü]\w+e[nr]?\s+)?([A-ZÄÖÜ]\w+)")
+# `Marie Kreutzers Film über Kaiserin Elisabeth`, `ein Porträt über Ilse Obradović`: a film about someone named
+_FILM_ABOUT = re.compile(r"\b(?:Film|Spielfilm|Kinofilm|Porträt)\s+über\s+(?=[A-ZÄÖÜ])")
 _LIFE_AFTER = re.compile(r"\s+(?:(?:von|des|der)\s+)?(?=\w)")
 _LIFE_SPANS = tuple(sorted(LIFE_SPANS))
 
@@ -75,7 +81,8 @@ def biopic_scope(text: str, named: list[tuple[int, str, int, int]] = ()) -> list
     lower = text.lower()
     head = lower[:cut]
     if any(noun in head for noun in _LOWER) \
-            or any(_names_after(at, named, text) for at in _lives_told(text, cut)):
+            or any(_names_after(at, named, text) or _trade_after(at, text) for at in _lives_told(text, cut)) \
+            or any(_names_after(m.end(), named, text, full=True) for m in _FILM_ABOUT.finditer(text, 0, cut)):
         return [(0, len(text))]
     late = []
     for noun in _LOWER:
@@ -105,11 +112,20 @@ def _another_biopic(text: str, start: int, end: int) -> bool:
     return any(q in text[end : end + 4] for q in "„\"«‚»“")
 
 
-def _names_after(at: int, named, text: str) -> bool:
-    """A name found within two words after offset `at`, or a ruler's title (`der Kaiserin`)."""
+def _names_after(at: int, named, text: str, full: bool = False) -> bool:
+    """A name found within two words after offset `at` (`full`: a name of two words or
+    more right there), or a ruler's title (`der Kaiserin`)."""
     if text[at : at + 20].split(" ", 1)[0].strip(",.;") in RULERS:
         return True
+    if full:
+        return any(start == at and " " in name for _, name, start, _ in named)
     return any(at <= start <= at + 24 and len(text[at:start].split()) <= 2 for _, _, start, _ in named)
+
+
+def _trade_after(at: int, text: str) -> bool:
+    """`Leben des Malers`, `des Wiener Expressionisten`: a person named by a trade."""
+    m = _TRADE_AFTER.match(text, at)
+    return bool(m) and (names_someone(m.group(1)) or m.group(1).endswith("s") and names_someone(m.group(1)[:-1]))
 
 
 def real_figures(text: str, characters: set[str], persons: set[str],
@@ -135,7 +151,7 @@ def real_figures(text: str, characters: set[str], persons: set[str],
     named = [n for n in named if n[1] in characters]
     invented = {name for _, name, start, end in named if _INVENTED.search(_sentence_around(text, start, end))
                 or text[max(0, start - 8) : start].rstrip().endswith("namens")}  # `einen Pianisten namens X spielt`
-    real |= {name for _, name, start, _ in named if name in alone and _titled(text, start)}
+    real |= {name for name in alone if any(_titled(text, m.start()) for m in re.finditer(rf"\b{re.escape(name)}\b", text))}
     invented |= {name.split(" ")[0] for name in invented if " " in name}
     return real - invented  # and `Mira` alone for an invented `Mira Sarnow`
 

@@ -281,6 +281,7 @@ _DETERMINERS = frozenset("der die das ein eine einer eines kein keine keiner die
 @rule("film.is-a-film", priority=55, triggers=_COPULAS, examples={
     "Trotzdem: Nachtfähre ist einer dieser kleinen europäischen Filme.": {"Nachtfähre": "film"},
     "Nachtfähre ist der zweite Langfilm von Ilse Kowalczyk.": {"Nachtfähre": "film"},
+    "Nachtfähre ist der Film des Sommers.": {"Nachtfähre": "film"},
 })
 def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
     """`X ist der zweite Langfilm von …`, `Trotzdem: X ist einer dieser kleinen Filme`:
@@ -302,8 +303,19 @@ def _titles_said_to_be_films(view: SentenceView) -> list[Candidate]:
             continue  # `Der Film ist …`, `Tom Ellery ist …`: no title
         if k - i == 1 and _PREDICATIVE.search(toks[i].text.lower()) and not is_noun(toks[i].text):
             continue  # `Komisch ist der Film`, `Getragen wird der Film von …`: the film is the subject
+        if k - i == 1 and m == k + 2 and toks[k + 1].text == "der" and not _film_is_defined(view, m + 1):
+            continue  # `Stark ist der Film dort, wo …`: `der Film` alone is the subject, a word put first
         out.append(Candidate(*view.span(i, k), "film", "work-cue"))
     return out
+
+
+_RELATIVES = frozenset("der die das den dem dessen deren welcher welche".split())
+
+
+def _film_is_defined(view: SentenceView, at: int) -> bool:
+    """`der Film` said of a title goes on to say which (`des Jahres`, `, der alle …`)."""
+    word = view.word(at)
+    return word in ("des", "der", "eines", "einer") or word == "," and view.word(at + 1) in _RELATIVES
 
 
 # After these a run of English words is a common noun of German prose (`ein Road Movie`,
