@@ -148,3 +148,12 @@ def test_an_unlisted_given_name_before_a_middle_initial_belongs_to_the_name():
     found = {m.surface: m.kind for m in analyse("Der Leiter Zavro K. Mellinghus lobte ihn, Gestern K. Brandt nicht.").mentions}
     assert found.get("Zavro K. Mellinghus") == "person"
     assert "Gestern K. Brandt" not in found
+
+
+def test_alias_after_a_full_name_gives_the_same_ones_other_name_but_no_plain_noun():
+    found = {m.surface: (m.kind, m.name) for m in analyse(
+        "Das Biopic über Johann Brenner alias Zarkow setzt auf die Hits. Später singt Zarkow allein. "
+        "Er tritt als Johann Brenner alias Hafen auf.").mentions}
+    assert found["Zarkow"] == ("person", "Zarkow")
+    assert found["Johann Brenner"][0] == "person"
+    assert "Hafen" not in found

@@ -30,7 +30,7 @@ __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_enti
 # proposals default to the rule's priority.
 PRIORITY = {"bracket": 82, "cited": 84, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "cast-list": 86, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30,
-            "lone-given": 52, "nickname-quoted": 91}
+            "lone-given": 52, "nickname-quoted": 91, "alias": 58}
 
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:

@@ -355,3 +355,22 @@ def persons_in_siblings_compound(view: SentenceView) -> list[Candidate]:
         if unknown_word(name) and not is_given(head):
             out.append(Candidate(name.start, name.end, "person", "compound"))
     return out
+
+
+@rule("person.alias", priority=58, triggers=("alias",), examples={
+    "Das Biopic über Johann Brenner alias Zarkow setzt auf die Hits.": {
+        "Johann Brenner": "person", "Zarkow": "person"},
+})
+def persons_by_alias(view: SentenceView) -> list[Candidate]:
+    """`Hans Hölzel alias Falco`: after a full name, `alias` gives the same one's other
+    name (a stage name, a code name; arbitration makes it a character when the first is
+    one)."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks) - 1):
+        if toks[k].text != "alias" or not toks[k + 1].is_cap or not is_given(toks[k - 2].text) \
+                or view.name_run(k - 2) != k:
+            continue
+        end = view.name_run(k + 1)
+        if end > k + 1 and not (end == k + 2 and is_plain_noun(toks[k + 1].text)):
+            out.append(Candidate(*view.span(k + 1, end), "person", "alias"))
+    return out
