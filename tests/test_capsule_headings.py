@@ -162,3 +162,17 @@ def test_an_info_line_ends_its_segment_so_the_prose_below_opens_no_title():
 def test_facts_in_brackets_inside_a_line_of_prose_name_no_title():
     text = "Ein starker Film.\n\nIlse Kowalczyk drehte damals (BRD 1981) einen Film über den Hafen, und „Nordwind“ danach.\n"
     assert [surface for surface, _, _ in films(text)] == ["Nordwind"]
+
+
+def test_a_rankings_items_are_titles_without_season_or_platform_but_one_numbered_line_is_none():
+    ranking = ("Die besten Serien des Jahres\n\n2. Harbour Nights, Staffel 2 (Apple TV+)\n\nDie Serie bleibt klug.\n\n"
+               "1. Nordwind: Prophecy (Sky/WOW)\n\nZehntausend Jahre vorher spielt sie.\n")
+    assert [surface for surface, _, _ in films(ranking)] == ["Harbour Nights", "Nordwind: Prophecy"]
+    alone = "Ein Abend im Kino.\n\n3. Nordwind am Abend\n\nDie Serie bleibt klug.\n"
+    assert films(alone) == []
+
+
+def test_a_heading_with_a_season_before_its_tagline_names_the_series():
+    text = ("Kallmora, Staffel 2: Willkommen zurück im Büro der Seelen\n\nVon Jana Kreutzer\n\n"
+            "Die Serie ist gut, und Kallmora bleibt der Maßstab.\n")
+    assert films(text)[0] == ("Kallmora", "Kallmora", 0)

@@ -97,7 +97,7 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     title = parts[0].strip()
     tagline = _before_tagline(title)
     if tagline:  # `Club Zero: Wenn das Schulbuffet zur Glaubensfrage wird`
-        title = tagline
+        title = _PART.sub("", tagline)  # `Severance, Staffel 2: Willkommen zurück`: the series
     start = sentence.start + line.index(title, rubric.end() if rubric else 0)
     end = start + len(title)
     if not title[:1].isupper() or len(title.split()) > 10 or _is_rubric(title) and len(title.split()) == 1:

@@ -4,6 +4,7 @@ is a title, whatever words it holds."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from archive.text.lexicon import words
@@ -68,3 +69,30 @@ def _items(text: str, start: int, end: int) -> list[Candidate]:
         if item and (item[0].isupper() or item[0].isdigit()) and len(item.split()) <= 10:
             out.append(Candidate(m.start() + lead, m.start() + lead + len(item), "film", "cited"))
     return out
+
+
+# `5. Dune: Prophecy (Sky/WOW)`, `2. Silo, Staffel 2 (Apple TV+)`: a ranking's item on a line of its own
+_RANKED = re.compile(r"^[ \t]*\d{1,2}\.[ \t]+(?P<title>[A-ZÄÖÜ0-9][^\n()]*?)(?:,[ \t]*(?:Staffel|Season|Teil)[ \t]+\d+)?"
+                     r"(?:[ \t]*\([^()\n]*\))?[ \t]*$", re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def _ranked_lines(text: str) -> int:
+    return sum(1 for m in _RANKED.finditer(text) if not m.group("title").rstrip().endswith((".", "!", "?", ":")))
+
+
+@rule("film.ranked-item", priority=84, triggers=(".",), examples={
+    "Die besten Serien.\n\n2. Harbour Lights, Staffel 2 (Apple TV+)\n\nKlug.\n\n1. Nordwind (Netflix)\n\nStark.": {
+        "Harbour Lights": "film", "Nordwind": "film"},
+})
+def films_ranked(view: SentenceView) -> list[Candidate]:
+    """A ranking (`Die fünf besten Serien`) heads each item with its number and title on a
+    line of its own, the season and the platform after it; two such lines make a ranking."""
+    text, start, end = view.text, view.sentence.start, view.sentence.end
+    if start and text[start - 1] != "\n" or text[end : end + 1] not in ("", "\n"):
+        return []
+    m = _RANKED.match(text, start, end)
+    title = m.group("title").rstrip() if m else ""
+    if not title or len(title.split()) > 8 or title.endswith((".", "!", "?", ":")) or _ranked_lines(text) < 2:
+        return []
+    return [Candidate(m.start("title"), m.start("title") + len(title), "film", "cited")]
