@@ -39,7 +39,7 @@ _LIFE_BEFORE = re.compile(r"\b(?:über|aus|erzählt|erzählen|schildert|schilder
                           r"(?:das|die|den|dem|vom)\s+"
                           r"(?:(?:letzten|ersten|frühen|späten|jungen|kurze|kurzen|ganze|ganzen|bewegte|bewegten)\s+)?$")
 # `über das Leben des Malers`, `der Wiener Komponistin`: a life noun before a trade (a person noun)
-_TRADE_AFTER = re.compile(r"(?:(?:des|der)\s+)?(?:[A-ZÄÖÜ]\w+er\s+|[a-zäöü]\w+e[nr]?\s+)?([A-ZÄÖÜ]\w+)")
+_TRADE_AFTER = re.compile(r"(?:[A-ZÄÖÜ]\w+er\s+|[a-zäöü]\w+e[nr]?\s+)?([A-ZÄÖÜ]\w+)")
 # `Marie Kreutzers Film über Kaiserin Elisabeth`, `ein Porträt über Ilse Obradović`: a film about someone named
 _FILM_ABOUT = re.compile(r"\b(?:Film|Spielfilm|Kinofilm|Porträt)\s+über\s+(?=[A-ZÄÖÜ])")
 _LIFE_AFTER = re.compile(r"\s+(?:(?:von|des|der)\s+)?(?=\w)")
@@ -124,6 +124,8 @@ def _names_after(at: int, named, text: str, full: bool = False) -> bool:
 
 def _trade_after(at: int, text: str) -> bool:
     """`Leben des Malers`, `des Wiener Expressionisten`: a person named by a trade."""
+    if not text[max(0, at - 4) : at].rstrip().endswith(("des", "der")):
+        return False  # `vom Leben einer Philosophin`: someone, not the one whose life it is
     m = _TRADE_AFTER.match(text, at)
     return bool(m) and (names_someone(m.group(1)) or m.group(1).endswith("s") and names_someone(m.group(1)[:-1]))
 
