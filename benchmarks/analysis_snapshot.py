@@ -29,7 +29,7 @@ from archive.text import Known, analyse
 GENERATED = 1_500
 WITH_KNOWN = 300
 
-TUNING_SETS = ("T", "U", "V", "Z", "AA", "AB", "AC", "AE", "AH", "AI")  # the sets that rules were tuned on (the blind ones stay out)
+TUNING_SETS = ("T", "U", "V", "Z", "AA", "AB", "AC", "AE", "AH", "AI", "AL")  # the sets that rules were tuned on (the blind ones stay out)
 
 
 def texts() -> list[tuple[str, str]]:

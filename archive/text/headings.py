@@ -39,7 +39,8 @@ _GENRE_NEXT = re.compile(r"\n\n?" + _GENRE_LINE.pattern)
 def _is_rubric(label: str) -> bool:
     """`Serienkritik`, `Filmtipp`, `DOKUMENTARFILM`, `Film`: a word of the page's layout."""
     word = label.strip().split()[-1].capitalize() if label.strip() else ""
-    return bool(word) and (word.lower().endswith(_RUBRIC_TAILS) or is_work_noun(word))
+    return bool(word) and (word.lower().endswith(_RUBRIC_TAILS) or is_work_noun(word)
+                           or is_work_noun(word.rsplit("-", 1)[-1].capitalize()))  # `Heist-Thriller`
 
 
 def _heading_line(view: SentenceView) -> str | None:
@@ -54,12 +55,15 @@ def _heading_line(view: SentenceView) -> str | None:
 def heading_segment(views: list[SentenceView]) -> int:
     """Which segment holds the review's heading: the first, or the second when the first
     is a kicker in capitals above it (`TV-TIPP DES TAGES⏎⏎Titel`, `ANIME IM KINO⏎⏎Titel`):
-    a line in capitals that holds a word of the page's layout, then another short line."""
+    a line in capitals that holds a word of the page's layout, or a genre alone in one or
+    two words (`Animationsfilm`), then another short line."""
     if len(views) < 2:
         return 0
     kicker, second = _heading_line(views[0]), _heading_line(views[1])
-    if kicker is None or second is None or not kicker.isupper() or second.isupper() or len(second.split()) > 10:
+    if kicker is None or second is None or second.isupper() or len(second.split()) > 10:
         return 0
+    if not kicker.isupper():  # `Animationsfilm⏎Titel`, `Heist-Thriller⏎Titel`: a genre alone over the title
+        return 1 if len(kicker.split()) <= 2 and _is_rubric(kicker) and not _is_byline(second) else 0
     return 1 if any(_is_rubric(word) for word in re.findall(r"\w+", kicker)) else 0
 
 
@@ -115,13 +119,37 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     capitals = title.isupper() and sum(ch.isalpha() for ch in title) >= 3 \
         and (" " in title or not is_plain_noun(title.capitalize()))  # one plain noun (`KULTUR`): a page's section
     credit = len(parts) > 1 and bool(after) and all(c.kind == "person" for c in after)
-    credit = credit or _credit_block_after(text, sentence.end) or bool(_INFO_NEXT.match(text, sentence.end)) \
-        or _listing_after(text, sentence.start, sentence.end)
+    below = _past_byline(text, sentence.end)  # `Titel⏎Unterzeile⏎⏎Von X⏎⏎Regie: …`: the block under the byline
+    credit = credit or _credit_block_after(text, below) or bool(_INFO_NEXT.match(text, below)) \
+        or _listing_after(text, sentence.start, below)
     recurs = bool(tagline) and (" " in title or not is_plain_noun(title)) and title in text[sentence.end :]
     if not (same or english or capitals or credit or rubric or recurs):
         return None
     name = same[-1] if same else plain(title)
     return Candidate(start, end, "film", "heading", rule="film.heading"), name
+
+
+def _is_byline(line: str) -> bool:
+    from archive.text.rules.bylines import byline_spans
+
+    return bool(byline_spans(line))
+
+
+_NEXT_LINE = re.compile(r"\n+[ \t]*([^\n]*)")
+
+
+def _past_byline(text: str, end: int) -> int:
+    """Where the page goes on below a heading that ends at `end`: after the byline when
+    one of the next two lines is one (a subtitle may stand above it), else `end`."""
+    pos = end
+    for _ in range(2):
+        line = _NEXT_LINE.match(text, pos)
+        if not line or not line.group(1).strip():
+            return end
+        if _is_byline(line.group(1).rstrip()):
+            return line.end(1)
+        pos = line.end(1)
+    return end
 
 
 def _same_films(title: str, body_films: set[str]) -> list[str]:
@@ -202,7 +230,7 @@ def capsule_headings(views: list[SentenceView], found: list[tuple[Candidate, int
     for view in views[at + 1 :]:
         line = _heading_line(view)
         if line is None or not line[:1].isupper() or len(line.split()) > 10 or _INFO_LINE.search(line) \
-                or _genre_line(_GENRE_LINE.match(line)):
+                or _genre_line(_GENRE_LINE.match(line)) or _is_byline(line):
             continue
         label = _RUBRIC.match(line)  # `Regie: X`, `Kritik: X`: a label's line (`MISSION: SPRINGFLUT` is a title)
         if label and (not line.isupper() or label.group(1).capitalize() in CREDIT_LABELS or _is_rubric(label.group(1))):

@@ -92,7 +92,7 @@ def _layout_lines(text: str, start: int, end: int, typical: int) -> list[tuple[i
         if (line.strip() and ends_open and len(line.split()) <= _HEADING_MAX_WORDS
                 and (len(line) * 2 < typical or line.isupper() or _credit_label_next(nxt) or _slot_near(nxt))
                 and new_thing) or (_LABEL_LINE.match(line.lstrip()) and _LABEL_LINE.match(nxt)) \
-                or (is_info_line(line) and new_thing):
+                or (is_info_line(line) and new_thing) or (ends_open and _byline_near(line, nxt)):
             out.append((start, cut))
             start = cut + 1
         pos = cut + 1
@@ -120,6 +120,35 @@ def is_info_line(line: str) -> bool:
     return len(line.split()) <= 25 and bool(_INFO_OPENS.match(line) or _INFO_CLOSES.search(line))
 
 
+# A byline, the whole line or one part of it between `|` or `·`: `Von Anna Berg`, `Kritik von
+# Anna Berg`, `Eine Kritik von …`, `Text: Anna Berg`, `Heist-Thriller | Von Anna Berg | 14.11.2025`.
+_BYLINE_PART = re.compile(r"\s+[|·•]\s+")
+_BYLINE_NAME = r"[A-ZÄÖÜ][\w'’.-]*(?:\s+(?:(?!und\s)[a-z]{1,4}\s+)?[A-ZÄÖÜ][\w'’.-]*){1,3}"  # `Tom de Vries`
+_BYLINE = re.compile(r"(?:(?:Eine |Die )?[\w-]*(?:[Kk]ritik|[Rr]ezension|[Bb]esprechung|Essay|Review)\s+[Vv]on|[Vv]on"
+                     rf"|(?:Text|Autor|Autorin|Kritik):)\s+(?P<names>{_BYLINE_NAME}(?:\s+und\s+{_BYLINE_NAME})?)\s*$")
+
+
+def byline_names(line: str) -> list[tuple[int, int]]:
+    """The spans in `line` of the names its byline gives (two or more words each), or
+    none when the line is no byline; whether the words are names is the caller's test
+    (`Von Menschen und Göttern` is a title)."""
+    if len(line.split()) > 20:
+        return []
+    pos = 0
+    for part in _BYLINE_PART.split(line):
+        at = line.index(part, pos)
+        pos = at + len(part)
+        match = _BYLINE.match(part.strip())
+        if match:
+            at += len(part) - len(part.lstrip())
+            start = at + match.start("names")
+            names = match.group("names")
+            first, _, second = names.partition(" und ")
+            spans = [(start, start + len(first))]
+            return spans + [(start + len(names) - len(second), start + len(names))] if second else spans
+    return []
+
+
 def is_slot_line(text: str, at: int = 0) -> bool:
     """The line that starts at `at` is a programme slot, ten words at most."""
     end = text.find("\n", at)
@@ -132,6 +161,11 @@ def _slot_near(line: str) -> bool:
     the lines above it are a heading and a title, each a segment."""
     first, _, rest = line.partition("\n")
     return is_slot_line(first) or is_slot_line(rest.lstrip(" \t"))
+
+
+def _byline_near(line: str, nxt: str) -> bool:
+    """The line is a byline, or the next one is (`Titel⏎Von Anna Berg`): each a segment."""
+    return bool(byline_names(line.strip()) or byline_names(nxt.partition("\n")[0].rstrip()))
 
 
 def _credit_label_next(line: str) -> bool:

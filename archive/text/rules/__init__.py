@@ -19,7 +19,7 @@ from archive.text.view import Candidate, SentenceView, backward_name_run, geniti
 from archive.text.words import genitive_form, is_cue_noun, is_plain_noun
 
 # Importing the rule modules registers their rules, in this order.
-from archive.text.rules import quotes, persons, unknown_names, characters, cast_lists, figures, plot, casting, titles, series, citations, film_lists, known_from  # noqa: E402,F401
+from archive.text.rules import quotes, bylines, persons, unknown_names, characters, cast_lists, figures, plot, casting, titles, series, citations, film_lists, known_from  # noqa: E402,F401
 from archive.text.rules.registry import RULES, Rule, rule, rules_for  # noqa: E402
 
 __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_entities"]
@@ -30,7 +30,7 @@ __all__ = ["RULES", "Rule", "rule", "first_pass", "find_candidates", "known_enti
 # proposals default to the rule's priority.
 PRIORITY = {"bracket": 82, "cited": 84, "list": 40, "genitive-year": 70, "title-start": 65, "quoted": 90, "play-object": 85, "role-cue": 80, "character-cue": 75, "paren-actor": 78, "given": 60,
             "work-cue": 55, "cast-list": 86, "year-cue": 62, "compound": 50, "known": 45, "unknown": 30,
-            "lone-given": 52, "nickname-quoted": 91, "alias": 58}
+            "lone-given": 52, "nickname-quoted": 91, "alias": 58, "byline": 88}
 
 
 def find_candidates(view: SentenceView, known: Known) -> list[Candidate]:
