@@ -157,3 +157,19 @@ def test_alias_after_a_full_name_gives_the_same_ones_other_name_but_no_plain_nou
     assert found["Zarkow"] == ("person", "Zarkow")
     assert found["Johann Brenner"][0] == "person"
     assert "Hafen" not in found
+
+
+def test_a_credit_lines_entry_runs_to_its_comma_and_its_name_is_taken_whole_elsewhere():
+    text = ("Regie: Ilse Obradović\nDarsteller: Tom Ellery, Ute Klasen Fischer, Jonas Haase\n\n"
+            "Pfau (Ute Klasen Fischer) knackt Tresore, und Ute Klasen Fischer ist die Überraschung des Films.\n")
+    for nth in range(3):
+        m = at(text, "Ute Klasen Fischer", nth)
+        assert m is not None and m.kind == "person" and m.name == "Ute Klasen Fischer", nth
+
+
+def test_a_surname_that_is_a_noun_is_the_noun_after_a_determiner_and_the_name_in_a_clause():
+    text = ("Tom Ellery kennt das Kino von Ilse Mann gut. Ein müder Mann sitzt am Tresen, und der vierte Mann "
+            "kommt zu spät. Es ist die Geschichte, mit der Mann berühmt wurde.")
+    assert at(text, "Mann", 1) is None and at(text, "Mann", 2) is None
+    lone = at(text, "Mann", 3)
+    assert lone is not None and lone.kind == "person" and lone.name == "Ilse Mann"

@@ -14,7 +14,7 @@ from archive.text.rules import first_pass
 from archive.text.rules.quotes import declined_titles, rejected_quotes
 from archive.text.forms import reshape, title_end
 from archive.text.names import cut_trailing_nouns, genitives_of_persons, family_name_first, nickname_forms, noun_family_names, \
-    noun_not_name, two_surnames_apart
+    noun_not_name, noun_surnames, surname_used_as_noun, two_surnames_apart
 from archive.text.arbitration import orient_pairs, typed_names
 from archive.text.real_lives import authors_of_works, filmed_people, real_figures, said_real
 from archive.text.recurring import acts_as_figure, figure_titles, listed_with_a_film, quoted_noun_titles, recurring_characters, \
@@ -28,6 +28,18 @@ from archive.text.known_names import KnownSurnames, Written, known_characters, w
 from archive.text.lexicon import ARTICLES, FUNCTION_WORDS, Known
 from archive.text.spans import Analysis, Asked, Entity, Mention, Role, Sentence, Taken
 from archive.text.tokens import plain
+
+
+def _lengthen(c: Candidate, proposals, taken: Taken, names: dict[int, str], name: str) -> None:
+    """`Elster (Jasna Fritzi Bauer)`, where a rule stopped at a noun (`Bauer`) that the
+    review writes elsewhere as part of that very name (a credit line's entry): the
+    proposal at the same place takes the whole name."""
+    for o in proposals:
+        if o.start == c.start and o.end < c.end and o.kind == c.kind and taken.free(o.end, c.end):
+            taken.take(o.end, c.end)
+            o.end = c.end
+            names[id(o)] = name
+            return
 
 
 def _nominative(name: str, written: Written, genitive_context: bool | None) -> str:
@@ -129,7 +141,7 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
         - {name for _, name in series[:1]}  # `der neue Wiener Tatort`: a series, however it is modified
     quoted_nouns, titled_figures = quoted_noun_titles(found, names), figure_titles(found, names, characters)
     forms = surface_forms(persons, characters, films, headline_nouns)
-    family_nouns = noun_family_names(persons)
+    family_nouns, noun_names = noun_family_names(persons), noun_surnames(persons)
     index = occurrence_index(forms)
     by_sentence: dict[int, list[Candidate]] = {}
     for c, s in found:
@@ -151,6 +163,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 continue  # `vor lauter Sorge`: the figure `Sorge` is not meant
             if c.kind == "person" and name in family_nouns and noun_not_name(view, c.start, name):
                 continue  # `den Song` in a review of Song Kang-ho
+            if c.kind == "person" and name in noun_names and surname_used_as_noun(view, c.start, name):
+                continue  # `ein müder Mann` in a review that names Michael Mann
             if c.kind == "film" and name in noun_titles and _modified_noun(text, view.sentence.start, c.start):
                 continue  # `Hunderte Nachtfalter`, `die grauen Nachtfalter`: the noun, not the title
             if c.kind == "film" and name in quoted_nouns and (" " in name or text[view.sentence.start : c.start].strip()) \
@@ -167,6 +181,8 @@ def analyse_mentions(text: str, sentences: list[Sentence], known: Known | None =
                 taken.take(c.start, c.end)
                 extra.append((c, view.index))
                 names[id(c)] = name
+            elif c.kind != "film":
+                _lengthen(c, by_sentence.get(view.index, ()), taken, names, name)
         for start, end, name in declined:  # `mit dem „Knochenmann“` where the review names `Der Knochenmann`
             if taken.free(start, end):
                 taken.take(start, end)

@@ -70,6 +70,33 @@ def noun_family_names(persons: set[str]) -> set[str]:
     return {first for name in persons for first in family_name_forms(name) if is_plain_noun(first)}
 
 
+def noun_surnames(persons: set[str]) -> set[str]:
+    """The surnames, written last, that are German nouns too (`Mann` of Michael Mann)."""
+    return {name.rsplit(" ", 1)[1] for name in persons if " " in name and is_plain_noun(name.rsplit(" ", 1)[1])}
+
+
+_DEFINITE = frozenset("der die das den dem des".split())
+
+
+def surname_used_as_noun(view: SentenceView, start: int, word: str) -> bool:
+    """A surname that is a German noun (`Mann`) at offset `start` is the noun after a
+    determiner that no relative clause opens with (`ein Mann`, `im Mann`), an article
+    and an adjective (`der vierte Mann`), or a definite article that opens the sentence
+    (`Der Mann sitzt`); `mit der Fassbinder dreht`, `, der Schneider …` open a clause on
+    someone, and the name follows."""
+    toks = view.tokens
+    k = bisect_left(toks, start, key=lambda t: t.start)
+    if k == len(toks) or toks[k].start != start or toks[k].text not in (word, word + "s"):
+        return False
+    before = view.word(k - 1)
+    if before[:1].islower() and is_adjective(before):  # `der vierte Mann`: an article, whichever (not `die Stimme Manns`)
+        return view.word(k - 2).lower() in _NOUN_BEFORE
+    before = before.lower()
+    if before in _DEFINITE:
+        return view.word(k - 2) == ""
+    return before in _NOUN_BEFORE or before.isdigit()
+
+
 def noun_not_name(view: SentenceView, start: int, word: str) -> bool:
     """A family name that is a German noun too (`Song` of `Song Kang-ho`, `Songs`), at
     offset `start`, is the noun: after an article, a possessive, a contracted
@@ -128,7 +155,7 @@ def cut_trailing_nouns(text: str, found: list[tuple[Candidate, int]]) -> None:
     written = {plain(text[c.start : c.end]) for c, _ in found if c.kind != "film"}
     tails = {" ".join(w.split(" ")[k:]) for w in written for k in range(len(w.split(" ")))}
     for c, _ in found:
-        if c.kind == "film":
+        if c.kind == "film" or c.rule == "person.credit-line":  # a credit's entry runs to its comma
             continue
         surface = text[c.start : c.end]
         words = words_of(surface)

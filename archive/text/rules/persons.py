@@ -163,6 +163,7 @@ def _persons_by_role_noun(view: SentenceView) -> list[Candidate]:
 
 
 COMPANY_WORDS = words("company_words")
+_ENTRY_ENDS = (",", "und", "/", "&", ";", "")
 
 
 @rule("person.credit-line", priority=80, triggers=(":",), examples={
@@ -196,6 +197,8 @@ def _credits(view: SentenceView) -> list[Candidate]:
             j = view.name_run(k)
             if j == k:
                 break
+            if j > k and j + 1 < len(toks) and toks[j].is_cap and toks[j].is_word and view.word(j + 1) in _ENTRY_ENDS:
+                j += 1  # `Darsteller: Jasna Fritzi Bauer, …`: an entry runs to its comma, a noun (`Bauer`) too
             if j == k + 1 and (is_place(toks[k].text) or is_plain_noun(toks[k].text)):
                 break  # `…⏎Deutschland/Frankreich 2024`, `Zur Ausstattung: Bild und Ton sind …`: no credit
             if toks[k].text in ENGLISH_TITLE_STARTS or any(t.text in COMPANY_WORDS for t in toks[k:j]):
