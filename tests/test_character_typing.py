@@ -369,3 +369,15 @@ def test_a_given_name_that_recurs_as_a_part_does_not_turn_round_an_actress_of_th
                   "Lena Kurz spielt Konrad mit kalter Ruhe.")
     assert {("Ute Konrad", "person"), ("Tom Ellery", "person"), ("Venetia", "character"), ("Farleigh", "character")} <= found
     assert ("Ute Konrad", "character") not in found and ("Tom Ellery", "character") not in found
+
+
+def test_a_noun_alone_before_the_actors_full_name_in_brackets_is_a_code_name():
+    text = ("Sie nennen einander nur bei Decknamen. Pfau (Tom Ellery) ist der Kopf der Bande. "
+            "Elster (Ute Klasen Fischer) knackt Tresore, und Funk (Jonas Haase) filmt alles. "
+            "Kamera (Mira Kurz) ist grandios, und Mutter (Ilse Obradović) kocht.")
+    a = analyse(text)
+    found = {(m.surface, m.kind) for m in a.mentions}
+    assert {("Pfau", "character"), ("Elster", "character"), ("Funk", "character"),
+            ("Ute Klasen Fischer", "person"), ("Jonas Haase", "person")} <= found
+    assert ("Kamera", "character") not in found and ("Mutter", "character") not in found
+    assert {(r.character, r.actor) for r in a.roles} >= {("Elster", "Ute Klasen Fischer"), ("Funk", "Jonas Haase")}

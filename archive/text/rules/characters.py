@@ -10,6 +10,7 @@ from archive.text.german import is_noun, is_place
 from archive.text.lexicon import (
     ADDRESS_TITLES,
     ARTICLES,
+    CREDIT_LABELS,
     EVERYDAY_PERSON_NOUNS,
     FUNCTION_WORDS,
     KIN_NOUNS,
@@ -58,6 +59,10 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
         if inner_end is None:
             continue
         outer = backward_name_run(view, k)
+        if outer >= k - 1 and _code_name(view, k, inner_end):  # `Elster (Jasna Fritzi Bauer) knackt Tresore`
+            out += paired(Candidate(*view.span(k - 1, k), "character", "bracket"),
+                          Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
+            continue
         if outer < k and year_after(view, k) is not None:
             # `Ojuju (C.J. Obasi, 2014)`: a maker and a year, so a film before (film.before-year's); no part
             out.append(Candidate(*view.span(k + 1, inner_end), "person", "paren-actor"))
@@ -86,6 +91,22 @@ def characters_in_brackets(view: SentenceView) -> list[Candidate]:
     return out
 
 
+def _code_name(view: SentenceView, k: int, inner_end: int) -> bool:
+    """A noun alone before the actor's full name in brackets, with no article, opening a
+    clause and followed by its verb, is a figure's name (a code name: `Funk (Frederick
+    Lau) ist für die Kameras zuständig`); not a trade (`Kamera (Frank Griebe) ist …`), a
+    kin or a person noun (`Mutter (…)`, `Polizist (…)`)."""
+    toks = view.tokens
+    if k == 0 or inner_end - (k + 1) < 2 or not is_given(toks[k + 1].text) or view.word(k - 2) not in ("", ",", "und", ";"):
+        return False
+    word = toks[k - 1].text
+    if not (toks[k - 1].is_cap and is_noun(word)) or word in CREDIT_LABELS or kin(word) or is_person_noun(word) \
+            or everyday_person(word) or is_character_noun(word):
+        return False
+    close = inner_end if view.word(inner_end) == ")" else None
+    return close is not None and view.word(close + 1)[:1].islower()
+
+
 def _name_in_brackets(view: SentenceView, k: int) -> int | None:
     """The end of the name that fills the brackets opening at token k, or is followed
     there by a comma (`(Armie Hammer, „Lone Ranger“)`); None when there is none."""
@@ -106,13 +127,16 @@ def _rest_of_name_in_brackets(view: SentenceView, j: int, close: int) -> int:
     """Where a name that stopped at token j still runs on to the closing bracket: a
     particle and a name word (`(Klaus Maria von Brandauer)`: `von` after two names begins
     a phrase in running prose, never right before the bracket closes), a suffix with its
-    full stop (`(N. T. Rama Rao Jr.)`, `(Robert Downey Jr., 40)`)."""
+    full stop (`(N. T. Rama Rao Jr.)`, `(Robert Downey Jr., 40)`), a third word that is a
+    noun too."""
     toks = view.tokens
     m = j
     while m < close and toks[m].text in ANY_PARTICLE:
         m += 1
     if j < m == close - 1 and is_name_word(toks[m]) and not is_place(toks[m].text):
         return close
+    if j == close - 1 >= 3 and toks[j].is_cap and toks[j].is_word and toks[j - 3].text == "(" and is_given(toks[j - 2].text):
+        return close  # `(Jasna Fritzi Bauer)`: a given name, a second name, a noun (`Bauer`) to the bracket
     stop = j + 1 if toks[j].text in NAME_SUFFIXES else j  # `jr` is no name word: the run ends before it
     if toks[stop].text == "." and toks[stop - 1].text in NAME_SUFFIXES and toks[stop - 1].end == toks[stop].start \
             and (stop + 1 == close or toks[stop + 1].text == ","):
