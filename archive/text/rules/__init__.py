@@ -87,10 +87,14 @@ def known_entities(view: SentenceView, known: Known) -> list[Candidate]:
 def _choose(view: SentenceView, candidates: list[Candidate], taken: Taken) -> list[Candidate]:
     """Non-overlapping candidates: strongest cue first, then the longer span."""
     chosen: list[Candidate] = []
+    at: dict[tuple[int, int], Candidate] = {}
     for c in sorted(candidates, key=lambda c: (-PRIORITY[c.cue], -(c.end - c.start), c.start)):  # stable: rule order
         if c.end > c.start and taken.free(c.start, c.end):
             taken.take(c.start, c.end)
             chosen.append(c)
+            at[c.start, c.end] = c
+        elif c.nickname and (same := at.get((c.start, c.end))) and same.kind == c.kind and not same.nickname:
+            same.nickname = c.nickname  # `X (Actor), genannt Pit`: the bracket's X, and the nickname it has
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -15,7 +15,7 @@ from archive.text.rules.registry import rule
 
 
 CALL_VERBS = ("nennen", "nennt", "nannte", "nannten", "rufen", "ruft", "riefen", "rief")
-CALL_CUES = ("nur", "alle", "bloß", "einfach")
+CALL_CUES = ("nur", "alle", "bloß", "einfach", "er", "man")  # `den alle nur X nennen`, `das er X nennt`
 OBJECT_PRONOUNS = ("ihn", "sie", "es")
 
 
@@ -25,6 +25,8 @@ OBJECT_PRONOUNS = ("ihn", "sie", "es")
     "Das Küken schlüpft, und sie nennt es Pipo.": {"Pipo": "character"},
     "Ein Mann, den alle nur den Kranich nennen, führt sie.": {"Kranich": "character"},
     "Da ist ihre Tochter, die man nur Spätzchen ruft.": {"Spätzchen": "character"},
+    "Er spielt mit einem Mädchen, das er Engel nennt, weil es weiß trägt.": {"Engel": "character"},
+    "Da ist ein Mann ohne Gesicht, den alle nur Schatten nennen.": {"Schatten": "character"},
 })
 def characters_called(view: SentenceView) -> list[Candidate]:
     """A nickname: `den alle nur Kobo nennen`, `nennt ihren Retter nur Pim,`, `nennt es
@@ -53,7 +55,7 @@ def characters_called(view: SentenceView) -> list[Candidate]:
 
 CALLING_BY_NAME = ("ruft", "rufen", "rief", "riefen")  # one calls someone so, not something
 _NICKNAME_ARTICLES = ("den", "die", "der", "das")
-_RELATIVE_PERSONS = ("den", "die", "der")
+_RELATIVE_PERSONS = ("den", "die", "der", "das")  # `ein Mädchen, das er Engel nennt`
 
 
 def _on_a_person(view: SentenceView, cue: int) -> bool:
@@ -65,7 +67,25 @@ def _on_a_person(view: SentenceView, cue: int) -> bool:
         k -= 1
     if view.word(k) not in _RELATIVE_PERSONS or view.word(k - 1) != ",":
         return False
-    owner = view.word(k - 2)
+    return any(_a_person_word(view.word(m)) for m in _owners(view, k - 2))
+
+
+def _owners(view: SentenceView, m: int) -> list[int]:
+    """The word before a relative clause's comma, and the noun before a prepositional
+    phrase there (`einem Mann ohne Gesicht, den …`)."""
+    if view.word(m - 1) in PREPOSITIONS_BEFORE_NOUN:
+        return [m, m - 2]
+    if view.word(m - 2) in PREPOSITIONS_BEFORE_NOUN:
+        return [m, m - 3]  # `einem Mann mit einem Hut, den …`
+    return [m]
+
+
+PREPOSITIONS_BEFORE_NOUN = ("ohne", "mit", "aus", "von", "im", "vom")
+
+
+def _a_person_word(owner: str) -> bool:
+    """A noun for someone (`Mann`, `Tochter`, `Fischerin`), a given name, or an adjective
+    made a noun (`der Jüngste`)."""
     return kin(owner) or everyday_person_noun(owner) and is_noun(owner) or owner[:1].isupper() and (
         is_given(owner) or not is_noun(owner) and owner.endswith(("ste", "sten", "ere", "eren")))  # `der Jüngste`
 
@@ -229,8 +249,19 @@ _QUOTES = "„“”\"«»‚‘’"
 _NICK_END = (",", ".", ";", ":", "!", "?", "(", ")", "und", "")
 
 
+def _before_bracket(view: SentenceView, end: int) -> int:
+    """Where the name before token `end` ends: `end`, or the opening of a bracket that
+    closes right before it (the actor: `Paul Kranich (Tom Ellery), genannt Pit`)."""
+    if view.word(end - 1) != ")":
+        return end
+    opening = next((m for m in range(end - 2, max(-1, end - 10), -1) if view.word(m) == "("), None)
+    return end if opening is None else opening
+
+
 @rule("character.nicknamed", priority=76, triggers=NICKNAMING, also=((",",),), examples={
     "Dazu kommt Lotte Braake, genannt Motte, die Wirtin.": {"Lotte Braake": "character", "Motte": "character"},
+    "Er findet Paul Kranich (Tom Ellery), genannt Pit, einen Freund.": {"Paul Kranich": "character", "Pit": "character",
+                                                                         "Tom Ellery": "person"},
     "Sein Opfer ist Ewald Kranich, von allen nur Schnecke genannt, ein Bürobote.": {"Ewald Kranich": "character"},
     "Hinzu kommt Gerda Fuhrmann, die alle nur Bommel nennen, mit ihrem Hund.": {"Gerda Fuhrmann": "character"},
 })
@@ -262,11 +293,12 @@ def nicknamed_in_apposition(view: SentenceView) -> list[Candidate]:
                 comma -= 1
             if view.word(comma) != "," or comma == s - 1 or not {"nur", "alle", "allen"} & {t.text for t in toks[comma:s]}:
                 continue
-        start = backward_name_run(view, comma, limit=3)
-        if start == comma or view.word(start - 1) == "von" \
-                or not (comma - start >= 2 or is_given(toks[start].text) or unknown_word(toks[start])):
+        named = _before_bracket(view, comma)  # `Stanislaus Katczinsky (Albrecht Schuch), genannt Kat`
+        start = backward_name_run(view, named, limit=3)
+        if start == named or view.word(start - 1) == "von" \
+                or not (named - start >= 2 or is_given(toks[start].text) or unknown_word(toks[start])):
             continue
-        full = Candidate(*view.span(start, comma), "character", "character-cue")
+        full = Candidate(*view.span(start, named), "character", "character-cue")
         nick = Candidate(toks[s].start, toks[j - 1].end, "character", "character-cue")
         full.nickname = (nick.start, nick.end)
         out += [full, nick]
