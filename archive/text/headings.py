@@ -12,18 +12,17 @@ from __future__ import annotations
 import re
 
 from archive.text.german import is_place
-from archive.text.lexicon import ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, VERSION_WORDS, words
+from archive.text.lexicon import ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, VERSION_WORDS
 from archive.text.sentences import is_slot_line
 from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
-from archive.text.words import is_given, is_plain_noun, is_work_noun
+from archive.text.words import is_genre, is_given, is_plain_noun, is_rubric, is_work_noun
 
 # English words that are no German words: a heading holding one is an English title.
 _ENGLISH = frozenset("the of a by your my me you upon is it to on with for from at our his their".split())
 _SEPARATORS = re.compile(r"\s+(?:::|\||–|—)\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 # `Serienkritik: `, `Filmtipp: `, `Doku: ` before the title: a rubric, not part of it
-_RUBRIC_TAILS = tuple(words("rubric_tails"))
 _RUBRIC = re.compile(r"^([\w-]+(?: [\w-]+)?):\s+(?=\S)")
 # `, Staffel 1`, `(Season 2)`, `– Folge 3` after a series' title: which part, not the title
 _PART = re.compile(r"\s*(?:[,–—-]\s*|\()(?:Staffel|Season|Folge|Episode|Teil)\s+\d+\)?$")
@@ -39,8 +38,7 @@ _GENRE_NEXT = re.compile(r"\n\n?" + _GENRE_LINE.pattern)
 def _is_rubric(label: str) -> bool:
     """`Serienkritik`, `Filmtipp`, `DOKUMENTARFILM`, `Film`: a word of the page's layout."""
     word = label.strip().split()[-1].capitalize() if label.strip() else ""
-    return bool(word) and (word.lower().endswith(_RUBRIC_TAILS) or is_work_noun(word)
-                           or is_work_noun(word.rsplit("-", 1)[-1].capitalize()))  # `Heist-Thriller`
+    return bool(word) and is_rubric(word)
 
 
 def _heading_line(view: SentenceView) -> str | None:
@@ -185,7 +183,7 @@ def _listing_after(text: str, start: int, end: int) -> bool:
 
 def _genre_line(match: re.Match[str] | None) -> bool:
     """A `_GENRE_LINE` match whose head is a genre (a work noun), not a title."""
-    return bool(match) and is_work_noun(match.group(1))
+    return bool(match) and is_genre(match.group(1))
 
 
 # `Les Loups (Die Wölfe)`, `Die hellen Stunden (Les heures claires)` over a credit block:

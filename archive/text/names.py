@@ -76,14 +76,15 @@ def noun_surnames(persons: set[str]) -> set[str]:
 
 
 _DEFINITE = frozenset("der die das den dem des".split())
+_RELATIVE_AFTER = frozenset("mit aus von bei in an zu für über nach vor unter durch gegen um auf".split())
 
 
 def surname_used_as_noun(view: SentenceView, start: int, word: str) -> bool:
     """A surname that is a German noun (`Mann`) at offset `start` is the noun after a
     determiner that no relative clause opens with (`ein Mann`, `im Mann`), an article
-    and an adjective (`der vierte Mann`), or a definite article that opens the sentence
-    (`Der Mann sitzt`); `mit der Fassbinder dreht`, `, der Schneider …` open a clause on
-    someone, and the name follows."""
+    and an adjective (`der vierte Mann`), or a definite article but after a comma or a
+    preposition (`was das Kind tut`): `mit der Fassbinder dreht`, `, der Schneider …`
+    open a clause on someone, and the name follows."""
     toks = view.tokens
     k = bisect_left(toks, start, key=lambda t: t.start)
     if k == len(toks) or toks[k].start != start or toks[k].text not in (word, word + "s"):
@@ -92,8 +93,8 @@ def surname_used_as_noun(view: SentenceView, start: int, word: str) -> bool:
     if before[:1].islower() and is_adjective(before):  # `der vierte Mann`: an article, whichever (not `die Stimme Manns`)
         return view.word(k - 2).lower() in _NOUN_BEFORE
     before = before.lower()
-    if before in _DEFINITE:
-        return view.word(k - 2) == ""
+    if before in _DEFINITE:  # `was das Kind tut`; not `, der Schneider …`, `mit der Fassbinder …`: a relative clause
+        return view.word(k - 2) != "," and view.word(k - 2).lower() not in _RELATIVE_AFTER
     return before in _NOUN_BEFORE or before.isdigit()
 
 

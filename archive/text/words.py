@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from archive.text.german import is_noun
 from archive.text.lexicon import (
+    CAST_LABELS,
     words,
     ADDRESS_TITLES,
     ARTICLES,
@@ -53,6 +54,33 @@ SPEECH_VERBS = words("speech_verbs")
 
 
 RELATIVE_STARTS = words("relative_starts")
+
+
+_CAST_LABEL_TAILS = tuple(label.lower() for label in CAST_LABELS if len(label) >= 6)
+
+
+def is_cast_label(word: str) -> bool:
+    """`Darsteller`, `Mit`, `D`, and a compound of a long one: `Originalstimmen`, `Hauptdarsteller`."""
+    return word in CAST_LABELS or word[:1].isupper() and word.lower().endswith(_CAST_LABEL_TAILS)
+
+
+GENRE_WORDS = words("genre_words")  # genres that name no work alone (`Horror`); `Komödie` is a work noun
+
+
+def is_genre(word: str) -> bool:
+    """`Komödie`, `Horror`, `Heist-Thriller`, `ANIMATION`: a genre, a page's label over a
+    title or before its facts, not the title."""
+    word = word.capitalize() if word.isupper() else word
+    last = word.rsplit("-", 1)[-1].capitalize()
+    return word in GENRE_WORDS or is_work_noun(word) or last in GENRE_WORDS or is_work_noun(last)
+
+
+RUBRIC_TAILS = tuple(words("rubric_tails"))  # `Kritik`, `Filmtipp`: a page's layout
+
+
+def is_rubric(word: str) -> bool:
+    """`Serienkritik`, `Filmtipp`, `DOKUMENTARFILM`, `Horror`: a word of the page's layout."""
+    return word.lower().endswith(RUBRIC_TAILS) or is_genre(word)
 
 
 @functools.lru_cache(maxsize=65536)

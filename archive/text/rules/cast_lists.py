@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from archive.text.lexicon import ADDRESS_TITLES, CAST_LABELS, words
+from archive.text.lexicon import ADDRESS_TITLES, words
 from archive.text.rules.registry import rule
 from archive.text.view import Candidate, SentenceView, after_title, backward_name_run, paired
-from archive.text.words import everyday_person, is_name_word, is_person_noun
+from archive.text.words import everyday_person, is_cast_label, is_name_word, is_person_noun
 
 CAST_NOTES = words("cast_notes")
 
@@ -35,7 +35,7 @@ def characters_in_cast_list(view: SentenceView) -> list[Candidate]:
     when it lists two such entries or more (`Mit Peter Lorre (Hans Beckert), Ellen Widmann
     (Frau Beckmann), …`)."""
     out, toks = [], view.tokens
-    label = next((m for m in range(len(toks) - 1) if toks[m].text in CAST_LABELS and toks[m + 1].text == ":"), None)
+    label = next((m for m in range(len(toks) - 1) if is_cast_label(toks[m].text) and toks[m + 1].text == ":"), None)
     bare = label is None and len(toks) > 4 and toks[0].text == "Mit"  # `Mit X (Y), Z (W), …`
     if label is None and not bare:
         if not under_cast_label(view.text, view.sentence.start):
@@ -75,7 +75,7 @@ def _entry_start(view: SentenceView, k: int) -> int:
     a comma, so a first word that reads as a genitive is a given name here (`Jördis
     Triebel (…)`), not an owner as in prose (`Refns Irene (…)`)."""
     i = backward_name_run(view, k)
-    if 0 < i < k and is_name_word(view.tokens[i - 1]) and (view.word(i - 2) in ("", ",", ":", ";", "und", "-", "–", "•", "*") or view.word(i - 2) in CAST_LABELS):
+    if 0 < i < k and is_name_word(view.tokens[i - 1]) and (view.word(i - 2) in ("", ",", ":", ";", "und", "-", "–", "•", "*") or is_cast_label(view.word(i - 2))):
         return i - 1
     return i
 
@@ -93,7 +93,7 @@ def under_cast_label(text: str, start: int) -> bool:
     while line_start:
         above = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above : line_start - 1]
-        if line.strip().rstrip(":").rstrip() in CAST_LABELS:
+        if is_cast_label(line.strip().rstrip(":").rstrip()):
             return True
         if not _ENTRY_LINE.fullmatch(line):
             return False

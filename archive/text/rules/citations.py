@@ -19,11 +19,11 @@ from archive.text.words import (
     is_cue_noun,
     is_given,
     is_name_word,
-    is_work_noun,
+    is_genre,
+    is_rubric,
     split_compound,
 )
 
-_RUBRIC_TAILS = tuple(words("rubric_tails"))  # `Kritik`, `Filmtipp`: a page's layout
 
 
 @rule("film.director-year", priority=84, triggers=("(",), examples={
@@ -231,8 +231,8 @@ def _info_block_title(view: SentenceView, at: int) -> list[Candidate]:
     if not all(is_place(c) or c.isupper() and len(c) <= 3 for c in countries):
         return []  # `Regie Tom 2023`: no country
     title = m.group(1).rstrip()
-    if " " not in title and is_work_noun(title):
-        return []  # `Tragikomödie, USA 2022, 126 Min.`: the genre, the title stands above
+    if " " not in title and is_genre(title):
+        return []  # `Tragikomödie, USA 2022, 126 Min.`, `Animation, USA 2015`: the genre, the title stands above
     if m.group(2).startswith(",") and (is_given(title.split()[0]) or not is_place(countries[0])):
         return []  # `Rainer Werner Fassbinder, BRD 1974`: the director, not the title
     if title.endswith(".") or any(w[:1].islower() for w in title.split()[:1]):
@@ -260,7 +260,7 @@ def _a_title(words: str) -> bool:
     """What a capsule's bracket holds before its facts is the original title, not a
     genre, a place or a remark (`(Dokumentarfilm, D 2023)`, `(OmU, F 2019)`)."""
     first = words.split()[0]
-    return first[:1].isupper() and not first.isupper() and not is_work_noun(first) and not is_place(first) \
+    return first[:1].isupper() and not first.isupper() and not is_genre(first) and not is_place(first) \
         and not VERSION_WORDS & set(words.split())
 
 
@@ -274,7 +274,7 @@ def _labelled(line: str) -> bool:
         return False
     return len(head.split()) != 1 or "," in tail or head.isupper() or head in CREDIT_LABELS or head in TITLE_LABELS \
         or head in _ORIGINAL \
-        or head.lower().endswith(_RUBRIC_TAILS) or is_work_noun(head)
+        or is_rubric(head)
 
 
 def _in_capitals(word: str) -> bool:

@@ -1,5 +1,6 @@
-"""Bylines (archive.text.sentences.byline_names, rule person.byline) and the review's
-title above one: every text is invented for the test."""
+"""A page's layout: bylines (archive.text.sentences.byline_names, rule person.byline),
+the review's title above one, a genre as a kicker or before the facts, compound cast
+labels. Every text is invented for the test."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def test_a_genre_alone_over_the_heading_is_a_kicker_and_the_next_line_the_title(
     found = mentions(text)
     assert ("Pip und die Stadt unter dem Eis", "film") in found
     assert ("Pip", "character") not in found
+
+
+def test_a_compound_cast_label_opens_a_cast_list_and_a_genre_before_the_facts_is_no_title():
+    text = ("Pip und die Stadt unter dem Eis\n\nAnimation, USA 2015, 95 Min.\nRegie: Tom Ellery\n"
+            "Originalstimmen: Ute Klasen (Zorn), Mira Kurz (Bommel), Jonas Haase (Riley)\n\n" + BODY)
+    a = analyse(text)
+    found = {(m.surface, m.kind) for m in a.mentions}
+    assert {("Zorn", "character"), ("Bommel", "character"), ("Ute Klasen", "person")} <= found
+    assert ("Zorn", "Ute Klasen") in {(r.character, r.actor) for r in a.roles}
+    assert ("Animation", "film") not in found
