@@ -2,6 +2,7 @@
 its film: a biopic noun, a life told, a title of rule or a family noun before one name."""
 
 from analysed import kinds
+from archive.text import analyse
 
 FILLER = "Die Bilder sind ruhig und der Schnitt ist genau. " * 30
 
@@ -189,3 +190,13 @@ def test_a_film_about_a_boy_by_his_given_name_tells_no_real_life():
             "Mit: Tom Ellery (Jonas Brenning), Lena Kurz (Hilde Sarnow)")
     found = kinds(text)
     assert ("Jonas Brenning", "character") in found and ("Hilde Sarnow", "character") in found
+
+
+def test_a_name_after_a_noun_for_a_public_office_is_a_real_person_played():
+    text = ("Der Krieg ist verloren, doch die Generäle wollen weiterkämpfen. Tom Ellery spielt den Zentrumspolitiker "
+            "Ewald Brennicke, der um einen Waffenstillstand ringt, den ihm Marschall Obradin (Jonas Haase) verweigert. "
+            "Brennicke gibt nicht auf. Ihr Freund Paul Kranich (Ute Klasen) stirbt in der ersten Nacht.")
+    kinds_of = {m.surface: m.kind for m in analyse(text).mentions}
+    assert kinds_of["Ewald Brennicke"] == "person" and kinds_of["Brennicke"] == "person"
+    assert kinds_of["Obradin"] == "person" and kinds_of["Jonas Haase"] == "person"
+    assert kinds_of["Paul Kranich"] == "character"

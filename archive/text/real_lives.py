@@ -260,6 +260,7 @@ def said_real(text: str, sentences: list[tuple[int, int]], named: list[tuple[int
         real |= _told_of(text, named + list(people))
     if any(hint in text for hint in _REAL_HINTS):
         real |= {name for _, name, start, _ in named if _REAL_BEFORE.search(text[max(0, start - 30) : start])}
+    real |= {name for _, name, start, _ in named if _in_office(text, start)}
     if not real:
         return real
     seeds = {name for name in real if " " in name}  # a real person's name, given or family, used alone
@@ -301,6 +302,19 @@ _SAID_HINTS = ("historisch", "reale", "realen", "wirklich", "tatsächlich", "all
 _LIFE_HINTS = ("hingerichtet", "ermordet", "gestorben", "starb", "geboren", "erschossen", "getötet", "umgebracht",
                "lebte", "gelebt")
 _REAL_HINTS = ("echte", "reale", "wirkliche", "historische")
+OFFICE_TAILS = tuple(sorted(words("office_tails")))
+_WORD_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]*)\s+$")
+
+
+def _in_office(text: str, start: int) -> bool:
+    """`der Zentrumspolitiker Matthias Erzberger`, `Marschall Foch`, `des Ministers X`: a
+    noun for a public office right before the name (office_tails.txt)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return word.endswith(OFFICE_TAILS) or word.endswith(("s", "n")) and word[:-1].endswith(OFFICE_TAILS) \
+        or word.endswith("en") and word[:-2].endswith(OFFICE_TAILS)
 
 
 def _named_where_said(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],
