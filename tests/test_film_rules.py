@@ -186,3 +186,12 @@ def test_a_sentence_that_opens_with_films_and_a_comma_is_no_films_heading():
 def test_an_english_title_ends_where_a_german_article_begins_the_object():
     text = "Tom Ellery, der in Ute Klasens Silent Harbour den Hafenmeister Jon spielt, kommt."
     assert [surface for surface, _ in films(text)] == ["Silent Harbour"]
+
+
+def test_a_capitalized_preposition_mid_sentence_opens_a_title_of_three_words_or_more():
+    from archive.text import analyse
+
+    text = ("Wer sie zuletzt in Ilse Kowalczyks Gegen die Flut gesehen hat, erschrickt. Der beste Film seit "
+            "So finster die See, sagt man. Das Publikum mochte Im Westen sehr.")
+    films = {m.surface for m in analyse(text).mentions if m.kind == "film"}
+    assert {"Gegen die Flut", "So finster die See"} <= films and "Im Westen" not in films

@@ -73,6 +73,30 @@ def _list_line_start(view: SentenceView, k: int, close: int) -> int | None:
     return first
 
 
+TITLE_OPENING_WORDS = words("title_opening_words")
+
+
+@rule("film.capitalized-opener", priority=62, triggers=TITLE_OPENING_WORDS, examples={
+    "Wer sie zuletzt in Ilse Kowalczyks Gegen die Flut gesehen hat, erschrickt.": {"Gegen die Flut": "film"},
+    "Der beste Vampirfilm seit So finster die See kommt aus Norwegen.": {"So finster die See": "film"},
+})
+def _titles_after_capitalized_opener(view: SentenceView) -> list[Candidate]:
+    """`seit So finster die Nacht`: mid-sentence, after a word, in prose (a lower-case
+    word before it: no headline in title case), a capitalized preposition, pronoun or
+    adverb (title_opening_words.txt) opens a title of three words or more; two may be
+    the start of a longer one (`Im Westen` of `Im Westen nichts Neues`)."""
+    out, toks = [], view.tokens
+    for k in range(2, len(toks) - 2):
+        if toks[k].text not in TITLE_OPENING_WORDS or not toks[k - 1].is_word \
+                or not any(t.is_word and t.text[:1].islower() for t in toks[:k]):
+            continue
+        j = title_run(view, k)
+        if j > k + 2 and toks[j - 1].is_cap:
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
+    return out
+
+
 @rule("film.one-word-after-full-genitive", priority=65, triggers=genitive_or_apostrophe, examples={
     "Sie verweist auf Ilse Kowalczyks Atlantique, in dem das Meer eine Macht hat.": {"Atlantique": "film"},
     "Das erinnert an Tom Ellerys Vasquinha.": {"Vasquinha": "film"},
