@@ -76,3 +76,11 @@ def test_a_broadcasts_programme_is_no_title_but_the_film_it_discusses_is():
 def test_singing_in_another_clause_leaves_the_quoted_title_a_film():
     assert films("Ute Klasen erzählt in „Les Vagues“ von Matrosen, die kaum singen.") == ["Les Vagues"]
     assert films("»Mondweg«, sang sie dann, und alle schwiegen.") == []
+
+
+def test_a_name_someone_is_called_in_quotes_and_a_song_danced_to_are_no_titles():
+    text = ("Wenn sie ihn „Brummbär“ nennt, lacht er. Sein Chef, von allen gern „Der Herr Direktor“ genannt, schweigt. "
+            "Ihr Tanz zu „Nordlicht Boogie“ ist Kult, und Tom Ellery hat Ilse Kowalczyks „Der graue Hafen“ als Vorbild genannt. "
+            "Die Mutter singt den Tango „Herzen im Wind“.")
+    films = {m.surface for m in analyse(text).mentions if m.kind == "film"}
+    assert films == {"Der graue Hafen"}

@@ -164,6 +164,10 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         return False  # a quoted sentence, lower-case words, a comma: a quotation, not a title
     if is_other_work(before) or before == "," and is_other_work(view.word(i - 2)) or _sung(view, i, j):
         return False  # `den Song »Moon River«`, `ein altes Volkslied, „X“`, `singt sie »Greatest Love of All« von …`
+    if view.word(j + 1) in _CALLING and _CALLED & {view.word(m) for m in range(i - 4, i)} \
+            or before == "zu" and any(view.word(m).lower().startswith("tanz") for m in range(i - 4, i - 1)):
+        return False  # `wenn sie ihn „Moritz“ nennt`, `von Boerne gern „X“ genannt`: someone called so (not `hat
+        # „X“ als Vorbild genannt`); `Tanz zu „Boogie Wonderland“`: a song
     if before in _PROGRAMMES:
         return False  # `in seiner Reihe „Weltkino am Mittwoch“`: a programme of screenings
     if before.lower() in _GLOSS_BEFORE or before == "Deutsch" and view.word(i - 2) in ("zu", "auf") \
@@ -181,6 +185,10 @@ def _looks_like_title(view: SentenceView, i: int, j: int, inner: list[Token]) ->
         # marks a quoted term or label
         return False
     return True
+
+
+_CALLING = frozenset("nennt nennen nannte nannten genannt ruft rufen rief riefen".split())
+_CALLED = frozenset("ihn sie es mich dich uns euch von".split())  # whom one calls so, or by whom
 
 
 def _verb_final(view: SentenceView, k: int) -> bool:
