@@ -173,3 +173,11 @@ def test_a_surname_that_is_a_noun_is_the_noun_after_a_determiner_and_the_name_in
     assert at(text, "Mann", 1) is None and at(text, "Mann", 2) is None
     lone = at(text, "Mann", 3)
     assert lone is not None and lone.kind == "person" and lone.name == "Ilse Mann"
+
+
+def test_a_name_with_a_particle_keeps_its_last_word_and_a_preposition_with_a_title_is_no_part_of_a_name():
+    text = "Die Feier beginnt am Morgen. Friedrich von Aalen reist an, und alle kommen in den Turm von Direktorin Pell (Ute Klasen)."
+    found = spans(text)
+    assert ("Friedrich von Aalen", "person", "Friedrich von Aalen") in found
+    assert ("Pell", "character", "Pell") in found
+    assert not any(s.startswith("von") for s, _, _ in found)

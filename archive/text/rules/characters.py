@@ -154,6 +154,8 @@ def _character_start(view: SentenceView, outer: int, k: int) -> int:
     if k - outer >= 2 and (not is_given(toks[outer].text) or k - outer >= 3 and is_given(toks[outer + 1].text)) \
             and (before.lower() in ARTICLES or is_adjective(before)):
         outer += 1
+    if k - outer >= 3 and toks[outer].text in ANY_PARTICLE and is_plain_noun(toks[outer + 1].text):
+        outer += 2  # `der Turm von Direktorin Pell (…)`: a preposition and a title, then the name
     while k - outer >= 2 and everyday_person(toks[outer].text):
         outer += 1
     given_at = next((m for m in range(outer, k) if is_given(toks[m].text)), outer)

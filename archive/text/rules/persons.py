@@ -10,7 +10,7 @@ from archive.text.german import is_listed_name, is_noun, is_place
 from archive.text.rules.registry import rule
 from archive.text.rules.series import names_a_series
 
-from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, TITLE_LABELS
+from archive.text.lexicon import words, ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, NAME_PARTICLES, TITLE_LABELS
 from archive.text.tokens import make_token
 from archive.text.view import Candidate, SentenceView, after_adjectives, is_initial, is_unknown_word, unknown_word
 from archive.text.words import (
@@ -51,7 +51,8 @@ def _persons_by_given_name(view: SentenceView) -> list[Candidate]:
             or tok.text in GIVEN_NAMES_THAT_ARE_NOUNS and view.word(i + 1) in ("von", "vom")  # `Roman von X`
         if tok.is_word and not after_article and not _genitive_before_noun(view, i) and not _noun_here(view, i):
             j = view.name_run(i)
-            if j - i == 3 and is_plain_noun(toks[j - 1].text) and not is_given(toks[i + 1].text):
+            if j - i == 3 and is_plain_noun(toks[j - 1].text) and not is_given(toks[i + 1].text) \
+                    and toks[i + 1].text not in NAME_PARTICLES:  # `Friedrich von Aalen` is whole
                 j -= 1  # `Tilda Swinton Englisch sprechen`: the noun after a name of two words
             nickname = nickname_end(view, j) if j == i + 1 and j < len(toks) else None
             if nickname is not None:  # `Marc „Gorehound“ Pietsch`
