@@ -89,3 +89,12 @@ def test_a_given_name_that_is_a_noun_after_an_article_is_the_noun_not_a_recurrin
     text = ("Der Film beginnt im Garten.\n\nDie Iris blüht dort, und die Iris welkt. Der Duft der Iris bleibt. "
             "Später pflückt jemand die Iris, dann fällt die Iris. Am Ende liegt die Iris im Schnee, und die Iris ist tot.")
     assert not any(kind == "character" for _, kind in kinds(text))
+
+
+def test_a_figures_name_that_is_a_noun_is_the_noun_after_a_preposition_with_its_article():
+    text = ("Kommissarin Winter (Ute Klasen) ermittelt in den Bergen. Im Winter verschwinden hier Leute, "
+            "und Winter fragt nach. Sie sitzt im Park, und Ernst (Tom Ellery) redet mit einem Ernst, der ansteckt.")
+    found = {(m.start, m.kind) for m in analyse(text).mentions}
+    assert (text.index("Winter fragt"), "character") in found and (text.index("Ernst (Tom"), "character") in found
+    assert not any(start == text.index("Winter verschwinden") for start, _ in found)
+    assert not any(start == text.index("Ernst, der") for start, _ in found)

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from .german import is_noun, is_place
-from .lexicon import ARTICLES, FUNCTION_WORDS, KIN_NOUNS, words
+from .lexicon import ARTICLES, FUNCTION_WORDS, GIVEN_NAMES_THAT_ARE_NOUNS, KIN_NOUNS, words
 from .names import family_name_first
 from .view import Candidate, SentenceView
 from .lexicon import CHANNELS
@@ -115,14 +115,20 @@ _NOUN_DETERMINERS = frozenset("ein eine einen einem einer eines kein keine keine
                               "viele mehr wenig etwas solche solcher".split())
 
 
+_CONTRACTED = frozenset("im am vom zum zur beim ins ans aufs".split())
+
+
 def used_as_noun(view: SentenceView, start: int) -> bool:
     """The figure's name at offset `start` is a German noun used as one here: after an
-    indefinite article or a determiner, or an adjective after one (`eine andere Hoffnung`)."""
+    indefinite article or a determiner, or an adjective after one (`eine andere Hoffnung`),
+    or a preposition with its article (`im Winter`)."""
     toks = view.tokens
     k = bisect_left(toks, start, key=lambda t: t.start)
-    if k == len(toks) or toks[k].start != start or not is_plain_noun(toks[k].text):
-        return False
+    if k == len(toks) or toks[k].start != start or not (is_plain_noun(toks[k].text) or toks[k].text in GIVEN_NAMES_THAT_ARE_NOUNS):
+        return False  # a given name that is mostly a noun counts (`mit einem Ernst`), not `eine Charlotte spielt`
     before = view.word(k - 1).lower()
+    if before in _CONTRACTED and is_plain_noun(toks[k].text):
+        return True  # `im Winter`, `im Park`: a preposition and its article
     return before in _NOUN_DETERMINERS or is_adjective(before) and view.word(k - 2).lower() in _NOUN_DETERMINERS
 
 
