@@ -7,7 +7,7 @@ from __future__ import annotations
 from archive.text.english import is_english
 from archive.text.lexicon import ARTICLES, CHANNELS, FUNCTION_WORDS, KIN_NOUNS
 from archive.text.tokens import Token
-from archive.text.view import SentenceView, genitive_apostrophe
+from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
     ADJECTIVE_END,
     CAPITALIZED_ARTICLES,
@@ -84,6 +84,22 @@ def attributive_position(toks: list[Token], k: int) -> bool:
     prev = toks[k - 1] if k > 0 else None
     return prev is not None and prev.is_word and (
         prev.text.lower() in FUNCTION_WORDS or (prev.text[0].islower() and bool(ADJECTIVE_END.search(prev.text))))
+
+
+def titles_opened_by(view: SentenceView, openers: frozenset[str], min_tokens: int, in_prose: bool = False) -> list[Candidate]:
+    """Unquoted titles that a capitalized word opens mid-sentence, after a word (`Wer Das
+    weiße Band mochte`, `seit So finster die Nacht`): a title run of `min_tokens` or more
+    that ends capitalized; `in_prose`: only after a lower-case word (no headline in title case)."""
+    out, toks = [], view.tokens
+    for k in range(1, len(toks) - 1):
+        if toks[k].text not in openers or not toks[k - 1].is_word \
+                or in_prose and not any(t.is_word and t.text[:1].islower() for t in toks[:k]):
+            continue
+        j = title_run(view, k)
+        if j - k >= min_tokens and toks[j - 1].is_cap:
+            start, end = view.span(k, j)
+            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
+    return out
 
 
 def title_start_before(view: SentenceView, k: int) -> tuple[int | None, bool]:

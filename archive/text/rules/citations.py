@@ -9,7 +9,7 @@ from archive.text.rules.registry import rule
 
 from archive.text.german import is_listed_name, is_noun, is_place
 from archive.text.lexicon import ARTICLES, CHANNELS, CREDIT_LABELS, FUNCTION_WORDS, ORGANISATION_ACRONYMS, TITLE_LABELS, VERSION_WORDS, words
-from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before
+from archive.text.title_runs import english_title_after_full_genitive, title_run, title_start_before, titles_opened_by
 from archive.text.view import Candidate, SentenceView, genitive_apostrophe, year_after
 from archive.text.words import (
     CLOSE_QUOTES,
@@ -85,16 +85,7 @@ def _titles_after_capitalized_opener(view: SentenceView) -> list[Candidate]:
     word before it: no headline in title case), a capitalized preposition, pronoun or
     adverb (title_opening_words.txt) opens a title of three words or more; two may be
     the start of a longer one (`Im Westen` of `Im Westen nichts Neues`)."""
-    out, toks = [], view.tokens
-    for k in range(2, len(toks) - 2):
-        if toks[k].text not in TITLE_OPENING_WORDS or not toks[k - 1].is_word \
-                or not any(t.is_word and t.text[:1].islower() for t in toks[:k]):
-            continue
-        j = title_run(view, k)
-        if j > k + 2 and toks[j - 1].is_cap:
-            start, end = view.span(k, j)
-            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
-    return out
+    return titles_opened_by(view, TITLE_OPENING_WORDS, 3, in_prose=True)
 
 
 @rule("film.one-word-after-full-genitive", priority=65, triggers=genitive_or_apostrophe, examples={

@@ -15,7 +15,7 @@ from archive.text.rules.registry import rule
 from archive.text.german import is_noun, is_place
 from archive.text.english import is_english
 from archive.text.lexicon import ARTICLES, CAST_LABELS, CHANNELS, words, ENGLISH_TITLE_STARTS, FUNCTION_WORDS, SERIES_HEADS, VERSION_WORDS
-from archive.text.title_runs import after_genitive_name, english_title_after_full_genitive, title_run, title_start_before
+from archive.text.title_runs import after_genitive_name, english_title_after_full_genitive, title_run, title_start_before, titles_opened_by
 from archive.text.view import Candidate, SentenceView, backward_name_run, year_after
 from archive.text.words import (
     CAPITALIZED_ARTICLES,
@@ -260,15 +260,7 @@ def _listed_with_persons(view: SentenceView, i: int, j: int) -> bool:
 def _titles_after_capitalized_article(view: SentenceView) -> list[Candidate]:
     """`Wer Das weiße Band mochte`: mid-sentence, after a word, a capitalized article
     can only open a title (after a colon, a dash or a quote it may open a sentence)."""
-    out, toks = [], view.tokens
-    for k in range(1, len(toks) - 1):
-        if toks[k].text not in CAPITALIZED_ARTICLES or not toks[k - 1].is_word:
-            continue
-        j = title_run(view, k)
-        if j > k + 1 and toks[j - 1].is_cap:
-            start, end = view.span(k, j)
-            out.append(Candidate(start, end, "film", "title-start", year_after(view, j)))
-    return out
+    return titles_opened_by(view, CAPITALIZED_ARTICLES, 2)
 
 
 _COPULAS = frozenset("ist war bleibt wird wäre".split())
