@@ -200,3 +200,11 @@ def test_a_name_after_a_noun_for_a_public_office_is_a_real_person_played():
     assert kinds_of["Ewald Brennicke"] == "person" and kinds_of["Brennicke"] == "person"
     assert kinds_of["Obradin"] == "person" and kinds_of["Jonas Haase"] == "person"
     assert kinds_of["Paul Kranich"] == "character"
+
+
+def test_in_a_biopic_one_name_after_a_noun_for_a_trade_is_a_real_person():
+    text = ("Tove Haarvik hat einen Film über die letzten Jahre von Ilse Obradović gedreht. Die Tänzerin Mirela "
+            "(Ute Klasen) bleibt bei ihr, und Obradović vertraut ihr. Im Dorf lacht Pim (Tom Ellery), ein Kind.")
+    found = kinds(text)
+    assert ("Mirela", "person") in found and ("Mirela", "character") not in found
+    assert ("Pim", "character") in found  # no trade before it: an invented figure

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 
 from archive.text.lexicon import RULER_TITLES as RULERS, words
-from archive.text.words import is_other_work, names_someone
+from archive.text.words import is_other_work, is_person_noun, names_someone
 
 BIOPIC_NOUNS = words("biopic_nouns")
 FAMILY = words("family_nouns")
@@ -168,14 +168,15 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _titled(text: str, start: int) -> bool:
-    """`Kaiserin Elisabeth`, `des Sohnes Patrick`, `die Mutter Knar`: a title of rule or
-    a family noun, in any case ending, right before a name."""
+    """`Kaiserin Elisabeth`, `des Sohnes Patrick`, `die Mutter Knar`, `die Tänzerin Moa`: a
+    title of rule, a family noun (in any case ending) or a noun for someone's trade right
+    before a name."""
     before = text[max(0, start - 30) : start].split()
     if not before or not before[-1][:1].isupper():
         return False
     word = before[-1]
     stems = {word} | {word[: -len(e)] for e in ("s", "es", "n", "en") if word.endswith(e)}
-    return bool(stems & (FAMILY | RULERS))
+    return bool(stems & (FAMILY | RULERS)) or is_person_noun(word)  # `die Tänzerin Moa`
 
 
 # A documentary films real people: `der Dokumentarfilm`, `eine Musikdoku`, a festival of
