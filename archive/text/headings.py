@@ -13,7 +13,7 @@ import re
 
 from archive.text.german import is_place
 from archive.text.lexicon import ARTICLES, CREDIT_LABELS, ENGLISH_TITLE_STARTS, VERSION_WORDS
-from archive.text.sentences import is_slot_line
+from archive.text.sentences import byline_names, is_slot_line
 from archive.text.view import Candidate, SentenceView
 from archive.text.tokens import plain
 from archive.text.words import is_genre, is_given, is_plain_noun, is_rubric, is_work_noun
@@ -127,9 +127,17 @@ def heading_title(view: SentenceView, found: list[Candidate], body_films: set[st
     return Candidate(start, end, "film", "heading", rule="film.heading"), name
 
 
-def _is_byline(line: str) -> bool:
-    from archive.text.rules.bylines import byline_spans
+def byline_spans(line: str) -> list[tuple[int, int]]:
+    """The names of the byline `line` is (sentences.byline_names), if they read as names:
+    the first word of each no plain noun unless a given name (`Von Menschen und Göttern`
+    is a title, not a byline)."""
+    spans = byline_names(line)
+    if any(is_plain_noun(line[a:b].split()[0]) and not is_given(line[a:b].split()[0]) for a, b in spans):
+        return []
+    return spans
 
+
+def _is_byline(line: str) -> bool:
     return bool(byline_spans(line))
 
 

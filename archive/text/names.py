@@ -70,6 +70,13 @@ def noun_family_names(persons: set[str]) -> set[str]:
     return {first for name in persons for first in family_name_forms(name) if is_plain_noun(first)}
 
 
+def _name_token(view: SentenceView, start: int, word: str) -> int | None:
+    """The index of the token at offset `start` when it is `word` or its genitive."""
+    toks = view.tokens
+    k = bisect_left(toks, start, key=lambda t: t.start)
+    return k if k < len(toks) and toks[k].start == start and toks[k].text in (word, word + "s") else None
+
+
 def noun_surnames(persons: set[str]) -> set[str]:
     """The surnames, written last, that are German nouns too (`Mann` of Michael Mann)."""
     return {name.rsplit(" ", 1)[1] for name in persons if " " in name and is_plain_noun(name.rsplit(" ", 1)[1])}
@@ -85,9 +92,8 @@ def surname_used_as_noun(view: SentenceView, start: int, word: str) -> bool:
     and an adjective (`der vierte Mann`), or a definite article but after a comma or a
     preposition (`was das Kind tut`): `mit der Fassbinder dreht`, `, der Schneider …`
     open a clause on someone, and the name follows."""
-    toks = view.tokens
-    k = bisect_left(toks, start, key=lambda t: t.start)
-    if k == len(toks) or toks[k].start != start or toks[k].text not in (word, word + "s"):
+    k = _name_token(view, start, word)
+    if k is None:
         return False
     before = view.word(k - 1)
     if before[:1].islower() and is_adjective(before):  # `der vierte Mann`: an article, whichever (not `die Stimme Manns`)
@@ -102,9 +108,8 @@ def noun_not_name(view: SentenceView, start: int, word: str) -> bool:
     """A family name that is a German noun too (`Song` of `Song Kang-ho`, `Songs`), at
     offset `start`, is the noun: after an article, a possessive, a contracted
     preposition, or an adjective after one (`den Song`, `im Park`, `einen neuen Song`)."""
-    toks = view.tokens
-    k = bisect_left(toks, start, key=lambda t: t.start)
-    if k == len(toks) or toks[k].start != start or toks[k].text not in (word, word + "s"):
+    k = _name_token(view, start, word)
+    if k is None:
         return False
     before = view.word(k - 1)
     return before.lower() in _NOUN_BEFORE or before.isdigit() \

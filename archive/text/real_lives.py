@@ -175,8 +175,12 @@ def _titled(text: str, start: int) -> bool:
     if not before or not before[-1][:1].isupper():
         return False
     word = before[-1]
-    stems = {word} | {word[: -len(e)] for e in ("s", "es", "n", "en") if word.endswith(e)}
-    return bool(stems & (FAMILY | RULERS)) or is_person_noun(word)  # `die Tänzerin Moa`
+    return bool(_case_stems(word) & (FAMILY | RULERS)) or is_person_noun(word)  # `die Tänzerin Moa`
+
+
+def _case_stems(word: str) -> set[str]:
+    """The noun and what it is without a case ending (`des Sohnes`, `des Ministers`)."""
+    return {word} | {word[: -len(e)] for e in ("s", "es", "n", "en") if word.endswith(e)}
 
 
 # A documentary films real people: `der Dokumentarfilm`, `eine Musikdoku`, a festival of
@@ -313,9 +317,7 @@ def _in_office(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
-    word = before.group(1).lower()
-    return word.endswith(OFFICE_TAILS) or word.endswith(("s", "n")) and word[:-1].endswith(OFFICE_TAILS) \
-        or word.endswith("en") and word[:-2].endswith(OFFICE_TAILS)
+    return any(stem.endswith(OFFICE_TAILS) for stem in _case_stems(before.group(1).lower()))
 
 
 def _named_where_said(text: str, sentences: list[tuple[int, int]], named: list[tuple[int, str, int, int]],

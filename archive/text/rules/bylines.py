@@ -1,23 +1,12 @@
 """Bylines: `Von Anna Berg`, `Kritik von Anna Berg`, `Genre | Von Anna Berg | 14.11.2025` on a
-line of their own name the critic, a person (archive.text.sentences.byline_names reads
-the layout; the words must be a name's)."""
+line of their own name the critic, a person (archive.text.headings.byline_spans: the
+layout, and words that read as a name's)."""
 
 from __future__ import annotations
 
+from archive.text.headings import byline_spans
 from archive.text.rules.registry import rule
-from archive.text.sentences import byline_names
 from archive.text.view import Candidate, SentenceView
-from archive.text.words import is_given, is_plain_noun
-
-
-def byline_spans(line: str) -> list[tuple[int, int]]:
-    """The names of the byline `line` is, if it is one whose names read as names: the
-    first word of each no plain noun unless a given name (`Von Menschen und Göttern` is a
-    title, not a byline)."""
-    spans = byline_names(line)
-    if any(is_plain_noun(line[a:b].split()[0]) and not is_given(line[a:b].split()[0]) for a, b in spans):
-        return []
-    return spans
 
 
 @rule("person.byline", priority=88, triggers=("Von", "von", "Text", "Autor", "Autorin"), examples={

@@ -103,8 +103,7 @@ def _code_name(view: SentenceView, k: int, inner_end: int) -> bool:
     if not (toks[k - 1].is_cap and is_noun(word)) or word in CREDIT_LABELS or kin(word) or is_person_noun(word) \
             or everyday_person(word) or is_character_noun(word):
         return False
-    close = inner_end if view.word(inner_end) == ")" else None
-    return close is not None and view.word(close + 1)[:1].islower()
+    return view.word(inner_end) == ")" and view.word(inner_end + 1)[:1].islower()
 
 
 def _name_in_brackets(view: SentenceView, k: int) -> int | None:

@@ -25,7 +25,6 @@ from archive.text.words import (
 )
 
 
-
 @rule("film.director-year", priority=84, triggers=("(",), examples={
     "Ojuju (Tom Ellery, 2014)": {"Ojuju": "film", "Tom Ellery": "person"},
     "Danach sah sie Nachtfähre (Ilse Kowalczyk, 2019) zum dritten Mal.": {"Nachtfähre": "film"},
